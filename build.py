@@ -1,0 +1,51 @@
+"""Build or serve the site.
+
+    python build.py                      build the example municipality into build/<kommun>/
+    python build.py --kommun SLUG        build one municipality
+    python build.py --alla               build every municipality, each into its own folder
+    python build.py check                only check the content
+    python build.py serve [--port 8000]  run the site locally for editing
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
+
+from samverkanstrappan import builder, paths  # noqa: E402
+from samverkanstrappan.content.problems import has_errors, report  # noqa: E402
+
+
+def municipalities(content_dir: Path) -> list[str]:
+    return sorted(path.name for path in (content_dir / "kommuner").iterdir() if path.is_dir())
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Bygg eller visa webbplatsen Samverkanstrappan.")
+    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve"])
+    parser.add_argument("--kommun", default=paths.DEFAULT_KOMMUN, help="kommunens mapp i content/kommuner/")
+    parser.add_argument("--alla", action="store_true", help="bygg alla kommuner")
+    parser.add_argument("--ut", type=Path, default=paths.BUILD, help="mappen som byggena hamnar i")
+    parser.add_argument("--innehall", type=Path, default=paths.CONTENT, help="innehållsmappen")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--processer", type=int, default=None, help="antal processer (standard: alla kärnor)")
+    args = parser.parse_args(argv)
+
+    if args.command == "serve":
+        builder.serve(args.kommun, args.port, args.innehall)
+        return 0
+    slugs = municipalities(args.innehall) if args.alla else [args.kommun]
+    if args.command == "check":
+        problems = [p for slug in slugs for p in builder.check(builder.create_app(slug, args.innehall))]
+        print(report(problems))
+        return 1 if has_errors(problems) else 0
+    worst = 0
+    for slug in slugs:
+        print(f"== {slug}")
+        worst = max(worst, builder.build(slug, args.ut / slug, args.innehall, args.processer))
+    return worst
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""Samverkanstrappan: a guidance site that municipalities publish for residents."""
+
+from pathlib import Path
+
+from flask import Flask
+from jinja2 import StrictUndefined
+
+from . import paths
+from .content.store import ContentStore
+
+
+def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CONTENT,
+               serve: bool = False) -> Flask:
+    """Build the Flask app for one municipality's content."""
+    app = Flask(__name__)
+    app.config.update(
+        KOMMUN=kommun,
+        BABEL_DEFAULT_LOCALE="sv",
+        BABEL_TRANSLATION_DIRECTORIES=str(paths.TRANSLATIONS),
+        SERVE_MODE=serve,
+    )
+    # A missing value must fail the build, never print "Ring " with no number.
+    app.jinja_env.undefined = StrictUndefined
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    store = ContentStore(content_dir, kommun)
+    app.extensions["content"] = store
+    if serve:
+        # Editors see a changed file on reload; unchanged files stay parsed.
+        app.before_request(lambda: store.refresh() and None)
+
+    from .web import i18n, pages
+
+    i18n.init_app(app)
+    app.register_blueprint(pages.bp)
+    return app

@@ -1,0 +1,73 @@
+"""The build: validate all content, freeze into a fresh folder, then swap it in.
+
+The previous output is only replaced after everything succeeded, so a mistake
+never leaves a half-built or broken site where the web host reads it.
+"""
+
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from . import create_app, freeze, paths
+from .content.lix import lix
+from .content.problems import has_errors, report
+from .content.sprak import SOURCE
+from .validation import page_rules, validate
+
+
+def check(app) -> list:
+    """Every problem in the app's content, as the build would report it."""
+    return validate(app.extensions["content"], set(freeze.site_urls(app)))
+
+
+def lix_table(store) -> str:
+    """LIX of every Swedish page, hardest first, with the limit each must meet."""
+    rows = sorted(((lix(page.rendered.text), page.file, page_rules.lix_limit(page.key))
+                   for (lang, _), page in store.pages.items() if lang == SOURCE), reverse=True)
+    lines = ["LIX  gräns  sida"] + [f"{value:4.0f}  {limit:5d}  {file}" for value, file, limit in rows]
+    return "\n".join(lines)
+
+
+def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers: int | None = None,
+          out=sys.stdout) -> int:
+    """Build one municipality's site into `output`. Returns the exit code."""
+    started = time.perf_counter()
+    app = create_app(kommun, content_dir)
+    problems = check(app)
+    if problems:
+        print(report(problems), file=out)
+    if has_errors(problems):
+        print(f"Bygget avbröts. Inget ändrades i {output}.", file=out)
+        return 1
+    output = Path(output).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fresh = output.with_name(f".{output.name}.ny")
+    old = output.with_name(f".{output.name}.gammal")
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    try:
+        count = freeze.freeze(app, fresh, workers)
+    except Exception as error:  # any failure: keep the old site, say why
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"Bygget misslyckades: {type(error).__name__}: {error}", file=out)
+        print(f"Inget ändrades i {output}.", file=out)
+        return 2
+    if output.exists():
+        output.rename(old)
+    fresh.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+    seconds = time.perf_counter() - started
+    print(lix_table(app.extensions["content"]), file=out)
+    print(f"Klart: {count} adresser i {output} på {seconds:.2f} s.", file=out)
+    return 0
+
+
+def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT) -> None:
+    """Run the site locally for editing; changed files show on reload."""
+    app = create_app(kommun, content_dir, serve=True)
+    problems = check(app)
+    if problems:
+        print(report(problems))
+    print(f"Webbplatsen för {kommun}: http://127.0.0.1:{port}/sv/")
+    app.run(host="127.0.0.1", port=port, debug=False)

@@ -1,0 +1,1 @@
+"""Reading editor files: no Flask here, so every part can be tested alone."""

@@ -1,0 +1,98 @@
+"""Markdown pages with front matter: `sidor/<språk>/<nyckel>.md`.
+
+A page's key is its path without `.md` (`steg/upptackt`), and its URL is the key
+under the language prefix (`/sv/steg/upptackt/`); `start` is the start page.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import schema, yamltext
+from .markdown_render import Rendered, render
+from .problems import Problem
+from .schema import Field
+from .trappsteg import TRAPPSTEG
+
+START = "start"
+
+PAGE_FIELDS = (
+    Field("titel", "text", "sidans rubrik, som också står i fliken och i sökresultat.", required=True),
+    Field("beskrivning", "text", "en mening som sammanfattar sidan (visas i sökresultat och för sökmotorer).",
+          required=True),
+    Field("trappsteg", "choice", "vilket steg i trappan sidan hör till. Alla sidor utom startsidan har ett.",
+          choices=TRAPPSTEG),
+    Field("granskad", "date", "datum då någon senast läste igenom sidan och såg att den stämmer.", required=True),
+    Field("sokord", "list", "fler ord som folk kan söka på, till exempel [demens, minnessjukdom]."),
+    Field("oversattning_granskad", "yesno",
+          "bara på översatta sidor: ja när en människa har granskat översättningen, annars nej."),
+)
+
+_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str
+    lang: str  # the language the text is written in
+    file: str  # as shown to editors in messages
+    meta: dict  # readable front matter values, typed
+    front_matter: yamltext.YamlMap
+    body: str
+    body_line: int  # the file line where the Markdown body starts
+    rendered: Rendered
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("titel", self.key)
+
+    def line_of(self, needle: str) -> int:
+        """The file line where `needle` first appears in the body, else the body's start."""
+        for number, line in enumerate(self.body.splitlines(), start=self.body_line):
+            if needle in line:
+                return number
+        return self.body_line
+
+
+def split_front_matter(text: str, file: str):
+    """Return (front matter text, body, body's first line) or a problem."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None, Problem(file, 1, "Filen ska börja med en rad med bara --- och sedan sidans uppgifter "
+                                      "(titel, beskrivning, granskad).")
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            return ("".join(lines[1:index]), "".join(lines[index + 1:]), index + 2), None
+    return None, Problem(file, 1, "Sidans uppgifter överst avslutas aldrig med en rad med bara ---.")
+
+
+def parse(path: Path, key: str, lang: str, file: str) -> tuple[Page | None, list[Problem]]:
+    """Read one page file. A page comes back whenever its body can be shown."""
+    problems: list[Problem] = []
+    if not _KEY.fullmatch(key):
+        problems.append(Problem(file, 1, "Filnamnet får bara ha små bokstäver a–z, siffror och bindestreck "
+                                         "(inga å, ä, ö eller mellanslag), eftersom det blir sidans adress."))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [*problems, Problem(file, 1, "Filen är inte sparad som UTF-8. Spara om den som UTF-8.")]
+    split, problem = split_front_matter(text, file)
+    if problem:
+        return None, [*problems, problem]
+    meta_text, body, body_line = split
+    data, yaml_problems = yamltext.load(meta_text, file, first_line=2)
+    problems += yaml_problems
+    if data is None:
+        return None, problems
+    if not isinstance(data, yamltext.YamlMap):
+        return None, [*problems, Problem(file, 2, "Sidans uppgifter ska skrivas som nyckel: värde, en per rad.")]
+    problems += schema.check_mapping(data, PAGE_FIELDS, file)
+    page = Page(key, lang, file, schema.values(data, PAGE_FIELDS), data, body, body_line, render(body))
+    return page, problems
+
+
+def find(root: Path) -> dict[str, Path]:
+    """All page files below a language folder, by key."""
+    if not root.is_dir():
+        return {}
+    return {path.relative_to(root).with_suffix("").as_posix(): path for path in sorted(root.rglob("*.md"))}

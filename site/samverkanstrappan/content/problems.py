@@ -1,0 +1,40 @@
+"""A problem found in an editor's file, reported as `fil:rad: meddelande`."""
+
+from dataclasses import dataclass
+
+ERROR = "fel"
+WARNING = "varning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+    level: str = ERROR
+
+    def __str__(self) -> str:
+        prefix = "varning: " if self.level == WARNING else ""
+        return f"{self.file}:{self.line}: {prefix}{self.message}"
+
+
+def summary(problems: list[Problem]) -> str:
+    """One closing line in Swedish that counts errors and warnings."""
+    errors = sum(1 for p in problems if p.level == ERROR)
+    warnings = len(problems) - errors
+    if not problems:
+        return "Inga fel hittades."
+    parts = [f"{errors} fel"]
+    if warnings:
+        parts.append(f"{warnings} {'varning' if warnings == 1 else 'varningar'}")
+    return " och ".join(parts) + " hittades."
+
+
+def report(problems: list[Problem]) -> str:
+    """All problems, sorted by file and line, then the count."""
+    lines = [str(p) for p in sorted(set(problems))]
+    return "\n".join([*lines, summary(problems)])
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.level == ERROR for p in problems)

@@ -1,0 +1,107 @@
+"""Which keys an editor file may have, what each means, and how its text is read.
+
+One `Field` per key. The Swedish `help` text is the documentation: the editors'
+guide lists it, and a test fails when a key is missing from the guide.
+"""
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from .problems import Problem
+from .yamltext import YamlMap
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str
+    help: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+def _text(value):
+    if not isinstance(value, str):
+        return None, "ska vara en text på en rad"
+    if not value:
+        return None, "är tom"
+    return value, None
+
+
+def _date(value):
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None, "ska vara ett datum som 2026-11-22 (år-månad-dag)"
+    try:
+        return datetime.date.fromisoformat(value), None
+    except ValueError:
+        return None, f"'{value}' är inget riktigt datum"
+
+
+def _integer(value):
+    if not isinstance(value, str) or not re.fullmatch(r"-?\d+", value):
+        return None, "ska vara ett heltal"
+    return int(value), None
+
+
+def _yesno(value):
+    if value in ("ja", "nej"):
+        return value == "ja", None
+    return None, "ska vara ja eller nej"
+
+
+def _text_list(value):
+    if isinstance(value, str):  # a single word is a list of one
+        value = [value] if value else []
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        return None, "ska vara en lista med ord, till exempel [ett, två]"
+    return list(value), None
+
+
+READERS: dict[str, Callable] = {
+    "text": _text,
+    "date": _date,
+    "integer": _integer,
+    "yesno": _yesno,
+    "list": _text_list,
+    "choice": _text,  # the choices are checked by check_mapping
+}
+
+
+def check_mapping(data: YamlMap, fields: tuple[Field, ...], file: str) -> Iterator[Problem]:
+    """Yield a problem for every unknown, missing or unreadable key."""
+    by_name = {field.name: field for field in fields}
+    for key in data:
+        if key not in by_name:
+            hint = difflib.get_close_matches(key, by_name, n=1)
+            tip = f" Menade du '{hint[0]}'?" if hint else f" Tillåtna nycklar: {', '.join(by_name)}."
+            yield Problem(file, data.line_of(key), f"Okänd nyckel '{key}'.{tip}")
+    for field in fields:
+        if field.name not in data:
+            if field.required:
+                yield Problem(file, data.line, f"Nyckeln '{field.name}' saknas. Den behövs: {field.help}")
+            continue
+        _, error = read(field, data[field.name])
+        if error:
+            yield Problem(file, data.line_of(field.name), f"'{field.name}' {error}.")
+
+
+def read(field: Field, value):
+    """Return (value in its Python type, None) or (None, what is wrong in Swedish)."""
+    result, error = READERS[field.kind](value)
+    if error is None and field.choices and result not in field.choices:
+        return None, f"ska vara ett av: {', '.join(field.choices)} (inte '{result}')"
+    return result, error
+
+
+def values(data: YamlMap, fields: tuple[Field, ...]) -> dict:
+    """The readable values of `data`, typed; unreadable or missing keys are left out."""
+    result = {}
+    for field in fields:
+        if field.name in data:
+            value, error = read(field, data[field.name])
+            if error is None:
+                result[field.name] = value
+    return result

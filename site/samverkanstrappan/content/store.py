@@ -1,0 +1,81 @@
+"""Everything one municipality's site is made of, read from the content folder.
+
+Files are parsed once and cached by modification time, so `refresh()` in serve
+mode re-reads only what an editor changed.
+"""
+
+import os
+from pathlib import Path
+
+from . import helplines, kommun, pages
+from .problems import Problem
+from .sprak import SOURCE
+
+_cache: dict[tuple, tuple] = {}
+
+
+def shown_path(path: Path) -> str:
+    """A path as editors see it: relative to where they stand, when that is shorter."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def _cached(path: Path, reader, *args):
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size, reader, args)
+    if key not in _cache:
+        _cache[key] = reader(path, *args)
+    return _cache[key]
+
+
+class ContentStore:
+    """One municipality's pages, settings and data, with every problem found reading them."""
+
+    def __init__(self, content_dir: Path, kommun_slug: str):
+        self.content_dir = Path(content_dir).resolve()
+        self.kommun_slug = kommun_slug
+        self.kommun_dir = self.content_dir / "kommuner" / kommun_slug
+        self._signature = None
+        self.refresh()
+
+    def _files(self) -> list[Path]:
+        roots = [self.content_dir / "sidor", self.content_dir / "data", self.kommun_dir]
+        return sorted(path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file())
+
+    def refresh(self) -> bool:
+        """Re-read changed files; True when anything changed."""
+        files = self._files()
+        signature = [(path, path.stat().st_mtime_ns) for path in files]
+        if signature == self._signature:
+            return False
+        self._signature = signature
+        self._load()
+        return True
+
+    def _load(self) -> None:
+        self.problems: list[Problem] = []
+        kommun_file = self.kommun_dir / "kommun.yaml"
+        self.kommun, found = kommun.load(kommun_file, self.kommun_slug, shown_path(kommun_file))
+        self.problems += found
+        helpline_file = self.content_dir / "data" / "nodnummer.yaml"
+        self.helplines, found = _cached(helpline_file, helplines.load, shown_path(helpline_file))
+        self.problems += found
+        self.pages: dict[tuple[str, str], pages.Page] = {}
+        for lang in self.languages:
+            for key, path in pages.find(self.content_dir / "sidor" / lang).items():
+                page, found = _cached(path, pages.parse, key, lang, shown_path(path))
+                self.problems += found
+                if page:
+                    self.pages[(lang, key)] = page
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.kommun.sprak if self.kommun else (SOURCE,)
+
+    def keys(self) -> list[str]:
+        """Every page key of the site: the Swedish pages are the full set."""
+        return sorted(key for lang, key in self.pages if lang == SOURCE)
+
+    def page(self, lang: str, key: str) -> pages.Page | None:
+        """The page in `lang`, else its Swedish original (check `page.lang`), else None."""
+        return self.pages.get((lang, key)) or self.pages.get((SOURCE, key))

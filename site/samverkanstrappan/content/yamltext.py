@@ -1,0 +1,96 @@
+"""Load YAML written by editors as text: every value a string, every key with its line.
+
+PyYAML's normal loaders guess types (0771112233 becomes an octal int, 8:30 becomes
+510, `no` becomes False) and let a duplicate key silently win. Composing the node
+tree with BaseLoader keeps every scalar as the text the editor wrote, and walking
+the nodes ourselves gives line numbers and catches duplicate keys.
+"""
+
+import yaml
+
+from .problems import Problem
+
+
+class YamlMap(dict):
+    """A mapping that remembers the line of each key (1-based, in the file)."""
+
+    def __init__(self, line: int):
+        super().__init__()
+        self.line = line
+        self.lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+class YamlList(list):
+    """A list that remembers the line of each item."""
+
+    def __init__(self, line: int):
+        super().__init__()
+        self.line = line
+        self.lines: list[int] = []
+
+
+# PyYAML's messages are English and technical; editors get these instead.
+_MESSAGES = {
+    "mapping values are not allowed here": "ett kolon (:) står där det inte får stå. "
+    "Sätt texten inom citattecken om den innehåller ': '",
+    "found character '\\t' that cannot start any token": "raden har en tabb. Använd mellanslag för indrag",
+    "could not find expected ':'": "ett kolon (:) saknas efter nyckeln",
+    "found unexpected end of stream": "ett citattecken stängs aldrig",
+    "found undefined alias": "texten innehåller * eller & i början. Sätt den inom citattecken",
+    "did not find expected key": "indraget stämmer inte med raderna ovanför",
+    "expected <block end>, but found": "indraget stämmer inte med raderna ovanför",
+}
+
+
+def _swedish(error: yaml.YAMLError) -> str:
+    problem = str(getattr(error, "problem", "") or error)
+    for english, swedish in _MESSAGES.items():
+        if problem.startswith(english):
+            return f"Filen går inte att läsa: {swedish}."
+    return "Filen går inte att läsa. Kontrollera indrag, kolon och citattecken på raden."
+
+
+def load(text: str, file: str, first_line: int = 1):
+    """Return (data, problems). `first_line` is the file line where `text` starts."""
+    offset = first_line - 1
+    try:
+        node = yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = offset + (mark.line + 1 if mark else 1)
+        return None, [Problem(file, line, _swedish(error))]
+    problems: list[Problem] = []
+    if node is None:
+        return YamlMap(first_line), problems
+    return _walk(node, file, offset, problems), problems
+
+
+def _walk(node, file: str, offset: int, problems: list[Problem]):
+    line = offset + node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = YamlMap(line)
+        for key_node, value_node in node.value:
+            key_line = offset + key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(file, key_line, "En nyckel måste vara ett enkelt ord."))
+                continue
+            key = key_node.value
+            if key in result:
+                problems.append(Problem(
+                    file, key_line,
+                    f"Nyckeln '{key}' finns två gånger (också på rad {result.lines[key]}). Ta bort den ena.",
+                ))
+                continue
+            result[key] = _walk(value_node, file, offset, problems)
+            result.lines[key] = key_line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        result = YamlList(line)
+        for item in node.value:
+            result.append(_walk(item, file, offset, problems))
+            result.lines.append(offset + item.start_mark.line + 1)
+        return result
+    return node.value.strip()

@@ -1,0 +1,11 @@
+"""Where the project's folders are. Absolute, because Flask-Babel and Frozen-Flask
+resolve relative paths against the package folder, not the working directory."""
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CONTENT = REPO / "content"
+TRANSLATIONS = REPO / "translations"
+SEARCH_INDEX = REPO / "search_index"
+BUILD = REPO / "build"
+DEFAULT_KOMMUN = "exempelstad"

@@ -1,0 +1,111 @@
+"""Rules for Markdown pages. Each yields Problem(file, line, message) in Swedish."""
+
+import re
+from urllib.parse import urlsplit
+
+from ..content.lix import lix
+from ..content.pages import START
+from ..content.problems import Problem
+from ..content.sprak import SOURCE
+
+# Readability limits (LIX): the brief's plain-language bar, lower for lättläst.
+LIX_DEFAULT = 40
+LIX_LIMITS = {"be-om-sip": 35}
+LIX_LATTLAST = 30
+
+_SAFE_TAGS = {"br", "abbr", "strong", "em", "b", "i", "p", "ul", "ol", "li", "code"}
+_RAW_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w-]*)([^>]*)>")
+_EVENT_ATTR = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
+
+
+def page_url(lang: str, key: str) -> str:
+    """The public URL of a Markdown page."""
+    return f"/{lang}/" if key == START else f"/{lang}/{key}/"
+
+
+def lix_limit(key: str) -> int:
+    if key.startswith("lattlast/"):
+        return LIX_LATTLAST
+    return LIX_LIMITS.get(key, LIX_DEFAULT)
+
+
+def _pages(store):
+    return sorted(store.pages.values(), key=lambda page: page.file)
+
+
+def unsafe_html(store, site_urls):
+    """Raw HTML that could run code or break the page is refused, not just cleaned."""
+    for page in _pages(store):
+        for number, line in enumerate(page.body.splitlines(), start=page.body_line):
+            for closing, tag, attrs in _RAW_TAG.findall(line):
+                if tag.lower() not in _SAFE_TAGS:
+                    yield Problem(page.file, number, f"HTML-taggen <{tag.lower()}> är inte tillåten. "
+                                                     "Skriv texten i Markdown i stället.")
+                elif _EVENT_ATTR.search(attrs) or "style" in attrs.lower():
+                    yield Problem(page.file, number, "HTML med on...= eller style= är inte tillåtet.")
+            if re.search(r"javascript\s*:", line, re.IGNORECASE):
+                yield Problem(page.file, number, "Länkar med javascript: är inte tillåtna.")
+
+
+def links_resolve(store, site_urls):
+    """Every link inside the site leads to a page (and heading) that exists."""
+    anchors = {page_url(lang, key): {h[1] for h in page.rendered.headings}
+               for (lang, key), page in store.pages.items()}
+    for page in _pages(store):
+        for href in page.rendered.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                continue
+            line = page.line_of(f"({href}")
+            if not parts.path.startswith("/"):
+                yield Problem(page.file, line, f"Länken '{href}' ska börja med / , till exempel /sv/om/.")
+            elif parts.path not in site_urls:
+                hint = " Adresser slutar med /." if parts.path + "/" in site_urls else ""
+                yield Problem(page.file, line, f"Länken '{href}' leder till en sida som inte finns.{hint}")
+            elif parts.fragment and parts.path in anchors and parts.fragment not in anchors[parts.path]:
+                yield Problem(page.file, line, f"Länken '{href}' pekar på en rubrik (#{parts.fragment}) "
+                                               "som inte finns på sidan.")
+
+
+def headings_in_order(store, site_urls):
+    """The title is the page's only h1; headings go down one level at a time."""
+    for page in _pages(store):
+        level = 1
+        for heading_level, _, text in page.rendered.headings:
+            if heading_level > level + 1:
+                yield Problem(page.file, page.line_of(text), f"Rubriken '{text}' hoppar över en nivå. "
+                                                             f"Använd {'#' * (level + 1)} här.")
+            level = heading_level
+        for number, line in enumerate(page.body.splitlines(), start=page.body_line):
+            if re.match(r"#\s", line):
+                yield Problem(page.file, number, "Använd ## för rubriker. Sidans huvudrubrik kommer från 'titel'.")
+
+
+def trappsteg_given(store, site_urls):
+    """Every Swedish page but the start page says where it sits (translations follow it)."""
+    for page in _pages(store):
+        if page.lang == SOURCE and page.key != START and "trappsteg" not in page.front_matter:
+            yield Problem(page.file, page.front_matter.line,
+                          "Nyckeln 'trappsteg' saknas. Skriv vilket steg i trappan sidan hör till.")
+
+
+def translation_has_original(store, site_urls):
+    """A translated page needs a Swedish page with the same file name."""
+    for page in _pages(store):
+        if page.lang != SOURCE and (SOURCE, page.key) not in store.pages:
+            yield Problem(page.file, 1, f"Det finns ingen svensk sida '{page.key}.md' att översätta från.")
+
+
+def readable(store, site_urls):
+    """Swedish pages are easy to read: LIX at most 40 (lower for lättläst)."""
+    for page in _pages(store):
+        if page.lang != SOURCE:
+            continue
+        value = lix(page.rendered.text)
+        if value > lix_limit(page.key):
+            yield Problem(page.file, page.body_line, f"Texten är för svår att läsa: LIX {value:.0f}, högst "
+                                                     f"{lix_limit(page.key)} är tillåtet. Skriv kortare "
+                                                     "meningar och kortare ord.")
+
+
+RULES = (unsafe_html, links_resolve, headings_in_order, trappsteg_given, translation_has_original, readable)

@@ -1,0 +1,55 @@
+"""Language from the URL prefix (never from the browser), gettext, and the switcher."""
+
+from flask import Flask, g, request, url_for
+from flask_babel import Babel
+from werkzeug.routing import BaseConverter, ValidationError
+
+from ..content.sprak import SOURCE, SPRAK
+from . import store
+
+
+class LangConverter(BaseConverter):
+    """Matches only the languages this municipality publishes; others are 404."""
+
+    regex = "[a-z]{2}"
+
+    def to_python(self, value: str) -> str:
+        if value not in store().languages:
+            raise ValidationError()
+        return value
+
+
+def current_lang() -> str:
+    return g.get("lang", SOURCE)
+
+
+def init_app(app: Flask) -> None:
+    app.url_map.converters["lang"] = LangConverter
+    Babel(app, locale_selector=current_lang)
+
+    @app.url_value_preprocessor
+    def remember_lang(endpoint, values):
+        if values and "lang" in values:
+            g.lang = values["lang"]
+
+    @app.url_defaults
+    def add_lang(endpoint, values):
+        if "lang" not in values and app.url_map.is_endpoint_expecting(endpoint, "lang"):
+            values["lang"] = current_lang()
+
+    @app.context_processor
+    def language_context():
+        lang = current_lang()
+        return {"lang": lang, "sprak": SPRAK[lang], "switcher": switcher}
+
+
+def switcher() -> list[tuple]:
+    """(language, URL of this same page in it, is current) for every published language."""
+    args = dict(request.view_args or {})
+    if request.endpoint is None or "lang" not in args:
+        return []
+    links = []
+    for code in store().languages:
+        args["lang"] = code
+        links.append((SPRAK[code], url_for(request.endpoint, **args), code == current_lang()))
+    return links

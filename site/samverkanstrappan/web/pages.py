@@ -1,0 +1,84 @@
+"""Markdown pages: the start page, the six trappsteg and every other content page."""
+
+from flask import Blueprint, abort, render_template
+
+from ..content import trappsteg
+from ..content.pages import START
+from ..content.sprak import SOURCE, SPRAK
+from . import store
+
+bp = Blueprint("pages", __name__)
+
+
+def staircase(lang: str) -> list[dict]:
+    """The six steps with their titles and summaries in `lang`, for the staircase."""
+    steps = []
+    for number, slug in enumerate(trappsteg.TRAPPSTEG, start=1):
+        page = store().page(lang, f"steg/{slug}")
+        steps.append({"number": number, "slug": slug, "page": page})
+    return steps
+
+
+def _page_or_404(lang: str, key: str):
+    page = store().page(lang, key)
+    if page is None:
+        abort(404)
+    return page
+
+
+@bp.app_context_processor
+def site_context():
+    content = store()
+    return {
+        "kommun": content.kommun,
+        "helplines": content.helplines,
+        "languages": content.languages,
+        "all_sprak": SPRAK,
+        "staircase": staircase,
+        "trappsteg_number": trappsteg.number,
+    }
+
+
+@bp.route("/")
+def root():
+    """The site's root sends readers to the Swedish start page."""
+    return render_template("root.html", target=f"/{SOURCE}/")
+
+
+@bp.route("/<lang:lang>/")
+def start(lang):
+    """Start page: the staircase and the ways in."""
+    return render_template("start.html", page=_page_or_404(lang, START))
+
+
+@bp.route("/<lang:lang>/<path:key>/")
+def page(lang, key):
+    """Any other Markdown page, such as a trappsteg or om webbplatsen."""
+    if key == START:
+        abort(404)
+    content = _page_or_404(lang, key)
+    step = store().page(SOURCE, key).meta.get("trappsteg")
+    return render_template("page.html", page=content, step=step, next_step=step and trappsteg.next_step(step))
+
+
+@bp.route("/404.html")
+def not_found_page():
+    """The file a static host shows for a missing page (status 200 so it freezes)."""
+    return render_template("404.html")
+
+
+@bp.app_errorhandler(404)
+def not_found(error):
+    """Missing pages in serve mode get the same page, with status 404."""
+    return render_template("404.html"), 404
+
+
+def freeze_urls(content):
+    """Every URL of this blueprint, for the static build."""
+    yield "pages.root", {}
+    yield "pages.not_found_page", {}
+    for lang in content.languages:
+        yield "pages.start", {"lang": lang}
+        for key in content.keys():
+            if key != START:
+                yield "pages.page", {"lang": lang, "key": key}
