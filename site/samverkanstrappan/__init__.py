@@ -28,7 +28,9 @@ def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CON
     app.extensions["content"] = store
     if serve:
         # Editors see a changed file on reload; unchanged files stay parsed.
-        app.before_request(lambda: store.refresh() and None)
+        @app.before_request
+        def reread_changed_files():
+            store.refresh()
 
     from .web import i18n, pages
 

@@ -32,8 +32,8 @@ def summary(problems: list[Problem]) -> str:
 
 def report(problems: list[Problem]) -> str:
     """All problems, sorted by file and line, then the count."""
-    lines = [str(p) for p in sorted(set(problems))]
-    return "\n".join([*lines, summary(problems)])
+    unique = sorted(set(problems))
+    return "\n".join([*(str(p) for p in unique), summary(unique)])
 
 
 def has_errors(problems: list[Problem]) -> bool:

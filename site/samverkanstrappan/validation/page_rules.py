@@ -38,6 +38,8 @@ def unsafe_html(store, site_urls):
     for page in _pages(store):
         for number, line in enumerate(page.body.splitlines(), start=page.body_line):
             for closing, tag, attrs in _RAW_TAG.findall(line):
+                if closing:
+                    continue
                 if tag.lower() not in _SAFE_TAGS:
                     yield Problem(page.file, number, f"HTML-taggen <{tag.lower()}> är inte tillåten. "
                                                      "Skriv texten i Markdown i stället.")

@@ -1,0 +1,77 @@
+"""Shared fixtures: the app, a copy of the content to break, and the frozen site
+served over HTTP the way a plain web host serves it."""
+
+import functools
+import http.server
+import io
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from samverkanstrappan import builder, create_app, paths
+
+FIXTURES = Path(__file__).parent / "fixtures"
+KOMMUN = paths.DEFAULT_KOMMUN
+
+
+@pytest.fixture
+def app():
+    return create_app(KOMMUN)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def content(tmp_path):
+    """A private copy of the real content folder, for tests that break it."""
+    copy = tmp_path / "content"
+    shutil.copytree(paths.CONTENT, copy)
+    return copy
+
+
+def run_build(content_dir: Path, output: Path, kommun: str = KOMMUN) -> tuple[int, str]:
+    """Build like `python build.py` does; return (exit code, what it printed)."""
+    out = io.StringIO()
+    code = builder.build(kommun, output, content_dir, workers=1, out=out)
+    return code, out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The bundled example municipality, built once for the whole run."""
+    output = tmp_path_factory.mktemp("bygge") / KOMMUN
+    code = builder.build(KOMMUN, output, out=io.StringIO())
+    assert code == 0, "the bundled content must build"
+    return output
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """The frozen site on a plain static file server, as any web host would serve it."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def url_of(site: Path, page: Path) -> str:
+    """The URL path a host serves `page` at (`sv/om/index.html` → `/sv/om/`)."""
+    relative = page.relative_to(site).as_posix()
+    return "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)

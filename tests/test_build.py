@@ -1,0 +1,84 @@
+"""The static build and the server: URLs, files, the root, 404 and serve mode."""
+
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import html_pages, url_of
+from samverkanstrappan import create_app
+from samverkanstrappan.content import pages as pages_module
+from samverkanstrappan.content.trappsteg import TRAPPSTEG
+
+EXPECTED = ["/", "/sv/", "/sv/om/", "/sv/for-personal/", "/404.html",
+            *(f"/sv/steg/{slug}/" for slug in TRAPPSTEG)]
+
+
+def test_build_writes_every_public_page(built_site):
+    urls = {url_of(built_site, page) for page in html_pages(built_site)}
+    assert set(EXPECTED) <= urls
+
+
+def test_every_page_url_ends_in_slash_and_is_index_html(built_site):
+    for page in html_pages(built_site):
+        assert page.name == "index.html" or page.relative_to(built_site).as_posix() == "404.html"
+
+
+@pytest.mark.parametrize("url", EXPECTED)
+def test_plain_static_server_serves_each_page(site_url, url):
+    with urllib.request.urlopen(site_url + url) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"].startswith("text/html")
+
+
+def test_root_leads_to_swedish_start(site_url):
+    with urllib.request.urlopen(site_url + "/") as response:
+        html = response.read().decode()
+    assert re.search(r'<meta http-equiv="refresh" content="0; url=/sv/">', html)
+    assert 'href="/sv/"' in html
+
+
+def test_missing_page_is_404_on_the_server(client):
+    response = client.get("/sv/finns-inte/")
+    assert response.status_code == 404
+    assert "Sidan finns inte" in response.text
+
+
+def test_unpublished_language_is_404(client):
+    assert client.get("/xx/").status_code == 404
+    assert client.get("/en/").status_code == 404  # the example publishes Swedish only, for now
+
+
+def test_static_host_missing_page_is_404(site_url):
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(site_url + "/sv/finns-inte/")
+    assert error.value.code == 404
+    error.value.close()
+
+
+def test_each_step_page_links_to_the_next_step(client):
+    for slug, following in zip(TRAPPSTEG, TRAPPSTEG[1:]):
+        html = client.get(f"/sv/steg/{slug}/").text
+        nav = html.split('class="nasta-steg"', 1)[1]
+        assert f'href="/sv/steg/{following}/"' in nav
+        assert 'aria-current="page"' in html.split('class="var-i-trappan"', 1)[1].split("</nav>", 1)[0]
+
+
+def test_start_page_shows_the_staircase_as_an_ordered_list(client):
+    html = client.get("/sv/").text
+    staircase = html.split('<ol class="trappa">', 1)[1].split("</ol>", 1)[0]
+    assert [f"/sv/steg/{slug}/" for slug in TRAPPSTEG] == re.findall(r'href="([^"]+)"', staircase)
+
+
+def test_serve_mode_shows_a_changed_file_without_reparsing_the_rest(content, monkeypatch):
+    app = create_app(content_dir=content, serve=True)
+    client = app.test_client()
+    assert "Nytt stycke" not in client.get("/sv/om/").text
+    rendered = []
+    original = pages_module.render
+    monkeypatch.setattr(pages_module, "render", lambda body: rendered.append(body) or original(body))
+    om = content / "sidor" / "sv" / "om.md"
+    om.write_text(om.read_text(encoding="utf-8") + "\nNytt stycke.\n", encoding="utf-8")
+    assert "Nytt stycke" in client.get("/sv/om/").text
+    assert len(rendered) == 1 and "Nytt stycke" in rendered[0]

@@ -1,0 +1,58 @@
+"""The Flask-free content layer: YAML as text, schema, Markdown, LIX."""
+
+from samverkanstrappan.content import schema, yamltext
+from samverkanstrappan.content.lix import lix
+from samverkanstrappan.content.markdown_render import render
+from samverkanstrappan.content.pages import PAGE_FIELDS, split_front_matter
+
+
+def test_yaml_keeps_what_the_editor_wrote():
+    data, problems = yamltext.load("telefon: 0771112233\noppet: 8:30\nsvar: no\ndatum: 2026-01-02\n", "f.yaml")
+    assert problems == []
+    assert data == {"telefon": "0771112233", "oppet": "8:30", "svar": "no", "datum": "2026-01-02"}
+    assert data.line_of("svar") == 3
+
+
+def test_yaml_duplicate_key_is_a_problem_on_its_line():
+    _, problems = yamltext.load("titel: A\nbeskrivning: B\ntitel: C\n", "f.yaml", first_line=2)
+    assert [(p.line, "två gånger" in p.message) for p in problems] == [(4, True)]
+
+
+def test_yaml_syntax_error_has_line_and_swedish_message():
+    data, problems = yamltext.load("a: 1\nb: c: d\n", "f.yaml", first_line=5)
+    assert data is None
+    assert problems[0].line == 6 and "kolon" in problems[0].message
+
+
+def test_schema_suggests_the_key_meant():
+    data, _ = yamltext.load("titl: A\nbeskrivning: B\ngranskad: 2026-01-01\n", "f.md")
+    messages = [p.message for p in schema.check_mapping(data, PAGE_FIELDS, "f.md")]
+    assert any("Okänd nyckel 'titl'" in m and "'titel'" in m for m in messages)
+    assert any("'titel' saknas" in m for m in messages)
+
+
+def test_schema_reads_dates_and_rejects_bad_ones():
+    data, _ = yamltext.load("titel: A\nbeskrivning: B\ngranskad: 2026-02-30\n", "f.md")
+    problems = list(schema.check_mapping(data, PAGE_FIELDS, "f.md"))
+    assert [(p.line, "datum" in p.message) for p in problems] == [(3, True)]
+
+
+def test_front_matter_split_gives_body_line():
+    (meta, body, body_line), problem = split_front_matter("---\ntitel: A\n---\nText\n", "f.md")
+    assert problem is None and meta == "titel: A\n" and body == "Text\n" and body_line == 4
+
+
+def test_markdown_is_sanitized_but_keeps_heading_ids():
+    rendered = render('## Rubrik här\n\n<script>alert(1)</script><img src=x onerror="alert(1)">'
+                      '[a](javascript:alert(1)) <span style="color:red">röd</span>\n')
+    assert '<h2 id="rubrik-har">' in rendered.html
+    for bad in ("<script", "onerror", "javascript:", "style=", "<img"):
+        assert bad not in rendered.html
+    assert rendered.headings == ((2, "rubrik-har", "Rubrik här"),)
+
+
+def test_lix_counts_words_sentences_and_long_words():
+    assert lix("Jag går hem nu. Solen skiner.") == 3.0
+    # 2 words, 1 sentence, both longer than six letters: 2 + 100.
+    assert lix("Samverkanstrappan hjälper.") == 102.0
+    assert lix("") == 0.0
