@@ -1,0 +1,90 @@
+"""What the quality gates need to know about one built HTML page."""
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+
+@dataclass
+class Facts:
+    html_attrs: dict = field(default_factory=dict)
+    csp: str | None = None
+    inline_scripts: int = 0
+    style_elements: int = 0
+    style_attributes: list = field(default_factory=list)
+    event_attributes: list = field(default_factory=list)
+    stylesheets: list = field(default_factory=list)
+    scripts: list = field(default_factory=list)
+    links: list = field(default_factory=list)  # every href
+    ids: set = field(default_factory=set)
+    body_order: list = field(default_factory=list)  # (tag, class) of body's first elements
+    tel_links: list = field(default_factory=list)
+    main_text: str = ""
+
+
+class _Parser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.facts = Facts()
+        self._depth_in_body = None
+        self._in_main = 0
+        self._in_sidtext = 0
+        self._text: list[str] = []
+        self._stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        facts, attrs = self.facts, dict(attrs)
+        if tag == "html":
+            facts.html_attrs = attrs
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy":
+            facts.csp = attrs.get("content")
+        if tag == "script" and attrs.get("src"):
+            facts.scripts.append(attrs["src"])
+        elif tag == "script":
+            facts.inline_scripts += 1
+        if tag == "style":
+            facts.style_elements += 1
+        if "style" in attrs:
+            facts.style_attributes.append(tag)
+        facts.event_attributes += [name for name in attrs if name.startswith("on")]
+        if tag == "link" and "stylesheet" in (attrs.get("rel") or ""):
+            facts.stylesheets.append(attrs["href"])
+        if attrs.get("href") is not None and tag in ("a", "area"):
+            facts.links.append(attrs["href"])
+            if attrs["href"].startswith("tel:"):
+                facts.tel_links.append(attrs["href"][4:])
+        if attrs.get("id"):
+            facts.ids.add(attrs["id"])
+        if self._stack == ["html", "body"]:
+            facts.body_order.append((tag, attrs.get("class", "")))
+        if tag == "body":
+            self._stack = ["html", "body"]
+            return
+        if self._stack[:2] == ["html", "body"] and tag not in _VOID:
+            self._stack.append(tag)
+        if tag == "div" and "sidtext" in (attrs.get("class") or "").split():
+            self._in_sidtext = len(self._stack)
+        if tag in _BLOCKS and self._in_sidtext:
+            self._text.append("\n")
+
+    def handle_endtag(self, tag):
+        if self._stack and self._stack[-1] == tag and len(self._stack) > 2:
+            if self._in_sidtext == len(self._stack):
+                self._in_sidtext = 0
+            self._stack.pop()
+        if tag in _BLOCKS and self._in_sidtext:
+            self._text.append("\n")
+
+    def handle_data(self, data):
+        if self._in_sidtext:
+            self._text.append(data)
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "pre"}
+
+
+def facts_of(html: str) -> Facts:
+    parser = _Parser()
+    parser.feed(html)
+    parser.facts.main_text = "".join(parser._text).strip()
+    return parser.facts

@@ -1,0 +1,46 @@
+"""Gates run by real tools on the frozen site: the Nu HTML Checker (vnu.jar) and
+LinkChecker crawling the site over HTTP."""
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import html_pages, url_of
+from samverkanstrappan import paths
+
+VNU = paths.REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LINKCHECKER_CONFIG = Path(__file__).parent / "linkcheckerrc"
+
+
+def test_nu_html_checker_finds_no_errors(built_site):
+    assert shutil.which("java"), "Java is needed for the Nu HTML Checker: apt-get install default-jre-headless"
+    assert VNU.is_file(), "vnu.jar is missing: run npm ci"
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(built_site)],
+        capture_output=True, text=True, timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [(m.get("url", "").split(str(built_site))[-1], m.get("lastLine"), m["message"]) for m in messages]
+    assert errors == []
+    assert result.returncode == 0
+
+
+def test_linkchecker_finds_no_broken_links_and_reaches_every_page(site_url, built_site):
+    linkchecker = shutil.which("linkchecker")
+    assert linkchecker, "LinkChecker is missing: pip install -e '.[test]'"
+    result = subprocess.run(
+        [linkchecker, "--config", str(LINKCHECKER_CONFIG), "--no-status", "--verbose", "--output", "csv",
+         f"{site_url}/", f"{site_url}/404.html"],
+        capture_output=True, text=True, timeout=600,
+    )
+    rows = list(csv.DictReader(io.StringIO("\n".join(
+        line for line in result.stdout.splitlines() if not line.startswith("#"))), delimiter=";"))
+    broken = [(row["parentname"], row["urlname"], row["result"]) for row in rows if row["valid"] != "True"]
+    assert broken == []
+    assert result.returncode == 0, result.stderr[-2000:]
+    reached = {row["url"].split("#")[0].removeprefix(site_url) for row in rows}
+    orphans = [url for url in (url_of(built_site, page) for page in html_pages(built_site)) if url not in reached]
+    assert orphans == [], "pages no link leads to"
