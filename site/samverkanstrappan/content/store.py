@@ -4,6 +4,7 @@ Files are parsed once and cached by modification time, so `refresh()` in serve
 mode re-reads only what an editor changed.
 """
 
+import multiprocessing
 import os
 from pathlib import Path
 
@@ -20,12 +21,36 @@ def shown_path(path: Path) -> str:
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
-def _cached(path: Path, reader, *args):
+# Below this many files to parse, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def _key(path: Path, reader, args) -> tuple:
     stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size, reader, args)
+    return (str(path), stat.st_mtime_ns, stat.st_size, reader, args)
+
+
+def _cached(path: Path, reader, *args):
+    key = _key(path, reader, args)
     if key not in _cache:
         _cache[key] = reader(path, *args)
     return _cache[key]
+
+
+def _parse_page(job):
+    return pages.parse(*job)
+
+
+def _parse_many(jobs: list[tuple]) -> None:
+    """Parse the pages not yet cached, on every core when there are many (a full build)."""
+    missing = [(job, _key(job[0], pages.parse, job[1:])) for job in jobs]
+    missing = [(job, key) for job, key in missing if key not in _cache]
+    if len(missing) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return
+    with multiprocessing.get_context("fork").Pool() as pool:
+        results = pool.map(_parse_page, [job for job, _ in missing], chunksize=16)
+    for (_, key), result in zip(missing, results):
+        _cache[key] = result
 
 
 class ContentStore:
@@ -61,12 +86,14 @@ class ContentStore:
         self.helplines, found = _cached(helpline_file, helplines.load, shown_path(helpline_file))
         self.problems += found
         self.pages: dict[tuple[str, str], pages.Page] = {}
-        for lang in self.languages:
-            for key, path in pages.find(self.content_dir / "sidor" / lang).items():
-                page, found = _cached(path, pages.parse, key, lang, shown_path(path))
-                self.problems += found
-                if page:
-                    self.pages[(lang, key)] = page
+        jobs = [(path, key, lang, shown_path(path)) for lang in self.languages
+                for key, path in pages.find(self.content_dir / "sidor" / lang).items()]
+        _parse_many(jobs)
+        for path, key, lang, file in jobs:
+            page, found = _cached(path, pages.parse, key, lang, file)
+            self.problems += found
+            if page:
+                self.pages[(lang, key)] = page
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -1,7 +1,7 @@
 """Language from the URL prefix (never from the browser), gettext, and the switcher."""
 
 from flask import Flask, g, request, url_for
-from flask_babel import Babel
+from flask_babel import Babel, get_translations
 from werkzeug.routing import BaseConverter, ValidationError
 
 from ..content.sprak import SOURCE, SPRAK
@@ -19,6 +19,12 @@ class LangConverter(BaseConverter):
         return value
 
 
+def _catalog():
+    if "catalog" not in g:
+        g.catalog = get_translations()
+    return g.catalog
+
+
 def current_lang() -> str:
     return g.get("lang", SOURCE)
 
@@ -26,6 +32,13 @@ def current_lang() -> str:
 def init_app(app: Flask) -> None:
     app.url_map.converters["lang"] = LangConverter
     Babel(app, locale_selector=current_lang)
+    # Flask-Babel looks the catalog up again on every _() call; a page has many.
+    # Keep its catalog for the request and call it directly.
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda text: _catalog().ugettext(text),
+        ngettext=lambda singular, plural, n: _catalog().ungettext(singular, plural, n),
+        newstyle=True,
+    )
 
     @app.url_value_preprocessor
     def remember_lang(endpoint, values):
