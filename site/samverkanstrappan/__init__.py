@@ -32,8 +32,10 @@ def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CON
         def reread_changed_files():
             store.refresh()
 
-    from .web import i18n, pages
+    from .web import i18n, pages, sip, vagvisare
 
     i18n.init_app(app)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(vagvisare.bp)
+    app.register_blueprint(sip.bp)
     return app

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import create_app, freeze, paths
+from . import create_app, freeze, paths, review
 from .content.lix import lix
 from .content.problems import has_errors, report
 from .content.sprak import SOURCE
@@ -48,6 +48,7 @@ def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers:
         shutil.rmtree(leftover, ignore_errors=True)
     try:
         count = freeze.freeze(app, fresh, workers)
+        review.write(app.extensions["content"], fresh)
     except Exception as error:  # any failure: keep the old site, say why
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"Bygget misslyckades: {type(error).__name__}: {error}", file=out)

@@ -13,9 +13,9 @@ from pathlib import Path
 from flask import Flask
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from .web import pages
+from .web import pages, sip, vagvisare
 
-BLUEPRINTS = (pages,)
+BLUEPRINTS = (pages, vagvisare, sip)
 
 
 def _configure(app: Flask, destination: Path, urls) -> Freezer:

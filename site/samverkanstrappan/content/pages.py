@@ -66,8 +66,9 @@ def split_front_matter(text: str, file: str):
     return None, Problem(file, 1, "Sidans uppgifter överst avslutas aldrig med en rad med bara ---.")
 
 
-def parse(path: Path, key: str, lang: str, file: str) -> tuple[Page | None, list[Problem]]:
-    """Read one page file. A page comes back whenever its body can be shown."""
+def parse(path: Path, key: str, lang: str, file: str,
+          fields: tuple[Field, ...] = PAGE_FIELDS) -> tuple[Page | None, list[Problem]]:
+    """Read one Markdown file with front matter; it comes back whenever its body can be shown."""
     problems: list[Problem] = []
     if not _KEY.fullmatch(key):
         problems.append(Problem(file, 1, "Filnamnet får bara ha små bokstäver a–z, siffror och bindestreck "
@@ -86,8 +87,8 @@ def parse(path: Path, key: str, lang: str, file: str) -> tuple[Page | None, list
         return None, problems
     if not isinstance(data, yamltext.YamlMap):
         return None, [*problems, Problem(file, 2, "Sidans uppgifter ska skrivas som nyckel: värde, en per rad.")]
-    problems += schema.check_mapping(data, PAGE_FIELDS, file)
-    page = Page(key, lang, file, schema.values(data, PAGE_FIELDS), data, body, body_line, render(body))
+    problems += schema.check_mapping(data, fields, file)
+    page = Page(key, lang, file, schema.values(data, fields), data, body, body_line, render(body))
     return page, problems
 
 

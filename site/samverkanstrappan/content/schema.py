@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from .problems import Problem
-from .yamltext import YamlMap
+from .yamltext import YamlList, YamlMap
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,52 @@ def _text_list(value):
     return list(value), None
 
 
+_PHONE = re.compile(r"\+?[\d][\d \-()]*")
+
+
+def _phone(value):
+    """A Swedish phone number: 0… or +46… with 7–10 digits after the prefix, or a short number."""
+    text, error = _text(value)
+    if error:
+        return None, error
+    digits = re.sub(r"\D", "", text)
+    swedish = (text.startswith("+46") and 9 <= len(digits) <= 12) or \
+              (text.startswith("0") and not text.startswith("00") and 8 <= len(digits) <= 11) or \
+              (len(digits) <= 6 and text[0] in "19" and text.replace(" ", "").isdigit())
+    if not _PHONE.fullmatch(text) or not swedish:
+        return None, f"'{text}' är inget svenskt telefonnummer. Skriv till exempel 010-123 45 67"
+    return text, None
+
+
+def _url(value):
+    text, error = _text(value)
+    if error:
+        return None, error
+    if not re.fullmatch(r"https://[a-z0-9.-]+\.[a-z]{2,}(/[^\s]*)?", text, re.IGNORECASE):
+        return None, f"'{text}' är ingen webbadress. Den ska börja med https://"
+    return text, None
+
+
+def _email(value):
+    text, error = _text(value)
+    if error:
+        return None, error
+    if not re.fullmatch(r"[^@\s]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}", text, re.IGNORECASE):
+        return None, f"'{text}' är ingen e-postadress"
+    return text, None
+
+
+def _block(value):
+    if isinstance(value, (YamlMap, YamlList)):
+        return value, None
+    return None, "ska ha egna rader under sig (indragna)"
+
+
 READERS: dict[str, Callable] = {
+    "phone": _phone,
+    "url": _url,
+    "email": _email,
+    "block": _block,
     "text": _text,
     "date": _date,
     "integer": _integer,

@@ -4,11 +4,12 @@ Files are parsed once and cached by modification time, so `refresh()` in serve
 mode re-reads only what an editor changed.
 """
 
+import datetime
 import multiprocessing
 import os
 from pathlib import Path
 
-from . import helplines, kommun, pages
+from . import helplines, kommun, pages, vagvisare, verksamheter
 from .problems import Problem
 from .sprak import SOURCE
 
@@ -64,7 +65,7 @@ class ContentStore:
         self.refresh()
 
     def _files(self) -> list[Path]:
-        roots = [self.content_dir / "sidor", self.content_dir / "data", self.kommun_dir]
+        roots = [self.content_dir / name for name in ("sidor", "data", "vagvisare")] + [self.kommun_dir]
         return sorted(path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file())
 
     def refresh(self) -> bool:
@@ -86,14 +87,24 @@ class ContentStore:
         self.helplines, found = _cached(helpline_file, helplines.load, shown_path(helpline_file))
         self.problems += found
         self.pages: dict[tuple[str, str], pages.Page] = {}
+        self.texts: dict[tuple[str, str], pages.Page] = {}  # the vägvisare's words, per node and language
         jobs = [(path, key, lang, shown_path(path)) for lang in self.languages
                 for key, path in pages.find(self.content_dir / "sidor" / lang).items()]
+        jobs += [(path, key, lang, shown_path(path), vagvisare.TEXT_FIELDS) for lang in self.languages
+                 for key, path in pages.find(self.content_dir / "vagvisare" / lang).items()]
         _parse_many(jobs)
-        for path, key, lang, file in jobs:
-            page, found = _cached(path, pages.parse, key, lang, file)
+        for path, key, lang, file, *fields in jobs:
+            page, found = _cached(path, pages.parse, key, lang, file, *fields)
             self.problems += found
             if page:
-                self.pages[(lang, key)] = page
+                (self.texts if fields else self.pages)[(lang, key)] = page
+        flow_file = self.content_dir / "vagvisare" / "flode.yaml"
+        self.flow, found = vagvisare.load(flow_file, shown_path(flow_file))
+        self.problems += found
+        directory = self.kommun_dir / "verksamheter.yaml"
+        self.directory_file = shown_path(directory)
+        self.verksamheter, found = verksamheter.load(directory, self.directory_file, datetime.date.today())
+        self.problems += found
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -106,3 +117,11 @@ class ContentStore:
     def page(self, lang: str, key: str) -> pages.Page | None:
         """The page in `lang`, else its Swedish original (check `page.lang`), else None."""
         return self.pages.get((lang, key)) or self.pages.get((SOURCE, key))
+
+    def text(self, lang: str, node_id: str) -> pages.Page | None:
+        """A vägvisare node's words in `lang`, else in Swedish (check `.lang`)."""
+        return self.texts.get((lang, node_id)) or self.texts.get((SOURCE, node_id))
+
+    def services(self, kind: str) -> list:
+        """The municipality's services of one kind, by name."""
+        return sorted((s for s in self.verksamheter.values() if s.typ == kind), key=lambda s: s.namn)

@@ -33,9 +33,14 @@ def _pages(store):
     return sorted(store.pages.values(), key=lambda page: page.file)
 
 
+def _markdown(store):
+    """Pages and the vägvisare's texts: everything an editor writes in Markdown."""
+    return sorted([*store.pages.values(), *store.texts.values()], key=lambda page: page.file)
+
+
 def unsafe_html(store, site_urls):
     """Raw HTML that could run code or break the page is refused, not just cleaned."""
-    for page in _pages(store):
+    for page in _markdown(store):
         for number, line in enumerate(page.body.splitlines(), start=page.body_line):
             for closing, tag, attrs in _RAW_TAG.findall(line):
                 if closing:
@@ -53,7 +58,7 @@ def links_resolve(store, site_urls):
     """Every link inside the site leads to a page (and heading) that exists."""
     anchors = {page_url(lang, key): {h[1] for h in page.rendered.headings}
                for (lang, key), page in store.pages.items()}
-    for page in _pages(store):
+    for page in _markdown(store):
         for href in page.rendered.links:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc:
@@ -71,7 +76,7 @@ def links_resolve(store, site_urls):
 
 def headings_in_order(store, site_urls):
     """The title is the page's only h1; headings go down one level at a time."""
-    for page in _pages(store):
+    for page in _markdown(store):
         level = 1
         for heading_level, _, text in page.rendered.headings:
             if heading_level > level + 1:

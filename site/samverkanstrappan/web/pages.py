@@ -5,9 +5,12 @@ from flask import Blueprint, abort, render_template
 from ..content import trappsteg
 from ..content.pages import START
 from ..content.sprak import SOURCE, SPRAK
-from . import store
+from . import labels, store
 
 bp = Blueprint("pages", __name__)
+
+# Pages whose URL another blueprint serves with a template of its own.
+OWN_VIEWS = {"be-om-sip": "sip.page", "lattlast/be-om-sip": "sip.lattlast"}
 
 
 def staircase(lang: str) -> list[dict]:
@@ -26,6 +29,13 @@ def _page_or_404(lang: str, key: str):
     return page
 
 
+def page_context(lang: str, key: str) -> dict:
+    """A Markdown page and where it sits on the staircase (taken from the Swedish page)."""
+    content = _page_or_404(lang, key)
+    step = store().page(SOURCE, key).meta.get("trappsteg")
+    return {"page": content, "key": key, "step": step, "next_step": step and trappsteg.next_step(step)}
+
+
 @bp.app_context_processor
 def site_context():
     content = store()
@@ -36,6 +46,9 @@ def site_context():
         "all_sprak": SPRAK,
         "staircase": staircase,
         "trappsteg_number": trappsteg.number,
+        "helpline_labels": labels.HELPLINES,
+        "kind_label": labels.kind_label,
+        "has_page": lambda lang, key: content.page(lang, key) is not None,
     }
 
 
@@ -54,11 +67,9 @@ def start(lang):
 @bp.route("/<lang:lang>/<path:key>/")
 def page(lang, key):
     """Any other Markdown page, such as a trappsteg or om webbplatsen."""
-    if key == START:
+    if key == START or key in OWN_VIEWS:
         abort(404)
-    content = _page_or_404(lang, key)
-    step = store().page(SOURCE, key).meta.get("trappsteg")
-    return render_template("page.html", page=content, step=step, next_step=step and trappsteg.next_step(step))
+    return render_template("page.html", **page_context(lang, key))
 
 
 @bp.route("/404.html")
@@ -80,5 +91,5 @@ def freeze_urls(content):
     for lang in content.languages:
         yield "pages.start", {"lang": lang}
         for key in content.keys():
-            if key != START:
+            if key != START and key not in OWN_VIEWS:
                 yield "pages.page", {"lang": lang, "key": key}

@@ -1,0 +1,155 @@
+"""The vägvisare's routing: questions and outcomes with explicit ids and links.
+
+Routing is data, in one file (`vagvisare/flode.yaml`); the words of every node
+are content, one Markdown file per node and language (`vagvisare/<språk>/<id>.md`).
+A page's URL is the answers given so far (`/sv/vagvisare/aldre/minne/`), so every
+step can be sent to a caller and shows the answers that led there.
+"""
+
+from dataclasses import dataclass
+
+from . import schema, yamltext
+from .problems import Problem
+from .schema import Field
+from .trappsteg import TRAPPSTEG
+
+MAX_QUESTIONS = 5
+# Path segments the vägvisare's own pages use; an answer may not be called so.
+RESERVED = ("utfall", "manus")
+
+QUESTION_FIELDS = (
+    Field("svar", "block", "svaren, ett per rad: svarets id: id för frågan eller utfallet det leder till.",
+          required=True),
+    Field("kanslig", "yesno", "ja om frågan rör våld, självmord eller barn i fara: då visas akut hjälp först."),
+    Field("lamna_snabbt", "yesno", "ja för att visa knappen Lämna sidan snabbt (till exempel vid våld)."),
+)
+OUTCOME_FIELDS = (
+    Field("verksamheter", "list", "typer av verksamhet som personen ska kontakta, till exempel [vardcentral]."),
+    Field("nummer", "list", "nationella nummer som ska visas, till exempel [akut, sjalvmordslinjen]."),
+    Field("trappsteg", "choice", "vilket steg i trappan utfallet är.", required=True, choices=TRAPPSTEG),
+    Field("kanslig", "yesno", "ja om utfallet rör våld, självmord eller barn i fara: då visas akut hjälp först."),
+    Field("lamna_snabbt", "yesno", "ja för att visa knappen Lämna sidan snabbt."),
+)
+FILE_FIELDS = (
+    Field("start", "text", "id för den första frågan.", required=True),
+    Field("fragor", "block", "frågorna, var och en med sina svar.", required=True),
+    Field("utfall", "block", "utfallen: vart frågorna till slut leder.", required=True),
+)
+# The words of a node, per language: vagvisare/<språk>/<id>.md
+TEXT_FIELDS = (
+    Field("fraga", "text", "frågan, som den visas (bara för frågor)."),
+    Field("svar", "block", "texten för varje svar: svarets id: texten (bara för frågor)."),
+    Field("titel", "text", "utfallets rubrik: vem du ska kontakta (bara för utfall)."),
+    Field("sag_sa_har", "text", "vad personen kan säga när hen ringer (bara för utfall)."),
+    Field("granskad", "date", "datum då någon senast läste igenom texten.", required=True),
+    Field("oversattning_granskad", "yesno", "bara i översättningar: ja när en människa har granskat den."),
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    target: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    answers: tuple[Answer, ...]
+    line: int
+    kanslig: bool = False
+    lamna_snabbt: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    verksamheter: tuple[str, ...]
+    nummer: tuple[str, ...]
+    trappsteg: str
+    line: int
+    kanslig: bool = False
+    lamna_snabbt: bool = False
+
+    @property
+    def several_services(self) -> bool:
+        """More than one verksamhet: the person can ask for a SIP."""
+        return len(self.verksamheter) > 1
+
+
+@dataclass
+class Flow:
+    start: str
+    questions: dict[str, Question]
+    outcomes: dict[str, Outcome]
+    file: str
+
+    def node(self, node_id: str) -> Question | Outcome | None:
+        return self.questions.get(node_id) or self.outcomes.get(node_id)
+
+    def walk(self, answers: tuple[str, ...]) -> list[Question | Outcome] | None:
+        """The nodes met along `answers`, starting with the first question; None if a step is not an answer."""
+        nodes = [self.questions[self.start]]
+        for answer_id in answers:
+            node = nodes[-1]
+            answer = next((a for a in getattr(node, "answers", ()) if a.id == answer_id), None)
+            if answer is None or self.node(answer.target) is None:
+                return None
+            nodes.append(self.node(answer.target))
+        return nodes
+
+    def paths(self) -> list[tuple[str, ...]]:
+        """Every path of answers from the start to each node it reaches (cycles are cut)."""
+        found: list[tuple[str, ...]] = []
+
+        def visit(node_id: str, path: tuple[str, ...], seen: tuple[str, ...]):
+            found.append(path)
+            node = self.questions.get(node_id)
+            for answer in node.answers if node else ():
+                if answer.target not in seen and self.node(answer.target):
+                    visit(answer.target, path + (answer.id,), seen + (answer.target,))
+
+        if self.start in self.questions:
+            visit(self.start, (), (self.start,))
+        return found
+
+
+def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
+    if not path.is_file():
+        return None, [Problem(file, 1, "Vägvisarens fil flode.yaml saknas.")]
+    data, problems = yamltext.load(path.read_text(encoding="utf-8"), file)
+    if not isinstance(data, yamltext.YamlMap):
+        return None, problems or [Problem(file, 1, "Filen ska ha start:, fragor: och utfall:.")]
+    problems += schema.check_mapping(data, FILE_FIELDS, file)
+    values = schema.values(data, FILE_FIELDS)
+    questions, outcomes = {}, {}
+    for node_id, node, line in _nodes(values.get("fragor"), file, problems):
+        problems += schema.check_mapping(node, QUESTION_FIELDS, file)
+        answers = node.get("svar")
+        if not isinstance(answers, yamltext.YamlMap):
+            continue
+        found = tuple(Answer(answer_id, target if isinstance(target, str) else "", answers.line_of(answer_id))
+                      for answer_id, target in answers.items())
+        flags = schema.values(node, QUESTION_FIELDS)
+        questions[node_id] = Question(node_id, found, line, flags.get("kanslig", False),
+                                      flags.get("lamna_snabbt", False))
+    for node_id, node, line in _nodes(values.get("utfall"), file, problems):
+        problems += schema.check_mapping(node, OUTCOME_FIELDS, file)
+        flags = schema.values(node, OUTCOME_FIELDS)
+        if node_id in questions:
+            problems.append(Problem(file, line, f"Id '{node_id}' används både för en fråga och ett utfall."))
+        outcomes[node_id] = Outcome(node_id, tuple(flags.get("verksamheter", ())), tuple(flags.get("nummer", ())),
+                                    flags.get("trappsteg", TRAPPSTEG[2]), line, flags.get("kanslig", False),
+                                    flags.get("lamna_snabbt", False))
+    return Flow(values.get("start", ""), questions, outcomes, file), problems
+
+
+def _nodes(block, file, problems):
+    if not isinstance(block, yamltext.YamlMap):
+        return
+    for node_id, node in block.items():
+        if isinstance(node, yamltext.YamlMap):
+            yield node_id, node, block.line_of(node_id)
+        else:
+            problems.append(Problem(file, block.line_of(node_id), f"'{node_id}' ska ha egna indragna rader under sig."))

@@ -1,0 +1,164 @@
+"""A municipality's directory of verksamheter: `kommuner/<slug>/verksamheter.yaml`.
+
+Modelled on Open Referral HSDS (organization → service → phone, location,
+schedule) with Swedish extras: huvudman, kind of verksamhet, "så här tar du
+kontakt" and the date the entry was last checked.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from . import schema, yamltext
+from .problems import WARNING, Problem
+from .schema import Field
+from .verksamhetstyper import HUVUDMAN, TYPER
+
+ORGANISATION_FIELDS = (
+    Field("id", "text", "ett kort namn för organisationen, som verksamheterna pekar på.", required=True),
+    Field("namn", "text", "organisationens namn, till exempel Exempelstads kommun.", required=True),
+    Field("huvudman", "choice", f"vem som ansvarar: {', '.join(HUVUDMAN)}.", required=True, choices=HUVUDMAN),
+    Field("webb", "url", "organisationens webbplats, som börjar med https://."),
+)
+SERVICE_FIELDS = (
+    Field("id", "text", "ett kort namn för verksamheten, unikt i filen (används i öppna data).", required=True),
+    Field("namn", "text", "verksamhetens namn som invånare känner igen.", required=True),
+    Field("organisation", "text", "id för organisationen som driver verksamheten.", required=True),
+    Field("typ", "choice", "vilken sorts verksamhet det är. Vägvisaren hänvisar till typer, inte namn.",
+          required=True, choices=tuple(TYPER)),
+    Field("beskrivning", "text", "en eller två meningar om vad verksamheten hjälper till med.", required=True),
+    Field("telefon", "block", "en lista med telefonnummer, vart och ett med nummer och öppettider.", required=True),
+    Field("adress", "block", "besöksadress med gata, postnummer och ort."),
+    Field("webb", "url", "verksamhetens egen webbsida, som börjar med https://."),
+    Field("epost", "email", "e-postadress som invånare kan skriva till."),
+    Field("sprak", "list", "språk som personalen talar, till exempel [svenska, engelska, arabiska]."),
+    Field("kontakt", "text", "så här tar du kontakt: vad som händer när man ringer eller kommer dit.",
+          required=True),
+    Field("kontrollerad", "date", "datum då någon senast kontrollerade uppgifterna.", required=True),
+)
+PHONE_FIELDS = (
+    Field("nummer", "phone", "telefonnumret, till exempel 010-123 45 67.", required=True),
+    Field("oppettider", "text", "när numret svarar, till exempel Måndag–fredag 8–16.", required=True),
+    Field("beskrivning", "text", "vad numret är till för, om verksamheten har flera."),
+)
+ADDRESS_FIELDS = (
+    Field("gata", "text", "gatuadress, till exempel Storgatan 1.", required=True),
+    Field("postnummer", "text", "postnummer, till exempel 123 45.", required=True),
+    Field("ort", "text", "ort.", required=True),
+)
+FILE_FIELDS = (
+    Field("organisationer", "block", "listan med organisationer (kommunen, regionen, myndigheter ...).",
+          required=True),
+    Field("verksamheter", "block", "listan med verksamheter.", required=True),
+)
+STALE_AFTER = datetime.timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class Phone:
+    nummer: str
+    oppettider: str
+    beskrivning: str = ""
+
+    @property
+    def tel(self) -> str:
+        """For a tel: link: +46 and digits for a Swedish number, digits for a short one."""
+        digits = "".join(ch for ch in self.nummer if ch.isdigit())
+        if self.nummer.startswith("+"):
+            return "+" + digits
+        return "+46" + digits[1:] if digits.startswith("0") else digits
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    namn: str
+    huvudman: str
+    webb: str = ""
+
+
+@dataclass(frozen=True)
+class Verksamhet:
+    id: str
+    namn: str
+    organisation: Organisation
+    typ: str
+    beskrivning: str
+    telefon: tuple[Phone, ...]
+    kontakt: str
+    kontrollerad: datetime.date
+    adress: dict | None = None
+    webb: str = ""
+    epost: str = ""
+    sprak: tuple[str, ...] = ()
+    line: int = 0
+
+
+def _items(data, key, file, problems):
+    """The maps in a list under `key`; a problem for anything else."""
+    entries = data.get(key)
+    if not isinstance(entries, yamltext.YamlList):
+        return []
+    items = []
+    for entry, line in zip(entries, entries.lines):
+        if isinstance(entry, yamltext.YamlMap):
+            items.append(entry)
+        else:
+            problems.append(Problem(file, line, f"Varje post under '{key}' ska ha nycklar som namn: och id:."))
+    return items
+
+
+def load(path, file: str, today: datetime.date) -> tuple[dict[str, Verksamhet], list[Problem]]:
+    """Every service in the directory by id, and every problem in the file."""
+    if not path.is_file():
+        return {}, []
+    data, problems = yamltext.load(path.read_text(encoding="utf-8"), file)
+    if not isinstance(data, yamltext.YamlMap):
+        return {}, problems or [Problem(file, 1, "Filen ska ha listorna organisationer: och verksamheter:.")]
+    problems += schema.check_mapping(data, FILE_FIELDS, file)
+    organisations = {}
+    for entry in _items(data, "organisationer", file, problems):
+        problems += schema.check_mapping(entry, ORGANISATION_FIELDS, file)
+        values = schema.values(entry, ORGANISATION_FIELDS)
+        if "id" in values:
+            organisations[values["id"]] = Organisation(**{k: values.get(k, "") for k in ("id", "namn", "huvudman",
+                                                                                          "webb")})
+    services: dict[str, Verksamhet] = {}
+    for entry in _items(data, "verksamheter", file, problems):
+        service, found = _service(entry, organisations, file, today)
+        problems += found
+        if service and service.id in services:
+            problems.append(Problem(file, entry.line, f"Id '{service.id}' används redan av en annan verksamhet."))
+        elif service:
+            services[service.id] = service
+    return services, problems
+
+
+def _service(entry, organisations, file, today):
+    problems = list(schema.check_mapping(entry, SERVICE_FIELDS, file))
+    values = schema.values(entry, SERVICE_FIELDS)
+    phones = []
+    for phone in _items(entry, "telefon", file, problems) if "telefon" in values else []:
+        problems += schema.check_mapping(phone, PHONE_FIELDS, file)
+        phones.append(Phone(**schema.values(phone, PHONE_FIELDS)))
+    if "telefon" in values and not phones:
+        problems.append(Problem(file, entry.line_of("telefon"), "Verksamheten har inget telefonnummer. "
+                                                                "Alla kontakter behöver minst ett."))
+    if isinstance(values.get("adress"), yamltext.YamlMap):
+        problems += schema.check_mapping(values["adress"], ADDRESS_FIELDS, file)
+        values["adress"] = schema.values(values["adress"], ADDRESS_FIELDS)
+    elif "adress" in values:
+        problems.append(Problem(file, entry.line_of("adress"), "'adress' ska ha gata:, postnummer: och ort: "
+                                                               "på egna rader."))
+    organisation = organisations.get(values.get("organisation"))
+    if "organisation" in values and organisation is None:
+        problems.append(Problem(file, entry.line_of("organisation"),
+                                f"Organisationen '{values['organisation']}' finns inte under organisationer:."))
+    checked = values.get("kontrollerad")
+    if checked and today - checked > STALE_AFTER:
+        problems.append(Problem(file, entry.line_of("kontrollerad"), f"Uppgifterna kontrollerades {checked}, "
+                                "för mer än 12 månader sedan. Ring och kontrollera dem.", WARNING))
+    if any(p.level != WARNING for p in problems):
+        return None, problems
+    values.update(organisation=organisation, telefon=tuple(phones), sprak=tuple(values.get("sprak", ())),
+                  line=entry.line)
+    return Verksamhet(**values), problems

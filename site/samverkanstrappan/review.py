@@ -1,0 +1,80 @@
+"""Review material for the vägvisare, written with every build: a table of every
+path (answers → outcome → contacts) and a Mermaid graph of the flow, so that a
+municipality can read the routing and sign it off."""
+
+import csv
+import io
+from pathlib import Path
+
+from .content.sprak import SOURCE
+from .content.store import ContentStore
+
+FOLDER = "granskning"
+
+
+def _label(store: ContentStore, node_id: str, key: str) -> str:
+    text = store.text(SOURCE, node_id)
+    return text.meta.get(key, node_id) if text else node_id
+
+
+def path_rows(store: ContentStore) -> list[dict]:
+    """One row per path that ends on an outcome, in the Swedish words."""
+    flow, rows = store.flow, []
+    for answers in flow.paths():
+        nodes = flow.walk(answers)
+        outcome = nodes[-1]
+        if outcome.id not in flow.outcomes:
+            continue
+        steps = []
+        for node, answer_id in zip(nodes, answers):
+            labels = store.text(SOURCE, node.id).front_matter.get("svar", {})
+            steps.append(f"{_label(store, node.id, 'fraga')} → {labels.get(answer_id, answer_id)}")
+        rows.append({
+            "svar": " | ".join(steps),
+            "antal frågor": len(answers),
+            "utfall": outcome.id,
+            "rubrik": _label(store, outcome.id, "titel"),
+            "verksamhetstyper": ", ".join(outcome.verksamheter),
+            "kontakter": ", ".join(s.namn for kind in outcome.verksamheter for s in store.services(kind)),
+            "nationella nummer": ", ".join(store.helplines[n].nummer for n in outcome.nummer if n in store.helplines),
+            "trappsteg": outcome.trappsteg,
+            "adress": f"/{SOURCE}/vagvisare/" + "".join(f"{a}/" for a in answers),
+        })
+    return rows
+
+
+def path_table(store: ContentStore) -> str:
+    rows = path_rows(store)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["svar"], delimiter=";")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', "#quot;") + '"'
+
+
+def mermaid(store: ContentStore) -> str:
+    """The flow as a Mermaid flowchart: questions as boxes, outcomes as rounded ends."""
+    flow = store.flow
+    lines = ["flowchart TD"]
+    for question in flow.questions.values():
+        lines.append(f"  {question.id.replace('-', '_')}[{_quoted(_label(store, question.id, 'fraga'))}]")
+    for outcome in flow.outcomes.values():
+        contacts = ", ".join(outcome.verksamheter + outcome.nummer)
+        lines.append(f"  {outcome.id.replace('-', '_')}([{_quoted(_label(store, outcome.id, 'titel') + ' — ' + contacts)}])")
+    for question in flow.questions.values():
+        labels = store.text(SOURCE, question.id).front_matter.get("svar", {})
+        for answer in question.answers:
+            label = _quoted(labels.get(answer.id, answer.id))
+            lines.append(f"  {question.id.replace('-', '_')} -->|{label}| {answer.target.replace('-', '_')}")
+    return "\n".join(lines) + "\n"
+
+
+def write(store: ContentStore, output: Path) -> None:
+    folder = output / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "vagvisare-vagar.csv").write_text(path_table(store), encoding="utf-8")
+    (folder / "vagvisare.mmd").write_text(mermaid(store), encoding="utf-8")

@@ -1,0 +1,100 @@
+"""The vägvisare: one question per page, every answer a link, outcomes with contacts.
+
+A page's URL is the answers given so far, so the page knows the way it was
+reached, shows it, and can be sent to a caller as it is.
+"""
+
+from flask import Blueprint, abort, render_template, url_for
+
+from ..content.vagvisare import Question
+from . import store
+
+bp = Blueprint("vagvisare", __name__)
+
+
+def path_url(answers: tuple[str, ...]) -> str:
+    """The URL of the page reached by `answers` (the vägvisare's start for none)."""
+    if not answers:
+        return url_for("vagvisare.start")
+    return url_for("vagvisare.step", svar="/".join(answers))
+
+
+def _history(lang: str, nodes: list, answers: tuple[str, ...]) -> list[dict]:
+    """The answers so far: each question, the answer given, and where to change it."""
+    history = []
+    for index, answer_id in enumerate(answers):
+        text = store().text(lang, nodes[index].id)
+        history.append({
+            "question": text.meta.get("fraga", nodes[index].id),
+            "answer": text.front_matter["svar"].get(answer_id, answer_id),
+            "change": path_url(answers[:index]),
+            "lang": text.lang,
+        })
+    return history
+
+
+def _render(lang: str, answers: tuple[str, ...]):
+    nodes = store().flow.walk(answers)
+    if nodes is None:
+        abort(404)
+    node = nodes[-1]
+    context = {
+        "node": node,
+        "text": store().text(lang, node.id),
+        "history": _history(lang, nodes, answers),
+        "answers": answers,
+        "path_url": path_url,
+    }
+    if isinstance(node, Question):
+        return render_template("vagvisare/fraga.html", number=len(answers) + 1, **context)
+    return render_template("vagvisare/utfall.html", **context)
+
+
+@bp.app_context_processor
+def vagvisare_context():
+    content = store()
+    return {"services": content.services, "node_text": content.text, "vagvisare_flow": content.flow}
+
+
+@bp.route("/<lang:lang>/vagvisare/")
+def start(lang):
+    """The first question."""
+    return _render(lang, ())
+
+
+@bp.route("/<lang:lang>/vagvisare/<path:svar>/")
+def step(lang, svar):
+    """The question or outcome that these answers lead to."""
+    return _render(lang, tuple(svar.split("/")))
+
+
+@bp.route("/<lang:lang>/vagvisare/utfall/<node_id>/")
+def handover(lang, node_id):
+    """One outcome on its own, to print or read aloud when handing a caller over."""
+    outcome = store().flow.outcomes.get(node_id)
+    if outcome is None:
+        abort(404)
+    return render_template("vagvisare/overlamning.html", node=outcome, text=store().text(lang, node_id))
+
+
+@bp.route("/<lang:lang>/vagvisare/manus/")
+def script(lang):
+    """The whole vägvisare as a phone script: every question, its answers and where each leads."""
+    flow = store().flow
+    order = list(dict.fromkeys(node.id for path in flow.paths() for node in [flow.walk(path)[-1]]))
+    return render_template("vagvisare/manus.html", flow=flow,
+                           questions=[flow.questions[i] for i in order if i in flow.questions],
+                           outcomes=[flow.outcomes[i] for i in order if i in flow.outcomes])
+
+
+def freeze_urls(content):
+    """Every page of the vägvisare: one per path, one per outcome, and the script."""
+    flow = content.flow
+    for lang in content.languages:
+        yield "vagvisare.start", {"lang": lang}
+        for answers in flow.paths():
+            if answers:
+                yield "vagvisare.step", {"lang": lang, "svar": "/".join(answers)}
+        for node_id in flow.outcomes:
+            yield "vagvisare.handover", {"lang": lang, "node_id": node_id}
+        yield "vagvisare.script", {"lang": lang}

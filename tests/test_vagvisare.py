@@ -1,0 +1,201 @@
+"""The vägvisare as a resident and a receptionist use it: every path by links
+alone ends on an outcome with a phone number; every situation reaches the right
+kinds of verksamhet. Tests check node ids and contact kinds, never wording."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from samverkanstrappan.content.vagvisare import MAX_QUESTIONS
+
+
+class _Page(HTMLParser):
+    """Node id and kind, answer links, main-content tel: links and contact kinds of one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.node = self.node_kind = None
+        self.answers, self.tel, self.kinds, self.links = [], [], [], []
+        self._in_answers = self._in_main = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "main":
+            self._in_main = True
+        if "data-nod" in attrs:
+            self.node, self.node_kind = attrs["data-nod"], attrs["data-nodtyp"]
+        if tag == "ul" and attrs.get("class") == "svar":
+            self._in_answers = True
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+            if self._in_answers:
+                self.answers.append(attrs["href"])
+            if self._in_main and attrs["href"].startswith("tel:"):
+                self.tel.append(attrs["href"])
+        if "data-typ" in attrs:
+            self.kinds.append(attrs["data-typ"])
+
+    def handle_endtag(self, tag):
+        if tag == "ul":
+            self._in_answers = False
+        if tag == "main":
+            self._in_main = False
+
+
+def read(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    return page
+
+
+def test_every_path_by_links_alone_ends_with_a_phone_number(built_site):
+    """Crawl the frozen site from the vägvisare's start, following answer links only."""
+    outcomes, pages = set(), 0
+    todo = [("/sv/vagvisare/", 0)]
+    while todo:
+        url, asked = todo.pop()
+        page = read((built_site / url.strip("/") / "index.html").read_text(encoding="utf-8"))
+        pages += 1
+        if page.node_kind == "fraga":
+            assert page.answers, url
+            assert asked + 1 <= MAX_QUESTIONS, f"more than {MAX_QUESTIONS} questions on the way to {url}"
+            todo += [(href, asked + 1) for href in page.answers]
+        else:
+            assert page.node_kind == "utfall", url
+            assert page.tel, f"no phone number on outcome {url}"
+            outcomes.add(page.node)
+    assert len(outcomes) >= 20
+    assert pages < 200, "the vägvisare's pages multiply: keep the page count honest"
+
+
+def walk(client, *answers):
+    response = client.get("/sv/vagvisare/" + "".join(f"{a}/" for a in answers))
+    assert response.status_code == 200, answers
+    return read(response.text)
+
+
+# (situation, answers, outcome id, kinds that must be among the contacts, national numbers)
+SITUATIONS = [
+    ("oro för en äldre förälder", ("aldre", "minnet"), "aldre-minne", {"vardcentral", "bistand-aldre"}, set()),
+    ("oro för en partner som inte klarar sig hemma", ("aldre", "klarar-inte-hemma"), "aldre-hemma",
+     {"bistand-aldre"}, set()),
+    ("anhörig som inte orkar", ("aldre", "orkar-inte-som-anhorig"), "anhorig", {"anhorigstod"}, set()),
+    ("alkohol eller droger", ("beroende", "nej"), "beroende", {"beroendemottagning", "socialtjanst-vuxen"}, set()),
+    ("beroende och psykisk ohälsa", ("beroende", "ja"), "beroende-och-psykisk-ohalsa",
+     {"beroendemottagning", "psykiatri", "socialtjanst-vuxen"}, set()),
+    ("barn som inte går i skolan", ("barn", "skolan"), "barn-skola", {"elevhalsa"}, set()),
+    ("ung person som mår dåligt", ("barn", "mar-psykiskt-daligt"), "barn-psykisk-ohalsa", {"bup"}, {"tel:116111"}),
+    ("psykisk ohälsa", ("psykisk-ohalsa", "nytt"), "psykisk-ohalsa", {"vardcentral"}, {"tel:1177"}),
+    ("psykisk ohälsa länge, flera inblandade", ("psykisk-ohalsa", "lange-flera-stallen"),
+     "psykisk-ohalsa-samordning", {"psykiatri", "socialtjanst-vuxen"}, set()),
+    ("hemlös i natt", ("boende", "nej"), "hemlos-i-natt", {"socialjour"}, set()),
+    ("bostadskris", ("boende", "ja"), "boende", {"socialtjanst-vuxen"}, set()),
+    ("ny i Sverige", ("ny-i-sverige",), "ny-i-sverige", {"vardcentral"}, {"tel:1177"}),
+    ("hem från sjukhus", ("hem-fran-sjukhus",), "hem-fran-sjukhus", {"vardcentral", "bistand-aldre"}, set()),
+    ("lång sjukskrivning", ("sjukskriven", "pengar-sjukpenning"), "sjukskrivning",
+     {"forsakringskassan", "vardcentral"}, set()),
+    ("tillbaka till arbete", ("sjukskriven", "tillbaka-till-jobbet"), "tillbaka-till-arbete",
+     {"forsakringskassan", "arbetsformedlingen", "rehabkoordinator"}, set()),
+    ("funktionsnedsättning, vuxen", ("funktionsnedsattning", "vuxen"), "funktion-vuxen", {"lss"}, set()),
+    ("funktionsnedsättning, barn", ("funktionsnedsattning", "barn"), "funktion-barn",
+     {"habilitering", "lss"}, set()),
+    ("våld hemma", ("vald", "jag"), "vald-vuxen", {"socialtjanst-vuxen"}, {"tel:112", "tel:020505050"}),
+    ("barn i fara", ("vald", "ett-barn"), "barn-i-fara", {"socialtjanst-barn"}, {"tel:112", "tel:116111"}),
+    ("självmordstankar", ("tankar-pa-att-do",), "sjalvmordstankar", {"psykiatrisk-akut"}, {"tel:90101", "tel:112"}),
+    ("akut kris", ("psykisk-ohalsa", "akut-nu"), "psykiatrisk-akut", {"psykiatrisk-akut"}, {"tel:112"}),
+    ("fara just nu", ("fara-nu",), "akut-fara", set(), {"tel:112"}),
+    ("bollad mellan ställen", ("flera-stallen",), "flera-inblandade", {"vardcentral", "socialtjanst-vuxen"}, set()),
+    ("frågar för någon annan", ("for-nagon-annan", "aldre", "minnet"), "aldre-minne",
+     {"vardcentral", "bistand-aldre"}, set()),
+    ("vet inte", ("vet-inte",), "vet-inte", {"kontaktcenter"}, {"tel:1177"}),
+    # The handbook's people (seed 004): Folke and Robin, alcohol dependence without a stated psychiatric need;
+    # Kim, drugs and a suspected ADHD; Anders, mixed abuse, severe psychiatric illness and eviction.
+    ("Folke", ("beroende", "nej"), "beroende", {"beroendemottagning", "socialtjanst-vuxen"}, set()),
+    ("Sascha", ("beroende", "vet-inte"), "beroende", {"beroendemottagning", "socialtjanst-vuxen"}, set()),
+    ("Robin", ("beroende", "nej"), "beroende", {"beroendemottagning", "socialtjanst-vuxen"}, set()),
+    ("Kim", ("beroende", "ja"), "beroende-och-psykisk-ohalsa", {"beroendemottagning", "psykiatri"}, set()),
+    ("Anders, vård", ("beroende", "ja"), "beroende-och-psykisk-ohalsa",
+     {"beroendemottagning", "psykiatri", "socialtjanst-vuxen"}, set()),
+    ("Anders, vräkning", ("boende", "ja"), "boende", {"socialtjanst-vuxen"}, set()),
+]
+
+
+@pytest.mark.parametrize("situation, answers, outcome, kinds, numbers", SITUATIONS, ids=[s[0] for s in SITUATIONS])
+def test_situation_reaches_the_right_verksamheter(client, situation, answers, outcome, kinds, numbers):
+    page = walk(client, *answers)
+    assert (page.node_kind, page.node) == ("utfall", outcome)
+    assert kinds <= set(page.kinds)
+    assert numbers <= set(page.tel)
+    assert page.tel
+
+
+def test_outcomes_with_several_verksamheter_link_to_be_om_sip(client, app):
+    flow = app.extensions["content"].flow
+    for answers in flow.paths():
+        node = flow.walk(answers)[-1]
+        if node.id in flow.outcomes:
+            html = client.get("/sv/vagvisare/" + "".join(f"{a}/" for a in answers)).text
+            box = html.split('class="sip-ruta"', 1)[1].split("</section>", 1)[0] if 'class="sip-ruta"' in html else ""
+            assert ('href="/sv/be-om-sip/"' in box) == node.several_services, node.id
+
+
+def test_sensitive_pages_put_emergency_help_first(client):
+    for answers in [("vald",), ("vald", "jag"), ("tankar-pa-att-do",), ("vald", "ett-barn")]:
+        html = client.get("/sv/vagvisare/" + "".join(f"{a}/" for a in answers)).text
+        main = html.split('<main id="innehall"', 1)[1]
+        assert main.index('class="akut-forst"') < main.index("<h1"), answers
+        assert 'href="tel:112"' in main.split("<h1", 1)[0]
+
+
+def test_violence_branch_offers_to_leave_quickly(client):
+    for answers in [("vald",), ("vald", "jag")]:
+        html = client.get("/sv/vagvisare/" + "".join(f"{a}/" for a in answers)).text
+        assert re.search(r'<a href="https://[^"]+" rel="noreferrer" data-lamna>', html)
+        assert "/static/lamna.js" in html
+
+
+def test_answers_so_far_link_back_to_each_question(client):
+    page = walk(client, "for-nagon-annan", "aldre", "minnet")
+    for earlier in ("/sv/vagvisare/", "/sv/vagvisare/for-nagon-annan/", "/sv/vagvisare/for-nagon-annan/aldre/"):
+        assert earlier in page.links
+
+
+def test_vet_inte_answer_where_it_makes_sense(app):
+    flow = app.extensions["content"].flow
+    without = [q.id for q in flow.questions.values() if "vet-inte" not in {a.id for a in q.answers}]
+    assert set(without) <= {"funktion-alder"}  # a child or an adult: nothing to be unsure about
+
+
+def test_unknown_answer_is_404(client):
+    assert client.get("/sv/vagvisare/aldre/finns-inte/").status_code == 404
+    assert client.get("/sv/vagvisare/utfall/finns-inte/").status_code == 404
+
+
+def test_staff_script_lists_every_question_and_outcome(client, app):
+    flow = app.extensions["content"].flow
+    html = client.get("/sv/vagvisare/manus/").text
+    for node_id in [*flow.questions, *flow.outcomes]:
+        kind = "fraga" if node_id in flow.questions else "utfall"
+        assert f'id="{kind}-{node_id}"' in html
+    for question in flow.questions.values():
+        for answer in question.answers:
+            kind = "fraga" if answer.target in flow.questions else "utfall"
+            assert f'href="#{kind}-{answer.target}"' in html
+
+
+def test_handover_view_exists_for_every_outcome(built_site, app):
+    for node_id in app.extensions["content"].flow.outcomes:
+        page = read((built_site / "sv" / "vagvisare" / "utfall" / node_id / "index.html").read_text(encoding="utf-8"))
+        assert page.tel, node_id
+
+
+def test_review_material_lists_every_path_and_node(built_site, app):
+    flow = app.extensions["content"].flow
+    table = (built_site / "granskning" / "vagvisare-vagar.csv").read_text(encoding="utf-8").splitlines()
+    outcome_paths = [p for p in flow.paths() if flow.walk(p)[-1].id in flow.outcomes]
+    assert len(table) == 1 + len(outcome_paths)
+    graph = (built_site / "granskning" / "vagvisare.mmd").read_text(encoding="utf-8")
+    assert graph.startswith("flowchart TD")
+    for node_id in [*flow.questions, *flow.outcomes]:
+        assert node_id.replace("-", "_") in graph
