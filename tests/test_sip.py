@@ -1,0 +1,76 @@
+"""Be om en SIP in Chromium: prints cleanly without JavaScript; with JavaScript it
+is filled in and printed by keyboard alone, and nothing is sent or stored."""
+
+import re
+
+import pytest
+
+SIP = "/sv/be-om-sip/"
+FIELDS = ["sip-namn", "sip-annan", "sip-hjalp", "sip-med", "sip-tolk"]
+
+
+def test_sip_pages_are_linked_where_they_should_be(client):
+    assert 'href="/sv/be-om-sip/"' in client.get("/sv/").text
+    assert 'href="/sv/be-om-sip/"' in client.get("/sv/steg/samordningsplan/").text.split("<main", 1)[1] or \
+        'href="/sv/be-om-sip/"' in client.get("/sv/steg/samordningsplan/").text
+    assert 'href="/sv/lattlast/be-om-sip/"' in client.get(SIP).text
+    assert client.get("/sv/lattlast/be-om-sip/").status_code == 200
+
+
+def test_request_has_no_form_to_submit(client):
+    html = client.get(SIP).text
+    assert "<form" not in html
+    for field in FIELDS:
+        assert re.search(rf'<label for="{field}">', html), field
+
+
+@pytest.mark.parametrize("url", [SIP, "/sv/lattlast/be-om-sip/"])
+def test_prints_without_javascript_as_one_clean_a4(browser, site_url, url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + url)
+    page.emulate_media(media="print")
+    visible = page.evaluate("""() => [...document.querySelectorAll('main > *, body > *')]
+        .filter(e => e.offsetParent !== null || getComputedStyle(e).display !== 'none')
+        .filter(e => getComputedStyle(e).display !== 'none').map(e => e.className || e.tagName)""")
+    assert "begaran" in visible
+    assert not {"nodlage", "sidhuvud", "sidtext", "sidfot"} & set(visible)
+    pdf = page.pdf(format="A4")
+    context.close()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_fill_in_and_print_by_keyboard_with_nothing_sent_or_stored(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
+    page.goto(site_url + SIP, wait_until="load")
+    requests = []
+    page.on("request", lambda request: requests.append((request.method, request.url)))
+    page.focus("#sip-namn")  # then only the keyboard
+    page.keyboard.type("Anna Andersson")
+    typed = {"sip-namn": "Anna Andersson"}
+    for field, text in [("sip-annan", "Kuratorn"), ("sip-hjalp", "Boende och vård"),
+                        ("sip-med", "Min syster"), ("sip-tolk", "arabiska")]:
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.id") == field:
+                break
+        assert page.evaluate("document.activeElement.id") == field
+        page.keyboard.type(text)
+        typed[field] = text
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.hasAttribute('data-skriv-ut')"):
+            break
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.__printed") == 1
+    preview = page.text_content("[data-forhandsvisning]")
+    assert all(text in preview for text in typed.values())
+    # Only the page's own static files (the favicon may load late); no query, no body, no typed text.
+    assert all(method == "GET" and url.startswith(site_url + "/static/") and "?" not in url
+               for method, url in requests), requests
+    assert context.cookies() == []
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert page.url == site_url + SIP
+    context.close()
