@@ -6,17 +6,20 @@ from flask import Flask
 from jinja2 import StrictUndefined
 
 from . import paths
+from .content import catalogs
 from .content.store import ContentStore
 
 
 def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CONTENT,
-               serve: bool = False) -> Flask:
+               serve: bool = False, translations: Path = paths.TRANSLATIONS) -> Flask:
     """Build the Flask app for one municipality's content."""
     app = Flask(__name__)
+    translations = Path(translations).resolve()
+    catalogs.compile_all(translations)
     app.config.update(
         KOMMUN=kommun,
         BABEL_DEFAULT_LOCALE="sv",
-        BABEL_TRANSLATION_DIRECTORIES=str(paths.TRANSLATIONS),
+        BABEL_TRANSLATION_DIRECTORIES=str(translations),
         SERVE_MODE=serve,
     )
     # A missing value must fail the build, never print "Ring " with no number.
@@ -24,7 +27,7 @@ def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CON
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
-    store = ContentStore(content_dir, kommun)
+    store = ContentStore(content_dir, kommun, translations)
     app.extensions["content"] = store
     if serve:
         # Editors see a changed file on reload; unchanged files stay parsed.
@@ -32,9 +35,10 @@ def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CON
         def reread_changed_files():
             store.refresh()
 
-    from .web import i18n, pages, sip, vagvisare
+    from .web import i18n, lattlast, pages, sip, vagvisare
 
     i18n.init_app(app)
+    lattlast.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(vagvisare.bp)
     app.register_blueprint(sip.bp)

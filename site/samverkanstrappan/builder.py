@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from . import create_app, freeze, paths, review
+from .content import catalogs, coverage
 from .content.lix import lix
 from .content.problems import has_errors, report
 from .content.sprak import SOURCE
@@ -30,10 +31,10 @@ def lix_table(store) -> str:
 
 
 def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers: int | None = None,
-          out=sys.stdout) -> int:
+          out=sys.stdout, translations: Path = paths.TRANSLATIONS) -> int:
     """Build one municipality's site into `output`. Returns the exit code."""
     started = time.perf_counter()
-    app = create_app(kommun, content_dir)
+    app = create_app(kommun, content_dir, translations=translations)
     problems = check(app)
     if problems:
         print(report(problems), file=out)
@@ -48,7 +49,8 @@ def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers:
         shutil.rmtree(leftover, ignore_errors=True)
     try:
         count = freeze.freeze(app, fresh, workers)
-        review.write(app.extensions["content"], fresh)
+        languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO))
+        review.write(app.extensions["content"], fresh, languages)
     except Exception as error:  # any failure: keep the old site, say why
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"Bygget misslyckades: {type(error).__name__}: {error}", file=out)
@@ -60,6 +62,7 @@ def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers:
     shutil.rmtree(old, ignore_errors=True)
     seconds = time.perf_counter() - started
     print(lix_table(app.extensions["content"]), file=out)
+    print(f"\nSpråk (också i {review.FOLDER}/sprak.csv):\n{coverage.table(languages)}\n", file=out)
     print(f"Klart: {count} adresser i {output} på {seconds:.2f} s.", file=out)
     return 0
 

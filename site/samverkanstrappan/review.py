@@ -1,11 +1,13 @@
 """Review material for the vägvisare, written with every build: a table of every
 path (answers → outcome → contacts) and a Mermaid graph of the flow, so that a
-municipality can read the routing and sign it off."""
+municipality can read the routing and sign it off; and each language's coverage."""
 
 import csv
+import dataclasses
 import io
 from pathlib import Path
 
+from .content import coverage
 from .content.sprak import SOURCE
 from .content.store import ContentStore
 
@@ -73,8 +75,17 @@ def mermaid(store: ContentStore) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(store: ContentStore, output: Path) -> None:
+def coverage_table(found: list[coverage.Row]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(coverage.HEADINGS)
+    writer.writerows(dataclasses.astuple(row) for row in found)
+    return out.getvalue()
+
+
+def write(store: ContentStore, output: Path, languages: list[coverage.Row]) -> None:
     folder = output / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "vagvisare-vagar.csv").write_text(path_table(store), encoding="utf-8")
     (folder / "vagvisare.mmd").write_text(mermaid(store), encoding="utf-8")
+    (folder / "sprak.csv").write_text(coverage_table(languages), encoding="utf-8")

@@ -16,7 +16,7 @@ import nh3
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 TAGS = {
     "p", "a", "ul", "ol", "li", "strong", "em", "b", "i", "br", "hr", "blockquote",
-    "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "abbr", *_HEADINGS,
+    "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "abbr", "bdi", *_HEADINGS,
 }
 ATTRIBUTES = {
     "a": {"href", "hreflang", "lang"},
@@ -51,9 +51,20 @@ def render(source: str) -> Rendered:
         raw, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
         link_rel=None, strip_comments=True,
     )
+    clean = _isolate_numbers(clean)
     reader = _Reader()
     reader.feed(clean)
     return Rendered(clean, tuple(reader.headings), tuple(reader.links), reader.text())
+
+
+# A number in groups ("010-123 45 67", "2026-11-22") is reordered group by group inside
+# right-to-left text; <bdi> keeps it in one piece. Only text between tags is touched.
+_GROUPED_NUMBER = re.compile(r"(?<![\w-])\+?\d+(?:[ \u00a0-]\d+)+(?![\w-])")
+_TEXT_NODE = re.compile(r">([^<]+)<")
+
+
+def _isolate_numbers(html: str) -> str:
+    return _TEXT_NODE.sub(lambda m: ">" + _GROUPED_NUMBER.sub(r"<bdi>\g<0></bdi>", m.group(1)) + "<", html)
 
 
 _BLOCKS = {"p", "li", "dt", "dd", "td", "th", "blockquote", "pre", *_HEADINGS}

@@ -15,6 +15,15 @@ from .schema import Field
 from .trappsteg import TRAPPSTEG
 
 START = "start"
+# Lättläst svenska lives beside the Swedish pages: sidor/sv/lattlast/<key>.md is the
+# lättläst version of sidor/sv/<key>.md, shown at /sv/lattlast/<key>/.
+LATTLAST = "lattlast/"
+
+
+def public_path(lang: str, key: str) -> str:
+    """The URL path of a page: `/sv/steg/upptackt/`; a start page is its folder (`/sv/lattlast/`)."""
+    folder = key.removesuffix(START) if key in (START, LATTLAST + START) else f"{key}/"
+    return f"/{lang}/{folder}"
 
 PAGE_FIELDS = (
     Field("titel", "text", "sidans rubrik, som också står i fliken och i sökresultat.", required=True),

@@ -9,6 +9,7 @@ import multiprocessing
 import os
 from pathlib import Path
 
+from .. import paths
 from . import helplines, kommun, pages, vagvisare, verksamheter
 from .problems import Problem
 from .sprak import SOURCE
@@ -57,8 +58,9 @@ def _parse_many(jobs: list[tuple]) -> None:
 class ContentStore:
     """One municipality's pages, settings and data, with every problem found reading them."""
 
-    def __init__(self, content_dir: Path, kommun_slug: str):
+    def __init__(self, content_dir: Path, kommun_slug: str, translations: Path = paths.TRANSLATIONS):
         self.content_dir = Path(content_dir).resolve()
+        self.translations = Path(translations).resolve()  # gettext catalogs of the interface
         self.kommun_slug = kommun_slug
         self.kommun_dir = self.content_dir / "kommuner" / kommun_slug
         self._signature = None
@@ -118,9 +120,14 @@ class ContentStore:
         """The page in `lang`, else its Swedish original (check `page.lang`), else None."""
         return self.pages.get((lang, key)) or self.pages.get((SOURCE, key))
 
-    def text(self, lang: str, node_id: str) -> pages.Page | None:
-        """A vägvisare node's words in `lang`, else in Swedish (check `.lang`)."""
-        return self.texts.get((lang, node_id)) or self.texts.get((SOURCE, node_id))
+    def text(self, lang: str, node_id: str, lattlast: bool = False) -> pages.Page | None:
+        """A vägvisare node's words in `lang` (or lättläst), else in Swedish (check `.lang`)."""
+        found = self.texts.get((lang, pages.LATTLAST + node_id)) if lattlast else None
+        return found or self.texts.get((lang, node_id)) or self.texts.get((SOURCE, node_id))
+
+    def has_lattlast_vagvisare(self) -> bool:
+        """Whether the vägvisare's words are written in lättläst (then it gets /sv/lattlast/vagvisare/)."""
+        return any(lang == SOURCE and key.startswith(pages.LATTLAST) for lang, key in self.texts)
 
     def services(self, kind: str) -> list:
         """The municipality's services of one kind, by name."""

@@ -4,7 +4,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..content.lix import lix
-from ..content.pages import START
+from ..content.pages import LATTLAST, START, public_path
 from ..content.problems import Problem
 from ..content.sprak import SOURCE
 
@@ -18,13 +18,8 @@ _RAW_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w-]*)([^>]*)>")
 _EVENT_ATTR = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 
 
-def page_url(lang: str, key: str) -> str:
-    """The public URL of a Markdown page."""
-    return f"/{lang}/" if key == START else f"/{lang}/{key}/"
-
-
 def lix_limit(key: str) -> int:
-    if key.startswith("lattlast/"):
+    if key.startswith(LATTLAST):
         return LIX_LATTLAST
     return LIX_LIMITS.get(key, LIX_DEFAULT)
 
@@ -56,7 +51,7 @@ def unsafe_html(store, site_urls):
 
 def links_resolve(store, site_urls):
     """Every link inside the site leads to a page (and heading) that exists."""
-    anchors = {page_url(lang, key): {h[1] for h in page.rendered.headings}
+    anchors = {public_path(lang, key): {h[1] for h in page.rendered.headings}
                for (lang, key), page in store.pages.items()}
     for page in _markdown(store):
         for href in page.rendered.links:
@@ -91,16 +86,22 @@ def headings_in_order(store, site_urls):
 def trappsteg_given(store, site_urls):
     """Every Swedish page but the start page says where it sits (translations follow it)."""
     for page in _pages(store):
-        if page.lang == SOURCE and page.key != START and "trappsteg" not in page.front_matter:
+        if page.lang == SOURCE and page.key not in (START, LATTLAST + START) and "trappsteg" not in page.front_matter:
             yield Problem(page.file, page.front_matter.line,
                           "Nyckeln 'trappsteg' saknas. Skriv vilket steg i trappan sidan hör till.")
 
 
 def translation_has_original(store, site_urls):
-    """A translated page needs a Swedish page with the same file name."""
+    """A translated or lättläst page needs the Swedish page with the same file name."""
     for page in _pages(store):
-        if page.lang != SOURCE and (SOURCE, page.key) not in store.pages:
+        lattlast = page.key.startswith(LATTLAST)
+        if lattlast and page.lang != SOURCE:
+            yield Problem(page.file, 1, f"Lättläst finns bara på svenska. Flytta filen till sidor/{SOURCE}/{page.key}.md.")
+        elif page.lang != SOURCE and (SOURCE, page.key) not in store.pages:
             yield Problem(page.file, 1, f"Det finns ingen svensk sida '{page.key}.md' att översätta från.")
+        elif lattlast and (SOURCE, page.key.removeprefix(LATTLAST)) not in store.pages:
+            yield Problem(page.file, 1, f"Det finns ingen vanlig svensk sida "
+                                        f"'{page.key.removeprefix(LATTLAST)}.md' som den här är lättläst version av.")
 
 
 def readable(store, site_urls):

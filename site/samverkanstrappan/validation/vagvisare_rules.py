@@ -2,6 +2,7 @@
 
 import re
 
+from ..content.pages import LATTLAST
 from ..content.problems import Problem
 from ..content.sprak import SOURCE
 from ..content.vagvisare import MAX_QUESTIONS, RESERVED, Question
@@ -99,10 +100,14 @@ def every_node_has_words(store, site_urls):
         if (SOURCE, node.id) not in store.texts:
             yield Problem(flow.file, node.line, f"Texten för '{node.id}' saknas. Skapa filen "
                                                 f"vagvisare/{SOURCE}/{node.id}.md.")
-    for (lang, node_id), text in sorted(store.texts.items()):
+    for (lang, key), text in sorted(store.texts.items()):
+        node_id = key.removeprefix(LATTLAST)
         node = flow.node(node_id)
         meta = text.front_matter
-        if node is None:
+        if key != node_id and lang != SOURCE:
+            yield Problem(text.file, 1, f"Lättläst finns bara på svenska. Flytta filen till "
+                                        f"vagvisare/{SOURCE}/{key}.md.")
+        elif node is None:
             yield Problem(text.file, 1, f"'{node_id}' finns inte i flode.yaml. Byt namn på filen eller ta bort den.")
         elif isinstance(node, Question):
             yield from _question_words(node, text, meta)

@@ -1,9 +1,11 @@
 """Language from the URL prefix (never from the browser), gettext, and the switcher."""
 
 from flask import Flask, g, request, url_for
+from markupsafe import Markup
 from flask_babel import Babel, get_translations
 from werkzeug.routing import BaseConverter, ValidationError
 
+from ..content.pages import LATTLAST
 from ..content.sprak import SOURCE, SPRAK
 from . import store
 
@@ -53,7 +55,16 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def language_context():
         lang = current_lang()
-        return {"lang": lang, "sprak": SPRAK[lang], "switcher": switcher}
+        return {"lang": lang, "sprak": SPRAK[lang], "switcher": switcher, "lang_attrs": lang_attrs}
+
+
+def lang_attrs(code: str) -> Markup:
+    """` lang=".." dir=".."` for text in another language than the page's (a Swedish fallback
+    inside an Arabic page reads left to right); nothing when it is the page's own language."""
+    if code == current_lang():
+        return Markup("")
+    direction = SPRAK[code].dir
+    return Markup(f' lang="{code}"' + (f' dir="{direction}"' if direction != SPRAK[current_lang()].dir else ""))
 
 
 def switcher() -> list[tuple]:
@@ -63,6 +74,10 @@ def switcher() -> list[tuple]:
         return []
     links = []
     for code in store().languages:
-        args["lang"] = code
-        links.append((SPRAK[code], url_for(request.endpoint, **args), code == current_lang()))
+        target = {**args, "lang": code}
+        if code != SOURCE:  # lättläst is Swedish only: other languages get the ordinary page
+            target.update({name: False for name in ("lattlast",) if name in target})
+            if "key" in target:
+                target["key"] = target["key"].removeprefix(LATTLAST)
+        links.append((SPRAK[code], url_for(request.endpoint, **target), code == current_lang()))
     return links

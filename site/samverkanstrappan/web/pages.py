@@ -1,24 +1,26 @@
 """Markdown pages: the start page, the six trappsteg and every other content page."""
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, url_for
 
 from ..content import trappsteg
-from ..content.pages import START
+from ..content.pages import LATTLAST, START
 from ..content.sprak import SOURCE, SPRAK
 from . import labels, store
+from .lattlast import is_written, page_key, require_written, route_with_lattlast
 
 bp = Blueprint("pages", __name__)
 
 # Pages whose URL another blueprint serves with a template of its own.
-OWN_VIEWS = {"be-om-sip": "sip.page", "lattlast/be-om-sip": "sip.lattlast"}
+OWN_VIEWS = {START: "pages.start", "be-om-sip": "sip.page"}
 
 
 def staircase(lang: str) -> list[dict]:
-    """The six steps with their titles and summaries in `lang`, for the staircase."""
+    """The six steps with their titles, summaries and URLs in `lang` (lättläst while reading it)."""
     steps = []
     for number, slug in enumerate(trappsteg.TRAPPSTEG, start=1):
-        page = store().page(lang, f"steg/{slug}")
-        steps.append({"number": number, "slug": slug, "page": page})
+        key = page_key(f"steg/{slug}")
+        steps.append({"number": number, "slug": slug, "page": store().page(lang, key),
+                      "url": url_for("pages.page", key=key)})
     return steps
 
 
@@ -31,6 +33,8 @@ def _page_or_404(lang: str, key: str):
 
 def page_context(lang: str, key: str) -> dict:
     """A Markdown page and where it sits on the staircase (taken from the Swedish page)."""
+    if key.startswith(LATTLAST) and lang != SOURCE:
+        abort(404)  # lättläst is Swedish only
     content = _page_or_404(lang, key)
     step = store().page(SOURCE, key).meta.get("trappsteg")
     return {"page": content, "key": key, "step": step, "next_step": step and trappsteg.next_step(step)}
@@ -58,16 +62,20 @@ def root():
     return render_template("root.html", target=f"/{SOURCE}/")
 
 
-@bp.route("/<lang:lang>/")
-def start(lang):
+def start(lang, lattlast):
     """Start page: the staircase and the ways in."""
-    return render_template("start.html", page=_page_or_404(lang, START))
+    require_written(lang, lattlast)
+    key = LATTLAST + START if lattlast else START
+    return render_template("start.html", page=_page_or_404(lang, key), key=key)
+
+
+route_with_lattlast(bp, "", start, lambda content: (SOURCE, LATTLAST + START) in content.pages)
 
 
 @bp.route("/<lang:lang>/<path:key>/")
 def page(lang, key):
     """Any other Markdown page, such as a trappsteg or om webbplatsen."""
-    if key == START or key in OWN_VIEWS:
+    if key.removeprefix(LATTLAST) in OWN_VIEWS:
         abort(404)
     return render_template("page.html", **page_context(lang, key))
 
@@ -89,7 +97,9 @@ def freeze_urls(content):
     yield "pages.root", {}
     yield "pages.not_found_page", {}
     for lang in content.languages:
-        yield "pages.start", {"lang": lang}
+        yield "pages.start", {"lang": lang, "lattlast": False}
+        if lang == SOURCE and is_written("pages.start", content):
+            yield "pages.start", {"lang": lang, "lattlast": True}
         for key in content.keys():
-            if key != START and key not in OWN_VIEWS:
+            if key.removeprefix(LATTLAST) not in OWN_VIEWS and (lang == SOURCE or not key.startswith(LATTLAST)):
                 yield "pages.page", {"lang": lang, "key": key}

@@ -6,8 +6,11 @@ reached, shows it, and can be sent to a caller as it is.
 
 from flask import Blueprint, abort, render_template, url_for
 
+from ..content.sprak import SOURCE
+from ..content.store import ContentStore
 from ..content.vagvisare import Question
 from . import store
+from .lattlast import active, require_written, route_with_lattlast
 
 bp = Blueprint("vagvisare", __name__)
 
@@ -23,7 +26,7 @@ def _history(lang: str, nodes: list, answers: tuple[str, ...]) -> list[dict]:
     """The answers so far: each question, the answer given, and where to change it."""
     history = []
     for index, answer_id in enumerate(answers):
-        text = store().text(lang, nodes[index].id)
+        text = node_text(lang, nodes[index].id)
         history.append({
             "question": text.meta.get("fraga", nodes[index].id),
             "answer": text.front_matter["svar"].get(answer_id, answer_id),
@@ -40,7 +43,7 @@ def _render(lang: str, answers: tuple[str, ...]):
     node = nodes[-1]
     context = {
         "node": node,
-        "text": store().text(lang, node.id),
+        "text": node_text(lang, node.id),
         "history": _history(lang, nodes, answers),
         "answers": answers,
         "path_url": path_url,
@@ -50,22 +53,31 @@ def _render(lang: str, answers: tuple[str, ...]):
     return render_template("vagvisare/utfall.html", **context)
 
 
+def node_text(lang: str, node_id: str):
+    """A node's words in `lang`, in lättläst while reading it; Swedish when not translated."""
+    return store().text(lang, node_id, lattlast=active())
+
+
 @bp.app_context_processor
 def vagvisare_context():
     content = store()
-    return {"services": content.services, "node_text": content.text, "vagvisare_flow": content.flow}
+    return {"services": content.services, "node_text": node_text, "vagvisare_flow": content.flow}
 
 
-@bp.route("/<lang:lang>/vagvisare/")
-def start(lang):
+def start(lang, lattlast):
     """The first question."""
+    require_written(lang, lattlast)
     return _render(lang, ())
 
 
-@bp.route("/<lang:lang>/vagvisare/<path:svar>/")
-def step(lang, svar):
+def step(lang, svar, lattlast):
     """The question or outcome that these answers lead to."""
+    require_written(lang, lattlast)
     return _render(lang, tuple(svar.split("/")))
+
+
+route_with_lattlast(bp, "vagvisare/", start, ContentStore.has_lattlast_vagvisare)
+route_with_lattlast(bp, "vagvisare/<path:svar>/", step, ContentStore.has_lattlast_vagvisare)
 
 
 @bp.route("/<lang:lang>/vagvisare/utfall/<node_id>/")
@@ -90,11 +102,15 @@ def script(lang):
 def freeze_urls(content):
     """Every page of the vägvisare: one per path, one per outcome, and the script."""
     flow = content.flow
-    for lang in content.languages:
-        yield "vagvisare.start", {"lang": lang}
+    variants = [(lang, False) for lang in content.languages]
+    if content.has_lattlast_vagvisare():
+        variants.append((SOURCE, True))
+    for lang, lattlast in variants:
+        yield "vagvisare.start", {"lang": lang, "lattlast": lattlast}
         for answers in flow.paths():
             if answers:
-                yield "vagvisare.step", {"lang": lang, "svar": "/".join(answers)}
+                yield "vagvisare.step", {"lang": lang, "svar": "/".join(answers), "lattlast": lattlast}
+    for lang in content.languages:
         for node_id in flow.outcomes:
             yield "vagvisare.handover", {"lang": lang, "node_id": node_id}
         yield "vagvisare.script", {"lang": lang}

@@ -1,0 +1,121 @@
+"""Gettext catalogs for the interface strings: check them and compile them.
+
+The strings are extracted from the code itself (babel.cfg), so a catalog that
+misses a new string, still has a fuzzy guess, or keeps a string the code no
+longer uses is caught without anyone remembering to run `pybabel update`.
+Counting is done with polib: `pybabel compile --statistics` counts fuzzy
+entries as translated.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from .problems import Problem
+
+# The gettext functions that mark strings: `_` in templates, `_l` (lazy) and `N_` (mark only) in code.
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "N_": None}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    translated: int
+    total: int
+    fuzzy: int
+
+
+def po_file(translations: Path, lang: str) -> Path:
+    return translations / lang / "LC_MESSAGES" / "messages.po"
+
+
+_extracted: dict[tuple, set[str]] = {}
+
+
+def source_strings(repo: Path) -> set[str]:
+    """Every msgid marked in the code and templates, found the way `pybabel extract` finds them."""
+    sources = sorted(path for path in (repo / "site").rglob("*") if path.suffix in (".py", ".html"))
+    signature = (str(repo), tuple((str(p), p.stat().st_mtime_ns) for p in sources))
+    if signature not in _extracted:
+        with open(repo / "babel.cfg", encoding="utf-8") as config:
+            method_map, options_map = parse_mapping_cfg(config)
+        found = set()
+        for _file, _line, message, _comments, _context in extract_from_dir(
+                str(repo), method_map, options_map, keywords=KEYWORDS):
+            found.add(message[0] if isinstance(message, tuple) else message)
+        _extracted.clear()
+        _extracted[signature] = found
+    return _extracted[signature]
+
+
+def check(translations: Path, languages, wanted: set[str], shown=str) -> list[Problem]:
+    """Problems with the catalog of each language: missing, untranslated, fuzzy or outdated strings."""
+    problems = []
+    for lang in languages:
+        path = po_file(translations, lang)
+        file = shown(path)
+        if not path.is_file():
+            problems.append(Problem(file, 1, f"Översättningen av knappar och rubriker till '{lang}' saknas. "
+                                             f"Skapa den med: pybabel init -i translations/messages.pot "
+                                             f"-d translations -l {lang}"))
+            continue
+        try:
+            catalog = polib.pofile(str(path))
+        except (OSError, ValueError) as error:
+            problems.append(Problem(file, 1, f"Filen går inte att läsa: {error}"))
+            continue
+        present = set()
+        for entry in catalog:
+            present.add(entry.msgid)
+            if entry.obsolete:
+                continue
+            if entry.msgid not in wanted:
+                problems.append(Problem(file, entry.linenum, f"'{_short(entry.msgid)}' används inte längre. "
+                                                             "Kör pybabel update (se README, Språk)."))
+            elif "fuzzy" in entry.flags:
+                problems.append(Problem(file, entry.linenum, f"Översättningen av '{_short(entry.msgid)}' är "
+                                                             "markerad fuzzy (en gissning). Kontrollera den "
+                                                             "och ta bort raden '#, fuzzy'."))
+            elif not entry.translated():
+                problems.append(Problem(file, entry.linenum, f"'{_short(entry.msgid)}' är inte översatt."))
+        for msgid in sorted(wanted - present):
+            problems.append(Problem(file, 1, f"'{_short(msgid)}' saknas i filen. Kör pybabel extract och "
+                                             "pybabel update (se README, Språk)."))
+    return problems
+
+
+def coverage(translations: Path, lang: str, wanted: set[str]) -> Coverage:
+    """How many of the strings the code uses have a finished translation."""
+    path = po_file(translations, lang)
+    if not path.is_file():
+        return Coverage(0, len(wanted), 0)
+    entries = {entry.msgid: entry for entry in polib.pofile(str(path)) if not entry.obsolete}
+    done = sum(1 for msgid in wanted if msgid in entries and entries[msgid].translated())
+    fuzzy = sum(1 for msgid in wanted if msgid in entries and "fuzzy" in entries[msgid].flags)
+    return Coverage(done, len(wanted), fuzzy)
+
+
+def compile_all(translations: Path) -> None:
+    """Write a .mo next to each .po that is newer than it (Flask-Babel reads only .mo).
+
+    Fuzzy entries are left out, so a guess never reaches a resident.
+    """
+    for po in sorted(translations.glob("*/LC_MESSAGES/messages.po")):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
+            continue
+        with open(po, "rb") as source:
+            catalog = read_po(source)
+        partial = mo.with_name(f".{mo.name}.ny")
+        with open(partial, "wb") as target:
+            write_mo(target, catalog, use_fuzzy=False)
+        partial.replace(mo)
+
+
+def _short(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,85 @@
+"""Lättläst svenska: the same site in easy-to-read Swedish under `/sv/lattlast/`.
+
+Markdown pages carry it in their key (`lattlast/steg/upptackt`). Views with a
+template of their own (start, Be om en SIP, the vägvisare) get a second URL rule
+with `lattlast=True`; links built while reading lättläst stay in lättläst.
+"""
+
+from collections.abc import Callable
+
+from flask import Blueprint, Flask, abort, g, request, url_for
+
+from ..content.pages import LATTLAST
+from ..content.sprak import SOURCE
+from ..content.store import ContentStore
+from . import store
+
+
+def active() -> bool:
+    """True while rendering a lättläst page."""
+    return g.get("lattlast", False)
+
+
+# endpoint -> whether its lättläst text is written, for views that have a lättläst URL.
+_written: dict[str, Callable[[ContentStore], bool]] = {}
+
+
+def route_with_lattlast(bp: Blueprint, rule: str, view, written: Callable[[ContentStore], bool]) -> None:
+    """Serve `view` at /<lang>/<rule> and, while `written(store)`, at /<lang>/lattlast/<rule>."""
+    bp.add_url_rule(f"/<lang:lang>/{rule}", view_func=view, defaults={"lattlast": False})
+    bp.add_url_rule(f"/<lang:lang>/{LATTLAST}{rule}", view_func=view, defaults={"lattlast": True})
+    _written[f"{bp.name}.{view.__name__}"] = written
+
+
+def is_written(endpoint: str, content: ContentStore) -> bool:
+    """Whether the view `endpoint` has a lättläst version to show and freeze."""
+    return endpoint in _written and _written[endpoint](content)
+
+
+def require_written(lang: str, lattlast: bool) -> None:
+    """Lättläst exists only in Swedish and only where it is written; else the page is missing."""
+    if lattlast and (lang != SOURCE or not is_written(request.endpoint, store())):
+        abort(404)
+
+
+def page_key(key: str) -> str:
+    """The key to link to for page `key`: its lättläst version while reading lättläst, when one exists."""
+    if active() and (SOURCE, LATTLAST + key) in store().pages:
+        return LATTLAST + key
+    return key
+
+
+def page_url(key: str) -> str:
+    """The URL of Markdown page `key` in the current language (and lättläst, when reading it)."""
+    return url_for("pages.page", key=page_key(key))
+
+
+def other_version_url() -> str | None:
+    """This page in lättläst, or back in ordinary Swedish; None when there is no such page."""
+    args = dict(request.view_args or {})
+    if request.endpoint is None or args.get("lang") != SOURCE:
+        return None
+    if "key" in args:
+        key = args["key"]
+        other = key.removeprefix(LATTLAST) if key.startswith(LATTLAST) else LATTLAST + key
+        return url_for(request.endpoint, **{**args, "key": other}) if (SOURCE, other) in store().pages else None
+    if "lattlast" not in args or not is_written(request.endpoint, store()):
+        return None
+    return url_for(request.endpoint, **{**args, "lattlast": not args["lattlast"]})
+
+
+def init_app(app: Flask) -> None:
+    @app.url_value_preprocessor
+    def remember_lattlast(endpoint, values):
+        values = values or {}
+        g.lattlast = bool(values.get("lattlast")) or str(values.get("key", "")).startswith(LATTLAST)
+
+    @app.url_defaults
+    def stay_in_lattlast(endpoint, values):
+        if "lattlast" not in values and app.url_map.is_endpoint_expecting(endpoint, "lattlast"):
+            values["lattlast"] = (active() and values.get("lang", g.get("lang")) == SOURCE
+                                  and is_written(endpoint, store()))
+
+    @app.context_processor
+    def lattlast_context():
+        return {"lattlast": active(), "page_url": page_url, "other_version_url": other_version_url}
