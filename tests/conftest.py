@@ -41,12 +41,17 @@ def run_build(content_dir: Path, output: Path, kommun: str = KOMMUN) -> tuple[in
     return code, out.getvalue()
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The bundled example municipality, built once for the whole run."""
-    output = tmp_path_factory.mktemp("bygge") / KOMMUN
-    code = builder.build(KOMMUN, output, out=io.StringIO())
-    assert code == 0, "the bundled content must build"
+KOMMUNER = sorted(path.name for path in (paths.CONTENT / "kommuner").iterdir() if path.is_dir())
+
+
+@pytest.fixture(scope="session", params=KOMMUNER)
+def built_site(request, tmp_path_factory) -> Path:
+    """Each bundled example municipality, built once for the whole run: every test that
+    uses the frozen site (all the gates) runs on each of them."""
+    output = tmp_path_factory.mktemp("bygge") / request.param
+    out = io.StringIO()
+    code = builder.build(request.param, output, out=out)
+    assert code == 0, f"the bundled content must build:\n{out.getvalue()}"
     return output
 
 

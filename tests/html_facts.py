@@ -19,6 +19,9 @@ class Facts:
     body_order: list = field(default_factory=list)  # (tag, class) of body's first elements
     tel_links: list = field(default_factory=list)
     main_text: str = ""
+    classes_with_lang: dict = field(default_factory=dict)  # lang -> classes of elements marked with it
+    switcher_links: list = field(default_factory=list)  # hrefs in the language switcher
+    switcher_names: dict = field(default_factory=dict)  # lang -> the language's name as shown
 
 
 class _Parser(HTMLParser):
@@ -30,6 +33,8 @@ class _Parser(HTMLParser):
         self._in_sidtext = 0
         self._text: list[str] = []
         self._stack: list[str] = []
+        self._in_switcher = 0
+        self._switcher_lang = None
 
     def handle_starttag(self, tag, attrs):
         facts, attrs = self.facts, dict(attrs)
@@ -54,6 +59,13 @@ class _Parser(HTMLParser):
                 facts.tel_links.append(attrs["href"][4:])
         if attrs.get("id"):
             facts.ids.add(attrs["id"])
+        if attrs.get("lang") and tag != "html":
+            facts.classes_with_lang.setdefault(attrs["lang"], set()).update((attrs.get("class") or "").split())
+        if tag == "nav" and "sprakval" in (attrs.get("class") or "").split():
+            self._in_switcher = len(self._stack) + 1
+        if self._in_switcher and tag == "a":
+            facts.switcher_links.append(attrs.get("href"))
+            self._switcher_lang = attrs.get("lang")
         if self._stack == ["html", "body"]:
             facts.body_order.append((tag, attrs.get("class", "")))
         if tag == "body":
@@ -67,14 +79,20 @@ class _Parser(HTMLParser):
             self._text.append("\n")
 
     def handle_endtag(self, tag):
+        if tag == "a":
+            self._switcher_lang = None
         if self._stack and self._stack[-1] == tag and len(self._stack) > 2:
             if self._in_sidtext == len(self._stack):
                 self._in_sidtext = 0
+            if self._in_switcher == len(self._stack):
+                self._in_switcher = 0
             self._stack.pop()
         if tag in _BLOCKS and self._in_sidtext:
             self._text.append("\n")
 
     def handle_data(self, data):
+        if self._switcher_lang:
+            self.facts.switcher_names[self._switcher_lang] = self.facts.switcher_names.get(self._switcher_lang, "") + data
         if self._in_sidtext:
             self._text.append(data)
 

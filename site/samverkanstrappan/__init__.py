@@ -35,11 +35,12 @@ def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CON
         def reread_changed_files():
             store.refresh()
 
-    from .web import i18n, lattlast, pages, sip, vagvisare
+    from .web import i18n, kommun, lattlast, pages, sip, vagvisare
 
     i18n.init_app(app)
     lattlast.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(vagvisare.bp)
     app.register_blueprint(sip.bp)
+    app.register_blueprint(kommun.bp)
     return app

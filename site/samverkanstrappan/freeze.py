@@ -13,9 +13,9 @@ from pathlib import Path
 from flask import Flask
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from .web import pages, sip, vagvisare
+from .web import kommun, pages, sip, vagvisare
 
-BLUEPRINTS = (pages, vagvisare, sip)
+BLUEPRINTS = (pages, vagvisare, sip, kommun)
 
 
 def _configure(app: Flask, destination: Path, urls) -> Freezer:

@@ -37,6 +37,13 @@ PAGE_FIELDS = (
           "bara på översatta sidor: ja när en människa har granskat översättningen, annars nej."),
 )
 
+# A municipality's block added to a national page: kommuner/<slug>/tillagg/<språk>/<nyckel>.md
+ADDITION_FIELDS = (
+    Field("granskad", "date", "datum då någon senast läste igenom texten och såg att den stämmer.", required=True),
+    Field("oversattning_granskad", "yesno",
+          "bara på översatta texter: ja när en människa har granskat översättningen, annars nej."),
+)
+
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
 
 

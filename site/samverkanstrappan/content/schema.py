@@ -95,6 +95,15 @@ def _email(value):
     return text, None
 
 
+def _colour(value):
+    text, error = _text(value)
+    if error:
+        return None, error
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", text):
+        return None, f"'{text}' är ingen färg. Skriv den som #1d4e89 (# och sex tecken 0–9, a–f) inom citattecken"
+    return text.lower(), None
+
+
 def _block(value):
     if isinstance(value, (YamlMap, YamlList)):
         return value, None
@@ -106,6 +115,7 @@ READERS: dict[str, Callable] = {
     "url": _url,
     "email": _email,
     "block": _block,
+    "colour": _colour,
     "text": _text,
     "date": _date,
     "integer": _integer,

@@ -90,16 +90,25 @@ class ContentStore:
         self.problems += found
         self.pages: dict[tuple[str, str], pages.Page] = {}
         self.texts: dict[tuple[str, str], pages.Page] = {}  # the vägvisare's words, per node and language
-        jobs = [(path, key, lang, shown_path(path)) for lang in self.languages
-                for key, path in pages.find(self.content_dir / "sidor" / lang).items()]
-        jobs += [(path, key, lang, shown_path(path), vagvisare.TEXT_FIELDS) for lang in self.languages
-                 for key, path in pages.find(self.content_dir / "vagvisare" / lang).items()]
+        self.additions: dict[tuple[str, str], pages.Page] = {}  # local blocks: "Gäller i <kommun>"
+        # (folder, what it holds, its front matter fields): a municipality's own pages come after
+        # the national ones, so a page with the same name replaces the national page.
+        sources = [(self.content_dir / "sidor", self.pages, pages.PAGE_FIELDS),
+                   (self.kommun_dir / "sidor", self.pages, pages.PAGE_FIELDS),
+                   (self.content_dir / "vagvisare", self.texts, vagvisare.TEXT_FIELDS),
+                   (self.kommun_dir / "tillagg", self.additions, pages.ADDITION_FIELDS)]
+        jobs, targets = [], []
+        for root, target, fields in sources:
+            for lang in self.languages:
+                for key, path in pages.find(root / lang).items():
+                    jobs.append((path, key, lang, shown_path(path), fields))
+                    targets.append(target)
         _parse_many(jobs)
-        for path, key, lang, file, *fields in jobs:
-            page, found = _cached(path, pages.parse, key, lang, file, *fields)
+        for (path, key, lang, file, fields), target in zip(jobs, targets):
+            page, found = _cached(path, pages.parse, key, lang, file, fields)
             self.problems += found
             if page:
-                (self.texts if fields else self.pages)[(lang, key)] = page
+                target[(lang, key)] = page
         flow_file = self.content_dir / "vagvisare" / "flode.yaml"
         self.flow, found = vagvisare.load(flow_file, shown_path(flow_file))
         self.problems += found
@@ -119,6 +128,10 @@ class ContentStore:
     def page(self, lang: str, key: str) -> pages.Page | None:
         """The page in `lang`, else its Swedish original (check `page.lang`), else None."""
         return self.pages.get((lang, key)) or self.pages.get((SOURCE, key))
+
+    def addition(self, lang: str, key: str) -> pages.Page | None:
+        """The municipality's own block for page `key` in `lang`, else in Swedish, else None."""
+        return self.additions.get((lang, key)) or self.additions.get((SOURCE, key))
 
     def text(self, lang: str, node_id: str, lattlast: bool = False) -> pages.Page | None:
         """A vägvisare node's words in `lang` (or lättläst), else in Swedish (check `.lang`)."""

@@ -61,11 +61,15 @@ class Phone:
 
     @property
     def tel(self) -> str:
-        """For a tel: link: +46 and digits for a Swedish number, digits for a short one."""
-        digits = "".join(ch for ch in self.nummer if ch.isdigit())
-        if self.nummer.startswith("+"):
-            return "+" + digits
-        return "+46" + digits[1:] if digits.startswith("0") else digits
+        return tel(self.nummer)
+
+
+def tel(nummer: str) -> str:
+    """For a tel: link: +46 and digits for a Swedish number, digits for a short one."""
+    digits = "".join(ch for ch in nummer if ch.isdigit())
+    if nummer.startswith("+"):
+        return "+" + digits
+    return "+46" + digits[1:] if digits.startswith("0") else digits
 
 
 @dataclass(frozen=True)
@@ -138,8 +142,10 @@ def _service(entry, organisations, file, today):
     values = schema.values(entry, SERVICE_FIELDS)
     phones = []
     for phone in _items(entry, "telefon", file, problems) if "telefon" in values else []:
-        problems += schema.check_mapping(phone, PHONE_FIELDS, file)
-        phones.append(Phone(**schema.values(phone, PHONE_FIELDS)))
+        found = list(schema.check_mapping(phone, PHONE_FIELDS, file))
+        problems += found
+        if not found:
+            phones.append(Phone(**schema.values(phone, PHONE_FIELDS)))
     if "telefon" in values and not phones:
         problems.append(Problem(file, entry.line_of("telefon"), "Verksamheten har inget telefonnummer. "
                                                                 "Alla kontakter behöver minst ett."))

@@ -2,9 +2,9 @@
 
 from ..content.problems import Problem
 from ..content.store import ContentStore
-from . import page_rules, sprak_rules, vagvisare_rules
+from . import kommun_rules, page_rules, sprak_rules, vagvisare_rules
 
-RULES = page_rules.RULES + vagvisare_rules.RULES + sprak_rules.RULES
+RULES = page_rules.RULES + vagvisare_rules.RULES + sprak_rules.RULES + kommun_rules.RULES
 
 
 def validate(store: ContentStore, site_urls: set[str]) -> list[Problem]:

@@ -29,8 +29,9 @@ def _pages(store):
 
 
 def _markdown(store):
-    """Pages and the vägvisare's texts: everything an editor writes in Markdown."""
-    return sorted([*store.pages.values(), *store.texts.values()], key=lambda page: page.file)
+    """Pages, the vägvisare's texts and local additions: everything an editor writes in Markdown."""
+    return sorted([*store.pages.values(), *store.texts.values(), *store.additions.values()],
+                  key=lambda page: page.file)
 
 
 def unsafe_html(store, site_urls):

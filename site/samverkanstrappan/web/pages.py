@@ -5,6 +5,7 @@ from flask import Blueprint, abort, render_template, url_for
 from ..content import trappsteg
 from ..content.pages import LATTLAST, START
 from ..content.sprak import SOURCE, SPRAK
+from ..content.verksamheter import tel
 from . import labels, store
 from .lattlast import is_written, page_key, require_written, route_with_lattlast
 
@@ -52,7 +53,9 @@ def site_context():
         "trappsteg_number": trappsteg.number,
         "helpline_labels": labels.HELPLINES,
         "kind_label": labels.kind_label,
+        "tel": tel,
         "has_page": lambda lang, key: content.page(lang, key) is not None,
+        "addition": content.addition,
     }
 
 

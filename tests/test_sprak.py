@@ -1,0 +1,152 @@
+"""Languages: catalog checks, Swedish fallback with a note, coverage, the switcher, lättläst."""
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, KOMMUN, html_pages, run_build, url_of
+from html_facts import facts_of
+from samverkanstrappan import builder, paths
+from samverkanstrappan.content import catalogs
+from samverkanstrappan.content.pages import LATTLAST
+from samverkanstrappan.content.sprak import SOURCE, SPRAK
+from samverkanstrappan.content.trappsteg import TRAPPSTEG
+
+CATALOGS = FIXTURES / "katalog"
+WANTED = {"Akut hjälp", "Meny"}
+TRANSLATED = [lang for lang in SPRAK if lang != SOURCE]
+# What every bundled language has in full (issue: start, six trappsteg, vägvisare, Be om en SIP).
+REQUIRED_PAGES = ["start", "be-om-sip", *(f"steg/{slug}" for slug in TRAPPSTEG)]
+
+
+def test_a_complete_catalog_passes():
+    assert catalogs.check(CATALOGS / "hel", ["en"], WANTED) == []
+
+
+@pytest.mark.parametrize("case, line, words", [
+    ("saknas", 1, "'Meny' saknas i filen"),
+    ("tom", 9, "'Meny' är inte översatt"),
+    ("fuzzy", 9, "markerad fuzzy"),
+    ("inaktuell", 12, "'Gammal knapp' används inte längre"),
+])
+def test_catalog_check_names_file_line_and_string(case, line, words):
+    problems = catalogs.check(CATALOGS / case, ["en"], WANTED)
+    assert [(Path(p.file).parts[-4:], p.line) for p in problems] == [((case, "en", "LC_MESSAGES", "messages.po"), line)]
+    assert words in problems[0].message
+
+
+def test_a_missing_catalog_is_reported(tmp_path):
+    problems = catalogs.check(tmp_path, ["fi"], WANTED)
+    assert len(problems) == 1 and "pybabel init" in problems[0].message
+
+
+def test_the_build_fails_on_a_fuzzy_interface_string(content, tmp_path):
+    translations = tmp_path / "translations"
+    shutil.copytree(paths.TRANSLATIONS, translations, ignore=shutil.ignore_patterns("*.mo"))
+    po = translations / "en" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgid "Meny"', '#, fuzzy\nmsgid "Meny"', 1),
+                  encoding="utf-8")
+    out = io.StringIO()
+    code = builder.build(KOMMUN, tmp_path / "ut", content, workers=1, out=out, translations=translations)
+    assert code == 1
+    assert re.search(r"translations/en/LC_MESSAGES/messages\.po:\d+: .*'Meny'.*fuzzy", out.getvalue())
+
+
+def test_the_bundled_catalogs_are_complete():
+    problems = catalogs.check(paths.TRANSLATIONS, TRANSLATED, catalogs.source_strings(paths.REPO))
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_bundled_language_is_complete_where_the_issue_asks(app, lang):
+    store = app.extensions["content"]
+    assert lang in store.languages
+    missing = [key for key in REQUIRED_PAGES if (lang, key) not in store.pages]
+    nodes = [*store.flow.questions, *store.flow.outcomes]
+    missing += [node for node in nodes if (lang, node) not in store.texts]
+    assert missing == []
+
+
+def test_lattlast_covers_the_start_page_the_trappsteg_the_vagvisare_and_sip(app):
+    store = app.extensions["content"]
+    missing = [key for key in REQUIRED_PAGES if (SOURCE, LATTLAST + key) not in store.pages]
+    nodes = [*store.flow.questions, *store.flow.outcomes]
+    missing += [node for node in nodes if (SOURCE, LATTLAST + node) not in store.texts]
+    assert missing == []
+
+
+def test_a_removed_translation_falls_back_to_swedish_with_a_note(content, tmp_path):
+    (content / "sidor" / "en" / "steg" / "upptackt.md").unlink()
+    output = tmp_path / "ut"
+    code, printed = run_build(content, output)
+    assert code == 0, printed
+    facts = facts_of((output / "en" / "steg" / "upptackt" / "index.html").read_text(encoding="utf-8"))
+    assert facts.html_attrs["lang"] == "en"
+    assert "ej-oversatt" in facts.classes_with_lang.get("en", set())
+    assert "sidtext" in facts.classes_with_lang.get("sv", set())
+    english = next(line for line in (output / "granskning" / "sprak.csv").read_text(encoding="utf-8").splitlines()
+                   if line.startswith("English;"))
+    assert english.split(";")[1:3] == [str(len(app_pages(content)) - 1 - untranslated(content, "en")),
+                                       str(1 + untranslated(content, "en"))]
+    assert re.search(r"^English\s+\d+\s+" + str(1 + untranslated(content, "en")) + r"\s", printed, re.MULTILINE)
+
+
+def app_pages(content: Path) -> list[str]:
+    """The Swedish page keys, lättläst excluded: the set every language is measured against."""
+    root = content / "sidor" / SOURCE
+    return [p for p in root.rglob("*.md") if not p.relative_to(root).as_posix().startswith(LATTLAST)]
+
+
+def untranslated(content: Path, lang: str) -> int:
+    """Swedish pages with no file in `lang` (om, for-personal ... need not be translated)."""
+    root = content / "sidor" / SOURCE
+    return sum(1 for p in app_pages(content) if not (content / "sidor" / lang / p.relative_to(root)).exists())
+
+
+def test_switcher_keeps_the_reader_on_the_same_page(built_site):
+    wrong = []
+    for path in html_pages(built_site):
+        url = url_of(built_site, path)
+        if not url.startswith(tuple(f"/{lang}/" for lang in SPRAK)):
+            continue
+        facts = facts_of(path.read_text(encoding="utf-8"))
+        rest = url.split("/", 2)[2].removeprefix(LATTLAST)  # lättläst switches to the ordinary page
+        expected = {url if url.startswith(f"/{lang}/") else f"/{lang}/{rest}" for lang in SPRAK}
+        if set(facts.switcher_links) != expected or set(facts.switcher_names) != set(SPRAK):
+            wrong.append((url, facts.switcher_links, facts.switcher_names))
+    assert wrong == []
+
+
+def test_every_language_is_named_in_itself_in_the_switcher(client):
+    facts = facts_of(client.get("/sv/").text)
+    assert facts.switcher_names == {lang: SPRAK[lang].name for lang in SPRAK}
+
+
+def test_lattlast_links_stay_in_lattlast(client):
+    page = client.get("/sv/lattlast/vagvisare/").text
+    answers = re.findall(r'href="(/sv/[^"]*vagvisare/[^"]+)"', page)
+    assert answers and all(href.startswith("/sv/lattlast/vagvisare/") for href in answers)
+    staircase = re.findall(r'href="(/sv/[^"]*steg/[^"]+)"', client.get("/sv/lattlast/").text)
+    assert staircase and all(href.startswith("/sv/lattlast/steg/") for href in staircase)
+
+
+def test_lattlast_is_swedish_only(client):
+    assert client.get("/en/lattlast/").status_code == 404
+    assert client.get("/en/lattlast/vagvisare/").status_code == 404
+    assert client.get("/en/lattlast/steg/upptackt/").status_code == 404
+
+
+def test_a_translated_outcome_also_gives_the_swedish_words_to_show_staff(client, app):
+    store = app.extensions["content"]
+    node = "aldre-minne"
+    page = client.get(f"/ar/vagvisare/utfall/{node}/").text
+    assert store.text(SOURCE, node).meta["sag_sa_har"] in page
+    assert store.text("ar", node).meta["sag_sa_har"] in page
+
+
+def test_arabic_pages_are_right_to_left(client):
+    facts = facts_of(client.get("/ar/").text)
+    assert (facts.html_attrs["lang"], facts.html_attrs["dir"]) == ("ar", "rtl")
