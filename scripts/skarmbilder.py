@@ -1,0 +1,60 @@
+"""Screenshots of the built site in Debian's Chromium, for docs/skarmbilder/.
+
+    python scripts/skarmbilder.py      builds the example municipality and takes them
+
+They show the Arabic start page and a vägvisare outcome in Arabic, mirrored
+right to left, at a phone's width and at a desktop's.
+"""
+
+import functools
+import http.server
+import io
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "site"))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from samverkanstrappan import builder  # noqa: E402
+
+SHOTS = {
+    "ar-startsida": "/ar/",
+    "ar-vagvisare-utfall": "/ar/vagvisare/aldre/minnet/",
+}
+SIZES = {"mobil": (390, 1400), "dator": (1100, 1300)}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "exempelstad"
+        if builder.build("exempelstad", site, out=io.StringIO()):
+            sys.exit("bygget misslyckades: kör python build.py för att se felen")
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+            for size, (width, height) in SIZES.items():
+                page = browser.new_page(viewport={"width": width, "height": height})
+                for name, url in SHOTS.items():
+                    page.goto(base + url)
+                    target = REPO / "docs" / "skarmbilder" / f"{name}-{size}.png"
+                    page.screenshot(path=str(target))
+                    print(target.relative_to(REPO))
+                page.close()
+            browser.close()
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
