@@ -2,7 +2,7 @@
 
 from flask import Flask, g, request, url_for
 from markupsafe import Markup
-from flask_babel import Babel, get_translations
+from flask_babel import Babel, get_translations, refresh
 from werkzeug.routing import BaseConverter, ValidationError
 
 from ..content.pages import LATTLAST
@@ -44,8 +44,11 @@ def init_app(app: Flask) -> None:
 
     @app.url_value_preprocessor
     def remember_lang(endpoint, values):
-        if values and "lang" in values:
-            g.lang = values["lang"]
+        # Frozen-Flask renders every page inside one app context, and `g` belongs to it:
+        # forget the previous page's language and catalog, or the first language wins.
+        g.pop("catalog", None)
+        g.lang = values["lang"] if values and "lang" in values else SOURCE
+        refresh()
 
     @app.url_defaults
     def add_lang(endpoint, values):
