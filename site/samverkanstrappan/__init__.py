@@ -11,7 +11,8 @@ from .content.store import ContentStore
 
 
 def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CONTENT,
-               serve: bool = False, translations: Path = paths.TRANSLATIONS) -> Flask:
+               serve: bool = False, translations: Path = paths.TRANSLATIONS,
+               search_index: Path | None = None) -> Flask:
     """Build the Flask app for one municipality's content."""
     app = Flask(__name__)
     translations = Path(translations).resolve()
@@ -21,6 +22,7 @@ def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CON
         BABEL_DEFAULT_LOCALE="sv",
         BABEL_TRANSLATION_DIRECTORIES=str(translations),
         SERVE_MODE=serve,
+        SEARCH_INDEX=Path(search_index or paths.SEARCH_INDEX / kommun).resolve(),
     )
     # A missing value must fail the build, never print "Ring " with no number.
     app.jinja_env.undefined = StrictUndefined
@@ -35,7 +37,7 @@ def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CON
         def reread_changed_files():
             store.refresh()
 
-    from .web import i18n, kommun, lattlast, pages, sip, vagvisare
+    from .web import i18n, kommun, lattlast, pages, sip, sok, vagvisare
 
     i18n.init_app(app)
     lattlast.init_app(app)
@@ -43,4 +45,5 @@ def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CON
     app.register_blueprint(vagvisare.bp)
     app.register_blueprint(sip.bp)
     app.register_blueprint(kommun.bp)
+    app.register_blueprint(sok.bp)
     return app

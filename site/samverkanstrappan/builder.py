@@ -5,6 +5,7 @@ never leaves a half-built or broken site where the web host reads it.
 """
 
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from . import create_app, freeze, paths, review
 from .content import catalogs, coverage
 from .content.lix import lix
+from .sok import index as search
 from .content.problems import has_errors, report
 from .content.sprak import SOURCE
 from .validation import page_rules, validate
@@ -30,11 +32,17 @@ def lix_table(store) -> str:
     return "\n".join(lines)
 
 
+def pagefind(site: Path) -> None:
+    """Index the frozen site for searching in the browser (Pagefind, one index per <html lang>)."""
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
+                   check=True, capture_output=True, text=True)
+
+
 def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers: int | None = None,
-          out=sys.stdout, translations: Path = paths.TRANSLATIONS) -> int:
-    """Build one municipality's site into `output`. Returns the exit code."""
+          out=sys.stdout, translations: Path = paths.TRANSLATIONS, search_index: Path | None = None) -> int:
+    """Build one municipality's site into `output` and its search index. Returns the exit code."""
     started = time.perf_counter()
-    app = create_app(kommun, content_dir, translations=translations)
+    app = create_app(kommun, content_dir, translations=translations, search_index=search_index)
     problems = check(app)
     if problems:
         print(report(problems), file=out)
@@ -51,6 +59,13 @@ def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers:
         count = freeze.freeze(app, fresh, workers)
         languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO))
         review.write(app.extensions["content"], fresh, languages)
+        pagefind(fresh)
+        search.build(app.extensions["content"], app.config["SEARCH_INDEX"])
+    except subprocess.CalledProcessError as error:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"Bygget misslyckades när sökindexet skapades: {error.stderr}", file=out)
+        print(f"Inget ändrades i {output}.", file=out)
+        return 2
     except Exception as error:  # any failure: keep the old site, say why
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"Bygget misslyckades: {type(error).__name__}: {error}", file=out)
@@ -70,6 +85,7 @@ def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers:
 def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT) -> None:
     """Run the site locally for editing; changed files show on reload."""
     app = create_app(kommun, content_dir, serve=True)
+    search.build(app.extensions["content"], app.config["SEARCH_INDEX"])  # server mode answers from it
     problems = check(app)
     if problems:
         print(report(problems))

@@ -13,9 +13,9 @@ from pathlib import Path
 from flask import Flask
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from .web import kommun, pages, sip, vagvisare
+from .web import kommun, pages, sip, sok, vagvisare
 
-BLUEPRINTS = (pages, vagvisare, sip, kommun)
+BLUEPRINTS = (pages, vagvisare, sip, kommun, sok)
 
 
 def _configure(app: Flask, destination: Path, urls) -> Freezer:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import paths
 from . import helplines, kommun, pages, vagvisare, verksamheter
+from ..sok import synonymer
 from .problems import Problem
 from .sprak import SOURCE
 
@@ -111,6 +112,9 @@ class ContentStore:
                 target[(lang, key)] = page
         flow_file = self.content_dir / "vagvisare" / "flode.yaml"
         self.flow, found = vagvisare.load(flow_file, shown_path(flow_file))
+        self.problems += found
+        synonym_files = [self.content_dir / "data" / "synonymer.yaml", self.kommun_dir / "synonymer.yaml"]
+        self.synonyms, found = synonymer.load([(path, shown_path(path)) for path in synonym_files])
         self.problems += found
         directory = self.kommun_dir / "verksamheter.yaml"
         self.directory_file = shown_path(directory)

@@ -1,0 +1,54 @@
+"""What search covers: every page, every vägvisare outcome and every verksamhet,
+in one language, with where each sits (a trappsteg, an outcome, the directory)."""
+
+from dataclasses import dataclass
+
+from ..content.pages import LATTLAST, public_path
+from ..content.sprak import SOURCE
+from ..content.store import ContentStore
+
+# The start page is the way in, not an answer. Lättläst versions are left out: each
+# ordinary page links to its lättläst version, and one result per subject is clearer.
+NOT_INDEXED = {"start"}
+
+
+@dataclass(frozen=True)
+class Dokument:
+    url: str
+    title: str
+    text: str
+    keywords: str
+    place: str  # "steg:<slug>", "utfall", "verksamhet" or "sida"
+    lang: str  # the language the text is written in (a fallback is Swedish)
+
+
+def page_documents(store: ContentStore, lang: str):
+    for key in store.keys():
+        if key in NOT_INDEXED or key.startswith(LATTLAST):
+            continue
+        page = store.page(lang, key)
+        step = store.page(SOURCE, key).meta.get("trappsteg")
+        yield Dokument(public_path(lang, key), page.title, page.rendered.text,
+                       " ".join(page.meta.get("sokord", [])), f"steg:{step}" if step else "sida", page.lang)
+
+
+def outcome_documents(store: ContentStore, lang: str):
+    for node_id in store.flow.outcomes if store.flow else ():
+        text = store.text(lang, node_id)
+        yield Dokument(f"/{lang}/vagvisare/utfall/{node_id}/", text.meta.get("titel", node_id),
+                       f"{text.meta.get('sag_sa_har', '')}\n{text.rendered.text}", "", "utfall", text.lang)
+
+
+def service_documents(store: ContentStore, lang: str):
+    for service in store.verksamheter.values():
+        yield Dokument(verksamhet_url(lang, service.id), service.namn, f"{service.beskrivning}\n{service.kontakt}",
+                       f"{service.typ} {service.organisation.namn}", "verksamhet", SOURCE)
+
+
+def verksamhet_url(lang: str, service_id: str) -> str:
+    """A verksamhet's place in the directory page."""
+    return f"/{lang}/verksamheter/#kort-{service_id}"
+
+
+def documents(store: ContentStore, lang: str) -> list[Dokument]:
+    return [*page_documents(store, lang), *outcome_documents(store, lang), *service_documents(store, lang)]

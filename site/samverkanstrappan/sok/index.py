@@ -1,0 +1,92 @@
+"""The Whoosh index: one per municipality and language in search_index/<kommun>/<språk>/.
+
+Queries are never parsed as query syntax: the words are run through the same
+analyzer as the text and OR-ed, so any input (markup, 10 000 characters, odd
+Unicode) is just words. Synonyms widen a word to its whole group.
+"""
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import escape
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.highlight import ContextFragmenter, HtmlFormatter
+from whoosh.query import Or, Term
+
+from ..content.store import ContentStore
+from .analys import analyzer, terms
+from .dokument import documents
+
+_MARK = re.compile(r'<mark class="[^"]*">')
+MAX_QUERY_CHARS = 200  # a search box, not a document: the rest of a pasted text is ignored
+MAX_TERMS = 12
+FIELDS = ("title", "keywords", "text")
+
+
+@dataclass(frozen=True)
+class Result:
+    url: str
+    title: str
+    snippet: str  # HTML: escaped text with the matched words in <mark>
+    place: str
+
+
+def _schema(lang: str) -> Schema:
+    words = analyzer(lang)
+    return Schema(url=ID(stored=True, unique=True), title=TEXT(analyzer=words, stored=True, field_boost=3.0),
+                  keywords=TEXT(analyzer=words, field_boost=2.0), text=TEXT(analyzer=words, stored=True),
+                  place=STORED)
+
+
+def build(store: ContentStore, folder: Path) -> dict[str, int]:
+    """Write an index for every published language into folder/<lang>; return documents per language."""
+    fresh = folder.with_name(f".{folder.name}.ny")
+    shutil.rmtree(fresh, ignore_errors=True)
+    counts = {}
+    for lang in store.languages:
+        (fresh / lang).mkdir(parents=True)
+        ix = whoosh_index.create_in(str(fresh / lang), _schema(lang))
+        writer = ix.writer()
+        found = documents(store, lang)
+        for doc in found:
+            writer.add_document(url=doc.url, title=doc.title, keywords=doc.keywords, text=doc.text, place=doc.place)
+        writer.commit()
+        counts[lang] = len(found)
+    old = folder.with_name(f".{folder.name}.gammal")
+    shutil.rmtree(old, ignore_errors=True)
+    if folder.exists():
+        folder.rename(old)
+    fresh.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
+    return counts
+
+
+def query_terms(lang: str, query: str, synonyms: dict[str, list[list[str]]]) -> list[str]:
+    """The stemmed words to look for: the query's own, widened by every synonym group they are in."""
+    own = terms(lang, query[:MAX_QUERY_CHARS])[:MAX_TERMS]
+    wanted = list(own)
+    for group in synonyms.get(lang, []):
+        stems = [terms(lang, word) for word in group]
+        if any(all(t in own for t in stem) and stem for stem in stems):
+            wanted += [t for stem in stems for t in stem]
+    return list(dict.fromkeys(wanted))
+
+
+def search(folder: Path, lang: str, query: str, synonyms: dict, limit: int = 20) -> list[Result]:
+    """The best matches for `query` in the index of `lang`."""
+    wanted = query_terms(lang, query, synonyms)
+    if not wanted or not (folder / lang).is_dir():
+        return []
+    ix = whoosh_index.open_dir(str(folder / lang))
+    with ix.searcher() as searcher:
+        hits = searcher.search(Or([Term(field, t) for field in FIELDS for t in wanted]), limit=limit, terms=True)
+        hits.formatter = HtmlFormatter(tagname="mark", classname="", termclass="")
+        hits.fragmenter = ContextFragmenter(maxchars=220, surround=60)
+        results = []
+        for hit in hits:
+            snippet = _MARK.sub("<mark>", hit.highlights("text")) or escape(hit["text"][:200])
+            results.append(Result(hit["url"], hit["title"], snippet, hit["place"]))
+        return results
