@@ -65,7 +65,7 @@
 
   function search(query) {
     query = query.slice(0, 200).trim();
-    if (!query) { out.textContent = ""; return Promise.resolve(); }
+    if (!query) { show([]); return Promise.resolve(); }
     return load().then(function (loaded) {
       var module = loaded[0];
       var queries = alternatives(query, loaded[1]);
