@@ -1,6 +1,6 @@
 """Screenshots of the built site in Debian's Chromium, for docs/skarmbilder/.
 
-    python scripts/skarmbilder.py      builds the example municipality and takes them
+    python scripts/skarmbilder.py [INNEHALL]   builds the example municipality and takes them
 
 They show the Arabic start page and a vägvisare outcome in Arabic, mirrored
 right to left, at a phone's width and at a desktop's.
@@ -36,7 +36,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "exempelstad"
-        if builder.build("exempelstad", site, out=io.StringIO()):
+        content = Path(sys.argv[1]) if len(sys.argv) > 1 else builder.paths.CONTENT
+        if builder.build("exempelstad", site, content, out=io.StringIO(), search_index=Path(tmp) / "index"):
             sys.exit("bygget misslyckades: kör python build.py för att se felen")
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
