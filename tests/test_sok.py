@@ -157,3 +157,12 @@ def test_a_to_o_lists_every_page_and_outcome(built_site, app):
     store = create_app(built_site.name).extensions["content"]
     wanted = [doc.url for doc in documents(store, "sv") if "#" not in doc.url]
     assert [url for url in wanted if f'href="{url}"' not in html] == []
+
+
+def test_server_mode_searches_the_text_as_it_is_edited(content, tmp_path):
+    app = create_app(KOMMUN, content, serve=True, search_index=tmp_path / "index")
+    client = app.test_client()
+    client.get("/sv/")  # the first request reads the content and builds the index
+    page = content / "sidor" / "sv" / "om.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOrdet zebrafink finns bara här.\n", encoding="utf-8")
+    assert 'href="/sv/om/"' in client.get("/sv/sok/?q=zebrafinkar").text

@@ -8,6 +8,7 @@ from jinja2 import StrictUndefined
 from . import paths
 from .content import catalogs
 from .content.store import ContentStore
+from .sok import index as search
 
 
 def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CONTENT,
@@ -35,7 +36,8 @@ def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CON
         # Editors see a changed file on reload; unchanged files stay parsed.
         @app.before_request
         def reread_changed_files():
-            store.refresh()
+            if store.refresh():  # the search answers from the changed text too
+                search.build(store, app.config["SEARCH_INDEX"])
 
     from .web import i18n, kommun, lattlast, pages, sip, sok, vagvisare
 
