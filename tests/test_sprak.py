@@ -112,8 +112,8 @@ def test_switcher_keeps_the_reader_on_the_same_page(built_site):
     wrong = []
     for path in html_pages(built_site):
         url = url_of(built_site, path)
-        if not url.startswith(tuple(f"/{lang}/" for lang in SPRAK)):
-            continue
+        if not url.startswith(tuple(f"/{lang}/" for lang in SPRAK)) or url == "/sv/vagvisare/manus/":
+            continue  # the staff script is in Swedish only, so it has no switcher
         facts = facts_of(path.read_text(encoding="utf-8"))
         rest = url.split("/", 2)[2].removeprefix(LATTLAST)  # lättläst switches to the ordinary page
         expected = {url if url.startswith(f"/{lang}/") else f"/{lang}/{rest}" for lang in published}

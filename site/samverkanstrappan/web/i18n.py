@@ -70,10 +70,14 @@ def lang_attrs(code: str) -> Markup:
     return Markup(f' lang="{code}"' + (f' dir="{direction}"' if direction != SPRAK[current_lang()].dir else ""))
 
 
+# Views published in Swedish only: tools for staff, who work in Swedish.
+SWEDISH_ONLY = {"vagvisare.script"}
+
+
 def switcher() -> list[tuple]:
     """(language, URL of this same page in it, is current) for every published language."""
     args = dict(request.view_args or {})
-    if request.endpoint is None or "lang" not in args:
+    if request.endpoint is None or "lang" not in args or request.endpoint in SWEDISH_ONLY:
         return []
     links = []
     for code in store().languages:

@@ -92,6 +92,8 @@ def handover(lang, node_id):
 @bp.route("/<lang:lang>/vagvisare/manus/")
 def script(lang):
     """The whole vägvisare as a phone script: every question, its answers and where each leads."""
+    if lang != SOURCE:
+        abort(404)  # a tool for staff, who work in Swedish: one script, linked from every language
     flow = store().flow
     order = list(dict.fromkeys(node.id for path in flow.paths() for node in [flow.walk(path)[-1]]))
     return render_template("vagvisare/manus.html", flow=flow,
@@ -100,8 +102,9 @@ def script(lang):
 
 
 def freeze_urls(content):
-    """Every page of the vägvisare: one per path, one per outcome, and the script."""
+    """Every page of the vägvisare: one per path, one per outcome, and the (Swedish) script."""
     flow = content.flow
+    yield "vagvisare.script", {"lang": SOURCE}
     variants = [(lang, False) for lang in content.languages]
     if content.has_lattlast_vagvisare():
         variants.append((SOURCE, True))
@@ -113,4 +116,4 @@ def freeze_urls(content):
     for lang in content.languages:
         for node_id in flow.outcomes:
             yield "vagvisare.handover", {"lang": lang, "node_id": node_id}
-        yield "vagvisare.script", {"lang": lang}
+
