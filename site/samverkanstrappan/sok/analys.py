@@ -14,6 +14,11 @@ _UK_ENDINGS = sorted(set("ами ями ові еві ого ому ими ім�
                      key=len, reverse=True)
 
 
+# Languages whose stemming is this suffix list: the browser search strips the same endings
+# from the query and lets Pagefind's prefix matching do the rest.
+ENDINGS = {"uk": _UK_ENDINGS}
+
+
 def stem_uk(word: str) -> str:
     for ending in _UK_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:

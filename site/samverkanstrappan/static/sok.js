@@ -63,8 +63,24 @@
     out.appendChild(list);
   }
 
+  // A language Pagefind cannot stem (Ukrainian) gets the server's suffix list: the query's
+  // words lose their endings, and Pagefind's prefix matching finds every form of the stem.
+  var endings = (form.dataset.andelser || "").split(" ").filter(Boolean);
+  function stem(query) {
+    if (!endings.length) { return query; }
+    return query.split(/\s+/).map(function (word) {
+      var lower = word.toLowerCase();
+      for (var i = 0; i < endings.length; i += 1) {
+        if (lower.length - endings[i].length >= 3 && lower.slice(-endings[i].length) === endings[i]) {
+          return lower.slice(0, -endings[i].length);
+        }
+      }
+      return lower;
+    }).join(" ");
+  }
+
   function search(query) {
-    query = query.slice(0, 200).trim();
+    query = stem(query.slice(0, 200).trim());
     if (!query) { show([]); return Promise.resolve(); }
     return load().then(function (loaded) {
       var module = loaded[0];

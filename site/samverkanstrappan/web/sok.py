@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 
 from ..content import trappsteg
 from ..content.alfabet import initial, sort_key
-from ..sok import index
+from ..sok import analys, index
 from ..sok.dokument import outcome_documents, page_documents
 from . import store
 
@@ -65,7 +65,7 @@ def place_label(place: str) -> str:
 
 @bp.app_context_processor
 def search_context():
-    return {"place_label": place_label}
+    return {"place_label": place_label, "word_endings": analys.ENDINGS}
 
 
 def freeze_urls(content):
