@@ -2,8 +2,12 @@
 the largest page's weight.
 
     python benchmarks/build_speed.py              the bundled example, as it is
-    python benchmarks/build_speed.py --sidor 2000  plus that many generated pages,
-                                                   to measure speed per page at scale
+    python benchmarks/build_speed.py --sidor 2000  plus that many copies of a long
+                                                   trappsteg page, to measure at scale
+    python benchmarks/build_speed.py --sidor 2000 --enkla
+                                                   plus that many simple pages (a heading,
+                                                   two short paragraphs and a link): the
+                                                   kind of page Hugo's figure is for
 """
 
 import argparse
@@ -20,9 +24,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 from samverkanstrappan import builder, paths  # noqa: E402
 
 
-def add_generated_pages(content: Path, count: int) -> None:
-    """Copies of a real trappsteg page under new names, in every published language folder."""
-    source = (content / "sidor" / "sv" / "steg" / "stafettpinne.md").read_text(encoding="utf-8")
+SIMPLE_PAGE = """---
+titel: Sida
+beskrivning: En enkel sida för att mäta bygget.
+trappsteg: information
+granskad: 2026-11-22
+---
+
+Det här är en enkel sida. Den har en rubrik och två korta stycken.
+
+## Mer hjälp
+
+Läs om [stafettpinnen](/sv/steg/stafettpinne/) om du vill veta mer.
+"""
+
+
+def add_generated_pages(content: Path, count: int, simple: bool) -> None:
+    """Swedish pages under new names: copies of a long trappsteg page, or simple pages."""
+    source = SIMPLE_PAGE if simple else (content / "sidor" / "sv" / "steg" / "stafettpinne.md").read_text(
+        encoding="utf-8")
     folder = content / "sidor" / "sv" / "matning"
     folder.mkdir(parents=True)
     for number in range(count):
@@ -32,6 +52,7 @@ def add_generated_pages(content: Path, count: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sidor", type=int, default=0, help="generated pages to add")
+    parser.add_argument("--enkla", action="store_true", help="generate simple pages, not long ones")
     parser.add_argument("--kommun", default=paths.DEFAULT_KOMMUN)
     parser.add_argument("--processer", type=int, default=None)
     args = parser.parse_args()
@@ -40,10 +61,11 @@ def main() -> None:
         content = Path(tmp) / "content"
         shutil.copytree(paths.CONTENT, content)
         if args.sidor:
-            add_generated_pages(content, args.sidor)
+            add_generated_pages(content, args.sidor, args.enkla)
         output = Path(tmp) / "ut"
         started = time.perf_counter()
-        code = builder.build(args.kommun, output, content, args.processer, out=io.StringIO())
+        timings = {}
+        code = builder.build(args.kommun, output, content, args.processer, out=io.StringIO(), timings=timings)
         seconds = time.perf_counter() - started
         if code:
             sys.exit(f"bygget misslyckades ({code})")
@@ -57,6 +79,9 @@ def main() -> None:
         ("sidor", f"{len(pages)}"),
         ("sekunder", f"{seconds:.2f}"),
         ("sidor per sekund", f"{len(pages) / seconds:.0f}"),
+        # What Hugo's figure covers: check the content and write the pages, without search indexes.
+        ("  varav sidorna (s)", f"{timings['sidor']:.2f}  ({len(pages) / timings['sidor']:.0f} sidor per sekund)"),
+        ("  varav sökindexen (s)", f"{timings['sokindex']:.2f}  (Pagefind och Whoosh, samtidigt)"),
         ("högsta minne (MB)", f"{max(peak_self, peak_child):.0f}"),
         ("största sida (kB, HTML)", f"{pages[largest] / 1024:.1f}  {largest}"),
         ("CSS (kB)", f"{css / 1024:.1f}"),

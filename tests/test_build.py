@@ -6,8 +6,8 @@ import urllib.request
 
 import pytest
 
-from conftest import html_pages, url_of
-from samverkanstrappan import create_app
+from conftest import KOMMUNER, html_pages, url_of
+from samverkanstrappan import create_app, freeze
 from samverkanstrappan.content import pages as pages_module
 from samverkanstrappan.content.trappsteg import TRAPPSTEG
 
@@ -82,3 +82,15 @@ def test_serve_mode_shows_a_changed_file_without_reparsing_the_rest(content, mon
     om.write_text(om.read_text(encoding="utf-8") + "\nNytt stycke.\n", encoding="utf-8")
     assert "Nytt stycke" in client.get("/sv/om/").text
     assert len(rendered) == 1 and "Nytt stycke" in rendered[0]
+
+
+@pytest.mark.parametrize("kommun", KOMMUNER)
+def test_what_the_build_remembers_changes_no_page(kommun, tmp_path):
+    # A frozen build renders the menu, footer and emergency block once per language and
+    # remembers URLs; serve mode builds everything afresh. Every page must come out the same.
+    frozen = create_app(kommun, search_index=tmp_path / "a").test_client()
+    fresh = create_app(kommun, serve=True, search_index=tmp_path / "b").test_client()
+    urls = [url for url in freeze.site_urls(frozen.application) if url.endswith("/") and "/sok/" not in url]
+    assert len(urls) > 300
+    different = [url for url in urls if frozen.get(url).data != fresh.get(url).data]
+    assert different == []

@@ -2,20 +2,20 @@
 
 from pathlib import Path
 
-from flask import Flask
 from jinja2 import StrictUndefined
 
 from . import paths
 from .content import catalogs
 from .content.store import ContentStore
 from .sok import index as search
+from .web.app import App
 
 
 def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CONTENT,
                serve: bool = False, translations: Path = paths.TRANSLATIONS,
-               search_index: Path | None = None) -> Flask:
+               search_index: Path | None = None) -> App:
     """Build the Flask app for one municipality's content."""
-    app = Flask(__name__)
+    app = App(__name__)
     translations = Path(translations).resolve()
     catalogs.compile_all(translations)
     app.config.update(
@@ -39,10 +39,11 @@ def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CON
             if store.refresh():  # the search answers from the changed text too
                 search.build(store, app.config["SEARCH_INDEX"])
 
-    from .web import i18n, kommun, lattlast, pages, sip, sok, vagvisare
+    from .web import fragments, i18n, kommun, lattlast, pages, sip, sok, vagvisare
 
     i18n.init_app(app)
     lattlast.init_app(app)
+    fragments.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(vagvisare.bp)
     app.register_blueprint(sip.bp)

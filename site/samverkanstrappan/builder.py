@@ -32,15 +32,25 @@ def lix_table(store) -> str:
     return "\n".join(lines)
 
 
-def pagefind(site: Path) -> None:
-    """Index the frozen site for searching in the browser (Pagefind, one index per <html lang>)."""
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
-                   check=True, capture_output=True, text=True)
+def pagefind(site: Path) -> subprocess.Popen:
+    """Start indexing the frozen site for searching in the browser (Pagefind, one index per
+    <html lang>). It runs beside the Python work; `finish` waits for it."""
+    return subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def finish(process: subprocess.Popen) -> None:
+    """Wait for a started process; raise with its output when it failed."""
+    output, _ = process.communicate()
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, process.args, output, output)
 
 
 def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers: int | None = None,
-          out=sys.stdout, translations: Path = paths.TRANSLATIONS, search_index: Path | None = None) -> int:
-    """Build one municipality's site into `output` and its search index. Returns the exit code."""
+          out=sys.stdout, translations: Path = paths.TRANSLATIONS, search_index: Path | None = None,
+          timings: dict | None = None) -> int:
+    """Build one municipality's site into `output` and its search index. Returns the exit code.
+    `timings`, when given, gets the seconds spent on the pages and on the search indexes."""
     started = time.perf_counter()
     app = create_app(kommun, content_dir, translations=translations, search_index=search_index)
     problems = check(app)
@@ -59,8 +69,14 @@ def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers:
         count = freeze.freeze(app, fresh, workers)
         languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO))
         review.write(app.extensions["content"], fresh, languages)
-        pagefind(fresh)
-        search.build(app.extensions["content"], app.config["SEARCH_INDEX"])
+        pages_done = time.perf_counter()
+        indexing = pagefind(fresh)
+        try:
+            search.build(app.extensions["content"], app.config["SEARCH_INDEX"])
+        finally:
+            finish(indexing)
+        if timings is not None:
+            timings.update(sidor=pages_done - started, sokindex=time.perf_counter() - pages_done)
     except subprocess.CalledProcessError as error:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"Bygget misslyckades när sökindexet skapades: {error.stderr}", file=out)
