@@ -72,7 +72,7 @@ def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers:
         pages_done = time.perf_counter()
         indexing = pagefind(fresh)
         try:
-            search.build(app.extensions["content"], app.config["SEARCH_INDEX"])
+            search.build(app.extensions["content"], app.config["SEARCH_INDEX"], workers)
         finally:
             finish(indexing)
         if timings is not None:

@@ -5,7 +5,7 @@ stemmer. Neither Whoosh nor Pagefind has a Ukrainian stemmer; Ukrainian gets a
 light suffix stripper (below) so "плани" and "планів" still meet.
 """
 
-from functools import cache
+from functools import cache, lru_cache
 
 from whoosh.analysis import Filter, LanguageAnalyzer, LowercaseFilter, RegexTokenizer
 
@@ -19,6 +19,7 @@ _UK_ENDINGS = sorted(set("ами ями ові еві ого ому ими ім�
 ENDINGS = {"uk": _UK_ENDINGS}
 
 
+@lru_cache(maxsize=50_000)  # the same words come back on every page
 def stem_uk(word: str) -> str:
     for ending in _UK_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
