@@ -47,7 +47,9 @@ def test_missing_page_is_404_on_the_server(client):
 
 def test_unpublished_language_is_404(client):
     assert client.get("/xx/").status_code == 404
-    assert client.get("/en/").status_code == 404  # the example publishes Swedish only, for now
+    sjoberga = create_app("sjoberga").test_client()  # publishes every bundled language but Arabic
+    assert sjoberga.get("/fi/").status_code == 200
+    assert sjoberga.get("/ar/").status_code == 404
 
 
 def test_static_host_missing_page_is_404(site_url):

@@ -172,11 +172,11 @@ def test_server_mode_searches_the_text_as_it_is_edited(content, tmp_path):
 
 
 # An inflected form per language that the page itself does not contain as typed.
-INFLECTED = {"sv": "stafettpinnen", "ar": "بالعصا", "fi": "viestikapulan", "uk": "естафетною"}
+INFLECTED = {"sv": "stafettpinnen", "en": "batons", "ar": "بالعصا", "fi": "viestikapulan", "uk": "естафетною"}
 
 
 def test_browser_search_stems_in_every_published_language(browser_search, built_site):
     published = [lang for lang in BUNDLED if (built_site / lang).is_dir()]
-    assert set(published) >= {"sv"} and set(INFLECTED) >= set(published) - {"en"}
+    assert set(published) >= {"sv"} and set(INFLECTED) >= set(published)
     missed = {lang: browser_search(INFLECTED[lang], lang) for lang in published if lang in INFLECTED}
     assert {lang: found for lang, found in missed.items() if f"/{lang}/steg/stafettpinne/" not in found} == {}
