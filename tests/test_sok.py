@@ -2,16 +2,19 @@
 server mode (Whoosh), both agree on the top result, odd queries never break a page,
 every language stems, and the A–Ö index lists every page."""
 
+import json
 import random
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from conftest import KOMMUN
+from conftest import KOMMUN, run_build
 from samverkanstrappan import create_app, paths
 from samverkanstrappan.content.sprak import SPRAK
-from samverkanstrappan.sok import analys, index
+from samverkanstrappan.sok import analys, index, pagefind_index
 from samverkanstrappan.sok.dokument import documents
+from samverkanstrappan.web import sok as sok_web
 
 # (query, the page it is about): inflected forms and people's own words.
 QUERIES = [
@@ -180,3 +183,22 @@ def test_browser_search_stems_in_every_published_language(browser_search, built_
     assert set(published) >= {"sv"} and set(INFLECTED) >= set(published)
     missed = {lang: browser_search(INFLECTED[lang], lang) for lang in published if lang in INFLECTED}
     assert {lang: found for lang, found in missed.items() if f"/{lang}/steg/stafettpinne/" not in found} == {}
+
+
+def test_the_browser_index_holds_the_same_documents_as_the_server_index(app, tmp_path):
+    store = app.extensions["content"]
+    count = pagefind_index.build(store, tmp_path / "pagefind", sok_web.place_labels(app))
+    wanted = {lang: len(documents(store, lang)) for lang in store.languages}
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {lang: found["page_count"] for lang, found in entry["languages"].items()} == wanted
+    assert count == sum(wanted.values())
+
+
+def test_a_failing_pagefind_stops_the_build_and_keeps_the_old_site(content, tmp_path, monkeypatch):
+    output = tmp_path / "ut"
+    assert run_build(content, output)[0] == 0
+    before = (output / "sv" / "index.html").read_bytes()
+    monkeypatch.setattr(pagefind_index, "get_executable", lambda: Path("/bin/true"))  # ends without answering
+    code, printed = run_build(content, output)
+    assert code == 2 and "Pagefind kunde inte skapa sökindexet" in printed and "Inget ändrades" in printed
+    assert (output / "sv" / "index.html").read_bytes() == before and (output / "pagefind").is_dir()

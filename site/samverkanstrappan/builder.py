@@ -5,7 +5,6 @@ never leaves a half-built or broken site where the web host reads it.
 """
 
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -13,10 +12,11 @@ from pathlib import Path
 from . import create_app, freeze, paths, review
 from .content import catalogs, coverage
 from .content.lix import lix
-from .sok import index as search
+from .sok import index as search, pagefind_index
 from .content.problems import has_errors, report
 from .content.sprak import SOURCE
 from .validation import page_rules, validate
+from .web import sok as sok_web
 
 
 def check(app) -> list:
@@ -30,20 +30,6 @@ def lix_table(store) -> str:
                    for (lang, _), page in store.pages.items() if lang == SOURCE), reverse=True)
     lines = ["LIX  gräns  sida"] + [f"{value:4.0f}  {limit:5d}  {file}" for value, file, limit in rows]
     return "\n".join(lines)
-
-
-def pagefind(site: Path) -> subprocess.Popen:
-    """Start indexing the frozen site for searching in the browser (Pagefind, one index per
-    <html lang>). It runs beside the Python work; `finish` waits for it."""
-    return subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-
-
-def finish(process: subprocess.Popen) -> None:
-    """Wait for a started process; raise with its output when it failed."""
-    output, _ = process.communicate()
-    if process.returncode:
-        raise subprocess.CalledProcessError(process.returncode, process.args, output, output)
 
 
 def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers: int | None = None,
@@ -66,22 +52,18 @@ def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers:
     for leftover in (fresh, old):
         shutil.rmtree(leftover, ignore_errors=True)
     try:
+        store = app.extensions["content"]
+        labels = sok_web.place_labels(app)
         count = freeze.freeze(app, fresh, workers)
-        languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO))
-        review.write(app.extensions["content"], fresh, languages)
+        languages = coverage.rows(store, catalogs.source_strings(paths.REPO))
+        review.write(store, fresh, languages)
         pages_done = time.perf_counter()
-        indexing = pagefind(fresh)
-        try:
-            search.build(app.extensions["content"], app.config["SEARCH_INDEX"], workers)
-        finally:
-            finish(indexing)
+        # Both search indexes come from the same documents: Pagefind's (for the browser) is
+        # written in this process while the workers write Whoosh's (for the server).
+        search.build(store, app.config["SEARCH_INDEX"], workers,
+                     beside=lambda: pagefind_index.build(store, fresh / "pagefind", labels))
         if timings is not None:
             timings.update(sidor=pages_done - started, sokindex=time.perf_counter() - pages_done)
-    except subprocess.CalledProcessError as error:
-        shutil.rmtree(fresh, ignore_errors=True)
-        print(f"Bygget misslyckades när sökindexet skapades: {error.stderr}", file=out)
-        print(f"Inget ändrades i {output}.", file=out)
-        return 2
     except Exception as error:  # any failure: keep the old site, say why
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"Bygget misslyckades: {type(error).__name__}: {error}", file=out)

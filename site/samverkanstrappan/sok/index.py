@@ -60,9 +60,10 @@ def _build_language(job: tuple[Path, str]) -> int:
     return len(found)
 
 
-def build(store: ContentStore, folder: Path, workers: int | None = None) -> dict[str, int]:
+def build(store: ContentStore, folder: Path, workers: int | None = None, beside=None) -> dict[str, int]:
     """Write an index for every published language into folder/<lang>; return documents per language.
-    Languages are independent, so forked workers (sharing the parsed content) take one each."""
+    Languages are independent, so forked workers (sharing the parsed content) take one each.
+    `beside`, when given, is called in this process while the workers index (it must not fork)."""
     global _worker_store
     fresh = folder.with_name(f".{folder.name}.ny")
     shutil.rmtree(fresh, ignore_errors=True)
@@ -71,9 +72,14 @@ def build(store: ContentStore, folder: Path, workers: int | None = None) -> dict
     _worker_store = store
     if workers == 1:
         counts = [_build_language(job) for job in jobs]
+        if beside:
+            beside()
     else:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            counts = pool.map(_build_language, jobs, chunksize=1)
+            pending = pool.map_async(_build_language, jobs, chunksize=1)
+            if beside:
+                beside()
+            counts = pending.get()
     old = folder.with_name(f".{folder.name}.gammal")
     shutil.rmtree(old, ignore_errors=True)
     if folder.exists():

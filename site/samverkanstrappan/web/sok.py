@@ -63,6 +63,19 @@ def place_label(place: str) -> str:
     return {"utfall": _("Vägvisaren: vem du kan kontakta"), "verksamhet": _("Verksamheter")}.get(place, _("Sida"))
 
 
+PLACES = [*(f"steg:{slug}" for slug in trappsteg.TRAPPSTEG), "utfall", "verksamhet", "sida"]
+
+
+def place_labels(app) -> dict[str, dict[str, str]]:
+    """Every place's words in every published language, for the browser index (built outside a request)."""
+    labels = {}
+    for lang in app.extensions["content"].languages:
+        with app.test_request_context(f"/{lang}/sok/"):
+            app.preprocess_request()  # sets the language, as a real request would
+            labels[lang] = {place: place_label(place) for place in PLACES}
+    return labels
+
+
 @bp.app_context_processor
 def search_context():
     return {"place_label": place_label, "word_endings": analys.ENDINGS}
