@@ -2,8 +2,8 @@
 
 Pagefind's binary (from PyPI) runs in its service mode and gets each document as
 a record (url, text, language, title and place), so it never reads or parses the
-frozen HTML: the two engines index exactly the same documents, and the index can
-be written while the pages are still being frozen.
+frozen HTML: the two engines index exactly the same documents, and this index is
+written while the workers build Whoosh's.
 
 We speak the service's protocol (base64 JSON messages ending in ",", the one its
 own Python and Node wrappers use) instead of calling `pagefind.index`, because
@@ -11,6 +11,7 @@ that wrapper waits 0.1 s for every response: nine minutes for 5,000 records.
 """
 
 import base64
+import contextlib
 import json
 import subprocess
 import threading
@@ -64,20 +65,19 @@ def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]]) 
     with subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE) as process:
         answers = _Answers(process.stdout, len(messages))
         answers.start()
-        try:
+        with contextlib.suppress(BrokenPipeError):  # it stopped early: the missing answers say so below
             process.stdin.write(b"".join(_message(number, payload) for number, payload in enumerate(messages, 1)))
             process.stdin.flush()
-        except BrokenPipeError:
-            pass  # it stopped early: the missing answers say so below
         _wait(answers)
-        process.stdin.close()  # only now: at the end of its input the service exits at once
+        with contextlib.suppress(BrokenPipeError):
+            process.stdin.close()  # only now: at the end of its input the service exits at once
         process.wait()
         answers.join()
     _check(messages, answers.answers)
     return len(messages) - 2
 
 
-def _wait(answers: _Answers, patience: float = 60.0) -> None:
+def _wait(answers: _Answers, patience: float = 600.0) -> None:
     """Wait while answers keep coming; a service silent for `patience` seconds has stopped."""
     seen = -1
     while not answers.done.wait(patience):
