@@ -73,16 +73,15 @@ def main() -> None:
         largest = max(pages, key=pages.get)
         # Pagefind ships UI stylesheets the site never links; count only the site's own.
         css = sum(path.stat().st_size for path in output.rglob("*.css") if "pagefind" not in path.parts)
-    # ru_maxrss is in kB on Linux; children are the forked freeze workers.
+    # ru_maxrss is in kB on Linux; children are the forked workers and Pagefind.
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     rows = [
         ("sidor", f"{len(pages)}"),
         ("sekunder", f"{seconds:.2f}"),
         ("sidor per sekund", f"{len(pages) / seconds:.0f}"),
-        # What Hugo's figure covers: check the content and write the pages, without search indexes.
-        ("  varav sidorna (s)", f"{timings['sidor']:.2f}  ({len(pages) / timings['sidor']:.0f} sidor per sekund)"),
-        ("  varav sökindexen (s)", f"{timings['sokindex']:.2f}  (Pagefind och Whoosh, samtidigt)"),
+        ("  varav läsa och kontrollera (s)", f"{timings['kontroll']:.2f}"),
+        ("  varav sidor och sökindex (s)", f"{timings['skrivning']:.2f}  (Frozen-Flask, Whoosh och Pagefind samtidigt)"),
         ("högsta minne (MB)", f"{max(peak_self, peak_child):.0f}"),
         ("största sida (kB, HTML)", f"{pages[largest] / 1024:.1f}  {largest}"),
         ("CSS varje sida laddar (kB)", f"{css / 1024:.1f}"),

@@ -34,10 +34,11 @@ def content(tmp_path):
     return copy
 
 
-def run_build(content_dir: Path, output: Path, kommun: str = KOMMUN) -> tuple[int, str]:
+def run_build(content_dir: Path, output: Path, kommun: str = KOMMUN, workers: int = 1,
+              search_index: Path | None = None) -> tuple[int, str]:
     """Build like `python build.py` does; return (exit code, what it printed)."""
     out = io.StringIO()
-    code = builder.build(kommun, output, content_dir, workers=1, out=out)
+    code = builder.build(kommun, output, content_dir, workers=workers, out=out, search_index=search_index)
     return code, out.getvalue()
 
 

@@ -66,19 +66,22 @@ def test_broken_content_leaves_previous_output_untouched(content, tmp_path):
     assert snapshot(output) == before
 
 
-def test_failure_while_freezing_leaves_previous_output_untouched(content, tmp_path, monkeypatch):
-    output = tmp_path / "ut"
-    assert run_build(content, output)[0] == 0
-    before = snapshot(output)
+def fails(*args, **kwargs):
+    raise RuntimeError("disken är full")
 
-    def fails(*args, **kwargs):
-        raise RuntimeError("disken är full")
 
-    monkeypatch.setattr("samverkanstrappan.freeze.freeze", fails)
-    code, printed = run_build(content, output)
-    assert code == 2 and "Bygget misslyckades" in printed
-    assert snapshot(output) == before
-    assert [p.name for p in tmp_path.iterdir()] == ["ut"] or not any(p.name.startswith(".ut") for p in tmp_path.iterdir())
+@pytest.mark.parametrize("workers", [1, 2])
+def test_failure_while_freezing_leaves_previous_output_untouched(content, tmp_path, monkeypatch, workers):
+    # With two workers the failure happens in a forked worker, while Pagefind runs here.
+    output, search_index = tmp_path / "ut", tmp_path / "sokindex"
+    assert run_build(content, output, workers=workers, search_index=search_index)[0] == 0
+    before, index_before = snapshot(output), snapshot(search_index)
+
+    monkeypatch.setattr("samverkanstrappan.freeze.freeze_share", fails)
+    code, printed = run_build(content, output, workers=workers, search_index=search_index)
+    assert code == 2 and "Bygget misslyckades" in printed and "disken är full" in printed
+    assert snapshot(output) == before and snapshot(search_index) == index_before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "sokindex", "ut"]
 
 
 def test_bad_helpline_file_is_reported(content, tmp_path):

@@ -4,6 +4,8 @@ The previous output is only replaced after everything succeeded, so a mistake
 never leaves a half-built or broken site where the web host reads it.
 """
 
+import multiprocessing
+import os
 import shutil
 import sys
 import time
@@ -19,9 +21,37 @@ from .validation import page_rules, validate
 from .web import sok as sok_web
 
 
-def check(app) -> list:
-    """Every problem in the app's content, as the build would report it."""
-    return validate(app.extensions["content"], set(freeze.site_urls(app)))
+def check(app, urls: list[str] | None = None) -> list:
+    """Every problem in the app's content, as the build would report it (`urls`: the site's, when known)."""
+    return validate(app.extensions["content"], set(urls or freeze.site_urls(app)))
+
+
+def write_site(app, urls: list[str], fresh: Path, workers: int | None = None) -> int:
+    """Freeze the pages into `fresh` and write both search indexes from the same documents,
+    all at once; return the number of URLs. The forked workers take the shares of pages and
+    the languages of Whoosh's index (for the server) as they come, while this process feeds
+    Pagefind's (for the browser), which runs as a program of its own."""
+    store = app.extensions["content"]
+    labels = sok_web.place_labels(app)
+    index_fresh = search.prepare(store, app.config["SEARCH_INDEX"])
+    freeze.prepare(app)
+    jobs = [(search.build_language, (index_fresh, lang)) for lang in store.languages]
+    jobs += [(freeze.freeze_share, (fresh, share)) for share in freeze.shares(urls)]
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    try:
+        if workers == 1:
+            done = [job(arguments) for job, arguments in jobs]
+            pagefind_index.build(store, fresh / "pagefind", labels)
+        else:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                pending = [pool.apply_async(job, (arguments,)) for job, arguments in jobs]
+                pagefind_index.build(store, fresh / "pagefind", labels)
+                done = [result.get() for result in pending]
+    except BaseException:
+        shutil.rmtree(index_fresh, ignore_errors=True)
+        raise
+    search.publish(index_fresh, app.config["SEARCH_INDEX"])
+    return sum(done[len(store.languages):])
 
 
 def lix_table(store) -> str:
@@ -36,10 +66,11 @@ def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers:
           out=sys.stdout, translations: Path = paths.TRANSLATIONS, search_index: Path | None = None,
           timings: dict | None = None) -> int:
     """Build one municipality's site into `output` and its search index. Returns the exit code.
-    `timings`, when given, gets the seconds spent on the pages and on the search indexes."""
+    `timings`, when given, gets the seconds spent reading and checking the content and writing the site."""
     started = time.perf_counter()
     app = create_app(kommun, content_dir, translations=translations, search_index=search_index)
-    problems = check(app)
+    urls = freeze.site_urls(app)
+    problems = check(app, urls)
     if problems:
         print(report(problems), file=out)
     if has_errors(problems):
@@ -52,18 +83,13 @@ def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers:
     for leftover in (fresh, old):
         shutil.rmtree(leftover, ignore_errors=True)
     try:
+        checked = time.perf_counter()
         store = app.extensions["content"]
-        labels = sok_web.place_labels(app)
-        count = freeze.freeze(app, fresh, workers)
+        count = write_site(app, urls, fresh, workers)
         languages = coverage.rows(store, catalogs.source_strings(paths.REPO))
         review.write(store, fresh, languages)
-        pages_done = time.perf_counter()
-        # Both search indexes come from the same documents: Pagefind's (for the browser) is
-        # written in this process while the workers write Whoosh's (for the server).
-        search.build(store, app.config["SEARCH_INDEX"], workers,
-                     beside=lambda: pagefind_index.build(store, fresh / "pagefind", labels))
         if timings is not None:
-            timings.update(sidor=pages_done - started, sokindex=time.perf_counter() - pages_done)
+            timings.update(kontroll=checked - started, skrivning=time.perf_counter() - checked)
     except Exception as error:  # any failure: keep the old site, say why
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"Bygget misslyckades: {type(error).__name__}: {error}", file=out)

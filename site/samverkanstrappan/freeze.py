@@ -1,11 +1,10 @@
-"""Freeze the app to static files with Frozen-Flask, on every core.
+"""Freeze the app to static files with Frozen-Flask, in shares.
 
 Frozen-Flask builds one URL at a time. The URL list comes from each blueprint's
-`freeze_urls`, then forked workers (which share the already parsed content)
-each freeze their share with their own Freezer.
+`freeze_urls`; the builder hands the shares to forked workers (which share the
+already parsed content), and each freezes its share with its own Freezer.
 """
 
-import multiprocessing
 import os
 import warnings
 from pathlib import Path
@@ -16,6 +15,7 @@ from flask_frozen import Freezer, MissingURLGeneratorWarning
 from .web import kommun, pages, sip, sok, vagvisare
 
 BLUEPRINTS = (pages, vagvisare, sip, kommun, sok)
+SHARE = 250  # URLs per share: about a fifth of a second of work
 
 
 def _configure(app: Flask, destination: Path, urls) -> Freezer:
@@ -47,23 +47,21 @@ def site_urls(app: Flask) -> list[str]:
 _worker_app: Flask | None = None
 
 
-def _freeze_share(job: tuple[Path, list[str]]) -> int:
+def prepare(app: Flask) -> None:
+    """Make `app` the one that `freeze_share` freezes; call it before forking the workers."""
+    global _worker_app
+    _worker_app = app
+
+
+def shares(urls: list[str], size: int = SHARE) -> list[list[str]]:
+    """The URLs in shares small enough that the workers finish at about the same time."""
+    return [urls[start:start + size] for start in range(0, len(urls), size)]
+
+
+def freeze_share(job: tuple[Path, list[str]]) -> int:
+    """Write the pages of one share of URLs below its destination; return how many."""
     destination, urls = job
     with warnings.catch_warnings():
         # Each worker sees only its share, so "endpoint never frozen" is expected.
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)
         return len(_configure(_worker_app, destination, urls).freeze())
-
-
-def freeze(app: Flask, destination: Path, workers: int | None = None) -> int:
-    """Write every page of `app` below `destination`; return the number of URLs."""
-    global _worker_app
-    urls = site_urls(app)
-    workers = max(1, min(workers or os.cpu_count() or 1, len(urls)))
-    shares = [(destination, urls[index::workers]) for index in range(workers)]
-    if workers == 1:
-        _worker_app = app
-        return _freeze_share(shares[0])
-    _worker_app = app  # forked workers inherit the app and its parsed content
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return sum(pool.map(_freeze_share, shares))

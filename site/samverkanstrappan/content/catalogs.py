@@ -44,8 +44,11 @@ def source_strings(repo: Path) -> set[str]:
         with open(repo / "babel.cfg", encoding="utf-8") as config:
             method_map, options_map = parse_mapping_cfg(config)
         found = set()
+        code = repo / "site"
+        # Only site/ holds marked strings; without the filter Babel walks node_modules too.
         for _file, _line, message, _comments, _context in extract_from_dir(
-                str(repo), method_map, options_map, keywords=KEYWORDS):
+                str(repo), method_map, options_map, keywords=KEYWORDS,
+                directory_filter=lambda path: Path(path).is_relative_to(code)):
             found.add(message[0] if isinstance(message, tuple) else message)
         _extracted.clear()
         _extracted[signature] = found

@@ -49,10 +49,22 @@ def _schema(lang: str) -> Schema:
 _worker_store: ContentStore | None = None
 
 
-def _build_language(job: tuple[Path, str]) -> int:
-    folder, lang = job
-    (folder / lang).mkdir(parents=True)
-    writer = whoosh_index.create_in(str(folder / lang), _schema(lang)).writer()
+def prepare(store: ContentStore, folder: Path) -> Path:
+    """Make `store` the content that `build_language` indexes (call it before forking the
+    workers) and return the empty folder, beside `folder`, that the new index is written to."""
+    global _worker_store
+    _worker_store = store
+    fresh = folder.with_name(f".{folder.name}.ny")
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir(parents=True)
+    return fresh
+
+
+def build_language(job: tuple[Path, str]) -> int:
+    """Write the index of one language into fresh/<lang>; return its number of documents."""
+    fresh, lang = job
+    (fresh / lang).mkdir()
+    writer = whoosh_index.create_in(str(fresh / lang), _schema(lang)).writer()
     found = documents(_worker_store, lang)
     for doc in found:
         writer.add_document(url=doc.url, title=doc.title, keywords=doc.keywords, text=doc.text, place=doc.place)
@@ -60,32 +72,29 @@ def _build_language(job: tuple[Path, str]) -> int:
     return len(found)
 
 
-def build(store: ContentStore, folder: Path, workers: int | None = None, beside=None) -> dict[str, int]:
-    """Write an index for every published language into folder/<lang>; return documents per language.
-    Languages are independent, so forked workers (sharing the parsed content) take one each.
-    `beside`, when given, is called in this process while the workers index (it must not fork)."""
-    global _worker_store
-    fresh = folder.with_name(f".{folder.name}.ny")
-    shutil.rmtree(fresh, ignore_errors=True)
-    jobs = [(fresh, lang) for lang in store.languages]
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    _worker_store = store
-    if workers == 1:
-        counts = [_build_language(job) for job in jobs]
-        if beside:
-            beside()
-    else:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            pending = pool.map_async(_build_language, jobs, chunksize=1)
-            if beside:
-                beside()
-            counts = pending.get()
+def publish(fresh: Path, folder: Path) -> None:
+    """Put the new index where the server reads it, in place of the old one."""
     old = folder.with_name(f".{folder.name}.gammal")
     shutil.rmtree(old, ignore_errors=True)
     if folder.exists():
         folder.rename(old)
     fresh.rename(folder)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def build(store: ContentStore, folder: Path, workers: int | None = None) -> dict[str, int]:
+    """Write an index for every published language into folder/<lang>; return documents per language.
+    Languages are independent, so forked workers take one each. This is serve mode's way; the
+    static build indexes in the same workers that freeze the pages (builder.py)."""
+    fresh = prepare(store, folder)
+    jobs = [(fresh, lang) for lang in store.languages]
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    if workers == 1:
+        counts = [build_language(job) for job in jobs]
+    else:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            counts = pool.map(build_language, jobs, chunksize=1)
+    publish(fresh, folder)
     return dict(zip(store.languages, counts))
 
 

@@ -1,4 +1,6 @@
-"""The Flask application class: Flask, with URLs remembered while freezing."""
+"""The Flask application class: Flask, with URLs and other page parts remembered while freezing."""
+
+from collections.abc import Callable
 
 from flask import Flask, g, has_request_context, request
 
@@ -15,6 +17,17 @@ class App(Flask):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._urls: dict[tuple, str] = {}
+        self._remembered: dict[tuple, object] = {}
+
+    def remember(self, key: tuple, compute: Callable[[], object]):
+        """compute(), once per `key` while freezing. Serve mode computes it every time,
+        because content can change while it runs. The key must hold everything the
+        result depends on (usually the language and the lättläst state)."""
+        if self.config.get("SERVE_MODE", True):
+            return compute()
+        if key not in self._remembered:
+            self._remembered[key] = compute()
+        return self._remembered[key]
 
     def url_for(self, endpoint: str, **values) -> str:
         if self.config.get("SERVE_MODE", True) or not has_request_context():

@@ -1,5 +1,5 @@
 """Parts of the page that are the same on every page of a language (the emergency
-block, the menu, the footer), rendered once per language while freezing."""
+block, the menu, the footer, the staircase), rendered once per language while freezing."""
 
 from flask import Flask, render_template
 from markupsafe import Markup
@@ -7,21 +7,16 @@ from markupsafe import Markup
 from . import lattlast
 from .i18n import current_lang
 
-# Only these: a fragment must not depend on which page it is on.
-FRAGMENTS = ("nodlage", "meny", "sidfot")
+# Only these: a fragment may depend on the language, the lättläst state and the values
+# it is given, never on which page it is on.
+FRAGMENTS = ("nodlage", "meny", "sidfot", "trappa")
 
 
 def init_app(app: Flask) -> None:
-    rendered: dict[tuple, Markup] = {}
-
     @app.template_global()
-    def fragment(name: str) -> Markup:
-        """partials/<name>.html, rendered once per language and lättläst state."""
+    def fragment(name: str, **values) -> Markup:
+        """partials/<name>.html, rendered once per language, lättläst state and `values`."""
         if name not in FRAGMENTS:
             raise ValueError(f"{name} is not a fragment that is the same on every page")
-        key = (name, current_lang(), lattlast.active())
-        if app.config["SERVE_MODE"]:  # content may change while serving
-            return Markup(render_template(f"partials/{name}.html"))
-        if key not in rendered:
-            rendered[key] = Markup(render_template(f"partials/{name}.html"))
-        return rendered[key]
+        return app.remember(("fragment", name, current_lang(), lattlast.active(), tuple(sorted(values.items()))),
+                            lambda: Markup(render_template(f"partials/{name}.html", **values)))

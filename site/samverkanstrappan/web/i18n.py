@@ -35,9 +35,10 @@ def init_app(app: Flask) -> None:
     app.url_map.converters["lang"] = LangConverter
     Babel(app, locale_selector=current_lang)
     # Flask-Babel looks the catalog up again on every _() call; a page has many.
-    # Keep its catalog for the request and call it directly.
+    # Keep its catalog for the request and call it directly; while freezing,
+    # translate each string once per language.
     app.jinja_env.install_gettext_callables(
-        gettext=lambda text: _catalog().ugettext(text),
+        gettext=lambda text: app.remember(("gettext", current_lang(), text), lambda: _catalog().ugettext(text)),
         ngettext=lambda singular, plural, n: _catalog().ungettext(singular, plural, n),
         newstyle=True,
     )

@@ -1,13 +1,13 @@
 """Markdown pages: the start page, the six trappsteg and every other content page."""
 
-from flask import Blueprint, abort, render_template, url_for
+from flask import Blueprint, abort, current_app, render_template, url_for
 
 from ..content import trappsteg
 from ..content.pages import LATTLAST, START
 from ..content.sprak import SOURCE, SPRAK
 from ..content.verksamheter import tel
 from . import labels, store
-from .lattlast import is_written, page_key, require_written, route_with_lattlast
+from .lattlast import active, is_written, page_key, require_written, route_with_lattlast
 
 bp = Blueprint("pages", __name__)
 
@@ -17,6 +17,10 @@ OWN_VIEWS = {START: "pages.start", "be-om-sip": "sip.page"}
 
 def staircase(lang: str) -> list[dict]:
     """The six steps with their titles, summaries and URLs in `lang` (lättläst while reading it)."""
+    return current_app.remember(("staircase", lang, active()), lambda: _staircase(lang))
+
+
+def _staircase(lang: str) -> list[dict]:
     steps = []
     for number, slug in enumerate(trappsteg.TRAPPSTEG, start=1):
         key = page_key(f"steg/{slug}")
