@@ -6,6 +6,7 @@ already parsed content), and each freezes its share with its own Freezer.
 """
 
 import os
+import re
 import warnings
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .web import kommun, pages, sip, sok, vagvisare
 
 BLUEPRINTS = (pages, vagvisare, sip, kommun, sok)
 SHARE = 250  # URLs per share: about a fifth of a second of work
+LANGUAGE_PREFIX = re.compile(r"^/[a-z]{2}/")
 
 
 def _configure(app: Flask, destination: Path, urls) -> Freezer:
@@ -53,9 +55,17 @@ def prepare(app: Flask) -> None:
     _worker_app = app
 
 
+def _page(url: str) -> str:
+    """The URL without its language prefix: the same for every language version of a page."""
+    return LANGUAGE_PREFIX.sub("/", url, count=1)
+
+
 def shares(urls: list[str], size: int = SHARE) -> list[list[str]]:
-    """The URLs in shares small enough that the workers finish at about the same time."""
-    return [urls[start:start + size] for start in range(0, len(urls), size)]
+    """The URLs in shares small enough that the workers finish at about the same time. All
+    language versions of a page go in one share: they link to each other (the language
+    switcher), so the worker builds those URLs once."""
+    ordered = sorted(urls, key=_page)  # stable: the languages keep their order
+    return [ordered[start:start + size] for start in range(0, len(ordered), size)]
 
 
 def freeze_share(job: tuple[Path, list[str]]) -> int:

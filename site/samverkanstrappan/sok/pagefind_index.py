@@ -13,6 +13,7 @@ that wrapper waits 0.1 s for every response: nine minutes for 5,000 records.
 import base64
 import contextlib
 import json
+import os
 import subprocess
 import threading
 from pathlib import Path
@@ -62,7 +63,11 @@ def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]]) 
                              "language": lang, "meta": {"title": doc.title, "plats": labels[lang][doc.place]},
                              "filters": None, "sort": None})
     messages.append({"type": "WriteFiles", "index_id": 0, "output_path": str(output)})
-    with subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE) as process:
+    # One indexing thread: it runs beside the workers that freeze the pages, and even alone
+    # it used less CPU than with its default pool (measured: 2.0 against 2.4 s for 5,255 records).
+    environment = {**os.environ, "RAYON_NUM_THREADS": "1"}
+    with subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          env=environment) as process:
         answers = _Answers(process.stdout, len(messages))
         answers.start()
         with contextlib.suppress(BrokenPipeError):  # it stopped early: the missing answers say so below

@@ -34,7 +34,10 @@ class App(Flask):
             return super().url_for(endpoint, **values)
         relative_to = request.blueprint if endpoint.startswith(".") else None
         try:
-            key = (endpoint, relative_to, g.get("lang"), g.get("lattlast"), frozenset(values.items()))
+            # A language given in `values` wins over the page's, so the switcher's URL for a
+            # page is the same key on every language version of that page.
+            key = (endpoint, relative_to, values.get("lang") or g.get("lang"), g.get("lattlast"),
+                   frozenset(values.items()))
             return self._urls[key]
         except TypeError:  # an unhashable argument: build it every time
             return super().url_for(endpoint, **values)
