@@ -26,11 +26,12 @@ def check(app, urls: list[str] | None = None) -> list:
     return validate(app.extensions["content"], set(urls or freeze.site_urls(app)))
 
 
-def write_site(app, urls: list[str], fresh: Path, workers: int | None = None) -> int:
-    """Freeze the pages into `fresh` and write both search indexes from the same documents,
-    all at once; return the number of URLs. The forked workers take the shares of pages and
-    the languages of Whoosh's index (for the server) as they come, while this process feeds
-    Pagefind's (for the browser), which runs as a program of its own."""
+def write_site(app, urls: list[str], fresh: Path, languages: list, workers: int | None = None) -> int:
+    """Freeze the pages into `fresh`, write both search indexes from the same documents and
+    then the review files (`languages`: the coverage rows); return the number of URLs.
+    The forked workers take the shares of pages and the languages of Whoosh's index (for the
+    server) as they come, while this process feeds Pagefind's (for the browser), which runs
+    as a program of its own."""
     store = app.extensions["content"]
     labels = sok_web.place_labels(app)
     index_fresh = search.prepare(store, app.config["SEARCH_INDEX"])
@@ -47,10 +48,11 @@ def write_site(app, urls: list[str], fresh: Path, workers: int | None = None) ->
                 pending = [pool.apply_async(job, (arguments,)) for job, arguments in jobs]
                 pagefind_index.build(store, fresh / "pagefind", labels)
                 done = [result.get() for result in pending]
+        review.write(store, fresh, languages)
     except BaseException:
         shutil.rmtree(index_fresh, ignore_errors=True)
         raise
-    search.publish(index_fresh, app.config["SEARCH_INDEX"])
+    search.publish(index_fresh, app.config["SEARCH_INDEX"])  # last: nothing can fail after it
     return sum(done[len(store.languages):])
 
 
@@ -82,12 +84,10 @@ def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers:
     old = output.with_name(f".{output.name}.gammal")
     for leftover in (fresh, old):
         shutil.rmtree(leftover, ignore_errors=True)
+    languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO))
     try:
         checked = time.perf_counter()
-        store = app.extensions["content"]
-        count = write_site(app, urls, fresh, workers)
-        languages = coverage.rows(store, catalogs.source_strings(paths.REPO))
-        review.write(store, fresh, languages)
+        count = write_site(app, urls, fresh, languages, workers)
         if timings is not None:
             timings.update(kontroll=checked - started, skrivning=time.perf_counter() - checked)
     except Exception as error:  # any failure: keep the old site, say why

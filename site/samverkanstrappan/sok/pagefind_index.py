@@ -3,7 +3,7 @@
 Pagefind's binary (from PyPI) runs in its service mode and gets each document as
 a record (url, text, language, title and place), so it never reads or parses the
 frozen HTML: the two engines index exactly the same documents, and this index is
-written while the workers build Whoosh's.
+written while the workers freeze the pages and build Whoosh's.
 
 We speak the service's protocol (base64 JSON messages ending in ",", the one its
 own Python and Node wrappers use) instead of calling `pagefind.index`, because
