@@ -97,3 +97,15 @@ def test_what_the_build_remembers_changes_no_page(kommun, tmp_path):
     assert len(urls) > 300
     different = [url for url in urls if frozen.get(url).data != fresh.get(url).data]
     assert different == []
+
+
+def test_shares_hold_every_url_once_with_a_page_in_all_languages_together(client):
+    urls = freeze.site_urls(client.application)
+    shares = freeze.shares(urls, size=40)
+    flat = [url for share in shares for url in share]
+    assert sorted(flat) == sorted(urls) and all(len(share) <= 40 for share in shares)
+    # Each page's language versions are neighbours, so they can only be split at a share's edge.
+    versions = [url for url in flat if url.endswith("/om/")]
+    assert versions == [f"/{lang}/om/" for lang in client.application.extensions["content"].languages]
+    start = flat.index(versions[0])
+    assert flat[start:start + len(versions)] == versions
