@@ -16,7 +16,6 @@ class App(Flask):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._urls: dict[tuple, str] = {}
         self._remembered: dict[tuple, object] = {}
 
     def remember(self, key: tuple, compute: Callable[[], object]):
@@ -30,17 +29,16 @@ class App(Flask):
         return self._remembered[key]
 
     def url_for(self, endpoint: str, **values) -> str:
-        if self.config.get("SERVE_MODE", True) or not has_request_context():
-            return super().url_for(endpoint, **values)
+        build = lambda: Flask.url_for(self, endpoint, **values)  # noqa: E731
+        if not has_request_context():
+            return build()
         relative_to = request.blueprint if endpoint.startswith(".") else None
+        # A language given in `values` wins over the page's, so the switcher's URL for a
+        # page is the same key on every language version of that page.
+        key = ("url", endpoint, relative_to, values.get("lang") or g.get("lang"), g.get("lattlast"),
+               frozenset(values.items()))
         try:
-            # A language given in `values` wins over the page's, so the switcher's URL for a
-            # page is the same key on every language version of that page.
-            key = (endpoint, relative_to, values.get("lang") or g.get("lang"), g.get("lattlast"),
-                   frozenset(values.items()))
-            return self._urls[key]
+            hash(key)
         except TypeError:  # an unhashable argument: build it every time
-            return super().url_for(endpoint, **values)
-        except KeyError:
-            url = self._urls[key] = super().url_for(endpoint, **values)
-            return url
+            return build()
+        return self.remember(key, build)
