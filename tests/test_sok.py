@@ -2,6 +2,8 @@
 server mode (Whoosh), both agree on the top result, odd queries never break a page,
 every language stems, and the A–Ö index lists every page."""
 
+import base64
+import gzip
 import json
 import random
 from pathlib import Path
@@ -192,6 +194,25 @@ def test_the_browser_index_holds_the_same_documents_as_the_server_index(app, tmp
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert {lang: found["page_count"] for lang, found in entry["languages"].items()} == wanted
     assert count == sum(wanted.values())
+
+
+def test_pagefind_files_arrive_whole(app, tmp_path, monkeypatch):
+    """The files are written from what the service sends, byte for byte, and every compressed
+    one ends where it should (Pagefind's own writing left some cut short)."""
+    sent = {}
+
+    def keep(files, output):
+        sent.update({file["path"]: base64.b64decode(file["content"]) for file in files})
+        return write(files, output)
+
+    write = pagefind_index._write
+    monkeypatch.setattr(pagefind_index, "_write", keep)
+    output = tmp_path / "pagefind"
+    pagefind_index.build(app.extensions["content"], output, sok_web.place_labels(app))
+    written = {path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("*") if path.is_file()}
+    assert written == sent and {"pagefind.js", "pagefind-entry.json"} <= set(written)
+    compressed = [data for name, data in written.items() if name.endswith((".pf_fragment", ".pf_index", ".pagefind"))]
+    assert len(compressed) > 100 and all(gzip.decompress(data) for data in compressed)
 
 
 def test_a_failing_pagefind_stops_the_build_and_keeps_the_old_site(content, tmp_path, monkeypatch):

@@ -8,6 +8,11 @@ written while the workers freeze the pages and build Whoosh's.
 We speak the service's protocol (base64 JSON messages ending in ",", the one its
 own Python and Node wrappers use) instead of calling `pagefind.index`, because
 that wrapper waits 0.1 s for every response: nine minutes for 5,000 records.
+
+The service hands the finished files back (GetFiles) and we write them. Its own
+WriteFiles answers before its last writes have landed, and the service exits as
+soon as its input ends, so about one build in ten shipped a file cut short (seen
+here on pagefind-ui.js; Pagefind issue #1271, fixed after 1.5.2).
 """
 
 import base64
@@ -40,11 +45,13 @@ class _Answers(threading.Thread):
         self.stream, self.last_id, self.answers, self.done = stream, last_id, [], threading.Event()
 
     def run(self) -> None:
-        buffer = b""
-        while chunk := self.stream.read1(1 << 16):
-            buffer += chunk
-            *complete, buffer = buffer.split(b",")
-            self.answers.extend(json.loads(base64.b64decode(part)) for part in complete)
+        pending = []  # the pieces of an answer not yet complete: the last one holds every file
+        while chunk := self.stream.read1(1 << 20):
+            *ends, rest = chunk.split(b",")
+            for end in ends:
+                self.answers.append(json.loads(base64.b64decode(b"".join([*pending, end]))))
+                pending = []
+            pending.append(rest)
             if self.answers and self.answers[-1].get("message_id") == self.last_id:
                 break
         self.done.set()  # the last answer came, or the service ended
@@ -62,7 +69,7 @@ def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]]) 
             messages.append({"type": "AddRecord", "index_id": 0, "url": doc.url, "content": f"{doc.title}\n{doc.text}",
                              "language": lang, "meta": {"title": doc.title, "plats": labels[lang][doc.place]},
                              "filters": None, "sort": None})
-    messages.append({"type": "WriteFiles", "index_id": 0, "output_path": str(output)})
+    messages.append({"type": "GetFiles", "index_id": 0})
     # One indexing thread: it runs beside the workers that freeze the pages, and even alone
     # it used less CPU than with its default pool (measured: 2.0 against 2.4 s for 5,255 records).
     environment = {**os.environ, "RAYON_NUM_THREADS": "1"}
@@ -79,7 +86,21 @@ def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]]) 
         process.wait()
         answers.join()
     _check(messages, answers.answers)
+    _write(answers.answers[-1]["payload"].get("files", []), output)
     return len(messages) - 2
+
+
+def _write(files: list[dict], output: Path) -> None:
+    """Write the service's files (path and base64 content) below `output`."""
+    if not any(file["path"] == "pagefind-entry.json" for file in files):
+        raise PagefindError("Pagefind gav inga filer för sökindexet i webbläsaren.")
+    root = output.resolve()
+    for file in files:
+        path = (root / file["path"]).resolve()
+        if not path.is_relative_to(root):
+            raise PagefindError(f"Pagefind ville skriva utanför sin mapp: {file['path']}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(file["content"]))
 
 
 def _wait(answers: _Answers, patience: float = 600.0) -> None:
