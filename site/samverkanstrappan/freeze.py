@@ -10,8 +10,10 @@ import re
 import warnings
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, Response
+from flask.testing import FlaskClient
 from flask_frozen import Freezer, MissingURLGeneratorWarning
+from werkzeug.test import TestResponse
 
 from .web import kommun, pages, sip, sok, vagvisare
 
@@ -20,12 +22,24 @@ SHARE = 250  # URLs per share: about a fifth of a second of work
 LANGUAGE_PREFIX = re.compile(r"^/[a-z]{2}/")
 
 
+class FreezeClient(FlaskClient):
+    """The client Frozen-Flask fetches each page with; it makes a new one for every URL.
+    Werkzeug's client would make a response class and a cookie jar each time. The site
+    sets no cookies and its response class never changes, so both are skipped."""
+
+    response_wrapper = type("FrozenResponse", (TestResponse, Response), {})
+
+    def __init__(self, application, *args, **kwargs):
+        super().__init__(application, self.response_wrapper, use_cookies=False)
+
+
 def _configure(app: Flask, destination: Path, urls) -> Freezer:
     app.config.update(
         FREEZER_DESTINATION=str(destination.resolve()),  # absolute: relative is to the package
         FREEZER_REDIRECT_POLICY="error",
         FREEZER_REMOVE_EXTRA_FILES=False,  # the destination is always a fresh folder
     )
+    app.test_client_class = FreezeClient
     freezer = Freezer(app, with_static_files=urls is None, with_no_argument_rules=False, log_url_for=False)
     if urls is None:
         store = app.extensions["content"]
