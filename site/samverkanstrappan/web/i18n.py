@@ -1,6 +1,7 @@
 """Language from the URL prefix (never from the browser), gettext, and the switcher."""
 
-from flask import Flask, g, request, url_for
+from flask import Flask, current_app, g, request, url_for
+from jinja2 import pass_context
 from markupsafe import Markup
 from flask_babel import Babel, get_translations, refresh
 from werkzeug.routing import BaseConverter, ValidationError
@@ -27,21 +28,33 @@ def _catalog():
     return g.catalog
 
 
+def _message(text: str, escape: bool, with_values: bool) -> str:
+    """The translation of `text`: a format string for values, or as it reads with none (like
+    Jinja's gettext, it is always formatted, so "%%" is "%")."""
+    template = (Markup if escape else str)(_catalog().ugettext(text))
+    return template if with_values else template % {}
+
+
 def current_lang() -> str:
     return g.get("lang", SOURCE)
 
 
 def init_app(app: Flask) -> None:
     app.url_map.converters["lang"] = LangConverter
-    Babel(app, locale_selector=current_lang)
-    # Flask-Babel looks the catalog up again on every _() call; a page has many.
-    # Keep its catalog for the request and call it directly; while freezing,
-    # translate each string once per language.
-    app.jinja_env.install_gettext_callables(
-        gettext=lambda text: app.remember(("gettext", current_lang(), text), lambda: _catalog().ugettext(text)),
-        ngettext=lambda singular, plural, n: _catalog().ungettext(singular, plural, n),
-        newstyle=True,
-    )
+    Babel(app, locale_selector=current_lang)  # it installs Jinja's newstyle gettext callables
+
+    @pass_context
+    def translate(context, text: str, **variables) -> str:
+        """`_` and `gettext` in templates, as Jinja's newstyle gettext does them but in one call:
+        Jinja's takes four for each string, and Flask-Babel then looks up the catalog again.
+        A page has dozens of strings; while freezing, each is translated once per language."""
+        escape = context.eval_ctx.autoescape
+        with_values = bool(variables)
+        message = app.remember(("gettext", current_lang(), text, escape, with_values),
+                               lambda: _message(text, escape, with_values))
+        return message % variables if with_values else message
+
+    app.jinja_env.globals.update(_=translate, gettext=translate)
 
     @app.url_value_preprocessor
     def remember_lang(endpoint, values):
@@ -80,6 +93,15 @@ def switcher() -> list[tuple]:
     args = dict(request.view_args or {})
     if request.endpoint is None or "lang" not in args or request.endpoint in SWEDISH_ONLY:
         return []
+    lang = args.pop("lang")
+    # Every language version of the page links to the same URLs: while freezing, build them once.
+    versions = current_app.remember(("switcher", request.endpoint, frozenset(args.items())),
+                                    lambda: _versions(request.endpoint, args))
+    return [(language, href, language.code == lang) for language, href in versions]
+
+
+def _versions(endpoint: str, args: dict) -> list[tuple]:
+    """(language, URL) of the page `endpoint` with `args` (but no language) in every published language."""
     links = []
     for code in store().languages:
         target = {**args, "lang": code}
@@ -87,5 +109,5 @@ def switcher() -> list[tuple]:
             target.update({name: False for name in ("lattlast",) if name in target})
             if "key" in target:
                 target["key"] = target["key"].removeprefix(LATTLAST)
-        links.append((SPRAK[code], url_for(request.endpoint, **target), code == current_lang()))
+        links.append((SPRAK[code], url_for(endpoint, **target)))
     return links
