@@ -6,8 +6,8 @@ import urllib.request
 
 import pytest
 
-from conftest import KOMMUNER, html_pages, url_of
-from samverkanstrappan import create_app, freeze
+from conftest import KOMMUNER, html_pages, run_build, url_of
+from samverkanstrappan import create_app, freeze, paths
 from samverkanstrappan.content import pages as pages_module
 from samverkanstrappan.content.trappsteg import TRAPPSTEG
 
@@ -97,6 +97,20 @@ def test_what_the_build_remembers_changes_no_page(kommun, tmp_path):
     assert len(urls) > 300
     different = [url for url in urls if frozen.get(url).data != fresh.get(url).data]
     assert different == []
+
+
+def test_the_same_content_builds_the_same_bytes(built_site, tmp_path):
+    # A host that syncs only changed files, and a reviewer comparing two builds, need this.
+    # The second build runs in one process, the first on every core.
+    again = tmp_path / built_site.name
+    assert run_build(paths.CONTENT, again, kommun=built_site.name, search_index=tmp_path / "ix")[0] == 0
+
+    def files(root):
+        return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+    first, second = files(built_site), files(again)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
 
 
 def test_shares_hold_every_url_once_with_a_page_in_all_languages_together(client):

@@ -201,16 +201,19 @@ def test_pagefind_files_arrive_whole(app, tmp_path, monkeypatch):
     one ends where it should (Pagefind's own writing left some cut short)."""
     sent = {}
 
-    def keep(files, output):
+    def keep(files, output, languages):
         sent.update({file["path"]: base64.b64decode(file["content"]) for file in files})
-        return write(files, output)
+        return write(files, output, languages)
 
     write = pagefind_index._write
     monkeypatch.setattr(pagefind_index, "_write", keep)
     output = tmp_path / "pagefind"
     pagefind_index.build(app.extensions["content"], output, sok_web.place_labels(app))
     written = {path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("*") if path.is_file()}
-    assert written == sent and {"pagefind.js", "pagefind-entry.json"} <= set(written)
+    entry = json.loads(written.pop(pagefind_index.ENTRY))  # the one file put in order, Swedish first
+    assert entry == json.loads(sent.pop(pagefind_index.ENTRY)) and written == sent
+    assert tuple(entry["languages"]) == app.extensions["content"].languages
+    assert "pagefind.js" in written
     compressed = [data for name, data in written.items() if name.endswith((".pf_fragment", ".pf_index", ".pagefind"))]
     assert len(compressed) > 100 and all(gzip.decompress(data) for data in compressed)
 

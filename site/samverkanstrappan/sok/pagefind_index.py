@@ -29,6 +29,9 @@ from ..content.store import ContentStore
 from .dokument import documents
 
 
+ENTRY = "pagefind-entry.json"  # the file pagefind.js reads first: the languages and their indexes
+
+
 class PagefindError(RuntimeError):
     """Pagefind refused a document or could not write the index."""
 
@@ -86,21 +89,35 @@ def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]]) 
         process.wait()
         answers.join()
     _check(messages, answers.answers)
-    _write(answers.answers[-1]["payload"].get("files", []), output)
+    _write(answers.answers[-1]["payload"].get("files", []), output, store.languages)
     return len(messages) - 2
 
 
-def _write(files: list[dict], output: Path) -> None:
+def _write(files: list[dict], output: Path, languages: tuple[str, ...]) -> None:
     """Write the service's files (path and base64 content) below `output`."""
-    if not any(file["path"] == "pagefind-entry.json" for file in files):
+    if not any(file["path"] == ENTRY for file in files):
         raise PagefindError("Pagefind gav inga filer för sökindexet i webbläsaren.")
     root = output.resolve()
     for file in files:
         path = (root / file["path"]).resolve()
         if not path.is_relative_to(root):
             raise PagefindError(f"Pagefind ville skriva utanför sin mapp: {file['path']}")
+        data = base64.b64decode(file["content"])
+        if file["path"] == ENTRY:
+            data = _in_site_order(data, languages)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(base64.b64decode(file["content"]))
+        path.write_bytes(data)
+
+
+def _in_site_order(entry: bytes, languages: tuple[str, ...]) -> bytes:
+    """Pagefind's entry file with the languages in the site's order, Swedish first. Pagefind
+    lists them in a random order, so no two builds were the same, and for a language without
+    an index pagefind.js takes the one with the most pages: on a tie, the first listed."""
+    data = json.loads(entry)
+    found = data["languages"]
+    order = sorted(found, key=lambda lang: languages.index(lang) if lang in languages else len(languages))
+    data["languages"] = {lang: found[lang] for lang in order}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _wait(answers: _Answers, patience: float = 600.0) -> None:
