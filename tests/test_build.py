@@ -113,6 +113,15 @@ def test_the_same_content_builds_the_same_bytes(built_site, tmp_path):
     assert [name for name in first if first[name] != second[name]] == []
 
 
+def test_the_freezing_client_answers_like_flasks(app):
+    urls = ["/", "/sv/", "/ar/steg/upptackt/", "/sv/lattlast/", "/sv/finns-inte/", "/static/site.css", "/404.html"]
+    for url in urls:
+        # As Frozen-Flask asks, and as a test would; the responses of static files hold them open.
+        with freeze.FreezeClient(app).get(url, follow_redirects=False, base_url=None) as frozen, \
+                app.test_client().get(url) as flask:
+            assert (frozen.status, frozen.mimetype, frozen.data) == (flask.status, flask.mimetype, flask.data), url
+
+
 def test_shares_hold_every_url_once_with_a_page_in_all_languages_together(client):
     urls = freeze.site_urls(client.application)
     shares = freeze.shares(urls, size=40)
