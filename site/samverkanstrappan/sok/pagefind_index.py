@@ -11,7 +11,7 @@ that wrapper waits 0.1 s for every response: nine minutes for 5,000 records.
 
 The service hands the finished files back (GetFiles) and we write them. Its own
 WriteFiles answers before its last writes have landed, and the service exits as
-soon as its input ends, so about one build in ten shipped a file cut short (seen
+soon as its input ends, so now and then a build shipped a file cut short (seen
 here on pagefind-ui.js; Pagefind issue #1271, fixed after 1.5.2).
 """
 
