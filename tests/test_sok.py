@@ -214,7 +214,7 @@ def test_pagefind_files_arrive_whole(app, tmp_path, monkeypatch):
     assert entry == json.loads(sent.pop(pagefind_index.ENTRY)) and written == sent
     assert tuple(entry["languages"]) == app.extensions["content"].languages
     assert "pagefind.js" in written
-    compressed = [data for name, data in written.items() if name.endswith((".pf_fragment", ".pf_index", ".pagefind"))]
+    compressed = [data for name, data in written.items() if name.endswith((".pf_fragment", ".pf_index", ".pf_meta", ".pagefind"))]
     assert len(compressed) > 100 and all(gzip.decompress(data) for data in compressed)
 
 

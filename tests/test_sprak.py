@@ -107,6 +107,16 @@ def untranslated(content: Path, lang: str) -> int:
     return sum(1 for p in app_pages(content) if not (content / "sidor" / lang / p.relative_to(root)).exists())
 
 
+def test_templates_translate_like_jinjas_newstyle_gettext(app):
+    # Values are escaped, "%%" is "%", and a value may have the name of translate()'s own
+    # parameters. The second render comes from what the frozen build remembers.
+    source = '{{ _("Nästa steg") }}|{{ _("%(text)s %%", text="<b>") }}|{{ _("%(context)s", context="&") }}'
+    with app.test_request_context("/en/"):
+        app.preprocess_request()
+        template = app.jinja_env.from_string(source)
+        assert template.render() == template.render() == "Next step|&lt;b&gt; %|&amp;"
+
+
 def test_switcher_keeps_the_reader_on_the_same_page(built_site):
     published = create_app(built_site.name).extensions["content"].languages
     wrong = []

@@ -52,7 +52,6 @@ def _configure(app: Flask, destination: Path, urls) -> Freezer:
         FREEZER_REDIRECT_POLICY="error",
         FREEZER_REMOVE_EXTRA_FILES=False,  # the destination is always a fresh folder
     )
-    app.test_client_class = FreezeClient
     freezer = Freezer(app, with_static_files=urls is None, with_no_argument_rules=False, log_url_for=False)
     if urls is None:
         store = app.extensions["content"]
@@ -98,7 +97,12 @@ def shares(urls: list[str], size: int = SHARE) -> list[list[str]]:
 def freeze_share(job: tuple[Path, list[str]]) -> int:
     """Write the pages of one share of URLs below its destination; return how many."""
     destination, urls = job
-    with warnings.catch_warnings():
-        # Each worker sees only its share, so "endpoint never frozen" is expected.
-        warnings.simplefilter("ignore", MissingURLGeneratorWarning)
-        return len(_configure(_worker_app, destination, urls).freeze())
+    app = _worker_app
+    previous, app.test_client_class = app.test_client_class, FreezeClient  # only while freezing
+    try:
+        with warnings.catch_warnings():
+            # Each worker sees only its share, so "endpoint never frozen" is expected.
+            warnings.simplefilter("ignore", MissingURLGeneratorWarning)
+            return len(_configure(app, destination, urls).freeze())
+    finally:
+        app.test_client_class = previous

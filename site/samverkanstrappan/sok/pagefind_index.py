@@ -115,7 +115,7 @@ def _in_site_order(entry: bytes, languages: tuple[str, ...]) -> bytes:
     an index pagefind.js takes the one with the most pages: on a tie, the first listed."""
     data = json.loads(entry)
     found = data["languages"]
-    order = sorted(found, key=lambda lang: languages.index(lang) if lang in languages else len(languages))
+    order = sorted(found, key=lambda lang: (languages.index(lang) if lang in languages else len(languages), lang))
     data["languages"] = {lang: found[lang] for lang in order}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 

@@ -44,7 +44,7 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=current_lang)  # it installs Jinja's newstyle gettext callables
 
     @pass_context
-    def translate(context, text: str, **variables) -> str:
+    def translate(context, text: str, /, **variables) -> str:  # `/`: a value may be called text
         """`_` and `gettext` in templates, as Jinja's newstyle gettext does them but in one call:
         Jinja's takes four for each string, and Flask-Babel then looks up the catalog again.
         A page has dozens of strings; while freezing, each is translated once per language."""
