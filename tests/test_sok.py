@@ -218,6 +218,16 @@ def test_pagefind_files_arrive_whole(app, tmp_path, monkeypatch):
     assert len(compressed) > 100 and all(gzip.decompress(data) for data in compressed)
 
 
+@pytest.mark.parametrize("path", ["../utanfor.js", "/tmp/utanfor.js", "fragment/../../utanfor.js", ""])
+def test_pagefind_files_stay_in_their_folder(tmp_path, path):
+    """A path from the service that leads out of pagefind/ stops the writing, before anything lands outside."""
+    entry = {"path": pagefind_index.ENTRY, "content": base64.b64encode(b'{"languages": {}}').decode()}
+    stray = {"path": path, "content": base64.b64encode(b"x").decode()}
+    with pytest.raises(pagefind_index.PagefindError, match="utanför sin mapp"):
+        pagefind_index._write([entry, stray], tmp_path / "ut" / "pagefind", ("sv",))
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [pagefind_index.ENTRY]
+
+
 def test_a_failing_pagefind_stops_the_build_and_keeps_the_old_site(content, tmp_path, monkeypatch):
     output = tmp_path / "ut"
     assert run_build(content, output)[0] == 0
