@@ -55,15 +55,19 @@ def test_all_problems_are_reported_at_once_with_a_count(content, tmp_path):
     assert f"{len(problem_lines)} fel hittades." in printed
 
 
-def test_broken_content_leaves_previous_output_untouched(content, tmp_path):
-    output = tmp_path / "ut"
-    assert run_build(content, output)[0] == 0
-    before = snapshot(output)
+@pytest.mark.parametrize("workers", [1, 2])
+def test_broken_content_leaves_previous_output_untouched(content, tmp_path, workers):
+    # With two workers, Whoosh's index is already being written while the content is
+    # checked: the workers stop and nothing of theirs is left.
+    output, search_index = tmp_path / "ut", tmp_path / "sokindex"
+    assert run_build(content, output, workers=workers, search_index=search_index)[0] == 0
+    before, index_before = snapshot(output), snapshot(search_index)
     shutil.copy(BROKEN / "trasig-lank.md", content / "sidor" / "sv" / "trasig-lank.md")
     (content / "sidor" / "sv" / "om.md").write_text("trasig", encoding="utf-8")
-    code, printed = run_build(content, output)
+    code, printed = run_build(content, output, workers=workers, search_index=search_index)
     assert code == 1 and "Inget ändrades" in printed
-    assert snapshot(output) == before
+    assert snapshot(output) == before and snapshot(search_index) == index_before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "sokindex", "ut"]
 
 
 def fails(*args, **kwargs):

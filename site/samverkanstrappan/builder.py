@@ -4,6 +4,7 @@ The previous output is only replaced after everything succeeded, so a mistake
 never leaves a half-built or broken site where the web host reads it.
 """
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -26,34 +27,65 @@ def check(app, urls: list[str] | None = None) -> list:
     return validate(app.extensions["content"], set(urls or freeze.site_urls(app)))
 
 
-def write_site(app, urls: list[str], fresh: Path, languages: list, workers: int | None = None) -> int:
-    """Freeze the pages into `fresh`, write both search indexes from the same documents and
-    then the review files (`languages`: the coverage rows); return the number of URLs.
-    The forked workers take the shares of pages and the languages of Whoosh's index (for the
-    server) as they come, while this process feeds Pagefind's (for the browser), which runs
-    as a program of its own."""
-    store = app.extensions["content"]
-    labels = sok_web.place_labels(app)
-    index_fresh = search.prepare(store, app.config["SEARCH_INDEX"])
-    freeze.prepare(app)
-    jobs = [(search.build_language, (index_fresh, lang)) for lang in store.languages]
-    jobs += [(freeze.freeze_share, (fresh, share)) for share in freeze.shares(urls)]
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    try:
-        if workers == 1:
-            done = [job(arguments) for job, arguments in jobs]
-            pagefind_index.build(store, fresh / "pagefind", labels)
-        else:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                pending = [pool.apply_async(job, (arguments,)) for job, arguments in jobs]
-                pagefind_index.build(store, fresh / "pagefind", labels)
-                done = [result.get() for result in pending]
-        review.write(store, fresh, languages)
-    except BaseException:
-        shutil.rmtree(index_fresh, ignore_errors=True)
-        raise
-    search.publish(index_fresh, app.config["SEARCH_INDEX"])  # last: nothing can fail after it
-    return sum(done[len(store.languages):])
+class SiteWriter:
+    """The forked workers that write the site and Whoosh's index, started as soon as the
+    content is read. They index Whoosh's languages while this process lists the URLs and
+    checks the content (work that used to leave a core idle), then take the pages in shares
+    while this process feeds Pagefind, a program of its own. Used as a context manager: on
+    leaving it unfinished (the content had errors, or anything failed) the workers stop
+    and the half-written index is removed."""
+
+    def __init__(self, app, workers: int | None = None):
+        self.app, self.store = app, app.extensions["content"]
+        self.index_fresh = search.prepare(self.store, app.config["SEARCH_INDEX"])
+        freeze.prepare(app)
+        self.pool, self.published = None, False
+        if max(1, workers or os.cpu_count() or 1) > 1:
+            # Frozen objects are left alone by the collector, so the workers neither scan nor
+            # copy the parsed content that they share with this process.
+            gc.freeze()
+            try:
+                self.pool = multiprocessing.get_context("fork").Pool(workers or os.cpu_count())
+            except BaseException:
+                gc.unfreeze()
+                raise
+        self.indexing = [self._start(search.build_language, (self.index_fresh, lang)) for lang in self.store.languages]
+
+    def _start(self, job, arguments):
+        """The job, running in a worker; or, with no workers, waiting to run here when asked."""
+        if self.pool is None:
+            return lambda: job(arguments)
+        return self.pool.apply_async(job, (arguments,)).get
+
+    def finish(self, urls: list[str], fresh: Path, languages: list) -> int:
+        """Freeze the pages into `fresh`, write Pagefind's index from the same documents as
+        Whoosh's, then the review files (`languages`: the coverage rows); put the new Whoosh
+        index in place and return the number of URLs."""
+        labels = sok_web.place_labels(self.app)
+        pages = [self._start(freeze.freeze_share, (fresh, share)) for share in freeze.shares(urls)]
+        if self.pool is not None:
+            pagefind_index.build(self.store, fresh / "pagefind", labels)
+        done = [result() for result in self.indexing + pages]
+        if self.pool is None:
+            pagefind_index.build(self.store, fresh / "pagefind", labels)
+        review.write(self.store, fresh, languages)
+        search.publish(self.index_fresh, self.app.config["SEARCH_INDEX"])  # last: nothing can fail after it
+        self.published = True
+        return sum(done[len(self.indexing):])
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *error) -> None:
+        if self.pool is not None:
+            if self.published:
+                self.pool.close()
+            else:
+                self.pool.terminate()
+            self.pool.join()
+            gc.unfreeze()
+        if not self.published:
+            shutil.rmtree(self.index_fresh, ignore_errors=True)
 
 
 def lix_table(store) -> str:
@@ -71,25 +103,26 @@ def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers:
     `timings`, when given, gets the seconds spent reading and checking the content and writing the site."""
     started = time.perf_counter()
     app = create_app(kommun, content_dir, translations=translations, search_index=search_index)
-    urls = freeze.site_urls(app)
-    problems = check(app, urls)
-    if problems:
-        print(report(problems), file=out)
-    if has_errors(problems):
-        print(f"Bygget avbröts. Inget ändrades i {output}.", file=out)
-        return 1
     output = Path(output).resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
     fresh = output.with_name(f".{output.name}.ny")
     old = output.with_name(f".{output.name}.gammal")
-    for leftover in (fresh, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO))
     try:
-        checked = time.perf_counter()
-        count = write_site(app, urls, fresh, languages, workers)
-        if timings is not None:
-            timings.update(kontroll=checked - started, skrivning=time.perf_counter() - checked)
+        with SiteWriter(app, workers) as writer:
+            urls = freeze.site_urls(app)
+            problems = check(app, urls)
+            if problems:
+                print(report(problems), file=out)
+            if has_errors(problems):
+                print(f"Bygget avbröts. Inget ändrades i {output}.", file=out)
+                return 1
+            output.parent.mkdir(parents=True, exist_ok=True)
+            for leftover in (fresh, old):
+                shutil.rmtree(leftover, ignore_errors=True)
+            languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO))
+            checked = time.perf_counter()
+            count = writer.finish(urls, fresh, languages)
+            if timings is not None:
+                timings.update(kontroll=checked - started, skrivning=time.perf_counter() - checked)
     except Exception as error:  # any failure: keep the old site, say why
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"Bygget misslyckades: {type(error).__name__}: {error}", file=out)
