@@ -1,6 +1,8 @@
 """Every editor mistake: a small broken fixture, a Swedish `file:line` message,
 a non-zero exit, and the previous output left exactly as it was."""
 
+import gc
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -68,6 +70,7 @@ def test_broken_content_leaves_previous_output_untouched(content, tmp_path, work
     assert code == 1 and "Inget ändrades" in printed
     assert snapshot(output) == before and snapshot(search_index) == index_before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "sokindex", "ut"]
+    assert not multiprocessing.active_children() and gc.get_freeze_count() == 0
 
 
 def fails(*args, **kwargs):

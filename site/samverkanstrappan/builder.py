@@ -37,19 +37,29 @@ class SiteWriter:
 
     def __init__(self, app, workers: int | None = None):
         self.app, self.store = app, app.extensions["content"]
+        self.pool, self.published, self.frozen = None, False, False
         self.index_fresh = search.prepare(self.store, app.config["SEARCH_INDEX"])
         freeze.prepare(app)
-        self.pool, self.published = None, False
-        if max(1, workers or os.cpu_count() or 1) > 1:
-            # Frozen objects are left alone by the collector, so the workers neither scan nor
-            # copy the parsed content that they share with this process.
-            gc.freeze()
-            try:
-                self.pool = multiprocessing.get_context("fork").Pool(workers or os.cpu_count())
-            except BaseException:
-                gc.unfreeze()
-                raise
-        self.indexing = [self._start(search.build_language, (self.index_fresh, lang)) for lang in self.store.languages]
+        try:
+            count = self._worker_count(workers)
+            if count > 1:
+                # Frozen objects are left alone by the collector, so the workers neither scan nor
+                # copy the parsed content that they share with this process.
+                gc.freeze()
+                self.frozen = True
+                self.pool = multiprocessing.get_context("fork").Pool(count)
+            self.indexing = [self._start(search.build_language, (self.index_fresh, lang))
+                             for lang in self.store.languages]
+        except BaseException:
+            self.__exit__()
+            raise
+
+    def _worker_count(self, asked: int | None) -> int:
+        """The workers asked for (default: every core), but no more than there will be jobs:
+        one per language for Whoosh, and about one per share of pages."""
+        languages = len(self.store.languages)
+        jobs = languages + len(self.store.keys()) * languages // freeze.SHARE + 1
+        return max(1, min(asked or os.cpu_count() or 1, jobs))
 
     def _start(self, job, arguments):
         """The job, running in a worker; or, with no workers, waiting to run here when asked."""
@@ -83,6 +93,7 @@ class SiteWriter:
             else:
                 self.pool.terminate()
             self.pool.join()
+        if self.frozen:
             gc.unfreeze()
         if not self.published:
             shutil.rmtree(self.index_fresh, ignore_errors=True)
