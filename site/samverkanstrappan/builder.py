@@ -73,11 +73,8 @@ class SiteWriter:
         index in place and return the number of URLs."""
         labels = sok_web.place_labels(self.app)
         pages = [self._start(freeze.freeze_share, (fresh, share)) for share in freeze.shares(urls)]
-        if self.pool is not None:
-            pagefind_index.build(self.store, fresh / "pagefind", labels)
+        pagefind_index.build(self.store, fresh / "pagefind", labels)  # while the workers work, if any
         done = [result() for result in self.indexing + pages]
-        if self.pool is None:
-            pagefind_index.build(self.store, fresh / "pagefind", labels)
         review.write(self.store, fresh, languages)
         search.publish(self.index_fresh, self.app.config["SEARCH_INDEX"])  # last: nothing can fail after it
         self.published = True
