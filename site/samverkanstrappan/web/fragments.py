@@ -4,10 +4,11 @@ per language while freezing. Each `{{ }}` in a template costs a few microseconds
 page has dozens: the fragments make most of them once per language instead of once a page."""
 
 from flask import Flask, render_template
+from jinja2 import pass_context
 from markupsafe import Markup
 
-from . import lattlast
-from .i18n import current_lang
+from .i18n import context_lang
+from .lattlast import context_active
 
 # Only these: a fragment may depend on the language, the lättläst state and the values
 # it is given, never on which page it is on.
@@ -16,9 +17,10 @@ FRAGMENTS = ("lankar", "nodlage", "webbplatsnamn", "meny", "sidfot", "trappa")
 
 def init_app(app: Flask) -> None:
     @app.template_global()
-    def fragment(name: str, **values) -> Markup:
+    @pass_context
+    def fragment(context, name: str, /, **values) -> Markup:
         """partials/<name>.html, rendered once per language, lättläst state and `values`."""
         if name not in FRAGMENTS:
             raise ValueError(f"{name} is not a fragment that is the same on every page")
-        return app.remember(("fragment", name, current_lang(), lattlast.active(), tuple(sorted(values.items()))),
-                            lambda: Markup(render_template(f"partials/{name}.html", **values)))
+        key = ("fragment", name, context_lang(context), context_active(context), tuple(sorted(values.items())))
+        return app.remember(key, lambda: Markup(render_template(f"partials/{name}.html", **values)))

@@ -39,6 +39,13 @@ def current_lang() -> str:
     return g.get("lang", SOURCE)
 
 
+def context_lang(context) -> str:
+    """The page's language as its template context holds it: a dictionary lookup, where
+    flask.g costs a microsecond, and a page asks dozens of times. A template rendered
+    without Flask's context processors has none there, and asks current_lang()."""
+    return context["lang"] if "lang" in context else current_lang()
+
+
 def init_app(app: Flask) -> None:
     app.url_map.converters["lang"] = LangConverter
     Babel(app, locale_selector=current_lang)  # it installs Jinja's newstyle gettext callables
@@ -50,7 +57,7 @@ def init_app(app: Flask) -> None:
         A page has dozens of strings; while freezing, each is translated once per language."""
         escape = context.eval_ctx.autoescape
         with_values = bool(variables)
-        message = app.remember(("gettext", current_lang(), text, escape, with_values),
+        message = app.remember(("gettext", context_lang(context), text, escape, with_values),
                                lambda: _message(text, escape, with_values))
         return message % variables if with_values else message
 
@@ -75,13 +82,15 @@ def init_app(app: Flask) -> None:
         return {"lang": lang, "sprak": SPRAK[lang], "switcher": switcher, "lang_attrs": lang_attrs}
 
 
-def lang_attrs(code: str) -> Markup:
+@pass_context
+def lang_attrs(context, code: str) -> Markup:
     """` lang=".." dir=".."` for text in another language than the page's (a Swedish fallback
     inside an Arabic page reads left to right); nothing when it is the page's own language."""
-    if code == current_lang():
+    page_lang = context_lang(context)
+    if code == page_lang:
         return Markup("")
     direction = SPRAK[code].dir
-    return Markup(f' lang="{code}"' + (f' dir="{direction}"' if direction != SPRAK[current_lang()].dir else ""))
+    return Markup(f' lang="{code}"' + (f' dir="{direction}"' if direction != SPRAK[page_lang].dir else ""))
 
 
 # Views published in Swedish only: tools for staff, who work in Swedish.

@@ -20,6 +20,11 @@ def active() -> bool:
     return g.get("lattlast", False)
 
 
+def context_active(context) -> bool:
+    """active(), read from a template's context like i18n.context_lang."""
+    return context["lattlast"] if "lattlast" in context else active()
+
+
 # endpoint -> whether its lättläst text is written, for views that have a lättläst URL.
 _written: dict[str, Callable[[ContentStore], bool]] = {}
 
