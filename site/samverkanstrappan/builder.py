@@ -6,13 +6,12 @@ never leaves a half-built or broken site where the web host reads it.
 
 import gc
 import multiprocessing
-import os
 import shutil
 import sys
 import time
 from pathlib import Path
 
-from . import create_app, freeze, paths, review
+from . import create_app, freeze, paths, review, workers
 from .content import catalogs, coverage
 from .content.lix import lix
 from .sok import index as search, pagefind_index
@@ -59,7 +58,7 @@ class SiteWriter:
         one per language for Whoosh, and about one per share of pages."""
         languages = len(self.store.languages)
         jobs = languages + len(self.store.keys()) * languages // freeze.SHARE + 1
-        return max(1, min(asked or os.cpu_count() or 1, jobs))
+        return workers.count(asked, jobs)
 
     def _start(self, job, arguments):
         """The job, running in a worker; or, with no workers, waiting to run here when asked."""

@@ -6,7 +6,6 @@ Unicode) is just words. Synonyms widen a word to its whole group.
 """
 
 import multiprocessing
-import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from whoosh.highlight import ContextFragmenter, HtmlFormatter
 from whoosh.query import Or, Term
 
 from ..content.store import ContentStore
+from ..workers import count as worker_count
 from .analys import analyzer, terms
 from .dokument import documents
 
@@ -88,7 +88,7 @@ def build(store: ContentStore, folder: Path, workers: int | None = None) -> dict
     static build indexes in the same workers that freeze the pages (builder.py)."""
     fresh = prepare(store, folder)
     jobs = [(fresh, lang) for lang in store.languages]
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    workers = worker_count(workers, len(jobs))
     if workers == 1:
         counts = [build_language(job) for job in jobs]
     else:
