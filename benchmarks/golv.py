@@ -1,6 +1,6 @@
 """The fastest a full build could be here with the parts the project must use: the work
-Frozen-Flask, Whoosh, Pagefind and the Markdown reader do for simple pages, with the
-templates taken away, spread perfectly over every core. Compare with Hugo.
+Frozen-Flask, Whoosh, Pagefind and the content reader do for simple pages, with the
+templates taken away, spread perfectly over every core (a lower bound). Compare with Hugo.
 
     python benchmarks/golv.py                 5,626 pages, as build_speed.py --sidor 1000 --enkla
     python benchmarks/golv.py --sidor 2000    another number of generated pages
@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from flask import Flask  # noqa: E402
-from flask_frozen import Freezer, MissingURLGeneratorWarning  # noqa: E402
+from flask_frozen import MissingURLGeneratorWarning  # noqa: E402
 
 from build_speed import add_generated_pages  # noqa: E402
 from hugo_jamforelse import write_site  # noqa: E402
@@ -39,7 +39,8 @@ def cpu_seconds() -> float:
 
 
 def bare_freeze(urls: list[str], body: bytes, destination: Path) -> None:
-    """Frozen-Flask writing `urls`, each a page that costs nothing to make (the site's own client)."""
+    """Frozen-Flask writing `urls`, each a page that costs nothing to make (with the build's own
+    client and freezer, the cheapest way this project has to call it)."""
     app = Flask(__name__)
     def page(path):
         return body
@@ -48,7 +49,7 @@ def bare_freeze(urls: list[str], body: bytes, destination: Path) -> None:
     app.add_url_rule("/<path:path>", view_func=page)
     app.test_client_class = freeze.FreezeClient
     app.config.update(FREEZER_DESTINATION=str(destination), FREEZER_REMOVE_EXTRA_FILES=False)
-    freezer = Freezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
+    freezer = freeze.ShareFreezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
     freezer.register_generator(lambda: urls)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)
@@ -107,7 +108,8 @@ def main() -> None:
     cores = cpu_count() or 1
     total = sum(parts.values())
     rows = [(name, f"{seconds:.2f} CPU-s") for name, seconds in parts.items()]
-    # Without search: the content and Frozen-Flask alone, which no choice of ours can take away.
+    # A lower bound: the work spread perfectly over the cores. Even with no search index at all,
+    # reading the content and Frozen-Flask alone take this long.
     bare = total - parts["Whoosh"] - parts["Pagefind"]
     rows += [("summa", f"{total:.2f} CPU-s"),
              (f"golv på {cores} kärnor", f"{total / cores:.2f} s, {len(urls) * cores / total:.0f} sidor/s"),

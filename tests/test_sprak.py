@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from flask import render_template_string
 
 from conftest import FIXTURES, KOMMUN, html_pages, run_build, url_of
 from html_facts import facts_of
@@ -115,6 +116,20 @@ def test_templates_translate_like_jinjas_newstyle_gettext(app):
         app.preprocess_request()
         template = app.jinja_env.from_string(source)
         assert template.render() == template.render() == "Next step|&lt;b&gt; %|&amp;"
+
+
+def test_what_the_build_remembers_is_keyed_by_the_catalogs_language(app):
+    # A view may pass its own `lang` to a template; what is remembered for that render must
+    # still be filed under the language it was translated into, or a later page gets it.
+    fragment = '{{ _("Nästa steg") }}|{{ fragment("sidfot") }}'
+    with app.test_request_context("/sv/"):
+        app.preprocess_request()
+        swedish = render_template_string(fragment, lang="en")
+    with app.test_request_context("/en/"):
+        app.preprocess_request()
+        english = render_template_string(fragment)
+    assert swedish.startswith("Nästa steg|") and english.startswith("Next step|")
+    assert swedish.split("|", 1)[1] != english.split("|", 1)[1]
 
 
 def test_switcher_keeps_the_reader_on_the_same_page(built_site):

@@ -9,7 +9,7 @@ import multiprocessing
 import os
 from pathlib import Path
 
-from .. import paths
+from .. import paths, workers
 from . import helplines, kommun, pages, vagvisare, verksamheter
 from ..sok import synonymer
 from .problems import Problem
@@ -48,9 +48,10 @@ def _parse_many(jobs: list[tuple]) -> None:
     """Parse the pages not yet cached, on every core when there are many (a full build)."""
     missing = [(job, _key(job[0], pages.parse, job[1:])) for job in jobs]
     missing = [(job, key) for job, key in missing if key not in _cache]
-    if len(missing) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+    count = workers.count(None, len(missing))
+    if len(missing) < PARALLEL_FROM or count < 2:
         return
-    with multiprocessing.get_context("fork").Pool() as pool:
+    with multiprocessing.get_context("fork").Pool(count) as pool:
         results = pool.map(_parse_page, [job for job, _ in missing], chunksize=16)
     for (_, key), result in zip(missing, results):
         _cache[key] = result

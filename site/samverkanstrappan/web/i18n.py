@@ -40,10 +40,11 @@ def current_lang() -> str:
 
 
 def context_lang(context) -> str:
-    """The page's language as its template context holds it: a dictionary lookup, where
-    flask.g costs a microsecond, and a page asks dozens of times. A template rendered
-    without Flask's context processors has none there, and asks current_lang()."""
-    return context["lang"] if "lang" in context else current_lang()
+    """current_lang(), as the context processor read it for this render: a dictionary lookup,
+    where flask.g costs a microsecond, and a page asks dozens of times. Not the context's `lang`,
+    which a view may pass itself: the caches must key on the language that the catalog is
+    for. A template rendered without Flask's context processors asks current_lang()."""
+    return context["_current_lang"] if "_current_lang" in context else current_lang()
 
 
 def init_app(app: Flask) -> None:
@@ -79,7 +80,8 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def language_context():
         lang = current_lang()
-        return {"lang": lang, "sprak": SPRAK[lang], "switcher": switcher, "lang_attrs": lang_attrs}
+        return {"lang": lang, "_current_lang": lang, "sprak": SPRAK[lang], "switcher": switcher,
+                "lang_attrs": lang_attrs}
 
 
 @pass_context

@@ -21,8 +21,8 @@ def active() -> bool:
 
 
 def context_active(context) -> bool:
-    """active(), read from a template's context like i18n.context_lang."""
-    return context["lattlast"] if "lattlast" in context else active()
+    """active(), as the context processor read it for this render (see i18n.context_lang)."""
+    return context["_lattlast_active"] if "_lattlast_active" in context else active()
 
 
 # endpoint -> whether its lättläst text is written, for views that have a lättläst URL.
@@ -87,4 +87,6 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def lattlast_context():
-        return {"lattlast": active(), "page_url": page_url, "other_version_url": other_version_url}
+        state = active()
+        return {"lattlast": state, "_lattlast_active": state, "page_url": page_url,
+                "other_version_url": other_version_url}
