@@ -51,8 +51,8 @@ class FreezeClient(FlaskClient):
     def _environ(self, path: str, base_url) -> dict:
         """The WSGI environ of a GET of `path`. Werkzeug's builder parses and encodes the
         path and the base URL every time. A plain path needs none of that, and everything
-        else is the same for every page, so it goes into a copy of the environ of `/` (with the
-        destination below, measured: 6 % less work freezing a simple page)."""
+        else is the same for every page, so it goes into a copy of the environ of `/`. (This and
+        ShareFreezer below: 6 % fewer instructions to freeze a simple page, counted with callgrind.)"""
         if not PLAIN_PATH.fullmatch(path):
             return self._built_environ(path, base_url)
         config = self.application.config
