@@ -49,6 +49,13 @@ def add_generated_pages(content: Path, count: int, simple: bool) -> None:
         (folder / f"sida-{number}.md").write_text(source.replace("titel: ", f"titel: {number} "), encoding="utf-8")
 
 
+def print_table(rows: list[tuple[str, str]]) -> None:
+    """The benchmarks' output: one name and value a line, the values in a column."""
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sidor", type=int, default=0, help="generated pages to add")
@@ -86,9 +93,7 @@ def main() -> None:
         ("största sida (kB, HTML)", f"{pages[largest] / 1024:.1f}  {largest}"),
         ("CSS varje sida laddar (kB)", f"{css / 1024:.1f}"),
     ]
-    width = max(len(name) for name, _ in rows)
-    for name, value in rows:
-        print(f"{name:<{width}}  {value}")
+    print_table(rows)
 
 
 if __name__ == "__main__":

