@@ -1,10 +1,10 @@
 """Build or serve the site.
 
-    python build.py                      build the example municipality into build/<kommun>/
-    python build.py --kommun SLUG        build one municipality
-    python build.py --alla               build every municipality, each into its own folder
-    python build.py check                only check the content
-    python build.py serve [--port 8000]  run the site locally for editing
+python build.py                      build the example municipality into build/<kommun>/
+python build.py --kommun SLUG        build one municipality
+python build.py --alla               build every municipality, each into its own folder
+python build.py check                only check the content
+python build.py serve [--port 8000]  run the site locally for editing
 """
 
 import argparse

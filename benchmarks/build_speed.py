@@ -23,7 +23,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 
 from samverkanstrappan import builder, paths  # noqa: E402
 
-
 SIMPLE_PAGE = """---
 titel: Sida
 beskrivning: En enkel sida för att mäta bygget.
@@ -41,8 +40,9 @@ Läs om [stafettpinnen](/sv/steg/stafettpinne/) om du vill veta mer.
 
 def add_generated_pages(content: Path, count: int, simple: bool) -> None:
     """Swedish pages under new names: copies of a long trappsteg page, or simple pages."""
-    source = SIMPLE_PAGE if simple else (content / "sidor" / "sv" / "steg" / "stafettpinne.md").read_text(
-        encoding="utf-8")
+    source = (
+        SIMPLE_PAGE if simple else (content / "sidor" / "sv" / "steg" / "stafettpinne.md").read_text(encoding="utf-8")
+    )
     folder = content / "sidor" / "sv" / "matning"
     folder.mkdir(parents=True)
     for number in range(count):
@@ -88,7 +88,10 @@ def main() -> None:
         ("sekunder", f"{seconds:.2f}"),
         ("sidor per sekund", f"{len(pages) / seconds:.0f}"),
         ("  varav läsa och kontrollera (s)", f"{timings['kontroll']:.2f}  (Whoosh börjar under tiden)"),
-        ("  varav sidor och sökindex (s)", f"{timings['skrivning']:.2f}  (Frozen-Flask, resten av Whoosh och Pagefind samtidigt)"),
+        (
+            "  varav sidor och sökindex (s)",
+            f"{timings['skrivning']:.2f}  (Frozen-Flask, resten av Whoosh och Pagefind samtidigt)",
+        ),
         ("högsta minne (MB)", f"{max(peak_self, peak_child):.0f}"),
         ("största sida (kB, HTML)", f"{pages[largest] / 1024:.1f}  {largest}"),
         ("CSS varje sida laddar (kB)", f"{css / 1024:.1f}"),

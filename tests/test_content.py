@@ -43,8 +43,10 @@ def test_front_matter_split_gives_body_line():
 
 
 def test_markdown_is_sanitized_but_keeps_heading_ids():
-    rendered = render('## Rubrik här\n\n<script>alert(1)</script><img src=x onerror="alert(1)">'
-                      '[a](javascript:alert(1)) <span style="color:red">röd</span>\n')
+    rendered = render(
+        '## Rubrik här\n\n<script>alert(1)</script><img src=x onerror="alert(1)">'
+        '[a](javascript:alert(1)) <span style="color:red">röd</span>\n'
+    )
     assert '<h2 id="rubrik-har">' in rendered.html
     for bad in ("<script", "onerror", "javascript:", "style=", "<img"):
         assert bad not in rendered.html

@@ -5,7 +5,6 @@ and every page reflows at 320 CSS px without horizontal scrolling."""
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import html_pages, url_of
 from samverkanstrappan import paths
 
@@ -72,8 +71,10 @@ def test_axe_gate_catches_a_known_violation(browser):
     """The gate itself works: a page with an unlabeled field and poor contrast fails."""
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
-    page.set_content('<html lang="sv"><title>t</title><main><input type="text">'
-                     '<p style="color:#bbb;background:#fff">svag kontrast</p></main></html>')
+    page.set_content(
+        '<html lang="sv"><title>t</title><main><input type="text">'
+        '<p style="color:#bbb;background:#fff">svag kontrast</p></main></html>'
+    )
     page.add_script_tag(path=str(AXE))
     axe = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     context.close()

@@ -7,7 +7,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
 from conftest import html_pages, url_of
 from html_facts import facts_of
 from samverkanstrappan.content.lix import lix
@@ -40,9 +39,15 @@ def test_emergency_block_is_first_on_every_page(pages):
 
 
 def test_every_page_has_a_strict_content_security_policy(pages):
-    wrong = [url for url, facts, _ in pages
-             if not facts.csp or "'unsafe-inline'" in facts.csp or "'unsafe-eval'" in facts.csp
-             or "default-src 'none'" not in facts.csp or "script-src 'self'" not in facts.csp]
+    wrong = [
+        url
+        for url, facts, _ in pages
+        if not facts.csp
+        or "'unsafe-inline'" in facts.csp
+        or "'unsafe-eval'" in facts.csp
+        or "default-src 'none'" not in facts.csp
+        or "script-src 'self'" not in facts.csp
+    ]
     assert wrong == []
     # Pagefind compiles WebAssembly: only the search page may allow that, nothing else.
     wasm = {url for url, facts, _ in pages if "'wasm-unsafe-eval'" in facts.csp}
@@ -50,9 +55,11 @@ def test_every_page_has_a_strict_content_security_policy(pages):
 
 
 def test_no_inline_script_style_or_event_handler(pages):
-    wrong = [(url, facts.inline_scripts, facts.style_elements, facts.style_attributes, facts.event_attributes)
-             for url, facts, _ in pages
-             if facts.inline_scripts or facts.style_elements or facts.style_attributes or facts.event_attributes]
+    wrong = [
+        (url, facts.inline_scripts, facts.style_elements, facts.style_attributes, facts.event_attributes)
+        for url, facts, _ in pages
+        if facts.inline_scripts or facts.style_elements or facts.style_attributes or facts.event_attributes
+    ]
     assert wrong == []
 
 

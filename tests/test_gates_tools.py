@@ -20,7 +20,9 @@ def test_nu_html_checker_finds_no_errors(built_site):
     assert VNU.is_file(), "vnu.jar is missing: run npm ci"
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(built_site)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     errors = [(m.get("url", "").split(str(built_site))[-1], m.get("lastLine"), m["message"]) for m in messages]
@@ -32,12 +34,27 @@ def test_linkchecker_finds_no_broken_links_and_reaches_every_page(site_url, buil
     linkchecker = shutil.which("linkchecker")
     assert linkchecker, "LinkChecker is missing: pip install -e '.[test]'"
     result = subprocess.run(
-        [linkchecker, "--config", str(LINKCHECKER_CONFIG), "--no-status", "--verbose", "--output", "csv",
-         f"{site_url}/", f"{site_url}/404.html"],
-        capture_output=True, text=True, timeout=600,
+        [
+            linkchecker,
+            "--config",
+            str(LINKCHECKER_CONFIG),
+            "--no-status",
+            "--verbose",
+            "--output",
+            "csv",
+            f"{site_url}/",
+            f"{site_url}/404.html",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
-    rows = list(csv.DictReader(io.StringIO("\n".join(
-        line for line in result.stdout.splitlines() if not line.startswith("#"))), delimiter=";"))
+    rows = list(
+        csv.DictReader(
+            io.StringIO("\n".join(line for line in result.stdout.splitlines() if not line.startswith("#"))),
+            delimiter=";",
+        )
+    )
     broken = [(row["parentname"], row["urlname"], row["result"]) for row in rows if row["valid"] != "True"]
     assert broken == []
     assert result.returncode == 0, result.stderr[-2000:]

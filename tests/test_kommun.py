@@ -10,7 +10,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import FIXTURES, KOMMUNER, html_pages, run_build, url_of
 from html_facts import facts_of
 from samverkanstrappan import create_app, guide, paths
@@ -28,21 +27,24 @@ def _marker_line(path: Path, marker: str) -> int:
     raise AssertionError(f"{marker!r} is not in {path}")
 
 
-@pytest.mark.parametrize("fixture, target, marker, words", [
-    ("okand-nyckel.yaml", "kommun.yaml", "farg: blå", "Okänd nyckel 'farg'"),
-    ("saknar-region.yaml", "kommun.yaml", "namn:", "'region' saknas"),
-    ("okant-sprak.yaml", "kommun.yaml", "sprak:", "Språket 'de' finns inte"),
-    ("fel-webbadress.yaml", "kommun.yaml", "webbadress:", "ingen webbadress"),
-    ("lag-kontrast.yaml", "kommun.yaml", "primar:", "för liten kontrast"),
-    ("ogiltig-farg.yaml", "kommun.yaml", "yta:", "ingen färg"),
-    ("logotyp-saknas.yaml", "kommun.yaml", "logotyp:", "finns inte"),
-    ("saknar-synpunkter.yaml", "kommun.yaml", "namn:", "'synpunkter' saknas"),
-    ("redogorelse-ofullstandig.yaml", "kommun.yaml", "status:", "'bedomd' saknas"),
-    ("redogorelse-utan-brister.yaml", "kommun.yaml", "tillganglighet:", "inga brister"),
-    ("fel-telefon.yaml", "verksamheter.yaml", "nummer: 010-12", "inget svenskt telefonnummer"),
-    ("fel-webb.yaml", "verksamheter.yaml", "webb: www.exempelstad", "ingen webbadress"),
-    ("fel-epost.yaml", "verksamheter.yaml", "epost: anhorigstod.exempelstad", "ingen e-postadress"),
-])
+@pytest.mark.parametrize(
+    "fixture, target, marker, words",
+    [
+        ("okand-nyckel.yaml", "kommun.yaml", "farg: blå", "Okänd nyckel 'farg'"),
+        ("saknar-region.yaml", "kommun.yaml", "namn:", "'region' saknas"),
+        ("okant-sprak.yaml", "kommun.yaml", "sprak:", "Språket 'de' finns inte"),
+        ("fel-webbadress.yaml", "kommun.yaml", "webbadress:", "ingen webbadress"),
+        ("lag-kontrast.yaml", "kommun.yaml", "primar:", "för liten kontrast"),
+        ("ogiltig-farg.yaml", "kommun.yaml", "yta:", "ingen färg"),
+        ("logotyp-saknas.yaml", "kommun.yaml", "logotyp:", "finns inte"),
+        ("saknar-synpunkter.yaml", "kommun.yaml", "namn:", "'synpunkter' saknas"),
+        ("redogorelse-ofullstandig.yaml", "kommun.yaml", "status:", "'bedomd' saknas"),
+        ("redogorelse-utan-brister.yaml", "kommun.yaml", "tillganglighet:", "inga brister"),
+        ("fel-telefon.yaml", "verksamheter.yaml", "nummer: 010-12", "inget svenskt telefonnummer"),
+        ("fel-webb.yaml", "verksamheter.yaml", "webb: www.exempelstad", "ingen webbadress"),
+        ("fel-epost.yaml", "verksamheter.yaml", "epost: anhorigstod.exempelstad", "ingen e-postadress"),
+    ],
+)
 def test_each_settings_mistake_is_reported_with_file_and_line(content, tmp_path, fixture, target, marker, words):
     shutil.copy(BROKEN / fixture, content / "kommuner" / "exempelstad" / target)
     code, printed = run_build(content, tmp_path / "ut")
@@ -59,10 +61,13 @@ def test_a_kind_the_vagvisare_needs_but_the_directory_lacks_is_reported(content,
     assert "verksamheter.yaml:1: Vägvisaren behöver en verksamhet av typen 'bup'" in printed
 
 
-@pytest.mark.parametrize("fixture, target, marker, words", [
-    ("redogorelse-gammal.yaml", "kommun.yaml", "uppdaterad:", "mer än ett år"),
-    ("gammal-post.yaml", "verksamheter.yaml", "kontrollerad: 2025-01-10", "mer än 12 månader"),
-])
+@pytest.mark.parametrize(
+    "fixture, target, marker, words",
+    [
+        ("redogorelse-gammal.yaml", "kommun.yaml", "uppdaterad:", "mer än ett år"),
+        ("gammal-post.yaml", "verksamheter.yaml", "kontrollerad: 2025-01-10", "mer än 12 månader"),
+    ],
+)
 def test_old_dates_are_warnings(content, fixture, target, marker, words):
     shutil.copy(BROKEN / fixture, content / "kommuner" / "exempelstad" / target)
     store = create_app("exempelstad", content).extensions["content"]
@@ -112,8 +117,11 @@ def test_every_page_shows_the_municipality_name_logo_and_colours(built_site):
     wrong = []
     for path in html_pages(built_site):
         html = path.read_text(encoding="utf-8")
-        if (settings.namn not in html or "/kommun/farger.css" not in html
-                or (settings.logotyp and "/kommun/logotyp" not in html)):
+        if (
+            settings.namn not in html
+            or "/kommun/farger.css" not in html
+            or (settings.logotyp and "/kommun/logotyp" not in html)
+        ):
             wrong.append(url_of(built_site, path))
     assert wrong == []
 
@@ -128,6 +136,7 @@ def test_directory_page_has_every_service_with_a_phone_number_in_a_to_o_groups(b
     headings = re.findall(r'<h2 id="([a-z-]+)">([^<]+)</h2>', html)
     group_names = [name for kind, name in headings if kind in {s.typ for s in store.verksamheter.values()}]
     from samverkanstrappan.content.alfabet import sort_key
+
     assert group_names == sorted(group_names, key=sort_key("sv")) and len(group_names) > 5
 
 
@@ -171,7 +180,10 @@ def test_a_new_municipality_is_a_copied_folder_with_edited_files(content, tmp_pa
     shutil.copytree(content / "kommuner" / "exempelstad", new)
     settings = new / "kommun.yaml"
     text = settings.read_text(encoding="utf-8").replace("Exempelstads kommun", "Nystads kommun")
-    settings.write_text(text.replace('"9901"', '"9903"').replace(re.search(r"sprak: \[.*\]", text).group(), "sprak: [sv, fi]"), encoding="utf-8")
+    settings.write_text(
+        text.replace('"9901"', '"9903"').replace(re.search(r"sprak: \[.*\]", text).group(), "sprak: [sv, fi]"),
+        encoding="utf-8",
+    )
     code, printed = run_build(content, tmp_path / "nystad", "nystad")
     assert code == 0, printed
     start = (tmp_path / "nystad" / "sv" / "index.html").read_text(encoding="utf-8")
@@ -180,8 +192,9 @@ def test_a_new_municipality_is_a_copied_folder_with_edited_files(content, tmp_pa
 
 
 def test_build_all_writes_each_municipality_into_its_own_folder(tmp_path):
-    result = subprocess.run([sys.executable, "build.py", "--alla", "--ut", str(tmp_path)], cwd=paths.REPO,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "build.py", "--alla", "--ut", str(tmp_path)], cwd=paths.REPO, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == KOMMUNER
     assert all((tmp_path / slug / "sv" / "index.html").is_file() for slug in KOMMUNER)
@@ -190,6 +203,10 @@ def test_build_all_writes_each_municipality_into_its_own_folder(tmp_path):
 def test_the_editors_guide_documents_every_key_as_the_build_reads_it():
     text = (paths.CONTENT / "README.md").read_text(encoding="utf-8")
     assert guide.rewrite(text) == text, "run: PYTHONPATH=site python -m samverkanstrappan.guide"
-    missing = [(heading, field.name) for heading, _, fields in guide.SECTIONS for field in fields
-               if f"| `{field.name}` |" not in text]
+    missing = [
+        (heading, field.name)
+        for heading, _, fields in guide.SECTIONS
+        for field in fields
+        if f"| `{field.name}` |" not in text
+    ]
     assert missing == []

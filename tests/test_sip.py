@@ -50,8 +50,12 @@ def test_fill_in_and_print_by_keyboard_with_nothing_sent_or_stored(browser, site
     page.focus("#sip-namn")  # then only the keyboard
     page.keyboard.type("Anna Andersson")
     typed = {"sip-namn": "Anna Andersson"}
-    for field, text in [("sip-annan", "Kuratorn"), ("sip-hjalp", "Boende och vård"),
-                        ("sip-med", "Min syster"), ("sip-tolk", "arabiska")]:
+    for field, text in [
+        ("sip-annan", "Kuratorn"),
+        ("sip-hjalp", "Boende och vård"),
+        ("sip-med", "Min syster"),
+        ("sip-tolk", "arabiska"),
+    ]:
         for _ in range(30):
             page.keyboard.press("Tab")
             if page.evaluate("document.activeElement.id") == field:
@@ -68,8 +72,9 @@ def test_fill_in_and_print_by_keyboard_with_nothing_sent_or_stored(browser, site
     preview = page.text_content("[data-forhandsvisning]")
     assert all(text in preview for text in typed.values())
     # Only the page's own static files (the favicon may load late); no query, no body, no typed text.
-    assert all(method == "GET" and url.startswith(site_url + "/static/") and "?" not in url
-               for method, url in requests), requests
+    assert all(
+        method == "GET" and url.startswith(site_url + "/static/") and "?" not in url for method, url in requests
+    ), requests
     assert context.cookies() == []
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
     assert page.url == site_url + SIP

@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-
 from conftest import KOMMUN, run_build
 from samverkanstrappan import create_app, paths
 from samverkanstrappan.content.sprak import SPRAK
@@ -33,8 +32,21 @@ OWN_WORDS = [("jag dricker för mycket", "/sv/vagvisare/utfall/beroende")]
 def odd_queries(count: int = 40) -> list[str]:
     """Empty, huge, markup, control characters, right-to-left and astral Unicode, mixed at random."""
     rng = random.Random(7)
-    fixed = ["", " ", "x" * 10_000, "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "a AND OR NOT (",
-             "*?~^:", "\x00\x01\x1f", "\u202e\u200f\ufeff", "😀🧠" * 50, "planerna" * 1000, "%00%ff", "../../etc"]
+    fixed = [
+        "",
+        " ",
+        "x" * 10_000,
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "a AND OR NOT (",
+        "*?~^:",
+        "\x00\x01\x1f",
+        "\u202e\u200f\ufeff",
+        "😀🧠" * 50,
+        "planerna" * 1000,
+        "%00%ff",
+        "../../etc",
+    ]
     alphabet = "aåäöz AZ<>&\"'()*:~^\\/\u0627\u0644\u0431\u0456\u00e9\u0301\ud7ff\U0001f600\t\n"
     return fixed + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 300))) for _ in range(count)]
 
@@ -214,7 +226,9 @@ def test_pagefind_files_arrive_whole(app, tmp_path, monkeypatch):
     assert entry == json.loads(sent.pop(pagefind_index.ENTRY)) and written == sent
     assert tuple(entry["languages"]) == app.extensions["content"].languages
     assert "pagefind.js" in written
-    compressed = [data for name, data in written.items() if name.endswith((".pf_fragment", ".pf_index", ".pf_meta", ".pagefind"))]
+    compressed = [
+        data for name, data in written.items() if name.endswith((".pf_fragment", ".pf_index", ".pf_meta", ".pagefind"))
+    ]
     assert len(compressed) > 100 and all(gzip.decompress(data) for data in compressed)
 
 

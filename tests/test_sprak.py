@@ -6,9 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from flask import render_template_string
-
 from conftest import FIXTURES, KOMMUN, html_pages, run_build, url_of
+from flask import render_template_string
 from html_facts import facts_of
 from samverkanstrappan import builder, create_app, paths
 from samverkanstrappan.content import catalogs
@@ -28,12 +27,15 @@ def test_a_complete_catalog_passes():
     assert catalogs.check(CATALOGS / "hel", ["en"], WANTED) == []
 
 
-@pytest.mark.parametrize("case, line, words", [
-    ("saknas", 1, "'Meny' saknas i filen"),
-    ("tom", 9, "'Meny' är inte översatt"),
-    ("fuzzy", 9, "markerad fuzzy"),
-    ("inaktuell", 12, "'Gammal knapp' används inte längre"),
-])
+@pytest.mark.parametrize(
+    "case, line, words",
+    [
+        ("saknas", 1, "'Meny' saknas i filen"),
+        ("tom", 9, "'Meny' är inte översatt"),
+        ("fuzzy", 9, "markerad fuzzy"),
+        ("inaktuell", 12, "'Gammal knapp' används inte längre"),
+    ],
+)
 def test_catalog_check_names_file_line_and_string(case, line, words):
     problems = catalogs.check(CATALOGS / case, ["en"], WANTED)
     assert [(Path(p.file).parts[-4:], p.line) for p in problems] == [((case, "en", "LC_MESSAGES", "messages.po"), line)]
@@ -49,8 +51,7 @@ def test_the_build_fails_on_a_fuzzy_interface_string(content, tmp_path):
     translations = tmp_path / "translations"
     shutil.copytree(paths.TRANSLATIONS, translations, ignore=shutil.ignore_patterns("*.mo"))
     po = translations / "fi" / "LC_MESSAGES" / "messages.po"
-    po.write_text(po.read_text(encoding="utf-8").replace('msgid "Meny"', '#, fuzzy\nmsgid "Meny"', 1),
-                  encoding="utf-8")
+    po.write_text(po.read_text(encoding="utf-8").replace('msgid "Meny"', '#, fuzzy\nmsgid "Meny"', 1), encoding="utf-8")
     out = io.StringIO()
     code = builder.build(KOMMUN, tmp_path / "ut", content, workers=1, out=out, translations=translations)
     assert code == 1
@@ -90,8 +91,11 @@ def test_a_removed_translation_falls_back_to_swedish_with_a_note(content, tmp_pa
     assert facts.html_attrs["lang"] == "fi"
     assert "ej-oversatt" in facts.classes_with_lang.get("fi", set())
     assert "sidtext" in facts.classes_with_lang.get("sv", set())
-    finnish = next(line for line in (output / "granskning" / "sprak.csv").read_text(encoding="utf-8").splitlines()
-                   if line.startswith("suomi;"))
+    finnish = next(
+        line
+        for line in (output / "granskning" / "sprak.csv").read_text(encoding="utf-8").splitlines()
+        if line.startswith("suomi;")
+    )
     assert finnish.split(";")[1:3] == [str(len(app_pages(content)) - 1 - before), str(1 + before)]
     assert re.search(r"^suomi\s+\d+\s+" + str(1 + before) + r"\s", printed, re.MULTILINE)
 
@@ -154,8 +158,11 @@ def test_every_language_is_named_in_itself_in_the_switcher(client):
 
 def test_lattlast_links_stay_in_lattlast(client):
     page = client.get("/sv/lattlast/vagvisare/").text
-    answers = [href for href in re.findall(r'href="(/sv/[^"]*vagvisare/[^"]+)"', page)
-               if "/manus/" not in href and "/utfall/" not in href]  # staff views have no lättläst
+    answers = [
+        href
+        for href in re.findall(r'href="(/sv/[^"]*vagvisare/[^"]+)"', page)
+        if "/manus/" not in href and "/utfall/" not in href
+    ]  # staff views have no lättläst
     assert answers and all(href.startswith("/sv/lattlast/vagvisare/") for href in answers)
     staircase = re.findall(r'href="(/sv/[^"]*steg/[^"]+)"', client.get("/sv/lattlast/").text)
     assert staircase and all(href.startswith("/sv/lattlast/steg/") for href in staircase)
@@ -186,6 +193,8 @@ def test_frozen_pages_show_the_interface_in_their_own_language(built_site):
     for path in html_pages(built_site):
         url = url_of(built_site, path)
         lang = url.strip("/").split("/")[0]
-        if lang in TRANSLATED and 'id="nodlage-rubrik" class="nodlage__rubrik">Akut hjälp<' in path.read_text(encoding="utf-8"):
+        if lang in TRANSLATED and 'id="nodlage-rubrik" class="nodlage__rubrik">Akut hjälp<' in path.read_text(
+            encoding="utf-8"
+        ):
             wrong.append(url)
     assert wrong == []

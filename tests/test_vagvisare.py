@@ -6,7 +6,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from samverkanstrappan.content.vagvisare import MAX_QUESTIONS
 
 
@@ -78,36 +77,65 @@ def walk(client, *answers):
 # (situation, answers, outcome id, kinds that must be among the contacts, national numbers)
 SITUATIONS = [
     ("oro för en äldre förälder", ("aldre", "minnet"), "aldre-minne", {"vardcentral", "bistand-aldre"}, set()),
-    ("oro för en partner som inte klarar sig hemma", ("aldre", "klarar-inte-hemma"), "aldre-hemma",
-     {"bistand-aldre"}, set()),
+    (
+        "oro för en partner som inte klarar sig hemma",
+        ("aldre", "klarar-inte-hemma"),
+        "aldre-hemma",
+        {"bistand-aldre"},
+        set(),
+    ),
     ("anhörig som inte orkar", ("aldre", "orkar-inte-som-anhorig"), "anhorig", {"anhorigstod"}, set()),
     ("alkohol eller droger", ("beroende", "nej"), "beroende", {"beroendemottagning", "socialtjanst-vuxen"}, set()),
-    ("beroende och psykisk ohälsa", ("beroende", "ja"), "beroende-och-psykisk-ohalsa",
-     {"beroendemottagning", "psykiatri", "socialtjanst-vuxen"}, set()),
+    (
+        "beroende och psykisk ohälsa",
+        ("beroende", "ja"),
+        "beroende-och-psykisk-ohalsa",
+        {"beroendemottagning", "psykiatri", "socialtjanst-vuxen"},
+        set(),
+    ),
     ("barn som inte går i skolan", ("barn", "skolan"), "barn-skola", {"elevhalsa"}, set()),
     ("ung person som mår dåligt", ("barn", "mar-psykiskt-daligt"), "barn-psykisk-ohalsa", {"bup"}, {"tel:116111"}),
     ("psykisk ohälsa", ("psykisk-ohalsa", "nytt"), "psykisk-ohalsa", {"vardcentral"}, {"tel:1177"}),
-    ("psykisk ohälsa länge, flera inblandade", ("psykisk-ohalsa", "lange-flera-stallen"),
-     "psykisk-ohalsa-samordning", {"psykiatri", "socialtjanst-vuxen"}, set()),
+    (
+        "psykisk ohälsa länge, flera inblandade",
+        ("psykisk-ohalsa", "lange-flera-stallen"),
+        "psykisk-ohalsa-samordning",
+        {"psykiatri", "socialtjanst-vuxen"},
+        set(),
+    ),
     ("hemlös i natt", ("boende", "nej"), "hemlos-i-natt", {"socialjour"}, set()),
     ("bostadskris", ("boende", "ja"), "boende", {"socialtjanst-vuxen"}, set()),
     ("ny i Sverige", ("ny-i-sverige",), "ny-i-sverige", {"vardcentral"}, {"tel:1177"}),
     ("hem från sjukhus", ("hem-fran-sjukhus",), "hem-fran-sjukhus", {"vardcentral", "bistand-aldre"}, set()),
-    ("lång sjukskrivning", ("sjukskriven", "pengar-sjukpenning"), "sjukskrivning",
-     {"forsakringskassan", "vardcentral"}, set()),
-    ("tillbaka till arbete", ("sjukskriven", "tillbaka-till-jobbet"), "tillbaka-till-arbete",
-     {"forsakringskassan", "arbetsformedlingen", "rehabkoordinator"}, set()),
+    (
+        "lång sjukskrivning",
+        ("sjukskriven", "pengar-sjukpenning"),
+        "sjukskrivning",
+        {"forsakringskassan", "vardcentral"},
+        set(),
+    ),
+    (
+        "tillbaka till arbete",
+        ("sjukskriven", "tillbaka-till-jobbet"),
+        "tillbaka-till-arbete",
+        {"forsakringskassan", "arbetsformedlingen", "rehabkoordinator"},
+        set(),
+    ),
     ("funktionsnedsättning, vuxen", ("funktionsnedsattning", "vuxen"), "funktion-vuxen", {"lss"}, set()),
-    ("funktionsnedsättning, barn", ("funktionsnedsattning", "barn"), "funktion-barn",
-     {"habilitering", "lss"}, set()),
+    ("funktionsnedsättning, barn", ("funktionsnedsattning", "barn"), "funktion-barn", {"habilitering", "lss"}, set()),
     ("våld hemma", ("vald", "jag"), "vald-vuxen", {"socialtjanst-vuxen"}, {"tel:112", "tel:020505050"}),
     ("barn i fara", ("vald", "ett-barn"), "barn-i-fara", {"socialtjanst-barn"}, {"tel:112", "tel:116111"}),
     ("självmordstankar", ("tankar-pa-att-do",), "sjalvmordstankar", {"psykiatrisk-akut"}, {"tel:90101", "tel:112"}),
     ("akut kris", ("psykisk-ohalsa", "akut-nu"), "psykiatrisk-akut", {"psykiatrisk-akut"}, {"tel:112"}),
     ("fara just nu", ("fara-nu",), "akut-fara", set(), {"tel:112"}),
     ("bollad mellan ställen", ("flera-stallen",), "flera-inblandade", {"vardcentral", "socialtjanst-vuxen"}, set()),
-    ("frågar för någon annan", ("for-nagon-annan", "aldre", "minnet"), "aldre-minne",
-     {"vardcentral", "bistand-aldre"}, set()),
+    (
+        "frågar för någon annan",
+        ("for-nagon-annan", "aldre", "minnet"),
+        "aldre-minne",
+        {"vardcentral", "bistand-aldre"},
+        set(),
+    ),
     ("vet inte", ("vet-inte",), "vet-inte", {"kontaktcenter"}, {"tel:1177"}),
     # The handbook's people (seed 004): Folke and Robin, alcohol dependence without a stated psychiatric need;
     # Kim, drugs and a suspected ADHD; Anders, mixed abuse, severe psychiatric illness and eviction.
@@ -115,8 +143,13 @@ SITUATIONS = [
     ("Sascha", ("beroende", "vet-inte"), "beroende", {"beroendemottagning", "socialtjanst-vuxen"}, set()),
     ("Robin", ("beroende", "nej"), "beroende", {"beroendemottagning", "socialtjanst-vuxen"}, set()),
     ("Kim", ("beroende", "ja"), "beroende-och-psykisk-ohalsa", {"beroendemottagning", "psykiatri"}, set()),
-    ("Anders, vård", ("beroende", "ja"), "beroende-och-psykisk-ohalsa",
-     {"beroendemottagning", "psykiatri", "socialtjanst-vuxen"}, set()),
+    (
+        "Anders, vård",
+        ("beroende", "ja"),
+        "beroende-och-psykisk-ohalsa",
+        {"beroendemottagning", "psykiatri", "socialtjanst-vuxen"},
+        set(),
+    ),
     ("Anders, vräkning", ("boende", "ja"), "boende", {"socialtjanst-vuxen"}, set()),
 ]
 

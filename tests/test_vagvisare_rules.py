@@ -3,21 +3,23 @@
 import shutil
 
 import pytest
-
 from conftest import FIXTURES, run_build
 
 FLOWS = FIXTURES / "vagvisare"
 
 
-@pytest.mark.parametrize("fixture, line, words", [
-    ("svar-leder-ingenstans.yaml", 6, "som inte finns"),
-    ("kan-inte-nas.yaml", 11, "går inte att nå"),
-    ("slinga.yaml", 9, "slinga"),
-    ("ett-svar.yaml", 3, "färre än två svar"),
-    ("for-lang-vag.yaml", 12, "fler än 5 frågor"),
-    ("utfall-utan-kontakt.yaml", 11, "ingen kontakt"),
-    ("okand-typ.yaml", 11, "'tandlakare'"),
-])
+@pytest.mark.parametrize(
+    "fixture, line, words",
+    [
+        ("svar-leder-ingenstans.yaml", 6, "som inte finns"),
+        ("kan-inte-nas.yaml", 11, "går inte att nå"),
+        ("slinga.yaml", 9, "slinga"),
+        ("ett-svar.yaml", 3, "färre än två svar"),
+        ("for-lang-vag.yaml", 12, "fler än 5 frågor"),
+        ("utfall-utan-kontakt.yaml", 11, "ingen kontakt"),
+        ("okand-typ.yaml", 11, "'tandlakare'"),
+    ],
+)
 def test_each_flow_mistake_is_reported(content, tmp_path, fixture, line, words):
     shutil.copy(FLOWS / fixture, content / "vagvisare" / "flode.yaml")
     code, printed = run_build(content, tmp_path / "ut")

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, run_build
 
 BROKEN = FIXTURES / "trasigt"
@@ -17,25 +16,28 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("fixture, line, words", [
-    ("felaktig-yaml.md", 3, "kolon"),
-    ("okand-nyckel.md", 4, "Okänd nyckel 'titl'"),
-    ("saknar-nyckel.md", 2, "'granskad' saknas"),
-    ("saknar-titel.md", 2, "'titel' saknas"),
-    ("tom-titel.md", 2, "'titel' är tom"),
-    ("ingen-front-matter.md", 1, "---"),
-    ("trasig-lank.md", 9, "inte finns"),
-    ("trasigt-ankare.md", 8, "rubrik"),
-    ("osaker-html.md", 8, "<script>"),
-    ("handelseattribut.md", 8, "on...="),
-    ("javascript-lank.md", 8, "javascript:"),
-    ("rubrikniva.md", 8, "huvudrubrik"),
-    ("hoppar-rubrikniva.md", 10, "hoppar över"),
-    ("dubbel-nyckel.md", 4, "två gånger"),
-    ("okant-trappsteg.md", 4, "ska vara ett av"),
-    ("svar-text.md", 7, "LIX"),
-    ("Versaler i namn.md", 1, "Filnamnet"),
-])
+@pytest.mark.parametrize(
+    "fixture, line, words",
+    [
+        ("felaktig-yaml.md", 3, "kolon"),
+        ("okand-nyckel.md", 4, "Okänd nyckel 'titl'"),
+        ("saknar-nyckel.md", 2, "'granskad' saknas"),
+        ("saknar-titel.md", 2, "'titel' saknas"),
+        ("tom-titel.md", 2, "'titel' är tom"),
+        ("ingen-front-matter.md", 1, "---"),
+        ("trasig-lank.md", 9, "inte finns"),
+        ("trasigt-ankare.md", 8, "rubrik"),
+        ("osaker-html.md", 8, "<script>"),
+        ("handelseattribut.md", 8, "on...="),
+        ("javascript-lank.md", 8, "javascript:"),
+        ("rubrikniva.md", 8, "huvudrubrik"),
+        ("hoppar-rubrikniva.md", 10, "hoppar över"),
+        ("dubbel-nyckel.md", 4, "två gånger"),
+        ("okant-trappsteg.md", 4, "ska vara ett av"),
+        ("svar-text.md", 7, "LIX"),
+        ("Versaler i namn.md", 1, "Filnamnet"),
+    ],
+)
 def test_each_mistake_is_reported_with_file_and_line(content, tmp_path, fixture, line, words):
     shutil.copy(BROKEN / fixture, content / "sidor" / "sv" / fixture)
     code, printed = run_build(content, tmp_path / "ut")
@@ -53,7 +55,10 @@ def test_all_problems_are_reported_at_once_with_a_count(content, tmp_path):
     assert code == 1
     problem_lines = [row for row in printed.splitlines() if ".md:" in row]
     assert {row.split(":")[0].rsplit("/", 1)[-1] for row in problem_lines} == {
-        "okand-nyckel.md", "trasig-lank.md", "osaker-html.md"}
+        "okand-nyckel.md",
+        "trasig-lank.md",
+        "osaker-html.md",
+    }
     assert f"{len(problem_lines)} fel hittades." in printed
 
 
@@ -93,8 +98,7 @@ def test_failure_while_freezing_leaves_previous_output_untouched(content, tmp_pa
 
 def test_bad_helpline_file_is_reported(content, tmp_path):
     path = content / "data" / "nodnummer.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("id: sjalvmordslinjen", "id: sjalvmord"),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("id: sjalvmordslinjen", "id: sjalvmord"), encoding="utf-8")
     code, printed = run_build(content, tmp_path / "ut")
     assert code == 1
     assert "nodnummer.yaml" in printed and "'sjalvmordslinjen' saknas" in printed

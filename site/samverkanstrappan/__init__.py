@@ -11,9 +11,13 @@ from .sok import index as search
 from .web.app import App
 
 
-def create_app(kommun: str = paths.DEFAULT_KOMMUN, content_dir: Path = paths.CONTENT,
-               serve: bool = False, translations: Path = paths.TRANSLATIONS,
-               search_index: Path | None = None) -> App:
+def create_app(
+    kommun: str = paths.DEFAULT_KOMMUN,
+    content_dir: Path = paths.CONTENT,
+    serve: bool = False,
+    translations: Path = paths.TRANSLATIONS,
+    search_index: Path | None = None,
+) -> App:
     """Build the Flask app for one municipality's content."""
     app = App(__name__)
     translations = Path(translations).resolve()

@@ -14,9 +14,10 @@ from pathlib import Path
 from . import create_app, freeze, paths, review, workers
 from .content import catalogs, coverage
 from .content.lix import lix
-from .sok import index as search, pagefind_index
 from .content.problems import has_errors, report
 from .content.sprak import SOURCE
+from .sok import index as search
+from .sok import pagefind_index
 from .validation import page_rules, validate
 from .web import sok as sok_web
 
@@ -47,8 +48,9 @@ class SiteWriter:
                 gc.freeze()
                 self.frozen = True
                 self.pool = multiprocessing.get_context("fork").Pool(count)
-            self.indexing = [self._start(search.build_language, (self.index_fresh, lang))
-                             for lang in self.store.languages]
+            self.indexing = [
+                self._start(search.build_language, (self.index_fresh, lang)) for lang in self.store.languages
+            ]
         except BaseException:
             self.__exit__()
             raise
@@ -77,7 +79,7 @@ class SiteWriter:
         review.write(self.store, fresh, languages)
         search.publish(self.index_fresh, self.app.config["SEARCH_INDEX"])  # last: nothing can fail after it
         self.published = True
-        return sum(done[len(self.indexing):])
+        return sum(done[len(self.indexing) :])
 
     def __enter__(self):
         return self
@@ -97,15 +99,28 @@ class SiteWriter:
 
 def lix_table(store) -> str:
     """LIX of every Swedish page, hardest first, with the limit each must meet."""
-    rows = sorted(((lix(page.rendered.text), page.file, page_rules.lix_limit(page.key))
-                   for (lang, _), page in store.pages.items() if lang == SOURCE), reverse=True)
+    rows = sorted(
+        (
+            (lix(page.rendered.text), page.file, page_rules.lix_limit(page.key))
+            for (lang, _), page in store.pages.items()
+            if lang == SOURCE
+        ),
+        reverse=True,
+    )
     lines = ["LIX  gräns  sida"] + [f"{value:4.0f}  {limit:5d}  {file}" for value, file, limit in rows]
     return "\n".join(lines)
 
 
-def build(kommun: str, output: Path, content_dir: Path = paths.CONTENT, workers: int | None = None,
-          out=sys.stdout, translations: Path = paths.TRANSLATIONS, search_index: Path | None = None,
-          timings: dict | None = None) -> int:
+def build(
+    kommun: str,
+    output: Path,
+    content_dir: Path = paths.CONTENT,
+    workers: int | None = None,
+    out=sys.stdout,
+    translations: Path = paths.TRANSLATIONS,
+    search_index: Path | None = None,
+    timings: dict | None = None,
+) -> int:
     """Build one municipality's site into `output` and its search index. Returns the exit code.
     `timings`, when given, gets the seconds spent reading and checking the content and writing the site."""
     started = time.perf_counter()

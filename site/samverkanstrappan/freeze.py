@@ -45,8 +45,9 @@ class FreezeClient(FlaskClient):
         if not isinstance(path, str) or method != "GET" or follow_redirects or kwargs:
             return super().open(path, method=method, follow_redirects=follow_redirects, base_url=base_url, **kwargs)
         # Frozen-Flask's one kind of request: a GET of a path, straight through the app.
-        return self.application.response_class(*run_wsgi_app(self.application, self._environ(path, base_url),
-                                                              buffered=True))
+        return self.application.response_class(
+            *run_wsgi_app(self.application, self._environ(path, base_url), buffered=True)
+        )
 
     def _environ(self, path: str, base_url) -> dict:
         """The WSGI environ of a GET of `path`. Werkzeug's builder parses and encodes the
@@ -56,13 +57,22 @@ class FreezeClient(FlaskClient):
         if not PLAIN_PATH.fullmatch(path):
             return self._built_environ(path, base_url)
         config = self.application.config
-        key = (base_url, tuple(sorted(self.environ_base.items())),
-               *(config[name] for name in ("SERVER_NAME", "APPLICATION_ROOT", "PREFERRED_URL_SCHEME")))
+        key = (
+            base_url,
+            tuple(sorted(self.environ_base.items())),
+            *(config[name] for name in ("SERVER_NAME", "APPLICATION_ROOT", "PREFERRED_URL_SCHEME")),
+        )
         known = _ENVIRONS.setdefault(self.application, {})
         if key not in known:
             known[key] = self._built_environ("/", base_url)
-        return {**known[key], "PATH_INFO": path, "REQUEST_URI": path, "RAW_URI": path,
-                "wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr}
+        return {
+            **known[key],
+            "PATH_INFO": path,
+            "REQUEST_URI": path,
+            "RAW_URI": path,
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": sys.stderr,
+        }
 
     def _built_environ(self, path: str, base_url) -> dict:
         builder = EnvironBuilder(self.application, path=path, base_url=base_url, environ_base=self.environ_base)
@@ -130,7 +140,7 @@ def shares(urls: list[str], size: int = SHARE) -> list[list[str]]:
     language versions of a page go in one share: they link to each other (the language
     switcher), so the worker builds those URLs once."""
     ordered = sorted(urls, key=_page)  # stable: the languages keep their order
-    return [ordered[start:start + size] for start in range(0, len(ordered), size)]
+    return [ordered[start : start + size] for start in range(0, len(ordered), size)]
 
 
 def freeze_share(job: tuple[Path, list[str]]) -> int:

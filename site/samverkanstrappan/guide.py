@@ -24,8 +24,7 @@ SECTIONS = (
     ("verksamheter", "varje post under verksamheter:", verksamheter.SERVICE_FIELDS),
     ("telefon", "varje nummer under telefon: i en verksamhet", verksamheter.PHONE_FIELDS),
     ("adress", "under adress: i en verksamhet", verksamheter.ADDRESS_FIELDS),
-    ("sidor", "överst i sidor/<språk>/<nyckel>.md och kommuner/<kommun>/sidor/<språk>/<nyckel>.md",
-     pages.PAGE_FIELDS),
+    ("sidor", "överst i sidor/<språk>/<nyckel>.md och kommuner/<kommun>/sidor/<språk>/<nyckel>.md", pages.PAGE_FIELDS),
     ("tillagg", "överst i kommuner/<kommun>/tillagg/<språk>/<nyckel>.md", pages.ADDITION_FIELDS),
     ("vagvisare-text", "överst i vagvisare/<språk>/<id>.md", vagvisare.TEXT_FIELDS),
     ("flode.yaml", "överst i vagvisare/flode.yaml", vagvisare.FILE_FIELDS),
@@ -35,8 +34,17 @@ SECTIONS = (
 )
 
 KINDS = {
-    "text": "text", "date": "datum", "integer": "heltal", "yesno": "ja/nej", "list": "lista", "choice": "val",
-    "phone": "telefonnummer", "url": "webbadress", "email": "e-post", "block": "rader under", "colour": "färg",
+    "text": "text",
+    "date": "datum",
+    "integer": "heltal",
+    "yesno": "ja/nej",
+    "list": "lista",
+    "choice": "val",
+    "phone": "telefonnummer",
+    "url": "webbadress",
+    "email": "e-post",
+    "block": "rader under",
+    "colour": "färg",
 }
 
 
@@ -44,8 +52,14 @@ def key_tables() -> str:
     """Every section as a Markdown table of key, kind, required and meaning."""
     parts = []
     for heading, where, fields in SECTIONS:
-        rows = [f"### {heading}", "", f"Var: {where}.", "", "| nyckel | sort | måste finnas | betyder |",
-                "|---|---|---|---|"]
+        rows = [
+            f"### {heading}",
+            "",
+            f"Var: {where}.",
+            "",
+            "| nyckel | sort | måste finnas | betyder |",
+            "|---|---|---|---|",
+        ]
         for field in fields:
             choices = f" Val: {', '.join(field.choices)}." if field.choices and len(field.choices) < 12 else ""
             meaning = (field.help[0].upper() + field.help[1:] + choices).replace("|", "/")

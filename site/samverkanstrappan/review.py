@@ -31,17 +31,21 @@ def path_rows(store: ContentStore) -> list[dict]:
         for node, answer_id in zip(nodes, answers):
             labels = store.text(SOURCE, node.id).front_matter.get("svar", {})
             steps.append(f"{_label(store, node.id, 'fraga')} → {labels.get(answer_id, answer_id)}")
-        rows.append({
-            "svar": " | ".join(steps),
-            "antal frågor": len(answers),
-            "utfall": outcome.id,
-            "rubrik": _label(store, outcome.id, "titel"),
-            "verksamhetstyper": ", ".join(outcome.verksamheter),
-            "kontakter": ", ".join(s.namn for kind in outcome.verksamheter for s in store.services(kind)),
-            "nationella nummer": ", ".join(store.helplines[n].nummer for n in outcome.nummer if n in store.helplines),
-            "trappsteg": outcome.trappsteg,
-            "adress": f"/{SOURCE}/vagvisare/" + "".join(f"{a}/" for a in answers),
-        })
+        rows.append(
+            {
+                "svar": " | ".join(steps),
+                "antal frågor": len(answers),
+                "utfall": outcome.id,
+                "rubrik": _label(store, outcome.id, "titel"),
+                "verksamhetstyper": ", ".join(outcome.verksamheter),
+                "kontakter": ", ".join(s.namn for kind in outcome.verksamheter for s in store.services(kind)),
+                "nationella nummer": ", ".join(
+                    store.helplines[n].nummer for n in outcome.nummer if n in store.helplines
+                ),
+                "trappsteg": outcome.trappsteg,
+                "adress": f"/{SOURCE}/vagvisare/" + "".join(f"{a}/" for a in answers),
+            }
+        )
     return rows
 
 
@@ -66,7 +70,9 @@ def mermaid(store: ContentStore) -> str:
         lines.append(f"  {question.id.replace('-', '_')}[{_quoted(_label(store, question.id, 'fraga'))}]")
     for outcome in flow.outcomes.values():
         contacts = ", ".join(outcome.verksamheter + outcome.nummer)
-        lines.append(f"  {outcome.id.replace('-', '_')}([{_quoted(_label(store, outcome.id, 'titel') + ' — ' + contacts)}])")
+        lines.append(
+            f"  {outcome.id.replace('-', '_')}([{_quoted(_label(store, outcome.id, 'titel') + ' — ' + contacts)}])"
+        )
     for question in flow.questions.values():
         labels = store.text(SOURCE, question.id).front_matter.get("svar", {})
         for answer in question.answers:

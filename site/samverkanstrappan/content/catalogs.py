@@ -47,8 +47,12 @@ def source_strings(repo: Path) -> set[str]:
         code = repo / "site"
         # Only site/ holds marked strings; without the filter Babel walks node_modules too.
         for _file, _line, message, _comments, _context in extract_from_dir(
-                str(repo), method_map, options_map, keywords=KEYWORDS,
-                directory_filter=lambda path: Path(path).is_relative_to(code)):
+            str(repo),
+            method_map,
+            options_map,
+            keywords=KEYWORDS,
+            directory_filter=lambda path: Path(path).is_relative_to(code),
+        ):
             found.add(message[0] if isinstance(message, tuple) else message)
         _extracted.clear()
         _extracted[signature] = found
@@ -62,9 +66,15 @@ def check(translations: Path, languages, wanted: set[str], shown=str) -> list[Pr
         path = po_file(translations, lang)
         file = shown(path)
         if not path.is_file():
-            problems.append(Problem(file, 1, f"Översättningen av knappar och rubriker till '{lang}' saknas. "
-                                             f"Skapa den med: pybabel init -i translations/messages.pot "
-                                             f"-d translations -l {lang}"))
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    f"Översättningen av knappar och rubriker till '{lang}' saknas. "
+                    f"Skapa den med: pybabel init -i translations/messages.pot "
+                    f"-d translations -l {lang}",
+                )
+            )
             continue
         try:
             catalog = polib.pofile(str(path))
@@ -77,17 +87,33 @@ def check(translations: Path, languages, wanted: set[str], shown=str) -> list[Pr
             if entry.obsolete:
                 continue
             if entry.msgid not in wanted:
-                problems.append(Problem(file, entry.linenum, f"'{_short(entry.msgid)}' används inte längre. "
-                                                             "Kör pybabel update (se README, Språk)."))
+                problems.append(
+                    Problem(
+                        file,
+                        entry.linenum,
+                        f"'{_short(entry.msgid)}' används inte längre. Kör pybabel update (se README, Språk).",
+                    )
+                )
             elif "fuzzy" in entry.flags:
-                problems.append(Problem(file, entry.linenum, f"Översättningen av '{_short(entry.msgid)}' är "
-                                                             "markerad fuzzy (en gissning). Kontrollera den "
-                                                             "och ta bort raden '#, fuzzy'."))
+                problems.append(
+                    Problem(
+                        file,
+                        entry.linenum,
+                        f"Översättningen av '{_short(entry.msgid)}' är "
+                        "markerad fuzzy (en gissning). Kontrollera den "
+                        "och ta bort raden '#, fuzzy'.",
+                    )
+                )
             elif not entry.translated():
                 problems.append(Problem(file, entry.linenum, f"'{_short(entry.msgid)}' är inte översatt."))
         for msgid in sorted(wanted - present):
-            problems.append(Problem(file, 1, f"'{_short(msgid)}' saknas i filen. Kör pybabel extract och "
-                                             "pybabel update (se README, Språk)."))
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    f"'{_short(msgid)}' saknas i filen. Kör pybabel extract och pybabel update (se README, Språk).",
+                )
+            )
     return problems
 
 

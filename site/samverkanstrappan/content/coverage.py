@@ -29,8 +29,16 @@ def _reviewed(items) -> int:
 
 
 def _row(name: str, pages: list, page_total: int, texts: list, text_total: int, interface: str) -> Row:
-    return Row(name, len(pages), page_total - len(pages), _reviewed(pages),
-               len(texts), text_total - len(texts), _reviewed(texts), interface)
+    return Row(
+        name,
+        len(pages),
+        page_total - len(pages),
+        _reviewed(pages),
+        len(texts),
+        text_total - len(texts),
+        _reviewed(texts),
+        interface,
+    )
 
 
 def rows(store: ContentStore, interface_strings: set[str]) -> list[Row]:
@@ -49,8 +57,9 @@ def rows(store: ContentStore, interface_strings: set[str]) -> list[Row]:
         result.append(_row(SPRAK[lang].name, pages, len(page_keys), texts, len(node_ids), interface))
         if lang == SOURCE:
             easy = [store.pages[(lang, LATTLAST + key)] for key in page_keys if (lang, LATTLAST + key) in store.pages]
-            easy_texts = [store.texts[(lang, LATTLAST + node)] for node in node_ids
-                          if (lang, LATTLAST + node) in store.texts]
+            easy_texts = [
+                store.texts[(lang, LATTLAST + node)] for node in node_ids if (lang, LATTLAST + node) in store.texts
+            ]
             result.append(_row(LATTLAST_ROW, easy, len(page_keys), easy_texts, len(node_ids), "–"))
     return result
 
@@ -60,8 +69,18 @@ HEADINGS = ("språk", "sidor", "på svenska", "granskade", "vägvisaren", "på s
 
 def table(found: list[Row]) -> str:
     """The rows as a plain text table for the build's output."""
-    lines = [HEADINGS] + [(row.language, row.pages, row.page_fallbacks, row.pages_reviewed, row.texts,
-                           row.text_fallbacks, row.texts_reviewed, row.interface) for row in found]
+    lines = [HEADINGS] + [
+        (
+            row.language,
+            row.pages,
+            row.page_fallbacks,
+            row.pages_reviewed,
+            row.texts,
+            row.text_fallbacks,
+            row.texts_reviewed,
+            row.interface,
+        )
+        for row in found
+    ]
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(HEADINGS))]
-    return "\n".join("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)).rstrip()
-                     for line in lines)
+    return "\n".join("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)).rstrip() for line in lines)

@@ -23,7 +23,7 @@ def _channel(value: int) -> float:
 
 def luminance(colour: str) -> float:
     """Relative luminance of `#rrggbb` as WCAG defines it."""
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
 
 
@@ -46,5 +46,8 @@ def low_contrast(colours: dict) -> list[tuple[str, str, str, float]]:
 def css(colours: dict) -> str:
     """Custom properties that site.css reads, so no colour is ever written inline."""
     named = {**DEFAULTS, **colours}
-    return ":root {\n" + "".join(f"  --farg-{key.replace('_', '-')}: {value};\n"
-                                 for key, value in sorted(named.items())) + "}\n"
+    return (
+        ":root {\n"
+        + "".join(f"  --farg-{key.replace('_', '-')}: {value};\n" for key, value in sorted(named.items()))
+        + "}\n"
+    )

@@ -43,7 +43,9 @@ def load(path, file: str) -> tuple[dict[str, Helpline], list[Problem]]:
     helplines: dict[str, Helpline] = {}
     for entry, line in zip(entries, entries.lines):
         if not isinstance(entry, yamltext.YamlMap):
-            problems.append(Problem(file, line, "Varje nummer ska ha nycklarna id, nummer, oppet, kontrollerad, kalla."))
+            problems.append(
+                Problem(file, line, "Varje nummer ska ha nycklarna id, nummer, oppet, kontrollerad, kalla.")
+            )
             continue
         found = list(schema.check_mapping(entry, FIELDS, file))
         problems += found
@@ -52,5 +54,7 @@ def load(path, file: str) -> tuple[dict[str, Helpline], list[Problem]]:
             helplines[helpline.id] = helpline
     for needed in ALWAYS_SHOWN:
         if needed not in helplines:
-            problems.append(Problem(file, entries.line, f"Numret med id '{needed}' saknas. Nödblocket på varje sida behöver det."))
+            problems.append(
+                Problem(file, entries.line, f"Numret med id '{needed}' saknas. Nödblocket på varje sida behöver det.")
+            )
     return helplines, problems

@@ -10,8 +10,8 @@ import datetime
 import uuid
 
 from .kommun import Kommun
-from .verksamhetstyper import TYPER
 from .verksamheter import Verksamhet
+from .verksamhetstyper import TYPER
 
 TAXONOMY_KIND = "samverkanstrappan-verksamhetstyp"
 TAXONOMY_HUVUDMAN = "samverkanstrappan-huvudman"
@@ -36,8 +36,14 @@ def _term(kommun: Kommun, taxonomy: str, code: str, name: str, description: str,
         "link_entity": "service",
         "taxonomy_term_id": term_id,
         "value": code,
-        "taxonomy_term": {"id": term_id, "code": code, "name": name, "description": description,
-                          "taxonomy": taxonomy, "language": "sv"},
+        "taxonomy_term": {
+            "id": term_id,
+            "code": code,
+            "name": name,
+            "description": description,
+            "taxonomy": taxonomy,
+            "language": "sv",
+        },
     }
 
 
@@ -46,7 +52,7 @@ def service(kommun: Kommun, item: Verksamhet) -> dict:
     service_id = _id(kommun, "service", item.id)
     organisation = item.organisation
     organisation_id = _id(kommun, "organization", organisation.id)
-    checked = datetime.datetime.combine(item.kontrollerad, datetime.time(), datetime.timezone.utc)
+    checked = datetime.datetime.combine(item.kontrollerad, datetime.time(), datetime.UTC)
     result = {
         "id": service_id,
         "organization_id": organisation_id,
@@ -56,20 +62,43 @@ def service(kommun: Kommun, item: Verksamhet) -> dict:
         "status": "active",
         "assured_date": item.kontrollerad.isoformat(),
         "last_modified": checked.isoformat().replace("+00:00", "Z"),
-        "phones": [{"id": _id(kommun, "phone", item.id, str(n)), "service_id": service_id, "number": phone.nummer,
-                    "type": "voice", "description": phone.beskrivning or phone.oppettider}
-                   for n, phone in enumerate(item.telefon)],
-        "schedules": [{"id": _id(kommun, "schedule", item.id, str(n)), "service_id": service_id,
-                       "description": f"{phone.nummer}: {phone.oppettider}"}
-                      for n, phone in enumerate(item.telefon)],
-        "languages": [{"id": _id(kommun, "language", item.id, name), "service_id": service_id, "name": name}
-                      for name in item.sprak],
-        "organization": {"id": organisation_id, "name": organisation.namn,
-                         "description": HUVUDMAN_TEXT[organisation.huvudman]},
+        "phones": [
+            {
+                "id": _id(kommun, "phone", item.id, str(n)),
+                "service_id": service_id,
+                "number": phone.nummer,
+                "type": "voice",
+                "description": phone.beskrivning or phone.oppettider,
+            }
+            for n, phone in enumerate(item.telefon)
+        ],
+        "schedules": [
+            {
+                "id": _id(kommun, "schedule", item.id, str(n)),
+                "service_id": service_id,
+                "description": f"{phone.nummer}: {phone.oppettider}",
+            }
+            for n, phone in enumerate(item.telefon)
+        ],
+        "languages": [
+            {"id": _id(kommun, "language", item.id, name), "service_id": service_id, "name": name}
+            for name in item.sprak
+        ],
+        "organization": {
+            "id": organisation_id,
+            "name": organisation.namn,
+            "description": HUVUDMAN_TEXT[organisation.huvudman],
+        },
         "attributes": [
             _term(kommun, TAXONOMY_KIND, item.typ, TYPER[item.typ], TYPER[item.typ], service_id),
-            _term(kommun, TAXONOMY_HUVUDMAN, organisation.huvudman, organisation.huvudman,
-                  HUVUDMAN_TEXT[organisation.huvudman], service_id),
+            _term(
+                kommun,
+                TAXONOMY_HUVUDMAN,
+                organisation.huvudman,
+                organisation.huvudman,
+                HUVUDMAN_TEXT[organisation.huvudman],
+                service_id,
+            ),
         ],
     }
     if organisation.webb:
@@ -80,20 +109,30 @@ def service(kommun: Kommun, item: Verksamhet) -> dict:
         result["email"] = item.epost
     if item.adress:
         location_id = _id(kommun, "location", item.id)
-        result["service_at_locations"] = [{
-            "id": _id(kommun, "service_at_location", item.id),
-            "service_id": service_id,
-            "location_id": location_id,
-            "location": {
-                "id": location_id, "location_type": "physical", "name": item.namn,
-                "addresses": [{
-                    "id": _id(kommun, "address", item.id), "location_id": location_id,
-                    "address_1": item.adress["gata"], "city": item.adress["ort"],
-                    "state_province": kommun.region, "postal_code": item.adress["postnummer"],
-                    "country": "SE", "address_type": "physical",
-                }],
-            },
-        }]
+        result["service_at_locations"] = [
+            {
+                "id": _id(kommun, "service_at_location", item.id),
+                "service_id": service_id,
+                "location_id": location_id,
+                "location": {
+                    "id": location_id,
+                    "location_type": "physical",
+                    "name": item.namn,
+                    "addresses": [
+                        {
+                            "id": _id(kommun, "address", item.id),
+                            "location_id": location_id,
+                            "address_1": item.adress["gata"],
+                            "city": item.adress["ort"],
+                            "state_province": kommun.region,
+                            "postal_code": item.adress["postnummer"],
+                            "country": "SE",
+                            "address_type": "physical",
+                        }
+                    ],
+                },
+            }
+        ]
     return result
 
 

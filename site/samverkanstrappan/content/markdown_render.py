@@ -15,8 +15,32 @@ import nh3
 
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 TAGS = {
-    "p", "a", "ul", "ol", "li", "strong", "em", "b", "i", "br", "hr", "blockquote",
-    "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "abbr", "bdi", *_HEADINGS,
+    "p",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "br",
+    "hr",
+    "blockquote",
+    "code",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "dl",
+    "dt",
+    "dd",
+    "abbr",
+    "bdi",
+    *_HEADINGS,
 }
 ATTRIBUTES = {
     "a": {"href", "hreflang", "lang"},
@@ -48,8 +72,12 @@ def render(source: str) -> Rendered:
     _renderer.reset()
     raw = _renderer.convert(source)
     clean = nh3.clean(
-        raw, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
-        link_rel=None, strip_comments=True,
+        raw,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
     )
     clean = _isolate_numbers(clean)
     reader = _Reader()

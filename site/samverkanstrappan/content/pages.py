@@ -25,23 +25,38 @@ def public_path(lang: str, key: str) -> str:
     folder = key.removesuffix(START) if key in (START, LATTLAST + START) else f"{key}/"
     return f"/{lang}/{folder}"
 
+
 PAGE_FIELDS = (
     Field("titel", "text", "sidans rubrik, som också står i fliken och i sökresultat.", required=True),
-    Field("beskrivning", "text", "en mening som sammanfattar sidan (visas i sökresultat och för sökmotorer).",
-          required=True),
-    Field("trappsteg", "choice", "vilket steg i trappan sidan hör till. Alla sidor utom startsidan har ett.",
-          choices=TRAPPSTEG),
+    Field(
+        "beskrivning",
+        "text",
+        "en mening som sammanfattar sidan (visas i sökresultat och för sökmotorer).",
+        required=True,
+    ),
+    Field(
+        "trappsteg",
+        "choice",
+        "vilket steg i trappan sidan hör till. Alla sidor utom startsidan har ett.",
+        choices=TRAPPSTEG,
+    ),
     Field("granskad", "date", "datum då någon senast läste igenom sidan och såg att den stämmer.", required=True),
     Field("sokord", "list", "fler ord som folk kan söka på, till exempel [demens, minnessjukdom]."),
-    Field("oversattning_granskad", "yesno",
-          "bara på översatta sidor: ja när en människa har granskat översättningen, annars nej."),
+    Field(
+        "oversattning_granskad",
+        "yesno",
+        "bara på översatta sidor: ja när en människa har granskat översättningen, annars nej.",
+    ),
 )
 
 # A municipality's block added to a national page: kommuner/<slug>/tillagg/<språk>/<nyckel>.md
 ADDITION_FIELDS = (
     Field("granskad", "date", "datum då någon senast läste igenom texten och såg att den stämmer.", required=True),
-    Field("oversattning_granskad", "yesno",
-          "bara på översatta texter: ja när en människa har granskat översättningen, annars nej."),
+    Field(
+        "oversattning_granskad",
+        "yesno",
+        "bara på översatta texter: ja när en människa har granskat översättningen, annars nej.",
+    ),
 )
 
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
@@ -74,21 +89,31 @@ def split_front_matter(text: str, file: str):
     """Return (front matter text, body, body's first line) or a problem."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        return None, Problem(file, 1, "Filen ska börja med en rad med bara --- och sedan sidans uppgifter "
-                                      "(titel, beskrivning, granskad).")
+        return None, Problem(
+            file,
+            1,
+            "Filen ska börja med en rad med bara --- och sedan sidans uppgifter (titel, beskrivning, granskad).",
+        )
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() == "---":
-            return ("".join(lines[1:index]), "".join(lines[index + 1:]), index + 2), None
+            return ("".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2), None
     return None, Problem(file, 1, "Sidans uppgifter överst avslutas aldrig med en rad med bara ---.")
 
 
-def parse(path: Path, key: str, lang: str, file: str,
-          fields: tuple[Field, ...] = PAGE_FIELDS) -> tuple[Page | None, list[Problem]]:
+def parse(
+    path: Path, key: str, lang: str, file: str, fields: tuple[Field, ...] = PAGE_FIELDS
+) -> tuple[Page | None, list[Problem]]:
     """Read one Markdown file with front matter; it comes back whenever its body can be shown."""
     problems: list[Problem] = []
     if not _KEY.fullmatch(key):
-        problems.append(Problem(file, 1, "Filnamnet får bara ha små bokstäver a–z, siffror och bindestreck "
-                                         "(inga å, ä, ö eller mellanslag), eftersom det blir sidans adress."))
+        problems.append(
+            Problem(
+                file,
+                1,
+                "Filnamnet får bara ha små bokstäver a–z, siffror och bindestreck "
+                "(inga å, ä, ö eller mellanslag), eftersom det blir sidans adress.",
+            )
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

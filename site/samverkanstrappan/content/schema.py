@@ -7,8 +7,8 @@ guide lists it, and a test fails when a key is missing from the guide.
 import datetime
 import difflib
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from .problems import Problem
 from .yamltext import YamlList, YamlMap
@@ -69,9 +69,11 @@ def _phone(value):
     if error:
         return None, error
     digits = re.sub(r"\D", "", text)
-    swedish = (text.startswith("+46") and 9 <= len(digits) <= 12) or \
-              (text.startswith("0") and not text.startswith("00") and 8 <= len(digits) <= 11) or \
-              (len(digits) <= 6 and text[0] in "19" and text.replace(" ", "").isdigit())
+    swedish = (
+        (text.startswith("+46") and 9 <= len(digits) <= 12)
+        or (text.startswith("0") and not text.startswith("00") and 8 <= len(digits) <= 11)
+        or (len(digits) <= 6 and text[0] in "19" and text.replace(" ", "").isdigit())
+    )
     if not _PHONE.fullmatch(text) or not swedish:
         return None, f"'{text}' är inget svenskt telefonnummer. Skriv till exempel 010-123 45 67"
     return text, None

@@ -10,8 +10,8 @@ import os
 from pathlib import Path
 
 from .. import paths, workers
-from . import helplines, kommun, pages, vagvisare, verksamheter
 from ..sok import synonymer
+from . import helplines, kommun, pages, vagvisare, verksamheter
 from .problems import Problem
 from .sprak import SOURCE
 
@@ -95,10 +95,12 @@ class ContentStore:
         self.additions: dict[tuple[str, str], pages.Page] = {}  # local blocks: "Gäller i <kommun>"
         # (folder, what it holds, its front matter fields): a municipality's own pages come after
         # the national ones, so a page with the same name replaces the national page.
-        sources = [(self.content_dir / "sidor", self.pages, pages.PAGE_FIELDS),
-                   (self.kommun_dir / "sidor", self.pages, pages.PAGE_FIELDS),
-                   (self.content_dir / "vagvisare", self.texts, vagvisare.TEXT_FIELDS),
-                   (self.kommun_dir / "tillagg", self.additions, pages.ADDITION_FIELDS)]
+        sources = [
+            (self.content_dir / "sidor", self.pages, pages.PAGE_FIELDS),
+            (self.kommun_dir / "sidor", self.pages, pages.PAGE_FIELDS),
+            (self.content_dir / "vagvisare", self.texts, vagvisare.TEXT_FIELDS),
+            (self.kommun_dir / "tillagg", self.additions, pages.ADDITION_FIELDS),
+        ]
         jobs, targets = [], []
         for root, target, fields in sources:
             for lang in self.languages:

@@ -18,8 +18,9 @@ MAX_QUESTIONS = 5
 RESERVED = ("utfall", "manus")
 
 QUESTION_FIELDS = (
-    Field("svar", "block", "svaren, ett per rad: svarets id: id för frågan eller utfallet det leder till.",
-          required=True),
+    Field(
+        "svar", "block", "svaren, ett per rad: svarets id: id för frågan eller utfallet det leder till.", required=True
+    ),
     Field("kanslig", "yesno", "ja om frågan rör våld, självmord eller barn i fara: då visas akut hjälp först."),
     Field("lamna_snabbt", "yesno", "ja för att visa knappen Lämna sidan snabbt (till exempel vid våld)."),
 )
@@ -129,19 +130,28 @@ def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
         answers = node.get("svar")
         if not isinstance(answers, yamltext.YamlMap):
             continue
-        found = tuple(Answer(answer_id, target if isinstance(target, str) else "", answers.line_of(answer_id))
-                      for answer_id, target in answers.items())
+        found = tuple(
+            Answer(answer_id, target if isinstance(target, str) else "", answers.line_of(answer_id))
+            for answer_id, target in answers.items()
+        )
         flags = schema.values(node, QUESTION_FIELDS)
-        questions[node_id] = Question(node_id, found, line, flags.get("kanslig", False),
-                                      flags.get("lamna_snabbt", False))
+        questions[node_id] = Question(
+            node_id, found, line, flags.get("kanslig", False), flags.get("lamna_snabbt", False)
+        )
     for node_id, node, line in _nodes(values.get("utfall"), file, problems):
         problems += schema.check_mapping(node, OUTCOME_FIELDS, file)
         flags = schema.values(node, OUTCOME_FIELDS)
         if node_id in questions:
             problems.append(Problem(file, line, f"Id '{node_id}' används både för en fråga och ett utfall."))
-        outcomes[node_id] = Outcome(node_id, tuple(flags.get("verksamheter", ())), tuple(flags.get("nummer", ())),
-                                    flags.get("trappsteg", TRAPPSTEG[2]), line, flags.get("kanslig", False),
-                                    flags.get("lamna_snabbt", False))
+        outcomes[node_id] = Outcome(
+            node_id,
+            tuple(flags.get("verksamheter", ())),
+            tuple(flags.get("nummer", ())),
+            flags.get("trappsteg", TRAPPSTEG[2]),
+            line,
+            flags.get("kanslig", False),
+            flags.get("lamna_snabbt", False),
+        )
     return Flow(values.get("start", ""), questions, outcomes, file), problems
 
 

@@ -23,16 +23,20 @@ SERVICE_FIELDS = (
     Field("id", "text", "ett kort namn för verksamheten, unikt i filen (används i öppna data).", required=True),
     Field("namn", "text", "verksamhetens namn som invånare känner igen.", required=True),
     Field("organisation", "text", "id för organisationen som driver verksamheten.", required=True),
-    Field("typ", "choice", "vilken sorts verksamhet det är. Vägvisaren hänvisar till typer, inte namn.",
-          required=True, choices=tuple(TYPER)),
+    Field(
+        "typ",
+        "choice",
+        "vilken sorts verksamhet det är. Vägvisaren hänvisar till typer, inte namn.",
+        required=True,
+        choices=tuple(TYPER),
+    ),
     Field("beskrivning", "text", "en eller två meningar om vad verksamheten hjälper till med.", required=True),
     Field("telefon", "block", "en lista med telefonnummer, vart och ett med nummer och öppettider.", required=True),
     Field("adress", "block", "besöksadress med gata, postnummer och ort."),
     Field("webb", "url", "verksamhetens egen webbsida, som börjar med https://."),
     Field("epost", "email", "e-postadress som invånare kan skriva till."),
     Field("sprak", "list", "språk som personalen talar, till exempel [svenska, engelska, arabiska]."),
-    Field("kontakt", "text", "så här tar du kontakt: vad som händer när man ringer eller kommer dit.",
-          required=True),
+    Field("kontakt", "text", "så här tar du kontakt: vad som händer när man ringer eller kommer dit.", required=True),
     Field("kontrollerad", "date", "datum då någon senast kontrollerade uppgifterna.", required=True),
 )
 PHONE_FIELDS = (
@@ -46,8 +50,7 @@ ADDRESS_FIELDS = (
     Field("ort", "text", "ort.", required=True),
 )
 FILE_FIELDS = (
-    Field("organisationer", "block", "listan med organisationer (kommunen, regionen, myndigheter ...).",
-          required=True),
+    Field("organisationer", "block", "listan med organisationer (kommunen, regionen, myndigheter ...).", required=True),
     Field("verksamheter", "block", "listan med verksamheter.", required=True),
 )
 STALE_AFTER = datetime.timedelta(days=365)
@@ -124,8 +127,9 @@ def load(path, file: str, today: datetime.date) -> tuple[dict[str, Verksamhet], 
         problems += schema.check_mapping(entry, ORGANISATION_FIELDS, file)
         values = schema.values(entry, ORGANISATION_FIELDS)
         if "id" in values:
-            organisations[values["id"]] = Organisation(**{k: values.get(k, "") for k in ("id", "namn", "huvudman",
-                                                                                          "webb")})
+            organisations[values["id"]] = Organisation(
+                **{k: values.get(k, "") for k in ("id", "namn", "huvudman", "webb")}
+            )
     services: dict[str, Verksamhet] = {}
     for entry in _items(data, "verksamheter", file, problems):
         service, found = _service(entry, organisations, file, today)
@@ -147,24 +151,42 @@ def _service(entry, organisations, file, today):
         if not found:
             phones.append(Phone(**schema.values(phone, PHONE_FIELDS)))
     if "telefon" in values and not phones:
-        problems.append(Problem(file, entry.line_of("telefon"), "Verksamheten har inget telefonnummer. "
-                                                                "Alla kontakter behöver minst ett."))
+        problems.append(
+            Problem(
+                file,
+                entry.line_of("telefon"),
+                "Verksamheten har inget telefonnummer. Alla kontakter behöver minst ett.",
+            )
+        )
     if isinstance(values.get("adress"), yamltext.YamlMap):
         problems += schema.check_mapping(values["adress"], ADDRESS_FIELDS, file)
         values["adress"] = schema.values(values["adress"], ADDRESS_FIELDS)
     elif "adress" in values:
-        problems.append(Problem(file, entry.line_of("adress"), "'adress' ska ha gata:, postnummer: och ort: "
-                                                               "på egna rader."))
+        problems.append(
+            Problem(file, entry.line_of("adress"), "'adress' ska ha gata:, postnummer: och ort: på egna rader.")
+        )
     organisation = organisations.get(values.get("organisation"))
     if "organisation" in values and organisation is None:
-        problems.append(Problem(file, entry.line_of("organisation"),
-                                f"Organisationen '{values['organisation']}' finns inte under organisationer:."))
+        problems.append(
+            Problem(
+                file,
+                entry.line_of("organisation"),
+                f"Organisationen '{values['organisation']}' finns inte under organisationer:.",
+            )
+        )
     checked = values.get("kontrollerad")
     if checked and today - checked > STALE_AFTER:
-        problems.append(Problem(file, entry.line_of("kontrollerad"), f"Uppgifterna kontrollerades {checked}, "
-                                "för mer än 12 månader sedan. Ring och kontrollera dem.", WARNING))
+        problems.append(
+            Problem(
+                file,
+                entry.line_of("kontrollerad"),
+                f"Uppgifterna kontrollerades {checked}, för mer än 12 månader sedan. Ring och kontrollera dem.",
+                WARNING,
+            )
+        )
     if any(p.level != WARNING for p in problems):
         return None, problems
-    values.update(organisation=organisation, telefon=tuple(phones), sprak=tuple(values.get("sprak", ())),
-                  line=entry.line)
+    values.update(
+        organisation=organisation, telefon=tuple(phones), sprak=tuple(values.get("sprak", ())), line=entry.line
+    )
     return Verksamhet(**values), problems

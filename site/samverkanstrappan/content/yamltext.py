@@ -83,10 +83,13 @@ def _walk(node, file: str, offset: int, problems: list[Problem]):
                 continue
             key = key_node.value
             if key in result:
-                problems.append(Problem(
-                    file, key_line,
-                    f"Nyckeln '{key}' finns två gånger (också på rad {result.lines[key]}). Ta bort den ena.",
-                ))
+                problems.append(
+                    Problem(
+                        file,
+                        key_line,
+                        f"Nyckeln '{key}' finns två gånger (också på rad {result.lines[key]}). Ta bort den ena.",
+                    )
+                )
                 continue
             result[key] = _walk(value_node, file, offset, problems)
             result.lines[key] = key_line

@@ -11,8 +11,42 @@ from whoosh.analysis import Filter, LanguageAnalyzer, LowercaseFilter, RegexToke
 
 # The common noun and adjective endings, longest first; the stem keeps at least 3 letters.
 # Ties are sorted too, so the list (also written into the search page) is the same on every build.
-_UK_ENDINGS = sorted(set("ами ями ові еві ого ому ими іми ах ях ом ем ою ею ів ій ий ої а я у ю о е и і ї й ь".split()),
-                     key=lambda ending: (-len(ending), ending))
+_UK_ENDINGS = sorted(
+    set(
+        [
+            "ами",
+            "ями",
+            "ові",
+            "еві",
+            "ого",
+            "ому",
+            "ими",
+            "іми",
+            "ах",
+            "ях",
+            "ом",
+            "ем",
+            "ою",
+            "ею",
+            "ів",
+            "ій",
+            "ий",
+            "ої",
+            "а",
+            "я",
+            "у",
+            "ю",
+            "о",
+            "е",
+            "и",
+            "і",
+            "ї",
+            "й",
+            "ь",
+        ]
+    ),
+    key=lambda ending: (-len(ending), ending),
+)
 
 
 # Languages whose stemming is this suffix list: the browser search strips the same endings

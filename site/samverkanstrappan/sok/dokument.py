@@ -28,21 +28,39 @@ def page_documents(store: ContentStore, lang: str):
             continue
         page = store.page(lang, key)
         step = store.page(SOURCE, key).meta.get("trappsteg")
-        yield Dokument(public_path(lang, key), page.title, page.rendered.text,
-                       " ".join(page.meta.get("sokord", [])), f"steg:{step}" if step else "sida", page.lang)
+        yield Dokument(
+            public_path(lang, key),
+            page.title,
+            page.rendered.text,
+            " ".join(page.meta.get("sokord", [])),
+            f"steg:{step}" if step else "sida",
+            page.lang,
+        )
 
 
 def outcome_documents(store: ContentStore, lang: str):
     for node_id in store.flow.outcomes if store.flow else ():
         text = store.text(lang, node_id)
-        yield Dokument(f"/{lang}/vagvisare/utfall/{node_id}/", text.meta.get("titel", node_id),
-                       f"{text.meta.get('sag_sa_har', '')}\n{text.rendered.text}", "", "utfall", text.lang)
+        yield Dokument(
+            f"/{lang}/vagvisare/utfall/{node_id}/",
+            text.meta.get("titel", node_id),
+            f"{text.meta.get('sag_sa_har', '')}\n{text.rendered.text}",
+            "",
+            "utfall",
+            text.lang,
+        )
 
 
 def service_documents(store: ContentStore, lang: str):
     for service in store.verksamheter.values():
-        yield Dokument(verksamhet_url(lang, service.id), service.namn, f"{service.beskrivning}\n{service.kontakt}",
-                       f"{service.typ} {service.organisation.namn}", "verksamhet", SOURCE)
+        yield Dokument(
+            verksamhet_url(lang, service.id),
+            service.namn,
+            f"{service.beskrivning}\n{service.kontakt}",
+            f"{service.typ} {service.organisation.namn}",
+            "verksamhet",
+            SOURCE,
+        )
 
 
 def verksamhet_url(lang: str, service_id: str) -> str:

@@ -40,10 +40,13 @@ def _schema(lang: str) -> Schema:
     # phrase=False: queries are OR-ed words, never phrases, so word positions are not
     # stored (a smaller index, built in about half the time). Highlighting re-reads the stored text.
     words = analyzer(lang)
-    return Schema(url=ID(stored=True, unique=True),
-                  title=TEXT(analyzer=words, stored=True, field_boost=3.0, phrase=False),
-                  keywords=TEXT(analyzer=words, field_boost=2.0, phrase=False),
-                  text=TEXT(analyzer=words, stored=True, phrase=False), place=STORED)
+    return Schema(
+        url=ID(stored=True, unique=True),
+        title=TEXT(analyzer=words, stored=True, field_boost=3.0, phrase=False),
+        keywords=TEXT(analyzer=words, field_boost=2.0, phrase=False),
+        text=TEXT(analyzer=words, stored=True, phrase=False),
+        place=STORED,
+    )
 
 
 _worker_store: ContentStore | None = None

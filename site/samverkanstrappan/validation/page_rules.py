@@ -30,8 +30,7 @@ def _pages(store):
 
 def _markdown(store):
     """Pages, the vägvisare's texts and local additions: everything an editor writes in Markdown."""
-    return sorted([*store.pages.values(), *store.texts.values(), *store.additions.values()],
-                  key=lambda page: page.file)
+    return sorted([*store.pages.values(), *store.texts.values(), *store.additions.values()], key=lambda page: page.file)
 
 
 def unsafe_html(store, site_urls):
@@ -42,8 +41,11 @@ def unsafe_html(store, site_urls):
                 if closing:
                     continue
                 if tag.lower() not in _SAFE_TAGS:
-                    yield Problem(page.file, number, f"HTML-taggen <{tag.lower()}> är inte tillåten. "
-                                                     "Skriv texten i Markdown i stället.")
+                    yield Problem(
+                        page.file,
+                        number,
+                        f"HTML-taggen <{tag.lower()}> är inte tillåten. Skriv texten i Markdown i stället.",
+                    )
                 elif _EVENT_ATTR.search(attrs) or "style" in attrs.lower():
                     yield Problem(page.file, number, "HTML med on...= eller style= är inte tillåtet.")
             if re.search(r"javascript\s*:", line, re.IGNORECASE):
@@ -52,8 +54,9 @@ def unsafe_html(store, site_urls):
 
 def links_resolve(store, site_urls):
     """Every link inside the site leads to a page (and heading) that exists."""
-    anchors = {public_path(lang, key): {h[1] for h in page.rendered.headings}
-               for (lang, key), page in store.pages.items()}
+    anchors = {
+        public_path(lang, key): {h[1] for h in page.rendered.headings} for (lang, key), page in store.pages.items()
+    }
     for page in _markdown(store):
         for href in page.rendered.links:
             parts = urlsplit(href)
@@ -66,8 +69,9 @@ def links_resolve(store, site_urls):
                 hint = " Adresser slutar med /." if parts.path + "/" in site_urls else ""
                 yield Problem(page.file, line, f"Länken '{href}' leder till en sida som inte finns.{hint}")
             elif parts.fragment and parts.path in anchors and parts.fragment not in anchors[parts.path]:
-                yield Problem(page.file, line, f"Länken '{href}' pekar på en rubrik (#{parts.fragment}) "
-                                               "som inte finns på sidan.")
+                yield Problem(
+                    page.file, line, f"Länken '{href}' pekar på en rubrik (#{parts.fragment}) som inte finns på sidan."
+                )
 
 
 def headings_in_order(store, site_urls):
@@ -76,8 +80,11 @@ def headings_in_order(store, site_urls):
         level = 1
         for heading_level, _, text in page.rendered.headings:
             if heading_level > level + 1:
-                yield Problem(page.file, page.line_of(text), f"Rubriken '{text}' hoppar över en nivå. "
-                                                             f"Använd {'#' * (level + 1)} här.")
+                yield Problem(
+                    page.file,
+                    page.line_of(text),
+                    f"Rubriken '{text}' hoppar över en nivå. Använd {'#' * (level + 1)} här.",
+                )
             level = heading_level
         for number, line in enumerate(page.body.splitlines(), start=page.body_line):
             if re.match(r"#\s", line):
@@ -88,8 +95,11 @@ def trappsteg_given(store, site_urls):
     """Every Swedish page but the start page says where it sits (translations follow it)."""
     for page in _pages(store):
         if page.lang == SOURCE and page.key not in (START, LATTLAST + START) and "trappsteg" not in page.front_matter:
-            yield Problem(page.file, page.front_matter.line,
-                          "Nyckeln 'trappsteg' saknas. Skriv vilket steg i trappan sidan hör till.")
+            yield Problem(
+                page.file,
+                page.front_matter.line,
+                "Nyckeln 'trappsteg' saknas. Skriv vilket steg i trappan sidan hör till.",
+            )
 
 
 def translation_has_original(store, site_urls):
@@ -97,12 +107,18 @@ def translation_has_original(store, site_urls):
     for page in _pages(store):
         lattlast = page.key.startswith(LATTLAST)
         if lattlast and page.lang != SOURCE:
-            yield Problem(page.file, 1, f"Lättläst finns bara på svenska. Flytta filen till sidor/{SOURCE}/{page.key}.md.")
+            yield Problem(
+                page.file, 1, f"Lättläst finns bara på svenska. Flytta filen till sidor/{SOURCE}/{page.key}.md."
+            )
         elif page.lang != SOURCE and (SOURCE, page.key) not in store.pages:
             yield Problem(page.file, 1, f"Det finns ingen svensk sida '{page.key}.md' att översätta från.")
         elif lattlast and (SOURCE, page.key.removeprefix(LATTLAST)) not in store.pages:
-            yield Problem(page.file, 1, f"Det finns ingen vanlig svensk sida "
-                                        f"'{page.key.removeprefix(LATTLAST)}.md' som den här är lättläst version av.")
+            yield Problem(
+                page.file,
+                1,
+                f"Det finns ingen vanlig svensk sida "
+                f"'{page.key.removeprefix(LATTLAST)}.md' som den här är lättläst version av.",
+            )
 
 
 def readable(store, site_urls):
@@ -112,9 +128,13 @@ def readable(store, site_urls):
             continue
         value = lix(page.rendered.text)
         if value > lix_limit(page.key):
-            yield Problem(page.file, page.body_line, f"Texten är för svår att läsa: LIX {value:.0f}, högst "
-                                                     f"{lix_limit(page.key)} är tillåtet. Skriv kortare "
-                                                     "meningar och kortare ord.")
+            yield Problem(
+                page.file,
+                page.body_line,
+                f"Texten är för svår att läsa: LIX {value:.0f}, högst "
+                f"{lix_limit(page.key)} är tillåtet. Skriv kortare "
+                "meningar och kortare ord.",
+            )
 
 
 RULES = (unsafe_html, links_resolve, headings_in_order, trappsteg_given, translation_has_original, readable)

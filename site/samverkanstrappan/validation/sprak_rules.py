@@ -19,9 +19,12 @@ def translation_says_if_reviewed(store, site_urls):
     """Every translated or lättläst text says whether a person has reviewed it (oversattning_granskad)."""
     for (lang, key), item in sorted([*store.pages.items(), *store.texts.items()], key=lambda pair: pair[1].file):
         if (lang != SOURCE or key.startswith(LATTLAST)) and "oversattning_granskad" not in item.front_matter:
-            yield Problem(item.file, item.front_matter.line,
-                          "Nyckeln 'oversattning_granskad' saknas. Skriv ja om en människa har granskat "
-                          "översättningen, annars nej.")
+            yield Problem(
+                item.file,
+                item.front_matter.line,
+                "Nyckeln 'oversattning_granskad' saknas. Skriv ja om en människa har granskat "
+                "översättningen, annars nej.",
+            )
 
 
 RULES = (catalogs_complete, translation_says_if_reviewed)

@@ -27,11 +27,18 @@ def answers_lead_somewhere(store, site_urls):
             yield Problem(flow.file, question.line, f"Frågan '{question.id}' har färre än två svar.")
         for answer in question.answers:
             if answer.id in RESERVED or not _ID.fullmatch(answer.id):
-                yield Problem(flow.file, answer.line, f"Svaret '{answer.id}' kan inte bli en adress. Använd små "
-                                                      f"bokstäver a–z, siffror och bindestreck, inte {'/'.join(RESERVED)}.")
+                yield Problem(
+                    flow.file,
+                    answer.line,
+                    f"Svaret '{answer.id}' kan inte bli en adress. Använd små "
+                    f"bokstäver a–z, siffror och bindestreck, inte {'/'.join(RESERVED)}.",
+                )
             if flow.node(answer.target) is None:
-                yield Problem(flow.file, answer.line, f"Svaret '{answer.id}' leder till '{answer.target}', "
-                                                      "som inte finns bland frågorna eller utfallen.")
+                yield Problem(
+                    flow.file,
+                    answer.line,
+                    f"Svaret '{answer.id}' leder till '{answer.target}', som inte finns bland frågorna eller utfallen.",
+                )
 
 
 def every_node_reachable(store, site_urls):
@@ -56,13 +63,19 @@ def no_cycles_no_long_paths(store, site_urls):
             target = flow.node(answer.target)
             if answer.target in seen and (question.id, answer.id) not in reported:
                 reported.add((question.id, answer.id))
-                yield Problem(flow.file, answer.line, f"Svaret '{answer.id}' leder tillbaka till '{answer.target}' "
-                                                      "och gör en slinga.")
+                yield Problem(
+                    flow.file,
+                    answer.line,
+                    f"Svaret '{answer.id}' leder tillbaka till '{answer.target}' och gör en slinga.",
+                )
             elif isinstance(target, Question):
                 if len(seen) + 1 > MAX_QUESTIONS and (question.id, answer.id) not in reported:
                     reported.add((question.id, answer.id))
-                    yield Problem(flow.file, answer.line, f"Vägen via svaret '{answer.id}' får fler än "
-                                                          f"{MAX_QUESTIONS} frågor. Korta vägen.")
+                    yield Problem(
+                        flow.file,
+                        answer.line,
+                        f"Vägen via svaret '{answer.id}' får fler än {MAX_QUESTIONS} frågor. Korta vägen.",
+                    )
                 elif answer.target not in seen:
                     yield from visit(target, seen + (answer.target,))
 
@@ -76,19 +89,33 @@ def outcomes_give_a_next_step(store, site_urls):
         return
     for outcome in flow.outcomes.values():
         if not outcome.verksamheter and not outcome.nummer:
-            yield Problem(flow.file, outcome.line, f"Utfallet '{outcome.id}' har ingen kontakt. Skriv vilka "
-                                                   "verksamheter: eller nummer: personen ska kontakta.")
+            yield Problem(
+                flow.file,
+                outcome.line,
+                f"Utfallet '{outcome.id}' har ingen kontakt. Skriv vilka "
+                "verksamheter: eller nummer: personen ska kontakta.",
+            )
         for kind in outcome.verksamheter:
             if kind not in TYPER:
-                yield Problem(flow.file, outcome.line, f"Utfallet '{outcome.id}' nämner typen '{kind}', som inte "
-                                                       f"finns. Välj bland {', '.join(TYPER)}.")
+                yield Problem(
+                    flow.file,
+                    outcome.line,
+                    f"Utfallet '{outcome.id}' nämner typen '{kind}', som inte finns. Välj bland {', '.join(TYPER)}.",
+                )
             elif not store.services(kind):
-                yield Problem(store.directory_file, 1, f"Vägvisaren behöver en verksamhet av typen '{kind}' "
-                                                       f"(utfallet '{outcome.id}'), men kommunen har ingen.")
+                yield Problem(
+                    store.directory_file,
+                    1,
+                    f"Vägvisaren behöver en verksamhet av typen '{kind}' "
+                    f"(utfallet '{outcome.id}'), men kommunen har ingen.",
+                )
         for number in outcome.nummer:
             if number not in store.helplines:
-                yield Problem(flow.file, outcome.line, f"Utfallet '{outcome.id}' nämner numret '{number}', som inte "
-                                                       "finns i data/nodnummer.yaml.")
+                yield Problem(
+                    flow.file,
+                    outcome.line,
+                    f"Utfallet '{outcome.id}' nämner numret '{number}', som inte finns i data/nodnummer.yaml.",
+                )
 
 
 def every_node_has_words(store, site_urls):
@@ -98,15 +125,17 @@ def every_node_has_words(store, site_urls):
         return
     for node in [*flow.questions.values(), *flow.outcomes.values()]:
         if (SOURCE, node.id) not in store.texts:
-            yield Problem(flow.file, node.line, f"Texten för '{node.id}' saknas. Skapa filen "
-                                                f"vagvisare/{SOURCE}/{node.id}.md.")
+            yield Problem(
+                flow.file, node.line, f"Texten för '{node.id}' saknas. Skapa filen vagvisare/{SOURCE}/{node.id}.md."
+            )
     for (lang, key), text in sorted(store.texts.items()):
         node_id = key.removeprefix(LATTLAST)
         node = flow.node(node_id)
         meta = text.front_matter
         if key != node_id and lang != SOURCE:
-            yield Problem(text.file, 1, f"Lättläst finns bara på svenska. Flytta filen till "
-                                        f"vagvisare/{SOURCE}/{key}.md.")
+            yield Problem(
+                text.file, 1, f"Lättläst finns bara på svenska. Flytta filen till vagvisare/{SOURCE}/{key}.md."
+            )
         elif node is None:
             yield Problem(text.file, 1, f"'{node_id}' finns inte i flode.yaml. Byt namn på filen eller ta bort den.")
         elif isinstance(node, Question):
@@ -130,9 +159,17 @@ def _question_words(node, text, meta):
             yield Problem(text.file, labels.line, f"Texten för svaret '{answer_id}' saknas.")
     for answer_id in labels:
         if answer_id not in answer_ids:
-            yield Problem(text.file, labels.line_of(answer_id), f"Svaret '{answer_id}' finns inte för frågan "
-                                                                f"'{node.id}' i flode.yaml.")
+            yield Problem(
+                text.file,
+                labels.line_of(answer_id),
+                f"Svaret '{answer_id}' finns inte för frågan '{node.id}' i flode.yaml.",
+            )
 
 
-RULES = (answers_lead_somewhere, every_node_reachable, no_cycles_no_long_paths, outcomes_give_a_next_step,
-         every_node_has_words)
+RULES = (
+    answers_lead_somewhere,
+    every_node_reachable,
+    no_cycles_no_long_paths,
+    outcomes_give_a_next_step,
+    every_node_has_words,
+)

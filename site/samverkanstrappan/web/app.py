@@ -35,8 +35,14 @@ class App(Flask):
         relative_to = request.blueprint if endpoint.startswith(".") else None
         # A language given in `values` wins over the page's, so the switcher's URL for a
         # page is the same key on every language version of that page.
-        key = ("url", endpoint, relative_to, values.get("lang") or g.get("lang"), g.get("lattlast"),
-               frozenset(values.items()))
+        key = (
+            "url",
+            endpoint,
+            relative_to,
+            values.get("lang") or g.get("lang"),
+            g.get("lattlast"),
+            frozenset(values.items()),
+        )
         try:
             hash(key)
         except TypeError:  # an unhashable argument: build it every time

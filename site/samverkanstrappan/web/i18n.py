@@ -1,9 +1,9 @@
 """Language from the URL prefix (never from the browser), gettext, and the switcher."""
 
 from flask import Flask, current_app, g, request, url_for
+from flask_babel import Babel, get_translations, refresh
 from jinja2 import pass_context
 from markupsafe import Markup
-from flask_babel import Babel, get_translations, refresh
 from werkzeug.routing import BaseConverter, ValidationError
 
 from ..content.pages import LATTLAST
@@ -58,8 +58,9 @@ def init_app(app: Flask) -> None:
         A page has dozens of strings; while freezing, each is translated once per language."""
         escape = context.eval_ctx.autoescape
         with_values = bool(variables)
-        message = app.remember(("gettext", context_lang(context), text, escape, with_values),
-                               lambda: _message(text, escape, with_values))
+        message = app.remember(
+            ("gettext", context_lang(context), text, escape, with_values), lambda: _message(text, escape, with_values)
+        )
         return message % variables if with_values else message
 
     app.jinja_env.globals.update(_=translate, gettext=translate)
@@ -80,8 +81,13 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def language_context():
         lang = current_lang()
-        return {"lang": lang, "_current_lang": lang, "sprak": SPRAK[lang], "switcher": switcher,
-                "lang_attrs": lang_attrs}
+        return {
+            "lang": lang,
+            "_current_lang": lang,
+            "sprak": SPRAK[lang],
+            "switcher": switcher,
+            "lang_attrs": lang_attrs,
+        }
 
 
 @pass_context
@@ -106,8 +112,9 @@ def switcher() -> list[tuple]:
         return []
     lang = args.pop("lang")
     # Every language version of the page links to the same URLs: while freezing, build them once.
-    versions = current_app.remember(("switcher", request.endpoint, frozenset(args.items())),
-                                    lambda: _versions(request.endpoint, args))
+    versions = current_app.remember(
+        ("switcher", request.endpoint, frozenset(args.items())), lambda: _versions(request.endpoint, args)
+    )
     return [(language, href, language.code == lang) for language, href in versions]
 
 

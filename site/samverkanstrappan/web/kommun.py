@@ -36,9 +36,14 @@ def groups(lang: str) -> list[dict]:
     for service in store().verksamheter.values():
         by_kind.setdefault(service.typ, []).append(service)
     key = sort_key(lang)
-    found = [{"kind": kind, "label": str(labels.kind_label(kind)),
-              "services": sorted(services, key=lambda s: sort_key("sv")(s.namn))}
-             for kind, services in by_kind.items()]
+    found = [
+        {
+            "kind": kind,
+            "label": str(labels.kind_label(kind)),
+            "services": sorted(services, key=lambda s: sort_key("sv")(s.namn)),
+        }
+        for kind, services in by_kind.items()
+    ]
     return sorted(found, key=lambda group: key(group["label"]))
 
 

@@ -82,11 +82,16 @@ def init_app(app: Flask) -> None:
     @app.url_defaults
     def stay_in_lattlast(endpoint, values):
         if "lattlast" not in values and app.url_map.is_endpoint_expecting(endpoint, "lattlast"):
-            values["lattlast"] = (active() and values.get("lang", g.get("lang")) == SOURCE
-                                  and is_written(endpoint, store()))
+            values["lattlast"] = (
+                active() and values.get("lang", g.get("lang")) == SOURCE and is_written(endpoint, store())
+            )
 
     @app.context_processor
     def lattlast_context():
         state = active()
-        return {"lattlast": state, "_lattlast_active": state, "page_url": page_url,
-                "other_version_url": other_version_url}
+        return {
+            "lattlast": state,
+            "_lattlast_active": state,
+            "page_url": page_url,
+            "other_version_url": other_version_url,
+        }

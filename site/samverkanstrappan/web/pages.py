@@ -24,8 +24,9 @@ def _staircase(lang: str) -> list[dict]:
     steps = []
     for number, slug in enumerate(trappsteg.TRAPPSTEG, start=1):
         key = page_key(f"steg/{slug}")
-        steps.append({"number": number, "slug": slug, "page": store().page(lang, key),
-                      "url": url_for("pages.page", key=key)})
+        steps.append(
+            {"number": number, "slug": slug, "page": store().page(lang, key), "url": url_for("pages.page", key=key)}
+        )
     return steps
 
 

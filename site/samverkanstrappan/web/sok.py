@@ -34,8 +34,10 @@ def page(lang):
 
 def entries(lang: str) -> list[dict]:
     """Every page and vägvisare outcome with its title and URL, for the A–Ö index."""
-    found = [{"title": doc.title, "url": doc.url, "lang": doc.lang}
-             for doc in [*page_documents(store(), lang), *outcome_documents(store(), lang)]]
+    found = [
+        {"title": doc.title, "url": doc.url, "lang": doc.lang}
+        for doc in [*page_documents(store(), lang), *outcome_documents(store(), lang)]
+    ]
     return sorted(found, key=lambda entry: sort_key(lang)(entry["title"]))
 
 
@@ -58,8 +60,11 @@ def place_label(place: str) -> str:
     """Where a result sits, in the reader's language: a trappsteg, the vägvisare or the directory."""
     if place.startswith("steg:"):
         slug = place.removeprefix("steg:")
-        return _("Steg %(number)s: %(title)s", number=trappsteg.number(slug),
-                 title=store().page(g.lang, f"steg/{slug}").title)
+        return _(
+            "Steg %(number)s: %(title)s",
+            number=trappsteg.number(slug),
+            title=store().page(g.lang, f"steg/{slug}").title,
+        )
     return {"utfall": _("Vägvisaren: vem du kan kontakta"), "verksamhet": _("Verksamheter")}.get(place, _("Sida"))
 
 

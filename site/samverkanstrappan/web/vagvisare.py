@@ -27,12 +27,14 @@ def _history(lang: str, nodes: list, answers: tuple[str, ...]) -> list[dict]:
     history = []
     for index, answer_id in enumerate(answers):
         text = node_text(lang, nodes[index].id)
-        history.append({
-            "question": text.meta.get("fraga", nodes[index].id),
-            "answer": text.front_matter["svar"].get(answer_id, answer_id),
-            "change": path_url(answers[:index]),
-            "lang": text.lang,
-        })
+        history.append(
+            {
+                "question": text.meta.get("fraga", nodes[index].id),
+                "answer": text.front_matter["svar"].get(answer_id, answer_id),
+                "change": path_url(answers[:index]),
+                "lang": text.lang,
+            }
+        )
     return history
 
 
@@ -96,9 +98,12 @@ def script(lang):
         abort(404)  # a tool for staff, who work in Swedish: one script, linked from every language
     flow = store().flow
     order = list(dict.fromkeys(node.id for path in flow.paths() for node in [flow.walk(path)[-1]]))
-    return render_template("vagvisare/manus.html", flow=flow,
-                           questions=[flow.questions[i] for i in order if i in flow.questions],
-                           outcomes=[flow.outcomes[i] for i in order if i in flow.outcomes])
+    return render_template(
+        "vagvisare/manus.html",
+        flow=flow,
+        questions=[flow.questions[i] for i in order if i in flow.questions],
+        outcomes=[flow.outcomes[i] for i in order if i in flow.outcomes],
+    )
 
 
 def freeze_urls(content):
@@ -116,4 +121,3 @@ def freeze_urls(content):
     for lang in content.languages:
         for node_id in flow.outcomes:
             yield "vagvisare.handover", {"lang": lang, "node_id": node_id}
-
