@@ -13,8 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
 
-from samverkanstrappan import builder, paths  # noqa: E402
+from samverkanstrappan import paths  # noqa: E402
 from samverkanstrappan.content.problems import has_errors, report  # noqa: E402
+from samverkanstrappan.publish import builder  # noqa: E402
 
 
 def municipalities(content_dir: Path) -> list[str]:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 
-from samverkanstrappan import builder, paths  # noqa: E402
+from samverkanstrappan import paths  # noqa: E402
+from samverkanstrappan.publish import builder  # noqa: E402
 
 SIMPLE_PAGE = """---
 titel: Sida

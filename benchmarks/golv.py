@@ -25,10 +25,11 @@ from build_speed import add_generated_pages, print_table  # noqa: E402
 from flask import Flask  # noqa: E402
 from flask_frozen import MissingURLGeneratorWarning  # noqa: E402
 from hugo_jamforelse import measure  # noqa: E402
-from samverkanstrappan import create_app, freeze, paths  # noqa: E402
-from samverkanstrappan.sok import index as search  # noqa: E402
-from samverkanstrappan.sok import pagefind_index
-from samverkanstrappan.web import sok as sok_web  # noqa: E402
+from samverkanstrappan import freeze, paths
+from samverkanstrappan.index import index as search  # noqa: E402
+from samverkanstrappan.index import pagefind_index
+from samverkanstrappan.render import create_app  # noqa: E402
+from samverkanstrappan.render import sok as sok_web  # noqa: E402
 
 
 def cpu_seconds() -> float:

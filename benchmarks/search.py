@@ -17,8 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
-from samverkanstrappan import builder, paths  # noqa: E402
-from samverkanstrappan.sok import index  # noqa: E402
+from samverkanstrappan import paths  # noqa: E402
+from samverkanstrappan.index import index  # noqa: E402
+from samverkanstrappan.publish import builder  # noqa: E402
 
 
 def size(paths_) -> int:

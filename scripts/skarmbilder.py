@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "site"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
-from samverkanstrappan import builder  # noqa: E402
+from samverkanstrappan.publish import builder  # noqa: E402
 
 SHOTS = {
     "ar-startsida": "/ar/",

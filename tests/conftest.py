@@ -9,7 +9,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from samverkanstrappan import builder, create_app, paths
+from samverkanstrappan import paths
+from samverkanstrappan.publish import builder
+from samverkanstrappan.render import create_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KOMMUN = paths.DEFAULT_KOMMUN

@@ -9,9 +9,10 @@ import urllib.request
 
 import pytest
 from conftest import KOMMUNER, html_pages, url_of
-from samverkanstrappan import create_app, freeze, paths
+from samverkanstrappan import freeze, paths
 from samverkanstrappan.content import pages as pages_module
 from samverkanstrappan.content.trappsteg import TRAPPSTEG
+from samverkanstrappan.render import create_app
 
 EXPECTED = ["/", "/sv/", "/sv/om/", "/sv/for-personal/", "/404.html", *(f"/sv/steg/{slug}/" for slug in TRAPPSTEG)]
 

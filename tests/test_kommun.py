@@ -12,9 +12,10 @@ import jsonschema
 import pytest
 from conftest import FIXTURES, KOMMUNER, html_pages, run_build, url_of
 from html_facts import facts_of
-from samverkanstrappan import create_app, guide, paths
+from samverkanstrappan import guide, paths
 from samverkanstrappan.content import farger, kommun
 from samverkanstrappan.content.problems import WARNING
+from samverkanstrappan.render import create_app
 
 BROKEN = FIXTURES / "kommun"
 HSDS_SCHEMA = paths.REPO.parent / "shared" / "data" / "hsds-3.0" / "compiled-service.json"

@@ -11,11 +11,12 @@ from urllib.parse import quote
 
 import pytest
 from conftest import KOMMUN, run_build
-from samverkanstrappan import create_app, paths
+from samverkanstrappan import paths
 from samverkanstrappan.content.sprak import SPRAK
-from samverkanstrappan.sok import analys, index, pagefind_index
-from samverkanstrappan.sok.dokument import documents
-from samverkanstrappan.web import sok as sok_web
+from samverkanstrappan.index import analys, index, pagefind_index
+from samverkanstrappan.index.dokument import documents
+from samverkanstrappan.render import create_app
+from samverkanstrappan.render import sok as sok_web
 
 # (query, the page it is about): inflected forms and people's own words.
 QUERIES = [

@@ -9,11 +9,13 @@ import pytest
 from conftest import FIXTURES, KOMMUN, html_pages, run_build, url_of
 from flask import render_template_string
 from html_facts import facts_of
-from samverkanstrappan import builder, create_app, paths
+from samverkanstrappan import paths
 from samverkanstrappan.content import catalogs
 from samverkanstrappan.content.pages import LATTLAST
 from samverkanstrappan.content.sprak import SOURCE, SPRAK
 from samverkanstrappan.content.trappsteg import TRAPPSTEG
+from samverkanstrappan.publish import builder
+from samverkanstrappan.render import create_app
 
 CATALOGS = FIXTURES / "katalog"
 WANTED = {"Akut hjälp", "Meny"}

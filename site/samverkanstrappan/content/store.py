@@ -10,8 +10,7 @@ import os
 from pathlib import Path
 
 from .. import paths, workers
-from ..sok import synonymer
-from . import helplines, kommun, pages, vagvisare, verksamheter
+from . import helplines, kommun, pages, synonymer, vagvisare, verksamheter
 from .problems import Problem
 from .sprak import SOURCE
 

@@ -7,9 +7,9 @@ import dataclasses
 import io
 from pathlib import Path
 
-from .content import coverage
-from .content.sprak import SOURCE
-from .content.store import ContentStore
+from ..content import coverage
+from ..content.sprak import SOURCE
+from ..content.store import ContentStore
 
 FOLDER = "granskning"
 

@@ -11,15 +11,17 @@ import sys
 import time
 from pathlib import Path
 
-from . import create_app, freeze, paths, review, workers
-from .content import catalogs, coverage
-from .content.lix import lix
-from .content.problems import has_errors, report
-from .content.sprak import SOURCE
-from .sok import index as search
-from .sok import pagefind_index
-from .validation import page_rules, validate
-from .web import sok as sok_web
+from .. import freeze, paths, workers
+from ..content import catalogs, coverage
+from ..content.lix import lix
+from ..content.problems import has_errors, report
+from ..content.sprak import SOURCE
+from ..index import pagefind_index
+from ..index import whoosh_index as search
+from ..render import create_app
+from ..render import sok as sok_web
+from ..validation import page_rules, validate
+from . import review
 
 
 def check(app, urls: list[str] | None = None) -> list:

@@ -12,8 +12,9 @@ from flask_babel import gettext as _
 
 from ..content import trappsteg
 from ..content.alfabet import initial, sort_key
-from ..sok import analys, index
-from ..sok.dokument import outcome_documents, page_documents
+from ..index import analys
+from ..index import whoosh_index as index
+from ..index.dokument import outcome_documents, page_documents
 from . import store
 
 bp = Blueprint("sok", __name__)

@@ -19,7 +19,7 @@ from flask.testing import EnvironBuilder, FlaskClient
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 from werkzeug.test import TestResponse, run_wsgi_app
 
-from .web import kommun, pages, sip, sok, vagvisare
+from ..render import kommun, pages, sip, sok, vagvisare
 
 BLUEPRINTS = (pages, vagvisare, sip, kommun, sok)
 SHARE = 250  # URLs per share: about a fifth of a second of work
