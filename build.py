@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
 
 from samverkanstrappan import paths  # noqa: E402
 from samverkanstrappan.content.problems import has_errors, report  # noqa: E402
+from samverkanstrappan.content.store import ContentStore  # noqa: E402
 from samverkanstrappan.publish import builder  # noqa: E402
 
 
@@ -38,7 +39,7 @@ def main(argv=None) -> int:
         return 0
     slugs = municipalities(args.innehall) if args.alla else [args.kommun]
     if args.command == "check":
-        problems = [p for slug in slugs for p in builder.check(builder.create_app(slug, args.innehall))]
+        problems = [p for slug in slugs for p in builder.check(ContentStore(args.innehall, slug))]
         print(report(problems))
         return 1 if has_errors(problems) else 0
     worst = 0

@@ -25,11 +25,14 @@ from build_speed import add_generated_pages, print_table  # noqa: E402
 from flask import Flask  # noqa: E402
 from flask_frozen import MissingURLGeneratorWarning  # noqa: E402
 from hugo_jamforelse import measure  # noqa: E402
-from samverkanstrappan import freeze, paths
-from samverkanstrappan.index import index as search  # noqa: E402
-from samverkanstrappan.index import pagefind_index
+from samverkanstrappan import paths
+from samverkanstrappan.freeze.shortcuts import FreezeClient, ShareFreezer  # noqa: E402
+from samverkanstrappan.index import (
+    pagefind_index,
+    platser,  # noqa: E402
+)
+from samverkanstrappan.index import whoosh_index as search  # noqa: E402
 from samverkanstrappan.render import create_app  # noqa: E402
-from samverkanstrappan.render import sok as sok_web  # noqa: E402
 
 
 def cpu_seconds() -> float:
@@ -47,9 +50,9 @@ def bare_freeze(urls: list[str], body: bytes, destination: Path) -> None:
 
     app.add_url_rule("/", view_func=page, defaults={"path": ""})
     app.add_url_rule("/<path:path>", view_func=page)
-    app.test_client_class = freeze.FreezeClient
+    app.test_client_class = FreezeClient
     app.config.update(FREEZER_DESTINATION=str(destination), FREEZER_REMOVE_EXTRA_FILES=False)
-    freezer = freeze.ShareFreezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
+    freezer = ShareFreezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
     freezer.register_generator(lambda: urls)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)
@@ -71,20 +74,21 @@ def main() -> None:
         store = app.extensions["content"]
         parts["läsa innehållet (create_app)"] = cpu_seconds() - before
 
-        urls = [url for url in freeze.site_urls(app) if url.endswith(("/", ".html"))]  # the pages
+        router = app.extensions["router"]
+        urls = [url for url in router.urls(store) if url.endswith(("/", ".html"))]  # the pages
         before = cpu_seconds()
         bare_freeze(urls, b"<!doctype html>" + b"x" * 12_000, tmp / "tom")
         parts[f"Frozen-Flask, {len(urls)} tomma sidor"] = cpu_seconds() - before
 
         before = cpu_seconds()
-        fresh = search.prepare(store, tmp / "index")
+        fresh = search.prepare(tmp / "index")
         for lang in store.languages:
-            search.build_language((fresh, lang))
+            search.build_language(fresh, lang, router.documents(store, lang))
         parts["Whoosh"] = cpu_seconds() - before
 
-        labels = sok_web.place_labels(app)
+        labels = platser.labels(store, store.translations)
         before = cpu_seconds()
-        pagefind_index.build(store, tmp / "pagefind", labels)
+        pagefind_index.build(store, tmp / "pagefind", labels, router)
         parts["Pagefind"] = cpu_seconds() - before
 
         (tmp / "hugo").mkdir()

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 from samverkanstrappan import paths  # noqa: E402
-from samverkanstrappan.index import index  # noqa: E402
+from samverkanstrappan.index import whoosh_index as index  # noqa: E402
 from samverkanstrappan.publish import builder  # noqa: E402
 
 

@@ -12,7 +12,9 @@ from conftest import KOMMUNER, html_pages, url_of
 from samverkanstrappan import freeze, paths
 from samverkanstrappan.content import pages as pages_module
 from samverkanstrappan.content.trappsteg import TRAPPSTEG
+from samverkanstrappan.freeze.shortcuts import FreezeClient
 from samverkanstrappan.render import create_app
+from samverkanstrappan.routes import Router
 
 EXPECTED = ["/", "/sv/", "/sv/om/", "/sv/for-personal/", "/404.html", *(f"/sv/steg/{slug}/" for slug in TRAPPSTEG)]
 
@@ -95,7 +97,8 @@ def test_what_the_build_remembers_changes_no_page(kommun, tmp_path):
     # Every page must come out the same.
     frozen = create_app(kommun, search_index=tmp_path / "a").test_client()
     fresh = create_app(kommun, serve=True, search_index=tmp_path / "b").test_client()
-    urls = [url for url in freeze.site_urls(frozen.application) if url.endswith("/") and "/sok/" not in url]
+    store = frozen.application.extensions["content"]
+    urls = [url for url in Router().urls(store) if url.endswith("/") and "/sok/" not in url]
     assert len(urls) > 300
     different = [url for url in urls if frozen.get(url).data != fresh.get(url).data]
     assert different == []
@@ -145,14 +148,14 @@ def test_the_freezing_client_answers_like_flasks(app):
     for url in urls:
         # As Frozen-Flask asks, and as a test would; the responses of static files hold them open.
         with (
-            freeze.FreezeClient(app).get(url, follow_redirects=False, base_url=None) as frozen,
+            FreezeClient(app).get(url, follow_redirects=False, base_url=None) as frozen,
             app.test_client().get(url) as flask,
         ):
             assert (frozen.status, frozen.mimetype, frozen.data) == (flask.status, flask.mimetype, flask.data), url
 
 
 def test_shares_hold_every_url_once_with_a_page_in_all_languages_together(client):
-    urls = freeze.site_urls(client.application)
+    urls = Router().urls(client.application.extensions["content"])
     shares = freeze.shares(urls, size=40)
     flat = [url for share in shares for url in share]
     assert sorted(flat) == sorted(urls) and all(len(share) <= 40 for share in shares)

@@ -13,10 +13,10 @@ import pytest
 from conftest import KOMMUN, run_build
 from samverkanstrappan import paths
 from samverkanstrappan.content.sprak import SPRAK
-from samverkanstrappan.index import analys, index, pagefind_index
-from samverkanstrappan.index.dokument import documents
+from samverkanstrappan.index import analys, pagefind_index, platser
+from samverkanstrappan.index import whoosh_index as index
 from samverkanstrappan.render import create_app
-from samverkanstrappan.render import sok as sok_web
+from samverkanstrappan.routes import Router
 
 # (query, the page it is about): inflected forms and people's own words.
 QUERIES = [
@@ -56,7 +56,7 @@ def odd_queries(count: int = 40) -> list[str]:
 def server(tmp_path_factory):
     """The app in server mode, with its Whoosh index built as `build.py serve` builds it."""
     app = create_app(KOMMUN, serve=True, search_index=tmp_path_factory.mktemp("sokindex") / KOMMUN)
-    index.build(app.extensions["content"], app.config["SEARCH_INDEX"])
+    index.build(app.extensions["content"], app.config["SEARCH_INDEX"], app.extensions["router"])
     return app
 
 
@@ -162,7 +162,7 @@ def test_every_language_finds_its_own_trappsteg_page_in_server_mode(server, lang
 
 def test_the_index_covers_pages_outcomes_and_verksamheter(server):
     store = server.extensions["content"]
-    urls = {doc.url for doc in documents(store, "sv")}
+    urls = {doc.url for doc in Router().documents(store, "sv")}
     assert {f"/sv/vagvisare/utfall/{node}/" for node in store.flow.outcomes} <= urls
     assert {f"/sv/verksamheter/#kort-{service}" for service in store.verksamheter} <= urls
     assert "/sv/steg/upptackt/" in urls
@@ -176,7 +176,7 @@ def test_without_javascript_the_search_page_links_to_a_to_o(built_site):
 def test_a_to_o_lists_every_page_and_outcome(built_site, app):
     html = (built_site / "sv" / "a-o" / "index.html").read_text(encoding="utf-8")
     store = create_app(built_site.name).extensions["content"]
-    wanted = [doc.url for doc in documents(store, "sv") if "#" not in doc.url]
+    wanted = [doc.url for doc in Router().documents(store, "sv") if "#" not in doc.url]
     assert [url for url in wanted if f'href="{url}"' not in html] == []
 
 
@@ -202,8 +202,8 @@ def test_browser_search_stems_in_every_published_language(browser_search, built_
 
 def test_the_browser_index_holds_the_same_documents_as_the_server_index(app, tmp_path):
     store = app.extensions["content"]
-    count = pagefind_index.build(store, tmp_path / "pagefind", sok_web.place_labels(app))
-    wanted = {lang: len(documents(store, lang)) for lang in store.languages}
+    count = pagefind_index.build(store, tmp_path / "pagefind", platser.labels(store, store.translations), Router())
+    wanted = {lang: len(Router().documents(store, lang)) for lang in store.languages}
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert {lang: found["page_count"] for lang, found in entry["languages"].items()} == wanted
     assert count == sum(wanted.values())
@@ -221,7 +221,9 @@ def test_pagefind_files_arrive_whole(app, tmp_path, monkeypatch):
     write = pagefind_index._write
     monkeypatch.setattr(pagefind_index, "_write", keep)
     output = tmp_path / "pagefind"
-    pagefind_index.build(app.extensions["content"], output, sok_web.place_labels(app))
+    pagefind_index.build(
+        app.extensions["content"], output, platser.labels(app.extensions["content"], paths.TRANSLATIONS), Router()
+    )
     written = {path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("*") if path.is_file()}
     entry = json.loads(written.pop(pagefind_index.ENTRY))  # the one file put in order, Swedish first
     assert entry == json.loads(sent.pop(pagefind_index.ENTRY)) and written == sent

@@ -8,4 +8,5 @@ CONTENT = REPO / "content"
 TRANSLATIONS = REPO / "translations"
 SEARCH_INDEX = REPO / "search_index"
 BUILD = REPO / "build"
+CACHE = REPO / ".cache"  # what builds keep between runs (extracted strings); safe to delete
 DEFAULT_KOMMUN = "exempelstad"

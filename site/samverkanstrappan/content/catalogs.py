@@ -7,6 +7,9 @@ Counting is done with polib: `pybabel compile --statistics` counts fuzzy
 entries as translated.
 """
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,37 +29,47 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "N_": No
 class Coverage:
     translated: int
     total: int
-    fuzzy: int
 
 
 def po_file(translations: Path, lang: str) -> Path:
     return translations / lang / "LC_MESSAGES" / "messages.po"
 
 
-_extracted: dict[tuple, set[str]] = {}
-
-
-def source_strings(repo: Path) -> set[str]:
-    """Every msgid marked in the code and templates, found the way `pybabel extract` finds them."""
+def source_strings(repo: Path, cache: Path | None = None) -> set[str]:
+    """Every msgid marked in the code and templates, found the way `pybabel extract` finds them.
+    Extracting takes about half a second, so the result is kept in `cache` (a folder), under a
+    hash of the code and templates it was read from: the next build with the same code reads it."""
     sources = sorted(path for path in (repo / "site").rglob("*") if path.suffix in (".py", ".html"))
-    signature = (str(repo), tuple((str(p), p.stat().st_mtime_ns) for p in sources))
-    if signature not in _extracted:
-        with open(repo / "babel.cfg", encoding="utf-8") as config:
-            method_map, options_map = parse_mapping_cfg(config)
-        found = set()
-        code = repo / "site"
-        # Only site/ holds marked strings; without the filter Babel walks node_modules too.
-        for _file, _line, message, _comments, _context in extract_from_dir(
-            str(repo),
-            method_map,
-            options_map,
-            keywords=KEYWORDS,
-            directory_filter=lambda path: Path(path).is_relative_to(code),
-        ):
-            found.add(message[0] if isinstance(message, tuple) else message)
-        _extracted.clear()
-        _extracted[signature] = found
-    return _extracted[signature]
+    digest = hashlib.sha256((repo / "babel.cfg").read_bytes())
+    for path in sources:
+        digest.update(path.relative_to(repo).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    kept = cache / f"gettext-strings-{digest.hexdigest()[:32]}.json" if cache else None
+    if kept and kept.is_file():
+        return set(json.loads(kept.read_text(encoding="utf-8")))
+    found = _extract(repo)
+    if kept:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_name(f".{kept.name}.{os.getpid()}")
+        partial.write_text(json.dumps(sorted(found), ensure_ascii=False), encoding="utf-8")
+        partial.replace(kept)  # whole or not at all, also with two builds at once
+    return found
+
+
+def _extract(repo: Path) -> set[str]:
+    with open(repo / "babel.cfg", encoding="utf-8") as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    found = set()
+    code = repo / "site"
+    # Only site/ holds marked strings; without the filter Babel walks node_modules too.
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(repo),
+        method_map,
+        options_map,
+        keywords=KEYWORDS,
+        directory_filter=lambda path: Path(path).is_relative_to(code),
+    ):
+        found.add(message[0] if isinstance(message, tuple) else message)
+    return found
 
 
 def check(translations: Path, languages, wanted: set[str], shown=str) -> list[Problem]:
@@ -121,11 +134,10 @@ def coverage(translations: Path, lang: str, wanted: set[str]) -> Coverage:
     """How many of the strings the code uses have a finished translation."""
     path = po_file(translations, lang)
     if not path.is_file():
-        return Coverage(0, len(wanted), 0)
+        return Coverage(0, len(wanted))
     entries = {entry.msgid: entry for entry in polib.pofile(str(path)) if not entry.obsolete}
     done = sum(1 for msgid in wanted if msgid in entries and entries[msgid].translated())
-    fuzzy = sum(1 for msgid in wanted if msgid in entries and "fuzzy" in entries[msgid].flags)
-    return Coverage(done, len(wanted), fuzzy)
+    return Coverage(done, len(wanted))
 
 
 def compile_all(translations: Path) -> None:

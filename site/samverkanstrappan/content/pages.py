@@ -20,12 +20,6 @@ START = "start"
 LATTLAST = "lattlast/"
 
 
-def public_path(lang: str, key: str) -> str:
-    """The URL path of a page: `/sv/steg/upptackt/`; a start page is its folder (`/sv/lattlast/`)."""
-    folder = key.removesuffix(START) if key in (START, LATTLAST + START) else f"{key}/"
-    return f"/{lang}/{folder}"
-
-
 PAGE_FIELDS = (
     Field("titel", "text", "sidans rubrik, som också står i fliken och i sökresultat.", required=True),
     Field(

@@ -7,14 +7,13 @@ mode re-reads only what an editor changed.
 import datetime
 import multiprocessing
 import os
+import threading
 from pathlib import Path
 
 from .. import paths, workers
 from . import helplines, kommun, pages, synonymer, vagvisare, verksamheter
 from .problems import Problem
 from .sprak import SOURCE
-
-_cache: dict[tuple, tuple] = {}
 
 
 def shown_path(path: Path) -> str:
@@ -32,28 +31,8 @@ def _key(path: Path, reader, args) -> tuple:
     return (str(path), stat.st_mtime_ns, stat.st_size, reader, args)
 
 
-def _cached(path: Path, reader, *args):
-    key = _key(path, reader, args)
-    if key not in _cache:
-        _cache[key] = reader(path, *args)
-    return _cache[key]
-
-
 def _parse_page(job):
     return pages.parse(*job)
-
-
-def _parse_many(jobs: list[tuple]) -> None:
-    """Parse the pages not yet cached, on every core when there are many (a full build)."""
-    missing = [(job, _key(job[0], pages.parse, job[1:])) for job in jobs]
-    missing = [(job, key) for job, key in missing if key not in _cache]
-    count = workers.count(None, len(missing))
-    if len(missing) < PARALLEL_FROM or count < 2:
-        return
-    with multiprocessing.get_context("fork").Pool(count) as pool:
-        results = pool.map(_parse_page, [job for job, _ in missing], chunksize=16)
-    for (_, key), result in zip(missing, results):
-        _cache[key] = result
 
 
 class ContentStore:
@@ -65,7 +44,29 @@ class ContentStore:
         self.kommun_slug = kommun_slug
         self.kommun_dir = self.content_dir / "kommuner" / kommun_slug
         self._signature = None
+        # Parsed files by path, modification time and size: refresh() re-reads only what changed.
+        self._cache: dict[tuple, tuple] = {}
         self.refresh()
+
+    def _cached(self, path: Path, reader, *args):
+        key = _key(path, reader, args)
+        if key not in self._cache:
+            self._cache[key] = reader(path, *args)
+        return self._cache[key]
+
+    def _parse_many(self, jobs: list[tuple]) -> None:
+        """Parse the pages not yet cached, on every core when there are many (a full build).
+        Only from a process with no other thread: forking beside a thread can deadlock (serve
+        mode re-reads in a request thread), and Python 3.12 warns about it."""
+        missing = [(job, _key(job[0], pages.parse, job[1:])) for job in jobs]
+        missing = [(job, key) for job, key in missing if key not in self._cache]
+        count = workers.count(None, len(missing))
+        if len(missing) < PARALLEL_FROM or count < 2 or threading.active_count() > 1:
+            return
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            results = pool.map(_parse_page, [job for job, _ in missing], chunksize=16)
+        for (_, key), result in zip(missing, results):
+            self._cache[key] = result
 
     def _files(self) -> list[Path]:
         roots = [self.content_dir / name for name in ("sidor", "data", "vagvisare")] + [self.kommun_dir]
@@ -87,7 +88,7 @@ class ContentStore:
         self.kommun, found = kommun.load(kommun_file, self.kommun_slug, shown_path(kommun_file))
         self.problems += found
         helpline_file = self.content_dir / "data" / "nodnummer.yaml"
-        self.helplines, found = _cached(helpline_file, helplines.load, shown_path(helpline_file))
+        self.helplines, found = self._cached(helpline_file, helplines.load, shown_path(helpline_file))
         self.problems += found
         self.pages: dict[tuple[str, str], pages.Page] = {}
         self.texts: dict[tuple[str, str], pages.Page] = {}  # the vägvisare's words, per node and language
@@ -106,9 +107,9 @@ class ContentStore:
                 for key, path in pages.find(root / lang).items():
                     jobs.append((path, key, lang, shown_path(path), fields))
                     targets.append(target)
-        _parse_many(jobs)
+        self._parse_many(jobs)
         for (path, key, lang, file, fields), target in zip(jobs, targets):
-            page, found = _cached(path, pages.parse, key, lang, file, fields)
+            page, found = self._cached(path, pages.parse, key, lang, file, fields)
             self.problems += found
             if page:
                 target[(lang, key)] = page

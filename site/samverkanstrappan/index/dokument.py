@@ -1,9 +1,10 @@
 """What search covers: every page, every vägvisare outcome and every verksamhet,
 in one language, with where each sits (a trappsteg, an outcome, the directory)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..content.pages import LATTLAST, public_path
+from ..content.pages import LATTLAST
 from ..content.sprak import SOURCE
 from ..content.store import ContentStore
 
@@ -22,14 +23,15 @@ class Dokument:
     lang: str  # the language the text is written in (a fallback is Swedish)
 
 
-def page_documents(store: ContentStore, lang: str):
+def page_documents(store: ContentStore, lang: str, url: Callable[[str], str]):
+    """Every page but the start page and lättläst twins; `url(key)` is its address (from the route table)."""
     for key in store.keys():
         if key in NOT_INDEXED or key.startswith(LATTLAST):
             continue
         page = store.page(lang, key)
         step = store.page(SOURCE, key).meta.get("trappsteg")
         yield Dokument(
-            public_path(lang, key),
+            url(key),
             page.title,
             page.rendered.text,
             " ".join(page.meta.get("sokord", [])),
@@ -38,11 +40,12 @@ def page_documents(store: ContentStore, lang: str):
         )
 
 
-def outcome_documents(store: ContentStore, lang: str):
+def outcome_documents(store: ContentStore, lang: str, url: Callable[[str], str]):
+    """Every vägvisare outcome; `url(node_id)` is its address."""
     for node_id in store.flow.outcomes if store.flow else ():
         text = store.text(lang, node_id)
         yield Dokument(
-            f"/{lang}/vagvisare/utfall/{node_id}/",
+            url(node_id),
             text.meta.get("titel", node_id),
             f"{text.meta.get('sag_sa_har', '')}\n{text.rendered.text}",
             "",
@@ -51,22 +54,14 @@ def outcome_documents(store: ContentStore, lang: str):
         )
 
 
-def service_documents(store: ContentStore, lang: str):
+def service_documents(store: ContentStore, lang: str, url: Callable[[str], str]):
+    """Every verksamhet; `url(service_id)` is its card on the directory page."""
     for service in store.verksamheter.values():
         yield Dokument(
-            verksamhet_url(lang, service.id),
+            url(service.id),
             service.namn,
             f"{service.beskrivning}\n{service.kontakt}",
             f"{service.typ} {service.organisation.namn}",
             "verksamhet",
             SOURCE,
         )
-
-
-def verksamhet_url(lang: str, service_id: str) -> str:
-    """A verksamhet's place in the directory page."""
-    return f"/{lang}/verksamheter/#kort-{service_id}"
-
-
-def documents(store: ContentStore, lang: str) -> list[Dokument]:
-    return [*page_documents(store, lang), *outcome_documents(store, lang), *service_documents(store, lang)]

@@ -26,7 +26,6 @@ from pathlib import Path, PurePosixPath
 from pagefind.service import get_executable
 
 from ..content.store import ContentStore
-from .dokument import documents
 
 ENTRY = "pagefind-entry.json"  # the file pagefind.js reads first: the languages and their indexes
 
@@ -59,7 +58,7 @@ class _Answers(threading.Thread):
         self.done.set()  # the last answer came, or the service ended
 
 
-def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]]) -> int:
+def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]], router) -> int:
     """Write Pagefind's files for every published language into `output`; return the record count.
     `labels` gives, per language, the words shown for each place ("steg:<slug>", "utfall" ...)."""
     binary = get_executable()
@@ -67,7 +66,7 @@ def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]]) 
         raise PagefindError("Pagefinds program saknas. Installera paketet pagefind[bin].")
     messages = [{"type": "NewIndex", "config": None}]
     for lang in store.languages:
-        for doc in documents(store, lang):
+        for doc in router.documents(store, lang):
             messages.append(
                 {
                     "type": "AddRecord",

@@ -5,7 +5,6 @@ analyzer as the text and OR-ed, so any input (markup, 10 000 characters, odd
 Unicode) is just words. Synonyms widen a word to its whole group.
 """
 
-import multiprocessing
 import re
 import shutil
 from dataclasses import dataclass
@@ -18,9 +17,8 @@ from whoosh.highlight import ContextFragmenter, HtmlFormatter
 from whoosh.query import Or, Term
 
 from ..content.store import ContentStore
-from ..workers import count as worker_count
 from .analys import analyzer, terms
-from .dokument import documents
+from .dokument import Dokument
 
 _MARK = re.compile(r'<mark class="[^"]*">')
 MAX_QUERY_CHARS = 200  # a search box, not a document: the rest of a pasted text is ignored
@@ -49,26 +47,18 @@ def _schema(lang: str) -> Schema:
     )
 
 
-_worker_store: ContentStore | None = None
-
-
-def prepare(store: ContentStore, folder: Path) -> Path:
-    """Make `store` the content that `build_language` indexes (call it before forking the
-    workers) and return the empty folder, beside `folder`, that the new index is written to."""
-    global _worker_store
-    _worker_store = store
+def prepare(folder: Path) -> Path:
+    """The empty folder, beside `folder`, that a new index is written to before it is published."""
     fresh = folder.with_name(f".{folder.name}.ny")
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir(parents=True)
     return fresh
 
 
-def build_language(job: tuple[Path, str]) -> int:
-    """Write the index of one language into fresh/<lang>; return its number of documents."""
-    fresh, lang = job
+def build_language(fresh: Path, lang: str, found: list[Dokument]) -> int:
+    """Write the index of one language's documents into fresh/<lang>; return how many."""
     (fresh / lang).mkdir()
     writer = whoosh_index.create_in(str(fresh / lang), _schema(lang)).writer()
-    found = documents(_worker_store, lang)
     for doc in found:
         writer.add_document(url=doc.url, title=doc.title, keywords=doc.keywords, text=doc.text, place=doc.place)
     writer.commit()
@@ -85,20 +75,14 @@ def publish(fresh: Path, folder: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(store: ContentStore, folder: Path, workers: int | None = None) -> dict[str, int]:
-    """Write an index for every published language into folder/<lang>; return documents per language.
-    Languages are independent, so forked workers take one each. This is serve mode's way; the
-    static build indexes in the same workers that freeze the pages (builder.py)."""
-    fresh = prepare(store, folder)
-    jobs = [(fresh, lang) for lang in store.languages]
-    workers = worker_count(workers, len(jobs))
-    if workers == 1:
-        counts = [build_language(job) for job in jobs]
-    else:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            counts = pool.map(build_language, jobs, chunksize=1)
+def build(store: ContentStore, folder: Path, router) -> dict[str, int]:
+    """Write an index for every published language into folder/<lang>, in this process; return
+    documents per language. This is serve mode's way (it runs in a request thread, which must
+    not fork); the static build indexes in the workers that freeze the pages (publish/builder.py)."""
+    fresh = prepare(folder)
+    counts = {lang: build_language(fresh, lang, router.documents(store, lang)) for lang in store.languages}
     publish(fresh, folder)
-    return dict(zip(store.languages, counts))
+    return counts
 
 
 def query_terms(lang: str, query: str, synonyms: dict[str, list[list[str]]]) -> list[str]:

@@ -16,17 +16,45 @@ from ..content import catalogs, coverage
 from ..content.lix import lix
 from ..content.problems import has_errors, report
 from ..content.sprak import SOURCE
-from ..index import pagefind_index
+from ..content.store import ContentStore
+from ..index import pagefind_index, platser
 from ..index import whoosh_index as search
-from ..render import create_app
-from ..render import sok as sok_web
+from ..routes import Router
 from ..validation import page_rules, validate
 from . import review
 
 
-def check(app, urls: list[str] | None = None) -> list:
-    """Every problem in the app's content, as the build would report it (`urls`: the site's, when known)."""
-    return validate(app.extensions["content"], set(urls or freeze.site_urls(app)))
+def check(store: ContentStore, router: Router | None = None) -> list:
+    """Every problem in the content, as the build would report it. Needs neither Flask nor the
+    freezer: the site's URLs come from the route table."""
+    return validate(store, set((router or Router()).urls(store)))
+
+
+# What a worker process works from: the app, handed to each worker by the pool's initializer
+# (forked, so nothing is copied). The builder's own process never sets it.
+_worker_app = None
+
+
+def _start_worker(app) -> None:
+    global _worker_app
+    _worker_app = app
+
+
+def _index_language(app, job: tuple[Path, str]) -> int:
+    """Whoosh's index of one language, written into the fresh index folder."""
+    fresh, lang = job
+    store, router = app.extensions["content"], app.extensions["router"]
+    return search.build_language(fresh, lang, router.documents(store, lang))
+
+
+def _freeze_share(app, job: tuple[Path, list[str]]) -> int:
+    destination, urls = job
+    return freeze.freeze_share(app, destination, urls)
+
+
+def _in_worker(call: tuple) -> int:
+    job, arguments = call
+    return job(_worker_app, arguments)
 
 
 class SiteWriter:
@@ -40,8 +68,7 @@ class SiteWriter:
     def __init__(self, app, workers: int | None = None):
         self.app, self.store = app, app.extensions["content"]
         self.pool, self.published, self.frozen = None, False, False
-        self.index_fresh = search.prepare(self.store, app.config["SEARCH_INDEX"])
-        freeze.prepare(app)
+        self.index_fresh = search.prepare(app.config["SEARCH_INDEX"])
         try:
             count = self._worker_count(workers)
             if count > 1:
@@ -49,10 +76,9 @@ class SiteWriter:
                 # copy the parsed content that they share with this process.
                 gc.freeze()
                 self.frozen = True
-                self.pool = multiprocessing.get_context("fork").Pool(count)
-            self.indexing = [
-                self._start(search.build_language, (self.index_fresh, lang)) for lang in self.store.languages
-            ]
+                # Forked before any thread of ours starts (Pagefind's reader comes later).
+                self.pool = multiprocessing.get_context("fork").Pool(count, _start_worker, (app,))
+            self.indexing = [self._start(_index_language, (self.index_fresh, lang)) for lang in self.store.languages]
         except BaseException:
             self.__exit__()
             raise
@@ -67,18 +93,19 @@ class SiteWriter:
     def _start(self, job, arguments):
         """The job, running in a worker; or, with no workers, waiting to run here when asked."""
         if self.pool is None:
-            return lambda: job(arguments)
-        return self.pool.apply_async(job, (arguments,)).get
+            return lambda: job(self.app, arguments)
+        return self.pool.apply_async(_in_worker, ((job, arguments),)).get
 
     def finish(self, urls: list[str], fresh: Path, languages: list) -> int:
         """Freeze the pages into `fresh`, write Pagefind's index from the same documents as
         Whoosh's, then the review files (`languages`: the coverage rows); put the new Whoosh
         index in place and return the number of URLs."""
-        labels = sok_web.place_labels(self.app)
-        pages = [self._start(freeze.freeze_share, (fresh, share)) for share in freeze.shares(urls)]
-        pagefind_index.build(self.store, fresh / "pagefind", labels)  # while the workers work, if any
+        router = self.app.extensions["router"]
+        labels = platser.labels(self.store, self.store.translations)
+        pages = [self._start(_freeze_share, (fresh, share)) for share in freeze.shares(urls)]
+        pagefind_index.build(self.store, fresh / "pagefind", labels, router)  # while the workers work
         done = [result() for result in self.indexing + pages]
-        review.write(self.store, fresh, languages)
+        review.write(self.store, fresh, languages, router)
         search.publish(self.index_fresh, self.app.config["SEARCH_INDEX"])  # last: nothing can fail after it
         self.published = True
         return sum(done[len(self.indexing) :])
@@ -122,18 +149,23 @@ def build(
     translations: Path = paths.TRANSLATIONS,
     search_index: Path | None = None,
     timings: dict | None = None,
+    shortcuts: bool = True,
 ) -> int:
     """Build one municipality's site into `output` and its search index. Returns the exit code.
-    `timings`, when given, gets the seconds spent reading and checking the content and writing the site."""
+    `timings`, when given, gets the seconds spent reading and checking the content and writing the site;
+    `shortcuts=False` freezes with the stock parts only (freeze/shortcuts.py)."""
+    from ..render import create_app  # only a build renders: `check` needs no Flask
+
     started = time.perf_counter()
-    app = create_app(kommun, content_dir, translations=translations, search_index=search_index)
+    app = create_app(kommun, content_dir, translations=translations, search_index=search_index, shortcuts=shortcuts)
     output = Path(output).resolve()
     fresh = output.with_name(f".{output.name}.ny")
     old = output.with_name(f".{output.name}.gammal")
     try:
         with SiteWriter(app, workers) as writer:
-            urls = freeze.site_urls(app)
-            problems = check(app, urls)
+            router = app.extensions["router"]
+            urls = router.urls(app.extensions["content"])
+            problems = check(app.extensions["content"], router)
             if problems:
                 print(report(problems), file=out)
             if has_errors(problems):
@@ -142,7 +174,7 @@ def build(
             output.parent.mkdir(parents=True, exist_ok=True)
             for leftover in (fresh, old):
                 shutil.rmtree(leftover, ignore_errors=True)
-            languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO))
+            languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO, paths.CACHE))
             checked = time.perf_counter()
             count = writer.finish(urls, fresh, languages)
             if timings is not None:
@@ -165,9 +197,12 @@ def build(
 
 def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT) -> None:
     """Run the site locally for editing; changed files show on reload."""
+    from ..render import create_app
+
     app = create_app(kommun, content_dir, serve=True)
-    search.build(app.extensions["content"], app.config["SEARCH_INDEX"])  # server mode answers from it
-    problems = check(app)
+    store, router = app.extensions["content"], app.extensions["router"]
+    search.build(store, app.config["SEARCH_INDEX"], router)  # server mode answers from it
+    problems = check(store, router)
     if problems:
         print(report(problems))
     print(f"Webbplatsen för {kommun}: http://127.0.0.1:{port}/sv/")

@@ -19,7 +19,7 @@ def _label(store: ContentStore, node_id: str, key: str) -> str:
     return text.meta.get(key, node_id) if text else node_id
 
 
-def path_rows(store: ContentStore) -> list[dict]:
+def path_rows(store: ContentStore, router) -> list[dict]:
     """One row per path that ends on an outcome, in the Swedish words."""
     flow, rows = store.flow, []
     for answers in flow.paths():
@@ -43,14 +43,14 @@ def path_rows(store: ContentStore) -> list[dict]:
                     store.helplines[n].nummer for n in outcome.nummer if n in store.helplines
                 ),
                 "trappsteg": outcome.trappsteg,
-                "adress": f"/{SOURCE}/vagvisare/" + "".join(f"{a}/" for a in answers),
+                "adress": router.url("vagvisare.step", lang=SOURCE, svar="/".join(answers)),
             }
         )
     return rows
 
 
-def path_table(store: ContentStore) -> str:
-    rows = path_rows(store)
+def path_table(store: ContentStore, router) -> str:
+    rows = path_rows(store, router)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["svar"], delimiter=";")
     writer.writeheader()
@@ -89,9 +89,9 @@ def coverage_table(found: list[coverage.Row]) -> str:
     return out.getvalue()
 
 
-def write(store: ContentStore, output: Path, languages: list[coverage.Row]) -> None:
+def write(store: ContentStore, output: Path, languages: list[coverage.Row], router) -> None:
     folder = output / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "vagvisare-vagar.csv").write_text(path_table(store), encoding="utf-8")
+    (folder / "vagvisare-vagar.csv").write_text(path_table(store, router), encoding="utf-8")
     (folder / "vagvisare.mmd").write_text(mermaid(store), encoding="utf-8")
     (folder / "sprak.csv").write_text(coverage_table(languages), encoding="utf-8")

@@ -9,6 +9,7 @@ from .. import paths
 from ..content import catalogs
 from ..content.store import ContentStore
 from ..index import whoosh_index as search
+from ..routes import TABLE, Router
 from .app import App
 
 
@@ -23,8 +24,9 @@ def create_app(
     serve: bool = False,
     translations: Path = paths.TRANSLATIONS,
     search_index: Path | None = None,
+    shortcuts: bool = True,
 ) -> App:
-    """Build the Flask app for one municipality's content."""
+    """Build the Flask app for one municipality's content (`shortcuts`: see freeze/shortcuts.py)."""
     app = App(__name__)
     translations = Path(translations).resolve()
     catalogs.compile_all(translations)
@@ -33,6 +35,7 @@ def create_app(
         BABEL_DEFAULT_LOCALE="sv",
         BABEL_TRANSLATION_DIRECTORIES=str(translations),
         SERVE_MODE=serve,
+        FREEZE_SHORTCUTS=shortcuts,
         SEARCH_INDEX=Path(search_index or paths.SEARCH_INDEX / kommun).resolve(),
     )
     # A missing value must fail the build, never print "Ring " with no number.
@@ -42,21 +45,35 @@ def create_app(
 
     store = ContentStore(content_dir, kommun, translations)
     app.extensions["content"] = store
+    app.extensions["router"] = Router()
     if serve:
         # Editors see a changed file on reload; unchanged files stay parsed.
         @app.before_request
         def reread_changed_files():
             if store.refresh():  # the search answers from the changed text too
-                search.build(store, app.config["SEARCH_INDEX"])
+                # In this process: a request thread must never fork (Python 3.12 warns, rightly).
+                search.build(store, app.config["SEARCH_INDEX"], app.extensions["router"])
 
-    from . import fragments, i18n, kommun, lattlast, pages, sip, sok, vagvisare
+    from . import fragments, i18n, lattlast, pages, sip, sok, vagvisare
+    from . import kommun as kommun_views
 
     i18n.init_app(app)
+    if shortcuts:
+        from ..freeze.shortcuts import install_gettext
+
+        install_gettext(app)
     lattlast.init_app(app)
     fragments.init_app(app)
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(vagvisare.bp)
-    app.register_blueprint(sip.bp)
-    app.register_blueprint(kommun.bp)
-    app.register_blueprint(sok.bp)
+    views = {"pages": pages, "vagvisare": vagvisare, "sip": sip, "kommun": kommun_views, "sok": sok}
+    for module in views.values():
+        app.register_blueprint(module.bp)
+    # Every URL rule comes from the route table; Flask registers the static files' rule itself.
+    for page_type in TABLE:
+        if page_type.endpoint == "static":
+            continue
+        area, name = page_type.endpoint.split(".")
+        for route in page_type.routes:
+            app.add_url_rule(
+                route.pattern, page_type.endpoint, getattr(views[area], name), defaults=route.defaults or None
+            )
     return app

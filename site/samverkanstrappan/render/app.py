@@ -21,8 +21,9 @@ class App(Flask):
     def remember(self, key: tuple, compute: Callable[[], object]):
         """compute(), once per `key` while freezing. Serve mode computes it every time,
         because content can change while it runs. The key must hold everything the
-        result depends on (usually the language and the lättläst state)."""
-        if self.config.get("SERVE_MODE", True):
+        result depends on (usually the language and the lättläst state). Without the
+        freezing shortcuts (freeze/shortcuts.py) nothing is remembered either."""
+        if self.config.get("SERVE_MODE", True) or not self.config.get("FREEZE_SHORTCUTS", False):
             return compute()
         if key not in self._remembered:
             self._remembered[key] = compute()

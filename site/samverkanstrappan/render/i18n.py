@@ -22,17 +22,11 @@ class LangConverter(BaseConverter):
         return value
 
 
-def _catalog():
+def catalog():
+    """This request's catalog, looked up once."""
     if "catalog" not in g:
         g.catalog = get_translations()
     return g.catalog
-
-
-def _message(text: str, escape: bool, with_values: bool) -> str:
-    """The translation of `text`: a format string for values, or as it reads with none (like
-    Jinja's gettext, it is always formatted, so "%%" is "%")."""
-    template = (Markup if escape else str)(_catalog().ugettext(text))
-    return template if with_values else template % {}
 
 
 def current_lang() -> str:
@@ -50,20 +44,6 @@ def context_lang(context) -> str:
 def init_app(app: Flask) -> None:
     app.url_map.converters["lang"] = LangConverter
     Babel(app, locale_selector=current_lang)  # it installs Jinja's newstyle gettext callables
-
-    @pass_context
-    def translate(context, text: str, /, **variables) -> str:  # `/`: a value may be called text
-        """`_` and `gettext` in templates, as Jinja's newstyle gettext does them but in one call:
-        Jinja's takes four for each string, and Flask-Babel then looks up the catalog again.
-        A page has dozens of strings; while freezing, each is translated once per language."""
-        escape = context.eval_ctx.autoescape
-        with_values = bool(variables)
-        message = app.remember(
-            ("gettext", context_lang(context), text, escape, with_values), lambda: _message(text, escape, with_values)
-        )
-        return message % variables if with_values else message
-
-    app.jinja_env.globals.update(_=translate, gettext=translate)
 
     @app.url_value_preprocessor
     def remember_lang(endpoint, values):

@@ -15,13 +15,11 @@ bp = Blueprint("kommun", __name__)
 OPEN_DATA = "oppna-data/verksamheter.json"
 
 
-@bp.route("/kommun/farger.css")
 def colours():
     """The municipality's colours as CSS custom properties that site.css uses."""
     return Response(store().kommun.css, mimetype="text/css")
 
 
-@bp.route("/kommun/logotyp<ext>")
 def logo(ext):
     """The municipality's logo, from its own folder."""
     path = store().kommun.logotyp
@@ -47,32 +45,17 @@ def groups(lang: str) -> list[dict]:
     return sorted(found, key=lambda group: key(group["label"]))
 
 
-@bp.route("/<lang:lang>/verksamheter/")
 def verksamheter(lang):
     """Every verksamhet in the municipality, grouped, with contact cards; prints well."""
     return render_template("kommun/verksamheter.html", groups=groups(lang), open_data=url_for("kommun.open_data"))
 
 
-@bp.route("/<lang:lang>/tillganglighet/")
 def tillganglighet(lang):
     """The accessibility statement, built from the municipality's settings."""
     return render_template("kommun/tillganglighet.html", statement=store().kommun.tillganglighet)
 
 
-@bp.route(f"/{OPEN_DATA}")
 def open_data():
     """The directory as Open Referral HSDS 3.0 services (JSON)."""
     services = hsds.services(store().kommun, store().verksamheter.values())
     return Response(json.dumps(services, ensure_ascii=False, indent=1), mimetype="application/json")
-
-
-def freeze_urls(content):
-    if content.kommun is None:  # unreadable settings: the build reports them and stops
-        return
-    yield "kommun.colours", {}
-    if content.kommun.logotyp:
-        yield "kommun.logo", {"ext": content.kommun.logotyp.suffix.lower()}
-    yield "kommun.open_data", {}
-    for lang in content.languages:
-        yield "kommun.verksamheter", {"lang": lang}
-        yield "kommun.tillganglighet", {"lang": lang}

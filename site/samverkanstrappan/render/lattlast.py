@@ -1,17 +1,15 @@
 """Lättläst svenska: the same site in easy-to-read Swedish under `/sv/lattlast/`.
 
 Markdown pages carry it in their key (`lattlast/steg/upptackt`). Views with a
-template of their own (start, Be om en SIP, the vägvisare) get a second URL rule
-with `lattlast=True`; links built while reading lättläst stay in lättläst.
+template of their own (start, Be om en SIP, the vägvisare) have a second URL rule
+with `lattlast=True` in the route table; links built while reading lättläst stay in lättläst.
 """
 
-from collections.abc import Callable
-
-from flask import Blueprint, Flask, abort, g, request, url_for
+from flask import Flask, abort, g, request, url_for
 
 from ..content.pages import LATTLAST
 from ..content.sprak import SOURCE
-from ..content.store import ContentStore
+from ..routes import BY_ENDPOINT
 from . import store
 
 
@@ -25,20 +23,10 @@ def context_active(context) -> bool:
     return context["_lattlast_active"] if "_lattlast_active" in context else active()
 
 
-# endpoint -> whether its lättläst text is written, for views that have a lättläst URL.
-_written: dict[str, Callable[[ContentStore], bool]] = {}
-
-
-def route_with_lattlast(bp: Blueprint, rule: str, view, written: Callable[[ContentStore], bool]) -> None:
-    """Serve `view` at /<lang>/<rule> and, while `written(store)`, at /<lang>/lattlast/<rule>."""
-    bp.add_url_rule(f"/<lang:lang>/{rule}", view_func=view, defaults={"lattlast": False})
-    bp.add_url_rule(f"/<lang:lang>/{LATTLAST}{rule}", view_func=view, defaults={"lattlast": True})
-    _written[f"{bp.name}.{view.__name__}"] = written
-
-
-def is_written(endpoint: str, content: ContentStore) -> bool:
+def is_written(endpoint: str, content) -> bool:
     """Whether the view `endpoint` has a lättläst version to show and freeze."""
-    return endpoint in _written and _written[endpoint](content)
+    page_type = BY_ENDPOINT.get(endpoint)
+    return page_type is not None and page_type.lattlast is not None and page_type.lattlast(content)
 
 
 def require_written(lang: str, lattlast: bool) -> None:

@@ -1,18 +1,16 @@
 """Markdown pages: the start page, the six trappsteg and every other content page."""
 
-from flask import Blueprint, abort, current_app, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, url_for
 
 from ..content import trappsteg
 from ..content.pages import LATTLAST, START
 from ..content.sprak import SOURCE, SPRAK
 from ..content.verksamheter import tel
+from ..routes import OWN_VIEWS, PAGE
 from . import labels, store
-from .lattlast import active, is_written, page_key, require_written, route_with_lattlast
+from .lattlast import active, page_key, require_written
 
 bp = Blueprint("pages", __name__)
-
-# Pages whose URL another blueprint serves with a template of its own.
-OWN_VIEWS = {START: "pages.start", "be-om-sip": "sip.page"}
 
 
 def staircase(lang: str) -> list[dict]:
@@ -59,15 +57,13 @@ def site_context():
         "helpline_labels": labels.HELPLINES,
         "kind_label": labels.kind_label,
         "tel": tel,
-        "has_page": lambda lang, key: content.page(lang, key) is not None,
         "addition": content.addition,
     }
 
 
-@bp.route("/")
 def root():
     """The site's root sends readers to the Swedish start page."""
-    return render_template("root.html", target=f"/{SOURCE}/")
+    return render_template("root.html", target=url_for("pages.start", lang=SOURCE, lattlast=False))
 
 
 def start(lang, lattlast):
@@ -77,10 +73,6 @@ def start(lang, lattlast):
     return render_template("start.html", page=_page_or_404(lang, key), key=key)
 
 
-route_with_lattlast(bp, "", start, lambda content: (SOURCE, LATTLAST + START) in content.pages)
-
-
-@bp.route("/<lang:lang>/<path:key>/")
 def page(lang, key):
     """Any other Markdown page, such as a trappsteg or om webbplatsen."""
     if key.removeprefix(LATTLAST) in OWN_VIEWS:
@@ -88,26 +80,20 @@ def page(lang, key):
     return render_template("page.html", **page_context(lang, key))
 
 
-@bp.route("/404.html")
 def not_found_page():
     """The file a static host shows for a missing page (status 200 so it freezes)."""
     return render_template("404.html")
+
+
+def sitemap():
+    """Every page of the site for search engines, with the address where it is published."""
+    router, content = current_app.extensions["router"], store()
+    base = content.kommun.webbadress.rstrip("/")
+    urls = [base + url for url in router.urls(content, kinds=(PAGE,))]
+    return Response(render_template("sitemap.xml", urls=urls), mimetype="application/xml")
 
 
 @bp.app_errorhandler(404)
 def not_found(error):
     """Missing pages in serve mode get the same page, with status 404."""
     return render_template("404.html"), 404
-
-
-def freeze_urls(content):
-    """Every URL of this blueprint, for the static build."""
-    yield "pages.root", {}
-    yield "pages.not_found_page", {}
-    for lang in content.languages:
-        yield "pages.start", {"lang": lang, "lattlast": False}
-        if lang == SOURCE and is_written("pages.start", content):
-            yield "pages.start", {"lang": lang, "lattlast": True}
-        for key in content.keys():
-            if key.removeprefix(LATTLAST) not in OWN_VIEWS and (lang == SOURCE or not key.startswith(LATTLAST)):
-                yield "pages.page", {"lang": lang, "key": key}

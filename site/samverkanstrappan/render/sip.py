@@ -8,8 +8,7 @@ sent anywhere; with JavaScript the page also shows a preview, "skriv ut" and
 from flask import Blueprint, render_template
 
 from ..content.pages import LATTLAST
-from ..content.sprak import SOURCE
-from .lattlast import is_written, require_written, route_with_lattlast
+from .lattlast import require_written
 from .pages import page_context
 
 bp = Blueprint("sip", __name__)
@@ -21,13 +20,3 @@ def page(lang, lattlast):
     """What a SIP is, how to ask for one, and a request to print or fill in (also in lättläst)."""
     require_written(lang, lattlast)
     return render_template("sip.html", **page_context(lang, LATTLAST + KEY if lattlast else KEY))
-
-
-route_with_lattlast(bp, f"{KEY}/", page, lambda content: (SOURCE, LATTLAST + KEY) in content.pages)
-
-
-def freeze_urls(content):
-    for lang in content.languages:
-        yield "sip.page", {"lang": lang, "lattlast": False}
-    if is_written("sip.page", content):
-        yield "sip.page", {"lang": SOURCE, "lattlast": True}

@@ -10,11 +10,9 @@ import json
 from flask import Blueprint, Response, current_app, g, render_template, request
 from flask_babel import gettext as _
 
-from ..content import trappsteg
 from ..content.alfabet import initial, sort_key
-from ..index import analys
+from ..index import analys, platser
 from ..index import whoosh_index as index
-from ..index.dokument import outcome_documents, page_documents
 from . import store
 
 bp = Blueprint("sok", __name__)
@@ -24,7 +22,6 @@ def _index_folder():
     return current_app.config["SEARCH_INDEX"]
 
 
-@bp.route("/<lang:lang>/sok/")
 def page(lang):
     """The search page; in server mode with the results for ?q=."""
     serve = current_app.config["SERVE_MODE"]
@@ -35,14 +32,11 @@ def page(lang):
 
 def entries(lang: str) -> list[dict]:
     """Every page and vägvisare outcome with its title and URL, for the A–Ö index."""
-    found = [
-        {"title": doc.title, "url": doc.url, "lang": doc.lang}
-        for doc in [*page_documents(store(), lang), *outcome_documents(store(), lang)]
-    ]
+    documents = current_app.extensions["router"].documents(store(), lang, a_o_only=True)
+    found = [{"title": doc.title, "url": doc.url, "lang": doc.lang} for doc in documents]
     return sorted(found, key=lambda entry: sort_key(lang)(entry["title"]))
 
 
-@bp.route("/<lang:lang>/a-o/")
 def a_o(lang):
     """Every page from A to Ö, under letter headings."""
     letters: dict[str, list] = {}
@@ -51,7 +45,6 @@ def a_o(lang):
     return render_template("sok/a-o.html", letters=letters)
 
 
-@bp.route("/sok/synonymer.json")
 def synonyms():
     """The synonym groups, for the browser search to widen a query the same way as the server."""
     return Response(json.dumps(store().synonyms, ensure_ascii=False), mimetype="application/json")
@@ -59,36 +52,9 @@ def synonyms():
 
 def place_label(place: str) -> str:
     """Where a result sits, in the reader's language: a trappsteg, the vägvisare or the directory."""
-    if place.startswith("steg:"):
-        slug = place.removeprefix("steg:")
-        return _(
-            "Steg %(number)s: %(title)s",
-            number=trappsteg.number(slug),
-            title=store().page(g.lang, f"steg/{slug}").title,
-        )
-    return {"utfall": _("Vägvisaren: vem du kan kontakta"), "verksamhet": _("Verksamheter")}.get(place, _("Sida"))
-
-
-PLACES = [*(f"steg:{slug}" for slug in trappsteg.TRAPPSTEG), "utfall", "verksamhet", "sida"]
-
-
-def place_labels(app) -> dict[str, dict[str, str]]:
-    """Every place's words in every published language, for the browser index (built outside a request)."""
-    labels = {}
-    for lang in app.extensions["content"].languages:
-        with app.test_request_context(f"/{lang}/sok/"):
-            app.preprocess_request()  # sets the language, as a real request would
-            labels[lang] = {place: place_label(place) for place in PLACES}
-    return labels
+    return platser.label(store(), g.lang, place, _)
 
 
 @bp.app_context_processor
 def search_context():
     return {"place_label": place_label, "word_endings": analys.ENDINGS}
-
-
-def freeze_urls(content):
-    yield "sok.synonyms", {}
-    for lang in content.languages:
-        yield "sok.page", {"lang": lang}
-        yield "sok.a_o", {"lang": lang}

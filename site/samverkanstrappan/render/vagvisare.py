@@ -7,10 +7,9 @@ reached, shows it, and can be sent to a caller as it is.
 from flask import Blueprint, abort, render_template, url_for
 
 from ..content.sprak import SOURCE
-from ..content.store import ContentStore
 from ..content.vagvisare import Question
 from . import store
-from .lattlast import active, require_written, route_with_lattlast
+from .lattlast import active, require_written
 
 bp = Blueprint("vagvisare", __name__)
 
@@ -78,11 +77,6 @@ def step(lang, svar, lattlast):
     return _render(lang, tuple(svar.split("/")))
 
 
-route_with_lattlast(bp, "vagvisare/", start, ContentStore.has_lattlast_vagvisare)
-route_with_lattlast(bp, "vagvisare/<path:svar>/", step, ContentStore.has_lattlast_vagvisare)
-
-
-@bp.route("/<lang:lang>/vagvisare/utfall/<node_id>/")
 def handover(lang, node_id):
     """One outcome on its own, to print or read aloud when handing a caller over."""
     outcome = store().flow.outcomes.get(node_id)
@@ -91,7 +85,6 @@ def handover(lang, node_id):
     return render_template("vagvisare/overlamning.html", node=outcome, text=store().text(lang, node_id))
 
 
-@bp.route("/<lang:lang>/vagvisare/manus/")
 def script(lang):
     """The whole vägvisare as a phone script: every question, its answers and where each leads."""
     if lang != SOURCE:
@@ -104,20 +97,3 @@ def script(lang):
         questions=[flow.questions[i] for i in order if i in flow.questions],
         outcomes=[flow.outcomes[i] for i in order if i in flow.outcomes],
     )
-
-
-def freeze_urls(content):
-    """Every page of the vägvisare: one per path, one per outcome, and the (Swedish) script."""
-    flow = content.flow
-    yield "vagvisare.script", {"lang": SOURCE}
-    variants = [(lang, False) for lang in content.languages]
-    if content.has_lattlast_vagvisare():
-        variants.append((SOURCE, True))
-    for lang, lattlast in variants:
-        yield "vagvisare.start", {"lang": lang, "lattlast": lattlast}
-        for answers in flow.paths():
-            if answers:
-                yield "vagvisare.step", {"lang": lang, "svar": "/".join(answers), "lattlast": lattlast}
-    for lang in content.languages:
-        for node_id in flow.outcomes:
-            yield "vagvisare.handover", {"lang": lang, "node_id": node_id}

@@ -4,7 +4,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..content.lix import lix
-from ..content.pages import LATTLAST, START, public_path
+from ..content.pages import LATTLAST, START
 from ..content.problems import Problem
 from ..content.sprak import SOURCE
 
@@ -54,8 +54,11 @@ def unsafe_html(store, site_urls):
 
 def links_resolve(store, site_urls):
     """Every link inside the site leads to a page (and heading) that exists."""
+    from ..routes import Router  # the route table reads the store, which this package checks
+
+    router = Router()
     anchors = {
-        public_path(lang, key): {h[1] for h in page.rendered.headings} for (lang, key), page in store.pages.items()
+        router.page_url(lang, key): {h[1] for h in page.rendered.headings} for (lang, key), page in store.pages.items()
     }
     for page in _markdown(store):
         for href in page.rendered.links:

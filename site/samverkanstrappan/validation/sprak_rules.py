@@ -12,7 +12,9 @@ def catalogs_complete(store, site_urls):
     """Each published language has every interface string translated, none fuzzy, none left over."""
     languages = [lang for lang in store.languages if lang != SOURCE]
     if languages:
-        yield from catalogs.check(store.translations, languages, catalogs.source_strings(paths.REPO), shown_path)
+        yield from catalogs.check(
+            store.translations, languages, catalogs.source_strings(paths.REPO, paths.CACHE), shown_path
+        )
 
 
 def translation_says_if_reviewed(store, site_urls):

@@ -1,0 +1,107 @@
+"""The route table (routes.py) is the one place where pages are declared: Flask's rules,
+the frozen site, sitemap.xml and the URLs that Flask builds all agree with it."""
+
+import io
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import KOMMUN, html_pages, url_of
+from samverkanstrappan import paths
+from samverkanstrappan.content.store import ContentStore
+from samverkanstrappan.publish import builder
+from samverkanstrappan.routes import FILE, HIDDEN, PAGE, TABLE, Router
+
+# Written by the index and publish stages, not pages: Pagefind's files (named by their
+# content) and the review files for the municipality.
+NOT_PAGES = ("pagefind/", "granskning/")
+
+
+def frozen_urls(site) -> set[str]:
+    found = set()
+    for path in site.rglob("*"):
+        relative = path.relative_to(site).as_posix()
+        if path.is_file() and not relative.startswith(NOT_PAGES):
+            found.add(url_of(site, path))
+    return found
+
+
+def test_the_frozen_site_is_exactly_the_route_table(built_site):
+    store = ContentStore(paths.CONTENT, built_site.name)
+    assert frozen_urls(built_site) == set(Router().urls(store))
+
+
+def test_sitemap_lists_exactly_the_pages(built_site):
+    store = ContentStore(paths.CONTENT, built_site.name)
+    text = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = re.findall(r"<loc>([^<]+)</loc>", text)
+    assert len(listed) == len(set(listed))
+    base = store.kommun.webbadress.rstrip("/")
+    assert all(url.startswith(base + "/") for url in listed)
+    pages = {url_of(built_site, path) for path in html_pages(built_site)} - {"/", "/404.html"}
+    assert {url.removeprefix(base) for url in listed} == pages
+    assert set(Router().urls(store, kinds=(PAGE,))) == pages
+
+
+def test_every_flask_rule_comes_from_the_table(app):
+    declared = {(route.pattern, page_type.endpoint) for page_type in TABLE for route in page_type.routes}
+    registered = {(rule.rule.replace("<lang>", "<lang:lang>"), rule.endpoint) for rule in app.url_map.iter_rules()}
+    assert registered == declared
+
+
+def test_flask_builds_the_same_urls_as_the_table(app):
+    store, router = app.extensions["content"], Router()
+    with app.test_request_context("/404.html"):
+        for page_type in TABLE:
+            for values in page_type.addresses(store):
+                flask = app.url_for(page_type.endpoint, **values)
+                assert flask == router.url(page_type.endpoint, **values), (page_type.endpoint, values)
+
+
+def test_every_page_type_has_addresses_and_a_kind(app):
+    store = app.extensions["content"]
+    for page_type in TABLE:
+        assert page_type.kind in (PAGE, FILE, HIDDEN)
+        if page_type.endpoint != "kommun.logo":  # exempelstad has no logo
+            assert list(page_type.addresses(store)), page_type.endpoint
+
+
+def test_sources_name_the_files_a_page_is_built_from(app):
+    store, router = app.extensions["content"], Router()
+    content = store.content_dir
+    for page_type in TABLE:
+        for values in page_type.addresses(store):
+            sources = router.sources(store, page_type.endpoint, values)
+            assert f"kommuner/{KOMMUN}/kommun.yaml" in sources and "data/nodnummer.yaml" in sources
+            own = [name for name in sources if name != "*"]
+            assert all(not name.startswith("/") and ".." not in name for name in own)
+            if page_type.endpoint == "pages.page":
+                assert any((content / name).is_file() for name in own if name.endswith(f"/{values['key']}.md"))
+            if page_type.endpoint == "vagvisare.step":
+                assert "vagvisare/flode.yaml" in sources
+
+
+def test_search_documents_link_to_pages_of_the_site(app):
+    store, router = app.extensions["content"], Router()
+    urls = set(router.urls(store))
+    for lang in store.languages:
+        documents = router.documents(store, lang)
+        assert documents
+        assert {urlsplit(doc.url).path for doc in documents} <= urls
+
+
+@pytest.mark.parametrize("kommun", [KOMMUN])
+def test_stock_parts_build_the_same_bytes_as_the_shortcuts(kommun, tmp_path):
+    # freeze/shortcuts.py: each shortcut must do exactly what the stock part does.
+    outputs = {}
+    for shortcuts in (True, False):
+        output = tmp_path / f"ut-{shortcuts}"
+        out = io.StringIO()
+        index = tmp_path / f"index-{shortcuts}"
+        code = builder.build(kommun, output, workers=1, out=out, search_index=index, shortcuts=shortcuts)
+        assert code == 0, out.getvalue()
+        outputs[shortcuts] = {
+            p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()
+        }
+    assert sorted(outputs[True]) == sorted(outputs[False])
+    assert [name for name in outputs[True] if outputs[True][name] != outputs[False][name]] == []
