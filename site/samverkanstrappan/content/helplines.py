@@ -28,9 +28,7 @@ class Helpline:
 
     @property
     def tel(self) -> str:
-        """The number for a tel: link: digits only, a leading + kept."""
-        digits = "".join(ch for ch in self.nummer if ch.isdigit())
-        return ("+" + digits) if self.nummer.strip().startswith("+") else digits
+        return schema.tel(self.nummer)
 
 
 def load(path, file: str) -> tuple[dict[str, Helpline], list[Problem]]:

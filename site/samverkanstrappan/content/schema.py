@@ -79,6 +79,15 @@ def _phone(value):
     return text, None
 
 
+def tel(nummer: str) -> str:
+    """A phone number as a tel: link wants it: +46 and digits for a Swedish number (0…), + and
+    digits for an international one, digits for a short number (112, 1177, 90101)."""
+    digits = "".join(ch for ch in nummer if ch.isdigit())
+    if nummer.strip().startswith("+"):
+        return "+" + digits
+    return "+46" + digits[1:] if digits.startswith("0") else digits
+
+
 def _url(value):
     text, error = _text(value)
     if error:

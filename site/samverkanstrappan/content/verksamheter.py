@@ -64,15 +64,7 @@ class Phone:
 
     @property
     def tel(self) -> str:
-        return tel(self.nummer)
-
-
-def tel(nummer: str) -> str:
-    """For a tel: link: +46 and digits for a Swedish number, digits for a short one."""
-    digits = "".join(ch for ch in nummer if ch.isdigit())
-    if nummer.startswith("+"):
-        return "+" + digits
-    return "+46" + digits[1:] if digits.startswith("0") else digits
+        return schema.tel(self.nummer)
 
 
 @dataclass(frozen=True)

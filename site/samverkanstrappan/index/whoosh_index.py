@@ -21,7 +21,9 @@ from .analys import analyzer, terms
 from .dokument import Dokument
 
 _MARK = re.compile(r'<mark class="[^"]*">')
+# The limits of a search, the same in both modes (the search page hands them to sok.js):
 MAX_QUERY_CHARS = 200  # a search box, not a document: the rest of a pasted text is ignored
+MAX_RESULTS = 20
 MAX_TERMS = 12
 FIELDS = ("title", "keywords", "text")
 
@@ -96,7 +98,7 @@ def query_terms(lang: str, query: str, synonyms: dict[str, list[list[str]]]) -> 
     return list(dict.fromkeys(wanted))
 
 
-def search(folder: Path, lang: str, query: str, synonyms: dict, limit: int = 20) -> list[Result]:
+def search(folder: Path, lang: str, query: str, synonyms: dict, limit: int = MAX_RESULTS) -> list[Result]:
     """The best matches for `query` in the index of `lang`."""
     wanted = query_terms(lang, query, synonyms)
     if not wanted or not (folder / lang).is_dir():

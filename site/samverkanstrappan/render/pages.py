@@ -4,8 +4,8 @@ from flask import Blueprint, Response, abort, current_app, render_template, url_
 
 from ..content import trappsteg
 from ..content.pages import LATTLAST, START
+from ..content.schema import tel
 from ..content.sprak import SOURCE, SPRAK
-from ..content.verksamheter import tel
 from ..routes import OWN_VIEWS, PAGE
 from . import labels, store
 from .lattlast import active, page_key, require_written

@@ -57,4 +57,9 @@ def place_label(place: str) -> str:
 
 @bp.app_context_processor
 def search_context():
-    return {"place_label": place_label, "word_endings": analys.ENDINGS}
+    return {
+        "place_label": place_label,
+        "word_endings": analys.ENDINGS,
+        "max_query_chars": index.MAX_QUERY_CHARS,
+        "max_results": index.MAX_RESULTS,
+    }

@@ -66,6 +66,8 @@
   // A language Pagefind cannot stem (Ukrainian) gets the server's suffix list: the query's
   // words lose their endings, and Pagefind's prefix matching finds every form of the stem.
   var endings = (form.dataset.andelser || "").split(" ").filter(Boolean);
+  // The limits are the server's (index/whoosh_index.py), handed over by the page.
+  var maxChars = input.maxLength, maxResults = Number(form.dataset.maxTraffar);
   function stem(query) {
     if (!endings.length) { return query; }
     return query.split(/\s+/).map(function (word) {
@@ -80,7 +82,7 @@
   }
 
   function search(query) {
-    query = stem(query.slice(0, 200).trim());
+    query = stem(query.slice(0, maxChars).trim());
     if (!query) { show([]); return Promise.resolve(); }
     return load().then(function (loaded) {
       var module = loaded[0];
@@ -101,7 +103,7 @@
         });
       });
       var ranked = Object.keys(best).map(function (id) { return best[id]; })
-        .sort(function (a, b) { return b.score - a.score; }).slice(0, 20);
+        .sort(function (a, b) { return b.score - a.score; }).slice(0, maxResults);
       return Promise.all(ranked.map(function (entry) { return entry.result.data(); }));
     }).then(show).catch(function () {
       out.textContent = "";
