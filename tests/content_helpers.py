@@ -9,7 +9,7 @@ from pathlib import Path
 from samverkanstrappan import paths
 from samverkanstrappan.content.pages import public_path
 from samverkanstrappan.content.store import ContentStore
-from samverkanstrappan.validation import validate
+from samverkanstrappan.validation import RULES, registry, validate
 
 KOMMUN = "prov"
 TODAY = datetime.date.today().isoformat()  # dates that never grow old
@@ -129,6 +129,15 @@ def check(content_dir: Path, kommun: str = KOMMUN, translations: Path = paths.TR
     """Every problem `build.py check` would report for this content."""
     store = ContentStore(content_dir, kommun, translations)
     return validate(store, site_urls(store))
+
+
+def undeclared(store: ContentStore) -> list[tuple[str, str]]:
+    """(rule or reader, code) for each problem whose code its rule, or the readers, did not declare."""
+    readers = set(registry.all_codes(()))
+    found = [("läsning", p.code) for p in store.problems if p.code not in readers]
+    for rule in RULES:
+        found += [(rule.__name__, p.code) for p in rule(store, site_urls(store)) if p.code not in rule.codes]
+    return found
 
 
 def where(problems, content_dir: Path) -> set[tuple[str, str, int]]:

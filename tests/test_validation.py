@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, run_build
-from content_helpers import KOMMUN, check, line_of, where, write_content
+from content_helpers import KOMMUN, check, line_of, undeclared, where, write_content
 from samverkanstrappan import validation
 from samverkanstrappan.content.helplines import ALWAYS_SHOWN, LABELS
 from samverkanstrappan.content.problems import ERROR, WARNING, Problem, report
+from samverkanstrappan.content.store import ContentStore
 from samverkanstrappan.render.labels import HELPLINES
 from samverkanstrappan.validation.catalog_rules import check as check_catalogs
 
@@ -53,6 +54,7 @@ class Placed:
             else:
                 target.write_text(source, encoding="utf-8")
         line = self.line if isinstance(self.line, int) else line_of(content / self.file, self.line)
+        assert undeclared(ContentStore(content, self.kommun)) == []
         return where(check(content, self.kommun), content), (self.file, line)
 
 
@@ -199,20 +201,10 @@ def test_old_dates_are_warnings_and_everything_else_an_error(tmp_path):
     assert levels == {"SV110": ERROR, "SV501": ERROR, "SV433": WARNING, "SV504": WARNING}
 
 
-def test_each_rule_yields_only_its_own_codes(tmp_path):
+def test_a_synonym_language_that_is_not_a_list_of_groups(tmp_path):
     content = write_content(tmp_path)
-    for case in CASES.values():
-        if isinstance(case, Placed):
-            for name, source in case.files.items():
-                if isinstance(source, Path) and name.startswith("sidor/"):
-                    (content / name).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy(source, content / name)
-    from content_helpers import site_urls
-    from samverkanstrappan.content.store import ContentStore
-
-    store = ContentStore(content, KOMMUN)
-    for rule in validation.RULES:
-        assert {p.code for p in rule(store, site_urls(store))} <= set(rule.codes), rule.__name__
+    shutil.copy(FIXTURES / "synonymer" / "ingen-lista.yaml", content / "data" / "synonymer.yaml")
+    assert ("SV611", "data/synonymer.yaml", 1) in where(check(content), content)
 
 
 def test_a_new_helpline_used_by_an_outcome_is_reported_by_check(tmp_path):
