@@ -4,6 +4,7 @@ python build.py                      build the example municipality into build/<
 python build.py --kommun SLUG        build one municipality
 python build.py --alla               build every municipality, each into its own folder
 python build.py check                only check the content
+python build.py regler               list every problem code with what it means
 python build.py serve [--port 8000]  run the site locally for editing
 """
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
 
-from samverkanstrappan import paths  # noqa: E402
+from samverkanstrappan import paths, validation  # noqa: E402
 from samverkanstrappan.content.problems import has_errors, report  # noqa: E402
 from samverkanstrappan.content.store import ContentStore  # noqa: E402
 from samverkanstrappan.publish import builder  # noqa: E402
@@ -25,7 +26,7 @@ def municipalities(content_dir: Path) -> list[str]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Bygg eller visa webbplatsen Samverkanstrappan.")
-    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve"])
+    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve", "regler"])
     parser.add_argument("--kommun", default=paths.DEFAULT_KOMMUN, help="kommunens mapp i content/kommuner/")
     parser.add_argument("--alla", action="store_true", help="bygg alla kommuner")
     parser.add_argument("--ut", type=Path, default=paths.BUILD, help="mappen som byggena hamnar i")
@@ -34,6 +35,9 @@ def main(argv=None) -> int:
     parser.add_argument("--processer", type=int, default=None, help="antal processer (standard: alla kärnor)")
     args = parser.parse_args(argv)
 
+    if args.command == "regler":
+        print(validation.listing())
+        return 0
     if args.command == "serve":
         builder.serve(args.kommun, args.port, args.innehall)
         return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import FIXTURES, KOMMUNER, html_pages, run_build, url_of
+from content_helpers import KOMMUN, check, line_of, where, write_content
 from html_facts import facts_of
 from samverkanstrappan import guide, paths
 from samverkanstrappan.content import farger, kommun
@@ -21,68 +22,54 @@ BROKEN = FIXTURES / "kommun"
 HSDS_SCHEMA = paths.REPO.parent / "shared" / "data" / "hsds-3.0" / "compiled-service.json"
 
 
-def _marker_line(path: Path, marker: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if marker in line:
-            return number
-    raise AssertionError(f"{marker!r} is not in {path}")
-
-
 @pytest.mark.parametrize(
-    "fixture, target, marker, words",
+    "fixture, target, marker, code",
     [
-        ("okand-nyckel.yaml", "kommun.yaml", "farg: blå", "Okänd nyckel 'farg'"),
-        ("saknar-region.yaml", "kommun.yaml", "namn:", "'region' saknas"),
-        ("okant-sprak.yaml", "kommun.yaml", "sprak:", "Språket 'de' finns inte"),
-        ("fel-webbadress.yaml", "kommun.yaml", "webbadress:", "ingen webbadress"),
-        ("lag-kontrast.yaml", "kommun.yaml", "primar:", "för liten kontrast"),
-        ("ogiltig-farg.yaml", "kommun.yaml", "yta:", "ingen färg"),
-        ("logotyp-saknas.yaml", "kommun.yaml", "logotyp:", "finns inte"),
-        ("saknar-synpunkter.yaml", "kommun.yaml", "namn:", "'synpunkter' saknas"),
-        ("redogorelse-ofullstandig.yaml", "kommun.yaml", "status:", "'bedomd' saknas"),
-        ("redogorelse-utan-brister.yaml", "kommun.yaml", "tillganglighet:", "inga brister"),
-        ("fel-telefon.yaml", "verksamheter.yaml", "nummer: 010-12", "inget svenskt telefonnummer"),
-        ("fel-webb.yaml", "verksamheter.yaml", "webb: www.exempelstad", "ingen webbadress"),
-        ("fel-epost.yaml", "verksamheter.yaml", "epost: anhorigstod.exempelstad", "ingen e-postadress"),
+        ("okand-nyckel.yaml", "kommun.yaml", "farg: blå", "SV110"),
+        ("saknar-region.yaml", "kommun.yaml", "namn:", "SV111"),
+        ("okant-sprak.yaml", "kommun.yaml", "sprak:", "SV401"),
+        ("fel-webbadress.yaml", "kommun.yaml", "webbadress:", "SV112"),
+        ("lag-kontrast.yaml", "kommun.yaml", "primar:", "SV410"),
+        ("ogiltig-farg.yaml", "kommun.yaml", "yta:", "SV112"),
+        ("logotyp-saknas.yaml", "kommun.yaml", "logotyp:", "SV421"),
+        ("saknar-synpunkter.yaml", "kommun.yaml", "namn:", "SV111"),
+        ("redogorelse-ofullstandig.yaml", "kommun.yaml", "status:", "SV111"),
+        ("redogorelse-utan-brister.yaml", "kommun.yaml", "tillganglighet:", "SV430"),
+        ("fel-telefon.yaml", "verksamheter.yaml", "nummer: 010-12", "SV112"),
+        ("fel-webb.yaml", "verksamheter.yaml", "webb: www.exempelstad", "SV112"),
+        ("fel-epost.yaml", "verksamheter.yaml", "epost: anhorigstod.exempelstad", "SV112"),
+        ("redogorelse-gammal.yaml", "kommun.yaml", "uppdaterad:", "SV433"),
+        ("gammal-post.yaml", "verksamheter.yaml", "kontrollerad: 2025-01-10", "SV504"),
     ],
 )
-def test_each_settings_mistake_is_reported_with_file_and_line(content, tmp_path, fixture, target, marker, words):
-    shutil.copy(BROKEN / fixture, content / "kommuner" / "exempelstad" / target)
-    code, printed = run_build(content, tmp_path / "ut")
-    assert code == 1
-    where = f"kommuner/exempelstad/{target}:{_marker_line(BROKEN / fixture, marker)}:"
-    assert any(where in row and words in row for row in printed.splitlines()), printed
-    assert not (tmp_path / "ut").exists()
+def test_each_settings_mistake_is_reported_with_code_file_and_line(tmp_path, fixture, target, marker, code):
+    content = write_content(tmp_path)
+    shutil.copy(BROKEN / fixture, content / "kommuner" / KOMMUN / target)
+    found = where(check(content), content)
+    assert (code, f"kommuner/{KOMMUN}/{target}", line_of(BROKEN / fixture, marker)) in found, sorted(found)
 
 
-def test_a_kind_the_vagvisare_needs_but_the_directory_lacks_is_reported(content, tmp_path):
-    shutil.copy(BROKEN / "saknar-typ.yaml", content / "kommuner" / "exempelstad" / "verksamheter.yaml")
-    code, printed = run_build(content, tmp_path / "ut")
-    assert code == 1
-    assert "verksamheter.yaml:1: Vägvisaren behöver en verksamhet av typen 'bup'" in printed
+def test_a_kind_the_vagvisare_needs_but_the_directory_lacks_is_reported(tmp_path):
+    content = write_content(tmp_path)
+    shutil.copy(BROKEN / "saknar-typ.yaml", content / "kommuner" / KOMMUN / "verksamheter.yaml")
+    shutil.copy(FIXTURES / "vagvisare" / "behover-bup.yaml", content / "vagvisare" / "flode.yaml")
+    assert ("SV312", f"kommuner/{KOMMUN}/verksamheter.yaml", 1) in where(check(content), content)
 
 
-@pytest.mark.parametrize(
-    "fixture, target, marker, words",
-    [
-        ("redogorelse-gammal.yaml", "kommun.yaml", "uppdaterad:", "mer än ett år"),
-        ("gammal-post.yaml", "verksamheter.yaml", "kontrollerad: 2025-01-10", "mer än 12 månader"),
-    ],
-)
-def test_old_dates_are_warnings(content, fixture, target, marker, words):
-    shutil.copy(BROKEN / fixture, content / "kommuner" / "exempelstad" / target)
-    store = create_app("exempelstad", content).extensions["content"]
-    line = _marker_line(BROKEN / fixture, marker)
-    found = [p for p in store.problems if p.file.endswith(target) and p.line == line and words in p.message]
-    assert [p.level for p in found] == [WARNING]
+def test_old_dates_are_warnings(tmp_path):
+    content = write_content(tmp_path)
+    shutil.copy(BROKEN / "redogorelse-gammal.yaml", content / "kommuner" / KOMMUN / "kommun.yaml")
+    shutil.copy(BROKEN / "gammal-post.yaml", content / "kommuner" / KOMMUN / "verksamheter.yaml")
+    problems = [p for p in check(content) if p.code in ("SV433", "SV504")]
+    assert sorted((p.code, p.level) for p in problems) == [("SV433", WARNING), ("SV504", WARNING)]
 
 
-def test_an_addition_to_a_page_that_does_not_exist_is_reported(content, tmp_path):
-    folder = content / "kommuner" / "exempelstad" / "tillagg" / "sv"
-    (folder / "finns-inte.md").write_text("---\ngranskad: 2026-11-22\n---\n\nText.\n", encoding="utf-8")
-    code, printed = run_build(content, tmp_path / "ut")
-    assert code == 1
-    assert "tillagg/sv/finns-inte.md:1: Det finns ingen sida 'finns-inte'" in printed
+def test_an_addition_to_a_page_that_does_not_exist_is_reported(tmp_path):
+    content = write_content(tmp_path)
+    folder = content / "kommuner" / KOMMUN / "tillagg" / "sv"
+    folder.mkdir(parents=True)
+    shutil.copy(BROKEN / "tillagg-utan-sida.md", folder / "finns-inte.md")
+    assert ("SV260", f"kommuner/{KOMMUN}/tillagg/sv/finns-inte.md", 1) in where(check(content), content)
 
 
 def test_contrast_is_computed_as_wcag_defines_it():

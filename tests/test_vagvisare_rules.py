@@ -1,54 +1,56 @@
-"""Every vägvisare validation rule: a small broken flow, a Swedish `file:line` message."""
+"""Every vägvisare rule: a small broken flow, reported with its code, file and line."""
 
 import shutil
 
 import pytest
-from conftest import FIXTURES, run_build
+from conftest import FIXTURES
+from content_helpers import KOMMUN, check, line_of, where, write_content
 
 FLOWS = FIXTURES / "vagvisare"
 
 
 @pytest.mark.parametrize(
-    "fixture, line, words",
+    "fixture, line, code",
     [
-        ("svar-leder-ingenstans.yaml", 6, "som inte finns"),
-        ("kan-inte-nas.yaml", 11, "går inte att nå"),
-        ("slinga.yaml", 9, "slinga"),
-        ("ett-svar.yaml", 3, "färre än två svar"),
-        ("for-lang-vag.yaml", 12, "fler än 5 frågor"),
-        ("utfall-utan-kontakt.yaml", 11, "ingen kontakt"),
-        ("okand-typ.yaml", 11, "'tandlakare'"),
+        ("svar-leder-ingenstans.yaml", 6, "SV304"),
+        ("kan-inte-nas.yaml", 11, "SV306"),
+        ("slinga.yaml", 9, "SV307"),
+        ("ett-svar.yaml", 3, "SV302"),
+        ("for-lang-vag.yaml", 12, "SV308"),
+        ("utfall-utan-kontakt.yaml", 11, "SV310"),
+        ("okand-typ.yaml", 11, "SV311"),
     ],
 )
-def test_each_flow_mistake_is_reported(content, tmp_path, fixture, line, words):
+def test_each_flow_mistake_is_reported(tmp_path, fixture, line, code):
+    content = write_content(tmp_path)
     shutil.copy(FLOWS / fixture, content / "vagvisare" / "flode.yaml")
-    code, printed = run_build(content, tmp_path / "ut")
-    assert code == 1
-    rows = [row for row in printed.splitlines() if f"vagvisare/flode.yaml:{line}:" in row]
-    assert any(words in row for row in rows), printed
+    assert (code, "vagvisare/flode.yaml", line) in where(check(content), content)
 
 
-def test_missing_words_for_a_node(content, tmp_path):
+# The real vägvisare, copied (the `content` fixture) and broken in one place.
+
+
+def test_missing_words_for_a_node(content):
     (content / "vagvisare" / "sv" / "aldre-minne.md").unlink()
-    code, printed = run_build(content, tmp_path / "ut")
-    flow = (content / "vagvisare" / "flode.yaml").read_text(encoding="utf-8").splitlines()
-    line = flow.index("  aldre-minne:") + 1
-    assert code == 1
-    assert f"vagvisare/flode.yaml:{line}: Texten för 'aldre-minne' saknas" in printed
+    line = line_of(content / "vagvisare" / "flode.yaml", "  aldre-minne:")
+    assert ("SV320", "vagvisare/flode.yaml", line) in where(check(content, "exempelstad"), content)
 
 
-def test_missing_label_for_an_answer(content, tmp_path):
+def test_missing_label_for_an_answer(content):
     text = content / "vagvisare" / "sv" / "beroende-psyke.md"
     lines = text.read_text(encoding="utf-8").splitlines(keepends=True)
     text.write_text("".join(line for line in lines if not line.lstrip().startswith("nej:")), encoding="utf-8")
-    code, printed = run_build(content, tmp_path / "ut")
-    assert code == 1 and "beroende-psyke.md:" in printed and "Texten för svaret 'nej' saknas" in printed
+    found = where(check(content, "exempelstad"), content)
+    assert ("SV324", "vagvisare/sv/beroende-psyke.md", line_of(text, "svar:")) in found
 
 
-def test_kind_without_contact_in_the_directory(content, tmp_path):
+def test_kind_without_contact_in_the_directory(content):
     directory = content / "kommuner" / "exempelstad" / "verksamheter.yaml"
-    text = directory.read_text(encoding="utf-8").replace("typ: bup", "typ: psykiatri")
-    directory.write_text(text, encoding="utf-8")
-    code, printed = run_build(content, tmp_path / "ut")
-    assert code == 1
-    assert "verksamheter.yaml:1: Vägvisaren behöver en verksamhet av typen 'bup'" in printed
+    directory.write_text(directory.read_text(encoding="utf-8").replace("typ: bup", "typ: psykiatri"), encoding="utf-8")
+    assert ("SV312", "kommuner/exempelstad/verksamheter.yaml", 1) in where(check(content, "exempelstad"), content)
+
+
+def test_the_small_flow_needs_a_kind_the_directory_has(tmp_path):
+    content = write_content(tmp_path)
+    shutil.copy(FLOWS / "behover-bup.yaml", content / "vagvisare" / "flode.yaml")
+    assert ("SV312", f"kommuner/{KOMMUN}/verksamheter.yaml", 1) in where(check(content), content)

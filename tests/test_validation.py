@@ -1,111 +1,296 @@
-"""Every editor mistake: a small broken fixture, a Swedish `file:line` message,
-a non-zero exit, and the previous output left exactly as it was."""
+"""Every problem code: a small broken fixture and the (code, file, line) it is reported with.
+
+The checks run on a small content folder written for each test (content_helpers.py), the
+way `build.py check` runs them, without Flask or a build. One full build at the end (with one
+worker and with two) shows that broken content stops the build with every problem at once and
+leaves the old site as it was.
+"""
 
 import gc
 import multiprocessing
+import re
 import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, run_build
+from content_helpers import KOMMUN, check, line_of, undeclared, where, write_content
+from samverkanstrappan import paths, validation
+from samverkanstrappan.content.helplines import ALWAYS_SHOWN, LABELS
+from samverkanstrappan.content.problems import ERROR, WARNING, Problem, report
+from samverkanstrappan.content.store import ContentStore
+from samverkanstrappan.render.labels import HELPLINES
+from samverkanstrappan.validation.catalog_rules import check as check_catalogs
 
-BROKEN = FIXTURES / "trasigt"
+PAGES = FIXTURES / "trasigt"
+FLOWS = FIXTURES / "vagvisare"
+LOCAL = FIXTURES / "kommun"
+LANGUAGES = FIXTURES / "sprak"
+CATALOGS = FIXTURES / "katalog"
+WANTED = {"Akut hjälp", "Meny"}
+OWN = f"kommuner/{KOMMUN}"
+
+
+@dataclass
+class Placed:
+    """Fixtures put into the small content folder: {where: fixture file, text, bytes or None to remove}.
+    The problem is expected in `file` on `line` (a number, or text that the line has)."""
+
+    files: dict
+    file: str
+    line: int | str
+
+    def run(self, tmp_path: Path) -> tuple[set, tuple]:
+        content = write_content(tmp_path / "content")
+        for name, source in self.files.items():
+            target = content / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if source is None:
+                target.unlink()
+            elif isinstance(source, Path):
+                shutil.copy(source, target)
+            elif isinstance(source, bytes):
+                target.write_bytes(source)
+            else:
+                target.write_text(source, encoding="utf-8")
+        line = self.line if isinstance(self.line, int) else line_of(content / self.file, self.line)
+        assert undeclared(ContentStore(content, KOMMUN)) == []  # each rule gives only the codes it declares
+        return where(check(content), content), (self.file, line)
+
+
+@dataclass
+class Catalog:
+    """A translation catalog among tests/fixtures/katalog/<case>, checked against WANTED."""
+
+    case: str
+    line: int
+
+    def run(self, tmp_path: Path) -> tuple[set, tuple]:
+        problems = check_catalogs(CATALOGS / self.case, ["en"], WANTED)
+        return where(problems, CATALOGS), (f"{self.case}/en/LC_MESSAGES/messages.po", self.line)
+
+
+def put(name: str, fixture: Path | bytes, line: int | str, more: dict | None = None) -> Placed:
+    """One fixture as `name` (and any `more` files), the problem expected in it."""
+    return Placed({name: fixture, **(more or {})}, name, line)
+
+
+def page(fixture: str, line: int | str, folder: Path = PAGES) -> Placed:
+    return Placed({f"sidor/sv/{fixture}": folder / fixture}, f"sidor/sv/{fixture}", line)
+
+
+def flow(fixture: str, line: int | str, file: str = "vagvisare/flode.yaml", **more) -> Placed:
+    return Placed({"vagvisare/flode.yaml": FLOWS / fixture, **more}, file, line)
+
+
+def text(name: str, fixture: str, line: int | str) -> Placed:
+    return Placed({f"vagvisare/sv/{name}": FLOWS / fixture}, f"vagvisare/sv/{name}", line)
+
+
+def settings(fixture: str, marker: str, target: str = "kommun.yaml") -> Placed:
+    return Placed({f"{OWN}/{target}": LOCAL / fixture}, f"{OWN}/{target}", marker)
+
+
+def directory(fixture: str, marker: str) -> Placed:
+    return settings(fixture, marker, "verksamheter.yaml")
+
+
+ENGLISH = {f"{OWN}/kommun.yaml": LOCAL / "med-engelska.yaml"}
+LATIN1 = "---\ntitel: Räksmörgås\n---\n".encode("latin-1")  # an editor's old program saved it so
+BIG_LOGO = b"<svg xmlns='http://www.w3.org/2000/svg'>" + b" " * 31 * 1024 + b"</svg>"
+
+# Every code `python build.py regler` lists, and how to make it happen.
+CASES = {
+    "SV101": page("felaktig-yaml.md", 3),
+    "SV102": page("nyckel-lista.md", 4),
+    "SV103": page("dubbel-nyckel.md", 4),
+    "SV104": put("sidor/sv/latin1.md", LATIN1, 1),
+    "SV105": page("lista.md", 2),
+    "SV106": Placed({f"{OWN}/kommun.yaml": None}, f"{OWN}/kommun.yaml", 1),
+    "SV110": page("okand-nyckel.md", 4),
+    "SV111": page("saknar-nyckel.md", 2),
+    "SV112": page("tom-titel.md", 2),
+    "SV113": page("okant-trappsteg.md", 4),
+    "SV201": page("Versaler i namn.md", 1),
+    "SV202": page("ingen-front-matter.md", 1),
+    "SV203": page("oavslutad.md", 1),
+    "SV210": page("osaker-html.md", 8),
+    "SV211": page("handelseattribut.md", 8),
+    "SV212": page("javascript-lank.md", 8),
+    "SV220": page("relativ-lank.md", "om/"),
+    "SV221": page("trasig-lank.md", 9),
+    "SV222": page("trasigt-ankare.md", 8),
+    "SV230": page("hoppar-rubrikniva.md", 10),
+    "SV231": page("rubrikniva.md", 8),
+    "SV240": page("utan-trappsteg.md", 2),
+    "SV250": page("svar-text.md", 7),
+    "SV260": put(f"{OWN}/tillagg/sv/finns-inte.md", LOCAL / "tillagg-utan-sida.md", 1),
+    "SV301": flow("start-saknas.yaml", 1),
+    "SV302": flow("ett-svar.yaml", 3),
+    "SV303": flow("svar-id.yaml", "Vet inte"),
+    "SV304": flow("svar-leder-ingenstans.yaml", 6),
+    "SV305": flow("samma-id.yaml", 14),
+    "SV306": flow("kan-inte-nas.yaml", 11),
+    "SV307": flow("slinga.yaml", 9),
+    "SV308": flow("for-lang-vag.yaml", 12),
+    "SV310": flow("utfall-utan-kontakt.yaml", 11),
+    "SV311": flow("okand-typ.yaml", 11),
+    "SV312": flow("behover-bup.yaml", 1, f"{OWN}/verksamheter.yaml"),
+    "SV313": flow("okant-nummer.yaml", "klart:"),
+    "SV314": flow("nytt-nummer.yaml", "klart:", **{"data/nodnummer.yaml": FIXTURES / "nodnummer" / "nytt-id.yaml"}),
+    "SV320": Placed({"vagvisare/sv/kontakt.md": None}, "vagvisare/flode.yaml", "  kontakt:"),
+    "SV321": text("finns-inte.md", "text-utan-nod.md", 1),
+    "SV322": text("forsta.md", "fraga-utan-fraga.md", 2),
+    "SV323": text("forsta.md", "fraga-utan-svar.md", 2),
+    "SV324": text("forsta.md", "svar-utan-text.md", "svar:"),
+    "SV325": text("forsta.md", "text-for-okant-svar.md", "kanske:"),
+    "SV326": text("klart.md", "utfall-utan-manus.md", 2),
+    "SV401": settings("okant-sprak.yaml", "sprak:"),
+    "SV402": settings("utan-svenska.yaml", "sprak:"),
+    "SV410": settings("lag-kontrast.yaml", "primar:"),
+    "SV420": settings("logotyp-gif.yaml", "logotyp:"),
+    "SV421": settings("logotyp-saknas.yaml", "logotyp:"),
+    "SV422": put(f"{OWN}/kommun.yaml", LOCAL / "stor-logotyp.yaml", "logotyp:", {f"{OWN}/stor.svg": BIG_LOGO}),
+    "SV430": settings("redogorelse-utan-brister.yaml", "tillganglighet:"),
+    "SV431": settings("redogorelse-helt-med-brister.yaml", "brister:"),
+    "SV432": settings("redogorelse-datum.yaml", "uppdaterad:"),
+    "SV433": settings("redogorelse-gammal.yaml", "uppdaterad:"),
+    "SV501": directory("okand-organisation.yaml", "organisation: regionen"),
+    "SV502": directory("utan-telefon.yaml", "telefon:"),
+    "SV503": directory("samma-id.yaml", 17),
+    "SV504": directory("gammal-post.yaml", "kontrollerad: 2025-01-10"),
+    "SV601": put("data/nodnummer.yaml", FIXTURES / "nodnummer" / "utan-akut.yaml", "- id:"),
+    "SV602": put("data/nodnummer.yaml", FIXTURES / "nodnummer" / "nytt-id.yaml", "id: nytt"),
+    "SV610": put("data/synonymer.yaml", FIXTURES / "synonymer" / "okant-sprak.yaml", "de:"),
+    "SV611": put(f"{OWN}/synonymer.yaml", FIXTURES / "synonymer" / "en-ord.yaml", 3),
+    "SV701": put("sidor/en/lattlast/om.md", LANGUAGES / "lattlast-engelska.md", 1, ENGLISH),
+    "SV702": put("sidor/en/finns-inte.md", LANGUAGES / "utan-original.md", 1, ENGLISH),
+    "SV703": put("sidor/sv/lattlast/finns-inte.md", LANGUAGES / "lattlast-utan-original.md", 1),
+    "SV704": put("sidor/sv/lattlast/om.md", LANGUAGES / "inte-granskad.md", 2),
+    "SV710": Catalog("finns-inte", 1),
+    "SV711": Catalog("trasig", 6),
+    "SV712": Catalog("inaktuell", 12),
+    "SV713": Catalog("fuzzy", 9),
+    "SV714": Catalog("tom", 9),
+    "SV715": Catalog("saknas", 1),
+}
+WARNINGS = {"SV433", "SV504"}
+
+
+def test_every_code_has_a_broken_fixture():
+    assert sorted(CASES) == sorted(validation.codes())
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_each_mistake_is_reported_with_code_file_and_line(tmp_path, code):
+    found, (file, line) = CASES[code].run(tmp_path)
+    assert (code, file, line) in found, sorted(found)
+
+
+def test_the_small_content_has_no_problems(tmp_path):
+    assert check(write_content(tmp_path)) == []
+
+
+def test_old_dates_are_warnings_and_everything_else_an_error(tmp_path):
+    levels = {}
+    for code in sorted(WARNINGS | {"SV110", "SV501"}):
+        content = tmp_path / code
+        CASES[code].run(content)
+        levels.update({p.code: p.level for p in check(content / "content") if p.code == code})
+    assert levels == {"SV110": ERROR, "SV501": ERROR, "SV433": WARNING, "SV504": WARNING}
+
+
+def test_a_synonym_language_that_is_not_a_list_of_groups(tmp_path):
+    content = write_content(tmp_path)
+    shutil.copy(FIXTURES / "synonymer" / "ingen-lista.yaml", content / "data" / "synonymer.yaml")
+    assert ("SV611", "data/synonymer.yaml", 1) in where(check(content), content)
+
+
+def test_a_new_helpline_used_by_an_outcome_is_reported_by_check(tmp_path):
+    # The issue: such an id passed `build.py check`, then the build failed in a template.
+    content = write_content(tmp_path)
+    shutil.copy(FIXTURES / "nodnummer" / "nytt-id.yaml", content / "data" / "nodnummer.yaml")
+    shutil.copy(FLOWS / "nytt-nummer.yaml", content / "vagvisare" / "flode.yaml")
+    found = where(check(content), content)
+    assert ("SV602", "data/nodnummer.yaml", line_of(content / "data" / "nodnummer.yaml", "id: nytt")) in found
+    assert ("SV314", "vagvisare/flode.yaml", line_of(content / "vagvisare" / "flode.yaml", "klart:")) in found
+
+
+def test_the_ids_the_templates_name_are_ones_check_makes_sure_of():
+    # The templates may name only the numbers that rule SV601 requires in nodnummer.yaml,
+    # and every one of those has words (the rest come from outcomes: SV313, SV314).
+    assert set(ALWAYS_SHOWN) <= set(LABELS) and set(HELPLINES) == set(LABELS)
+    templates = Path(validation.__file__).parents[1] / "render" / "templates"
+    named = set()
+    for template in templates.rglob("*.html"):
+        html = template.read_text(encoding="utf-8")
+        named |= set(re.findall(r"helplines\[[\"'](\w+)[\"']\]", html))
+        for ids in re.findall(r"\{%\s*for id in \(([^)]*)\)", html):
+            named |= set(re.findall(r"[\"'](\w+)[\"']", ids))
+    assert named <= set(ALWAYS_SHOWN)
+
+
+def test_checking_needs_neither_flask_nor_the_freezer():
+    code = (
+        "import sys, samverkanstrappan.validation, samverkanstrappan.content.store; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'flask_babel', 'flask_frozen', 'jinja2')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=paths.REPO / "site", capture_output=True, text=True)
+    assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr
+
+
+def test_a_problem_prints_as_file_line_code_message():
+    assert str(Problem("a.md", 3, "SV110", "Okänd nyckel.")) == "a.md:3: SV110 Okänd nyckel."
+    assert str(Problem("a.md", 3, "SV504", "Gammal.", WARNING)) == "a.md:3: SV504 varning: Gammal."
+    with pytest.raises(ValueError):
+        Problem("a.md", 3, "Okänd nyckel.", "")  # the message where the code belongs
+
+
+def test_regler_lists_every_code_with_its_description_in_order(capsys):
+    from build import main
+
+    assert main(["regler"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert [row.split()[0] for row in printed] == sorted(validation.codes())
+    assert all(len(row.split(maxsplit=1)) == 2 for row in printed)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize(
-    "fixture, line, words",
-    [
-        ("felaktig-yaml.md", 3, "kolon"),
-        ("okand-nyckel.md", 4, "Okänd nyckel 'titl'"),
-        ("saknar-nyckel.md", 2, "'granskad' saknas"),
-        ("saknar-titel.md", 2, "'titel' saknas"),
-        ("tom-titel.md", 2, "'titel' är tom"),
-        ("ingen-front-matter.md", 1, "---"),
-        ("trasig-lank.md", 9, "inte finns"),
-        ("trasigt-ankare.md", 8, "rubrik"),
-        ("osaker-html.md", 8, "<script>"),
-        ("handelseattribut.md", 8, "on...="),
-        ("javascript-lank.md", 8, "javascript:"),
-        ("rubrikniva.md", 8, "huvudrubrik"),
-        ("hoppar-rubrikniva.md", 10, "hoppar över"),
-        ("dubbel-nyckel.md", 4, "två gånger"),
-        ("okant-trappsteg.md", 4, "ska vara ett av"),
-        ("svar-text.md", 7, "LIX"),
-        ("Versaler i namn.md", 1, "Filnamnet"),
-    ],
-)
-def test_each_mistake_is_reported_with_file_and_line(content, tmp_path, fixture, line, words):
-    shutil.copy(BROKEN / fixture, content / "sidor" / "sv" / fixture)
-    code, printed = run_build(content, tmp_path / "ut")
-    assert code == 1
-    lines = [row for row in printed.splitlines() if f"sidor/sv/{fixture}:{line}:" in row]
-    assert lines, printed
-    assert any(words in row for row in lines), printed
-    assert not (tmp_path / "ut").exists()
-
-
-def test_all_problems_are_reported_at_once_with_a_count(content, tmp_path):
-    for fixture in ("okand-nyckel.md", "trasig-lank.md", "osaker-html.md"):
-        shutil.copy(BROKEN / fixture, content / "sidor" / "sv" / fixture)
-    code, printed = run_build(content, tmp_path / "ut")
-    assert code == 1
-    problem_lines = [row for row in printed.splitlines() if ".md:" in row]
-    assert {row.split(":")[0].rsplit("/", 1)[-1] for row in problem_lines} == {
-        "okand-nyckel.md",
-        "trasig-lank.md",
-        "osaker-html.md",
-    }
-    assert f"{len(problem_lines)} fel hittades." in printed
-
-
 @pytest.mark.parametrize("workers", [1, 2])
-def test_broken_content_leaves_previous_output_untouched(content, tmp_path, workers):
+def test_broken_content_stops_the_build_with_every_problem_and_leaves_the_old_site(content, tmp_path, workers):
     # With two workers, Whoosh's index is already being written while the content is
     # checked: the workers stop and nothing of theirs is left.
     output, search_index = tmp_path / "ut", tmp_path / "sokindex"
-    assert run_build(content, output, workers=workers, search_index=search_index)[0] == 0
+    for folder in (output, search_index / "sv"):
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text("förra bygget", encoding="utf-8")
     before, index_before = snapshot(output), snapshot(search_index)
-    shutil.copy(BROKEN / "trasig-lank.md", content / "sidor" / "sv" / "trasig-lank.md")
-    (content / "sidor" / "sv" / "om.md").write_text("trasig", encoding="utf-8")
+    for fixture in ("okand-nyckel.md", "trasig-lank.md", "osaker-html.md"):
+        shutil.copy(PAGES / fixture, content / "sidor" / "sv" / fixture)
     code, printed = run_build(content, output, workers=workers, search_index=search_index)
     assert code == 1 and "Inget ändrades" in printed
+    rows = [row for row in printed.splitlines() if ".md:" in row]
+    assert {(row.split(":")[0].rsplit("/", 1)[-1], row.split()[1]) for row in rows} == {
+        ("okand-nyckel.md", "SV110"),
+        ("trasig-lank.md", "SV221"),
+        ("osaker-html.md", "SV210"),
+    }
+    assert f"{len(rows)} fel hittades." in printed
     assert snapshot(output) == before and snapshot(search_index) == index_before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "sokindex", "ut"]
     assert not multiprocessing.active_children() and gc.get_freeze_count() == 0
 
 
-def fails(*args, **kwargs):
-    raise RuntimeError("disken är full")
-
-
-@pytest.mark.parametrize("workers", [1, 2])
-def test_failure_while_freezing_leaves_previous_output_untouched(content, tmp_path, monkeypatch, workers):
-    # With two workers the failure happens in a forked worker, while Pagefind runs here.
-    output, search_index = tmp_path / "ut", tmp_path / "sokindex"
-    assert run_build(content, output, workers=workers, search_index=search_index)[0] == 0
-    before, index_before = snapshot(output), snapshot(search_index)
-
-    monkeypatch.setattr("samverkanstrappan.freeze.freeze_share", fails)
-    code, printed = run_build(content, output, workers=workers, search_index=search_index)
-    assert code == 2 and "Bygget misslyckades" in printed and "disken är full" in printed
-    assert snapshot(output) == before and snapshot(search_index) == index_before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "sokindex", "ut"]
-
-
-def test_bad_helpline_file_is_reported(content, tmp_path):
-    path = content / "data" / "nodnummer.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("id: sjalvmordslinjen", "id: sjalvmord"), encoding="utf-8")
-    code, printed = run_build(content, tmp_path / "ut")
-    assert code == 1
-    assert "nodnummer.yaml" in printed and "'sjalvmordslinjen' saknas" in printed
-
-
-def test_bad_kommun_settings_are_reported(content, tmp_path):
-    path = content / "kommuner" / "exempelstad" / "kommun.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "farg: blå\n", encoding="utf-8")
-    code, printed = run_build(content, tmp_path / "ut")
-    assert code == 1 and "kommun.yaml:" in printed and "Okänd nyckel 'farg'" in printed
+def test_the_report_sorts_by_file_and_line_and_counts():
+    problems = [Problem("b.md", 1, "SV110", "B."), Problem("a.md", 2, "SV504", "A.", WARNING)]
+    assert report(problems).splitlines() == [
+        "a.md:2: SV504 varning: A.",
+        "b.md:1: SV110 B.",
+        "1 fel och 1 varning hittades.",
+    ]

@@ -131,6 +131,8 @@ def _sip_sources(store: ContentStore, values: dict) -> list[str]:
 
 
 def _vagvisare_variants(store: ContentStore) -> list[tuple[str, bool]]:
+    if not store.flow:  # an unreadable flode.yaml: the checks report it, and there is no guide to build
+        return []
     variants = [(lang, False) for lang in store.languages]
     if store.has_lattlast_vagvisare():
         variants.append((SOURCE, True))
@@ -168,7 +170,7 @@ def _step_sources(store: ContentStore, values: dict) -> list[str]:
 
 
 def _handover_addresses(store: ContentStore) -> Iterator[dict]:
-    for lang in store.languages:
+    for lang in store.languages if store.flow else ():
         for node_id in store.flow.outcomes:
             yield {"lang": lang, "node_id": node_id}
 
@@ -245,7 +247,7 @@ TABLE: tuple[PageType, ...] = (
     PageType(
         "vagvisare.script",
         (Route("/<lang:lang>/vagvisare/manus/"),),
-        lambda store: [{"lang": SOURCE}],
+        lambda store: [{"lang": SOURCE}] if store.flow else [],
         sources=_script_sources,
     ),
     PageType(

@@ -2,7 +2,8 @@
 
 The strings are extracted from the code itself (babel.cfg), so a catalog that
 misses a new string, still has a fuzzy guess, or keeps a string the code no
-longer uses is caught without anyone remembering to run `pybabel update`.
+longer uses is caught (validation/catalog_rules.py) without anyone remembering
+to run `pybabel update`.
 Counting is done with polib: `pybabel compile --statistics` counts fuzzy
 entries as translated.
 """
@@ -18,8 +19,6 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-
-from .problems import Problem
 
 # The gettext functions that mark strings: `_` in templates, `_l` (lazy) and `N_` (mark only) in code.
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "N_": None}
@@ -72,64 +71,6 @@ def _extract(repo: Path) -> set[str]:
     return found
 
 
-def check(translations: Path, languages, wanted: set[str], shown=str) -> list[Problem]:
-    """Problems with the catalog of each language: missing, untranslated, fuzzy or outdated strings."""
-    problems = []
-    for lang in languages:
-        path = po_file(translations, lang)
-        file = shown(path)
-        if not path.is_file():
-            problems.append(
-                Problem(
-                    file,
-                    1,
-                    f"Översättningen av knappar och rubriker till '{lang}' saknas. "
-                    f"Skapa den med: pybabel init -i translations/messages.pot "
-                    f"-d translations -l {lang}",
-                )
-            )
-            continue
-        try:
-            catalog = polib.pofile(str(path))
-        except (OSError, ValueError) as error:
-            problems.append(Problem(file, 1, f"Filen går inte att läsa: {error}"))
-            continue
-        present = set()
-        for entry in catalog:
-            present.add(entry.msgid)
-            if entry.obsolete:
-                continue
-            if entry.msgid not in wanted:
-                problems.append(
-                    Problem(
-                        file,
-                        entry.linenum,
-                        f"'{_short(entry.msgid)}' används inte längre. Kör pybabel update (se README, Språk).",
-                    )
-                )
-            elif "fuzzy" in entry.flags:
-                problems.append(
-                    Problem(
-                        file,
-                        entry.linenum,
-                        f"Översättningen av '{_short(entry.msgid)}' är "
-                        "markerad fuzzy (en gissning). Kontrollera den "
-                        "och ta bort raden '#, fuzzy'.",
-                    )
-                )
-            elif not entry.translated():
-                problems.append(Problem(file, entry.linenum, f"'{_short(entry.msgid)}' är inte översatt."))
-        for msgid in sorted(wanted - present):
-            problems.append(
-                Problem(
-                    file,
-                    1,
-                    f"'{_short(msgid)}' saknas i filen. Kör pybabel extract och pybabel update (se README, Språk).",
-                )
-            )
-    return problems
-
-
 def coverage(translations: Path, lang: str, wanted: set[str]) -> Coverage:
     """How many of the strings the code uses have a finished translation."""
     path = po_file(translations, lang)
@@ -155,8 +96,3 @@ def compile_all(translations: Path) -> None:
         with open(partial, "wb") as target:
             write_mo(target, catalog, use_fuzzy=False)
         partial.replace(mo)
-
-
-def _short(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,11 +1,12 @@
 """National emergency and help numbers: one data file, with the date each was checked."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from . import schema, yamltext
 from .problems import Problem
 from .schema import Field
+from .verksamhetstyper import N_
 
 FIELDS = (
     Field("id", "text", "ett kort namn för numret, som mallarna använder (akut, vardguiden ...).", required=True),
@@ -14,8 +15,33 @@ FIELDS = (
     Field("kontrollerad", "date", "datum då någon senast kontrollerade numret.", required=True),
     Field("kalla", "text", "var numret kontrollerades.", required=True),
 )
-# The emergency block shows these on every page; the data file must have them.
+# The emergency block on every page (partials/nodlage.html) shows these; the data file must have them.
 ALWAYS_SHOWN = ("akut", "vardguiden", "sjalvmordslinjen")
+
+# Every id the site has words for: what the number is for, and one line about it. Interface
+# strings (render/labels.py translates them; N_ only marks them for extraction). An id in
+# the data file or in an outcome that is not here would break the build, so a rule checks it.
+LABELS = {
+    "akut": (N_("Akut fara för liv eller hälsa"), N_("SOS Alarm. Ambulans, polis och räddningstjänst. Dygnet runt.")),
+    "vardguiden": (
+        N_("Sjukvårdsrådgivning"),
+        N_("1177 Vårdguiden. En sjuksköterska ger råd och säger vart du ska vända dig. Dygnet runt."),
+    ),
+    "sjalvmordslinjen": (
+        N_("Självmordslinjen"),
+        N_(
+            "För dig som har tankar på att ta ditt liv, och för dig som är orolig för någon. Dygnet runt. Du kan vara anonym."  # noqa: E501
+        ),
+    ),
+    "bris": (N_("Bris, för barn och unga"), N_("För dig under 18 år. Gratis, anonymt och dygnet runt.")),
+    "kvinnofridslinjen": (
+        N_("Kvinnofridslinjen"),
+        N_(
+            "För dig som utsätts för våld eller hot, och för närstående. Gratis, syns inte på telefonräkningen. Dygnet runt."  # noqa: E501
+        ),
+    ),
+    "polisen": (N_("Polisen, när det inte är akut"), N_("Anmäl ett brott som inte pågår. Dygnet runt.")),
+}
 
 
 @dataclass(frozen=True)
@@ -25,34 +51,44 @@ class Helpline:
     oppet: str
     kontrollerad: date
     kalla: str
+    line: int = field(default=0, compare=False)
 
     @property
     def tel(self) -> str:
         return schema.tel(self.nummer)
 
 
-def load(path, file: str) -> tuple[dict[str, Helpline], list[Problem]]:
-    data, problems = yamltext.load(path.read_text(encoding="utf-8"), file)
+class Helplines(dict):
+    """The numbers by id; `line` is where the list starts, for what the rules find missing."""
+
+    def __init__(self, line: int = 1):
+        super().__init__()
+        self.line = line
+
+
+def load(path, file: str) -> tuple[Helplines, list[Problem]]:
+    data, problems = yamltext.load_file(path, file)
     if data is None:
-        return {}, problems
+        return Helplines(), problems
     entries = data.get("nummer") if isinstance(data, yamltext.YamlMap) else None
     if not isinstance(entries, yamltext.YamlList):
-        return {}, [*problems, Problem(file, getattr(data, "line", 1), "Filen ska ha en lista 'nummer:'.")]
-    helplines: dict[str, Helpline] = {}
+        shape = Problem(file, getattr(data, "line", 1), yamltext.SHAPE, "Filen ska ha en lista 'nummer:'.")
+        return Helplines(), [*problems, shape]
+    helplines = Helplines(entries.line)
     for entry, line in zip(entries, entries.lines):
         if not isinstance(entry, yamltext.YamlMap):
             problems.append(
-                Problem(file, line, "Varje nummer ska ha nycklarna id, nummer, oppet, kontrollerad, kalla.")
+                Problem(
+                    file,
+                    line,
+                    yamltext.SHAPE,
+                    "Varje nummer ska ha nycklarna id, nummer, oppet, kontrollerad, kalla.",
+                )
             )
             continue
         found = list(schema.check_mapping(entry, FIELDS, file))
         problems += found
         if not found:
-            helpline = Helpline(**schema.values(entry, FIELDS))
+            helpline = Helpline(**schema.values(entry, FIELDS), line=line)
             helplines[helpline.id] = helpline
-    for needed in ALWAYS_SHOWN:
-        if needed not in helplines:
-            problems.append(
-                Problem(file, entries.line, f"Numret med id '{needed}' saknas. Nödblocket på varje sida behöver det.")
-            )
     return helplines, problems

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import farger, schema, yamltext
-from .problems import WARNING, Problem
+from .problems import Problem
 from .schema import Field
 from .sprak import SOURCE, SPRAK
 
@@ -102,13 +102,21 @@ class Kommun:
     kommunkod: str
     region: str
     webbadress: str
-    sprak: tuple[str, ...]
+    listed_sprak: tuple[str, ...]  # as written; the rules report unknown ones
     synpunkter: dict
     tillganglighet: dict
     farger: dict = field(default_factory=dict)
-    logotyp: Path | None = None
+    logotyp: Path | None = None  # as written, beside kommun.yaml; the rules check that it is there
     exempel: bool = False
     lines: dict = field(default_factory=dict, compare=False)
+    farger_lines: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def sprak(self) -> tuple[str, ...]:
+        """The languages the site is built in: those listed that exist, and always Swedish,
+        the source every page falls back to (the rules report the rest, and the build stops)."""
+        known = tuple(code for code in self.listed_sprak if code in SPRAK)
+        return known if SOURCE in known else (SOURCE, *known)
 
     @property
     def css(self) -> str:
@@ -126,102 +134,31 @@ def _block(data, key, fields, file, problems) -> dict:
     return values
 
 
-def _statement_problems(statement: dict, line: int, file: str, today: datetime.date) -> list[Problem]:
-    """What Digg's requirements add to the keys: known problems named, dates in order and recent."""
-    problems = []
-    if statement.get("status") in ("delvis", "inte") and not statement.get("brister"):
-        problems.append(
-            Problem(
-                file,
-                line,
-                "Redogörelsen säger att webbplatsen inte är helt tillgänglig men "
-                "nämner inga brister. Skriv dem under brister:.",
-            )
-        )
-    if statement.get("status") == "helt" and statement.get("brister"):
-        problems.append(
-            Problem(
-                file,
-                statement["lines"]["brister"],
-                "Status är helt förenlig, men det finns brister. Ändra status till delvis.",
-            )
-        )
-    made, updated = statement.get("upprattad"), statement.get("uppdaterad")
-    if made and updated and updated < made:
-        problems.append(Problem(file, statement["lines"]["uppdaterad"], "uppdaterad är före upprattad."))
-    if updated and today - updated > REVIEW_EVERY:
-        problems.append(
-            Problem(
-                file,
-                statement["lines"]["uppdaterad"],
-                f"Redogörelsen sågs över {updated}, för mer än ett år sedan. Se över den och ändra datumet.",
-                WARNING,
-            )
-        )
-    return problems
-
-
-def load(path: Path, slug: str, file: str, today: datetime.date | None = None) -> tuple[Kommun | None, list[Problem]]:
+def load(path: Path, slug: str, file: str) -> tuple[Kommun | None, list[Problem]]:
+    """The settings when they can be read; what they must meet is checked in validation/."""
     if not path.is_file():
-        return None, [Problem(file, 1, f"Kommunen '{slug}' saknar filen kommun.yaml med sina grunduppgifter.")]
-    data, problems = yamltext.load(path.read_text(encoding="utf-8"), file)
+        return None, [
+            Problem(
+                file, 1, yamltext.FILE_MISSING, f"Kommunen '{slug}' saknar filen kommun.yaml med sina grunduppgifter."
+            )
+        ]
+    data, problems = yamltext.load_file(path, file)
     if not isinstance(data, yamltext.YamlMap):
-        return None, problems or [Problem(file, 1, "Filen ska ha nyckel: värde, en per rad.")]
+        return None, problems or [Problem(file, 1, yamltext.SHAPE, "Filen ska ha nyckel: värde, en per rad.")]
     problems += schema.check_mapping(data, FIELDS, file)
     values = schema.values(data, FIELDS)
-    for code in values.get("sprak", []):
-        if code not in SPRAK:
-            problems.append(
-                Problem(file, data.line_of("sprak"), f"Språket '{code}' finns inte. Välj bland {', '.join(SPRAK)}.")
-            )
-    if "sprak" in values and SOURCE not in values["sprak"]:
-        problems.append(Problem(file, data.line_of("sprak"), "Svenska (sv) måste vara med bland språken."))
     colours = _block(data, "farger", COLOUR_FIELDS, file, problems)
-    for fore, back, where, ratio in farger.low_contrast({k: v for k, v in colours.items() if k != "lines" and v}):
-        problems.append(
-            Problem(
-                file,
-                colours["lines"].get(fore, data.line_of("farger")),
-                f"Färgerna {fore} och {back} har för liten kontrast ({ratio:.1f}:1, minst "
-                f"{farger.MIN_CONTRAST}:1 behövs). Det gäller {where}. Välj en mörkare eller "
-                "ljusare färg.",
-            )
-        )
     values["synpunkter"] = _block(data, "synpunkter", CONTACT_FIELDS, file, problems)
     values["tillganglighet"] = _block(data, "tillganglighet", STATEMENT_FIELDS, file, problems)
-    problems += _statement_problems(
-        values["tillganglighet"], data.line_of("tillganglighet"), file, today or datetime.date.today()
-    )
-    values["logotyp"] = _logo(path.parent, values.get("logotyp"), data, file, problems)
-    if any(p.level != WARNING for p in problems):
+    if problems:
         return None, problems
-    values["sprak"] = tuple(values["sprak"])
-    values["farger"] = {k: v for k, v in colours.items() if k != "lines" and v}
-    return Kommun(slug=slug, lines=dict(data.lines), **values), problems
-
-
-def _logo(folder: Path, name: str | None, data, file: str, problems: list) -> Path | None:
-    if not name:
-        return None
-    logo = folder / name
-    if Path(name).name != name or logo.suffix.lower() not in LOGO_TYPES:
-        problems.append(
-            Problem(
-                file,
-                data.line_of("logotyp"),
-                f"Logotypen '{name}' ska vara en svg- eller png-fil i samma mapp som kommun.yaml.",
-            )
-        )
-    elif not logo.is_file():
-        problems.append(Problem(file, data.line_of("logotyp"), f"Filen '{name}' finns inte i {folder.name}/."))
-    elif logo.stat().st_size > LOGO_MAX_BYTES:
-        problems.append(
-            Problem(
-                file,
-                data.line_of("logotyp"),
-                f"Logotypen är {logo.stat().st_size // 1024} kB. Högst 30 kB, så att sidorna laddar snabbt.",
-            )
-        )
-    else:
-        return logo
-    return None
+    name = values.get("logotyp")
+    return Kommun(
+        slug=slug,
+        listed_sprak=tuple(values.pop("sprak")),
+        farger={k: v for k, v in colours.items() if k != "lines" and v},
+        farger_lines=colours.get("lines", {}),
+        logotyp=path.parent / name if name else None,
+        lines=dict(data.lines),
+        **{k: v for k, v in values.items() if k not in ("logotyp", "farger")},
+    ), problems

@@ -53,6 +53,15 @@ ADDITION_FIELDS = (
     ),
 )
 
+BAD_FILE_NAME = "SV201"
+NO_FRONT_MATTER = "SV202"
+FRONT_MATTER_OPEN = "SV203"
+CODES = {
+    BAD_FILE_NAME: "Filnamnet har versaler, å, ä, ö eller mellanslag och kan inte bli en adress.",
+    NO_FRONT_MATTER: "Filen börjar inte med en rad med bara --- och sidans uppgifter.",
+    FRONT_MATTER_OPEN: "Sidans uppgifter överst avslutas aldrig med en rad med bara ---.",
+}
+
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
 
 
@@ -86,12 +95,13 @@ def split_front_matter(text: str, file: str):
         return None, Problem(
             file,
             1,
+            NO_FRONT_MATTER,
             "Filen ska börja med en rad med bara --- och sedan sidans uppgifter (titel, beskrivning, granskad).",
         )
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() == "---":
             return ("".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2), None
-    return None, Problem(file, 1, "Sidans uppgifter överst avslutas aldrig med en rad med bara ---.")
+    return None, Problem(file, 1, FRONT_MATTER_OPEN, "Sidans uppgifter överst avslutas aldrig med en rad med bara ---.")
 
 
 def parse(
@@ -104,14 +114,14 @@ def parse(
             Problem(
                 file,
                 1,
+                BAD_FILE_NAME,
                 "Filnamnet får bara ha små bokstäver a–z, siffror och bindestreck "
                 "(inga å, ä, ö eller mellanslag), eftersom det blir sidans adress.",
             )
         )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [*problems, Problem(file, 1, "Filen är inte sparad som UTF-8. Spara om den som UTF-8.")]
+    text, found = yamltext.read_text(path, file)
+    if text is None:
+        return None, [*problems, *found]
     split, problem = split_front_matter(text, file)
     if problem:
         return None, [*problems, problem]
@@ -121,7 +131,8 @@ def parse(
     if data is None:
         return None, problems
     if not isinstance(data, yamltext.YamlMap):
-        return None, [*problems, Problem(file, 2, "Sidans uppgifter ska skrivas som nyckel: värde, en per rad.")]
+        shape = Problem(file, 2, yamltext.SHAPE, "Sidans uppgifter ska skrivas som nyckel: värde, en per rad.")
+        return None, [*problems, shape]
     problems += schema.check_mapping(data, fields, file)
     page = Page(key, lang, file, schema.values(data, fields), data, body, body_line, render(body))
     return page, problems

@@ -13,6 +13,17 @@ from dataclasses import dataclass
 from .problems import Problem
 from .yamltext import YamlList, YamlMap
 
+UNKNOWN_KEY = "SV110"
+MISSING_KEY = "SV111"
+BAD_VALUE = "SV112"
+NOT_A_CHOICE = "SV113"
+CODES = {
+    UNKNOWN_KEY: "En nyckel finns inte för den här sortens fil eller post (ofta ett stavfel).",
+    MISSING_KEY: "En nyckel som måste finnas saknas.",
+    BAD_VALUE: "Ett värde går inte att läsa: fel sort, till exempel inget datum, telefonnummer eller ingen webbadress.",
+    NOT_A_CHOICE: "Ett värde är inte ett av dem som är tillåtna för nyckeln.",
+}
+
 
 @dataclass(frozen=True)
 class Field:
@@ -143,15 +154,19 @@ def check_mapping(data: YamlMap, fields: tuple[Field, ...], file: str) -> Iterat
         if key not in by_name:
             hint = difflib.get_close_matches(key, by_name, n=1)
             tip = f" Menade du '{hint[0]}'?" if hint else f" Tillåtna nycklar: {', '.join(by_name)}."
-            yield Problem(file, data.line_of(key), f"Okänd nyckel '{key}'.{tip}")
+            yield Problem(file, data.line_of(key), UNKNOWN_KEY, f"Okänd nyckel '{key}'.{tip}")
     for field in fields:
         if field.name not in data:
             if field.required:
-                yield Problem(file, data.line, f"Nyckeln '{field.name}' saknas. Den behövs: {field.help}")
+                yield Problem(file, data.line, MISSING_KEY, f"Nyckeln '{field.name}' saknas. Den behövs: {field.help}")
             continue
-        _, error = read(field, data[field.name])
-        if error:
-            yield Problem(file, data.line_of(field.name), f"'{field.name}' {error}.")
+        value, error = READERS[field.kind](data[field.name])
+        if error is None and field.choices and value not in field.choices:
+            choices = ", ".join(field.choices)
+            message = f"'{field.name}' ska vara ett av: {choices} (inte '{value}')."
+            yield Problem(file, data.line_of(field.name), NOT_A_CHOICE, message)
+        elif error:
+            yield Problem(file, data.line_of(field.name), BAD_VALUE, f"'{field.name}' {error}.")
 
 
 def read(field: Field, value):

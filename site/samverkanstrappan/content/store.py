@@ -4,7 +4,6 @@ Files are parsed once and cached by modification time, so `refresh()` in serve
 mode re-reads only what an editor changed.
 """
 
-import datetime
 import multiprocessing
 import os
 import threading
@@ -121,7 +120,7 @@ class ContentStore:
         self.problems += found
         directory = self.kommun_dir / "verksamheter.yaml"
         self.directory_file = shown_path(directory)
-        self.verksamheter, found = verksamheter.load(directory, self.directory_file, datetime.date.today())
+        self.verksamheter, found = verksamheter.load(directory, self.directory_file)
         self.problems += found
 
     @property

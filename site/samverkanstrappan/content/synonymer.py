@@ -8,44 +8,46 @@ from ..content.problems import Problem
 from ..content.sprak import SPRAK
 
 
-def load(paths: list[tuple[Path, str]]) -> tuple[dict[str, list[list[str]]], list[Problem]]:
+class Synonyms(dict):
+    """Usable groups of words by language; `sources` keeps each file as written,
+    (shown name, data), so that the rules can say what could not be used and why."""
+
+    def __init__(self):
+        super().__init__()
+        self.sources: list[tuple[str, yamltext.YamlMap]] = []
+
+
+def is_group(words) -> bool:
+    """A group is a list of at least two words."""
+    return isinstance(words, list) and len(words) >= 2 and all(isinstance(w, str) and w for w in words)
+
+
+def load(paths: list[tuple[Path, str]]) -> tuple[Synonyms, list[Problem]]:
     """Every group of synonyms by language, from each (path, shown name) that exists."""
-    groups: dict[str, list[list[str]]] = {}
+    groups = Synonyms()
     problems: list[Problem] = []
     for path, file in paths:
         if not path.is_file():
             continue
-        data, found = yamltext.load(path.read_text(encoding="utf-8"), file)
+        data, found = yamltext.load_file(path, file)
         problems += found
         if not isinstance(data, yamltext.YamlMap):
             if data is not None:
                 problems.append(
                     Problem(
-                        file, 1, "Filen ska ha ett språk per rad (sv:, en: ...) med en lista med grupper av ord under."
+                        file,
+                        1,
+                        yamltext.SHAPE,
+                        "Filen ska ha ett språk per rad (sv:, en: ...) med en lista med grupper av ord under.",
                     )
                 )
             continue
+        groups.sources.append((file, data))
         for lang, entries in data.items():
-            if lang not in SPRAK:
-                problems.append(
-                    Problem(file, data.line_of(lang), f"Språket '{lang}' finns inte. Välj bland {', '.join(SPRAK)}.")
-                )
+            if lang not in SPRAK or not isinstance(entries, yamltext.YamlList):
                 continue
-            if not isinstance(entries, yamltext.YamlList):
-                problems.append(
-                    Problem(
-                        file,
-                        data.line_of(lang),
-                        f"Under '{lang}:' ska det stå en lista med grupper, till exempel - [demens, minnessjukdom].",
-                    )
-                )
-                continue
-            for entry, line in zip(entries, entries.lines):
+            for entry in entries:
                 words = [entry] if isinstance(entry, str) else entry
-                if not isinstance(words, list) or len(words) < 2 or not all(isinstance(w, str) and w for w in words):
-                    problems.append(
-                        Problem(file, line, "En grupp ska ha minst två ord, till exempel - [missbruk, beroende].")
-                    )
-                    continue
-                groups.setdefault(lang, []).append([word.casefold() for word in words])
+                if is_group(words):
+                    groups.setdefault(lang, []).append([word.casefold() for word in words])
     return groups, problems

@@ -118,10 +118,10 @@ class Flow:
 
 def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
     if not path.is_file():
-        return None, [Problem(file, 1, "Vägvisarens fil flode.yaml saknas.")]
-    data, problems = yamltext.load(path.read_text(encoding="utf-8"), file)
+        return None, [Problem(file, 1, yamltext.FILE_MISSING, "Vägvisarens fil flode.yaml saknas.")]
+    data, problems = yamltext.load_file(path, file)
     if not isinstance(data, yamltext.YamlMap):
-        return None, problems or [Problem(file, 1, "Filen ska ha start:, fragor: och utfall:.")]
+        return None, problems or [Problem(file, 1, yamltext.SHAPE, "Filen ska ha start:, fragor: och utfall:.")]
     problems += schema.check_mapping(data, FILE_FIELDS, file)
     values = schema.values(data, FILE_FIELDS)
     questions, outcomes = {}, {}
@@ -141,8 +141,6 @@ def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
     for node_id, node, line in _nodes(values.get("utfall"), file, problems):
         problems += schema.check_mapping(node, OUTCOME_FIELDS, file)
         flags = schema.values(node, OUTCOME_FIELDS)
-        if node_id in questions:
-            problems.append(Problem(file, line, f"Id '{node_id}' används både för en fråga och ett utfall."))
         outcomes[node_id] = Outcome(
             node_id,
             tuple(flags.get("verksamheter", ())),
@@ -162,4 +160,5 @@ def _nodes(block, file, problems):
         if isinstance(node, yamltext.YamlMap):
             yield node_id, node, block.line_of(node_id)
         else:
-            problems.append(Problem(file, block.line_of(node_id), f"'{node_id}' ska ha egna indragna rader under sig."))
+            message = f"'{node_id}' ska ha egna indragna rader under sig."
+            problems.append(Problem(file, block.line_of(node_id), yamltext.SHAPE, message))

@@ -6,10 +6,10 @@ kontakt" and the date the entry was last checked.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import schema, yamltext
-from .problems import WARNING, Problem
+from .problems import Problem
 from .schema import Field
 from .verksamhetstyper import HUVUDMAN, TYPER
 
@@ -79,7 +79,7 @@ class Organisation:
 class Verksamhet:
     id: str
     namn: str
-    organisation: Organisation
+    organisation: Organisation | None  # None: the id names no organisation (the rules report it)
     typ: str
     beskrivning: str
     telefon: tuple[Phone, ...]
@@ -90,6 +90,18 @@ class Verksamhet:
     epost: str = ""
     sprak: tuple[str, ...] = ()
     line: int = 0
+    organisation_id: str = ""
+    lines: dict = field(default_factory=dict, compare=False)
+
+
+class Directory(dict):
+    """The services the site shows, by id; `entries` has every service as written, in
+    order, also those the site cannot show (unknown organisation, an id used twice),
+    so that the rules in validation/ can say what is wrong with them."""
+
+    def __init__(self):
+        super().__init__()
+        self.entries: list[Verksamhet] = []
 
 
 def _items(data, key, file, problems):
@@ -102,17 +114,22 @@ def _items(data, key, file, problems):
         if isinstance(entry, yamltext.YamlMap):
             items.append(entry)
         else:
-            problems.append(Problem(file, line, f"Varje post under '{key}' ska ha nycklar som namn: och id:."))
+            problems.append(
+                Problem(file, line, yamltext.SHAPE, f"Varje post under '{key}' ska ha nycklar som namn: och id:.")
+            )
     return items
 
 
-def load(path, file: str, today: datetime.date) -> tuple[dict[str, Verksamhet], list[Problem]]:
-    """Every service in the directory by id, and every problem in the file."""
+def load(path, file: str) -> tuple[Directory, list[Problem]]:
+    """Every service in the directory, and every problem reading the file."""
+    services = Directory()
     if not path.is_file():
-        return {}, []
-    data, problems = yamltext.load(path.read_text(encoding="utf-8"), file)
+        return services, []
+    data, problems = yamltext.load_file(path, file)
     if not isinstance(data, yamltext.YamlMap):
-        return {}, problems or [Problem(file, 1, "Filen ska ha listorna organisationer: och verksamheter:.")]
+        return services, problems or [
+            Problem(file, 1, yamltext.SHAPE, "Filen ska ha listorna organisationer: och verksamheter:.")
+        ]
     problems += schema.check_mapping(data, FILE_FIELDS, file)
     organisations = {}
     for entry in _items(data, "organisationer", file, problems):
@@ -122,18 +139,17 @@ def load(path, file: str, today: datetime.date) -> tuple[dict[str, Verksamhet], 
             organisations[values["id"]] = Organisation(
                 **{k: values.get(k, "") for k in ("id", "namn", "huvudman", "webb")}
             )
-    services: dict[str, Verksamhet] = {}
     for entry in _items(data, "verksamheter", file, problems):
-        service, found = _service(entry, organisations, file, today)
+        service, found = _service(entry, organisations, file)
         problems += found
-        if service and service.id in services:
-            problems.append(Problem(file, entry.line, f"Id '{service.id}' används redan av en annan verksamhet."))
-        elif service:
-            services[service.id] = service
+        if service:
+            services.entries.append(service)
+            if service.organisation and service.id not in services:
+                services[service.id] = service
     return services, problems
 
 
-def _service(entry, organisations, file, today):
+def _service(entry, organisations, file):
     problems = list(schema.check_mapping(entry, SERVICE_FIELDS, file))
     values = schema.values(entry, SERVICE_FIELDS)
     phones = []
@@ -142,43 +158,26 @@ def _service(entry, organisations, file, today):
         problems += found
         if not found:
             phones.append(Phone(**schema.values(phone, PHONE_FIELDS)))
-    if "telefon" in values and not phones:
-        problems.append(
-            Problem(
-                file,
-                entry.line_of("telefon"),
-                "Verksamheten har inget telefonnummer. Alla kontakter behöver minst ett.",
-            )
-        )
     if isinstance(values.get("adress"), yamltext.YamlMap):
         problems += schema.check_mapping(values["adress"], ADDRESS_FIELDS, file)
         values["adress"] = schema.values(values["adress"], ADDRESS_FIELDS)
     elif "adress" in values:
         problems.append(
-            Problem(file, entry.line_of("adress"), "'adress' ska ha gata:, postnummer: och ort: på egna rader.")
-        )
-    organisation = organisations.get(values.get("organisation"))
-    if "organisation" in values and organisation is None:
-        problems.append(
             Problem(
                 file,
-                entry.line_of("organisation"),
-                f"Organisationen '{values['organisation']}' finns inte under organisationer:.",
+                entry.line_of("adress"),
+                yamltext.SHAPE,
+                "'adress' ska ha gata:, postnummer: och ort: på egna rader.",
             )
         )
-    checked = values.get("kontrollerad")
-    if checked and today - checked > STALE_AFTER:
-        problems.append(
-            Problem(
-                file,
-                entry.line_of("kontrollerad"),
-                f"Uppgifterna kontrollerades {checked}, för mer än 12 månader sedan. Ring och kontrollera dem.",
-                WARNING,
-            )
-        )
-    if any(p.level != WARNING for p in problems):
+    if problems:
         return None, problems
     values.update(
-        organisation=organisation, telefon=tuple(phones), sprak=tuple(values.get("sprak", ())), line=entry.line
+        organisation=organisations.get(values["organisation"]),
+        organisation_id=values["organisation"],
+        telefon=tuple(phones),
+        sprak=tuple(values.get("sprak", ())),
+        line=entry.line,
+        lines=dict(entry.lines),
     )
     return Verksamhet(**values), problems

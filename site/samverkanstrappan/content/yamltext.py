@@ -6,9 +6,27 @@ tree with BaseLoader keeps every scalar as the text the editor wrote, and walkin
 the nodes ourselves gives line numbers and catches duplicate keys.
 """
 
+from pathlib import Path
+
 import yaml
 
 from .problems import Problem
+
+# Problems found while reading any editor file. The rules in validation/ have the other codes.
+SYNTAX = "SV101"
+KEY_NOT_WORD = "SV102"
+DUPLICATE_KEY = "SV103"
+NOT_UTF8 = "SV104"
+SHAPE = "SV105"
+FILE_MISSING = "SV106"
+CODES = {
+    SYNTAX: "YAML-texten går inte att läsa: ett kolon, ett indrag eller ett citattecken är fel.",
+    KEY_NOT_WORD: "En nyckel är inte ett enkelt ord.",
+    DUPLICATE_KEY: "Samma nyckel finns två gånger.",
+    NOT_UTF8: "Filen är inte sparad som UTF-8.",
+    SHAPE: "Filen eller en post har fel form, till exempel en lista där det ska stå nyckel: värde.",
+    FILE_MISSING: "En fil som webbplatsen behöver saknas (kommun.yaml, flode.yaml).",
+}
 
 
 class YamlMap(dict):
@@ -57,6 +75,22 @@ def _swedish(error: yaml.YAMLError) -> str:
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
+def read_text(path: Path, file: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or a problem when it is not UTF-8 (an editor may save it as Latin-1)."""
+    try:
+        return path.read_text(encoding="utf-8"), []
+    except UnicodeDecodeError:
+        return None, [Problem(file, 1, NOT_UTF8, "Filen är inte sparad som UTF-8. Spara om den som UTF-8.")]
+
+
+def load_file(path: Path, file: str):
+    """Return (data, problems) for a whole YAML file."""
+    text, problems = read_text(path, file)
+    if text is None:
+        return None, problems
+    return load(text, file)
+
+
 def load(text: str, file: str, first_line: int = 1):
     """Return (data, problems). `first_line` is the file line where `text` starts."""
     offset = first_line - 1
@@ -65,7 +99,7 @@ def load(text: str, file: str, first_line: int = 1):
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = offset + (mark.line + 1 if mark else 1)
-        return None, [Problem(file, line, _swedish(error))]
+        return None, [Problem(file, line, SYNTAX, _swedish(error))]
     problems: list[Problem] = []
     if node is None:
         return YamlMap(first_line), problems
@@ -79,7 +113,7 @@ def _walk(node, file: str, offset: int, problems: list[Problem]):
         for key_node, value_node in node.value:
             key_line = offset + key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(file, key_line, "En nyckel måste vara ett enkelt ord."))
+                problems.append(Problem(file, key_line, KEY_NOT_WORD, "En nyckel måste vara ett enkelt ord."))
                 continue
             key = key_node.value
             if key in result:
@@ -87,6 +121,7 @@ def _walk(node, file: str, offset: int, problems: list[Problem]):
                     Problem(
                         file,
                         key_line,
+                        DUPLICATE_KEY,
                         f"Nyckeln '{key}' finns två gånger (också på rad {result.lines[key]}). Ta bort den ena.",
                     )
                 )

@@ -1,10 +1,28 @@
-"""Checks on editors' content. Each rule is a small function that yields Problems."""
+"""Checks on editors' content. Each rule is a small function that yields Problems,
+each with a stable code (registry.py); `python build.py regler` lists them all."""
 
 from ..content.problems import Problem
 from ..content.store import ContentStore
-from . import kommun_rules, page_rules, sprak_rules, vagvisare_rules
+from . import (
+    catalog_rules,
+    directory_rules,
+    kommun_rules,
+    national_rules,
+    page_rules,
+    registry,
+    sprak_rules,
+    vagvisare_rules,
+)
 
-RULES = page_rules.RULES + vagvisare_rules.RULES + sprak_rules.RULES + kommun_rules.RULES
+RULES = (
+    page_rules.RULES
+    + vagvisare_rules.RULES
+    + kommun_rules.RULES
+    + directory_rules.RULES
+    + national_rules.RULES
+    + sprak_rules.RULES
+    + (catalog_rules.catalogs_complete,)
+)
 
 
 def validate(store: ContentStore, site_urls: set[str]) -> list[Problem]:
@@ -13,3 +31,13 @@ def validate(store: ContentStore, site_urls: set[str]) -> list[Problem]:
     for rule in RULES:
         problems.extend(rule(store, site_urls))
     return problems
+
+
+def codes() -> dict[str, str]:
+    """Every code a problem can have, with its one-line description, in order."""
+    return registry.all_codes(RULES)
+
+
+def listing() -> str:
+    """What `python build.py regler` prints."""
+    return registry.listing(RULES)

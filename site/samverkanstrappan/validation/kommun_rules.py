@@ -1,9 +1,17 @@
-"""Checks on what a municipality adds to the national content."""
+"""Checks on a municipality's own files: kommun.yaml, and what it adds to the national content."""
 
-from ..content.problems import Problem
-from ..content.sprak import SOURCE
+import datetime
+import os
+
+from ..content import farger
+from ..content.kommun import LOGO_MAX_BYTES, LOGO_TYPES, REVIEW_EVERY
+from ..content.problems import WARNING, Problem
+from ..content.sprak import SOURCE, SPRAK
+from ..content.store import shown_path
+from .registry import codes
 
 
+@codes(SV260="En kommuns tillägg (tillagg/) hör till en sida som inte finns.")
 def addition_has_page(store, site_urls):
     """A local block (tillagg/<språk>/<nyckel>.md) is added to a page that exists."""
     for (_lang, key), addition in sorted(store.additions.items()):
@@ -11,9 +19,107 @@ def addition_has_page(store, site_urls):
             yield Problem(
                 addition.file,
                 1,
+                "SV260",
                 f"Det finns ingen sida '{key}' att lägga till texten på. Filen ska "
                 "heta som sidan, till exempel tillagg/sv/steg/samordningsplan.md.",
             )
 
 
-RULES = (addition_has_page,)
+def _kommun_file(store) -> str:
+    return shown_path(store.kommun_dir / "kommun.yaml")
+
+
+@codes(
+    SV401="Ett språk i sprak: finns inte bland dem webbplatsen kan publicera.",
+    SV402="Svenska (sv) saknas bland språken i sprak:.",
+)
+def languages_known(store, site_urls):
+    settings = store.kommun
+    if not settings:
+        return
+    line = settings.lines.get("sprak", 1)
+    for code in settings.listed_sprak:
+        if code not in SPRAK:
+            yield Problem(
+                _kommun_file(store), line, "SV401", f"Språket '{code}' finns inte. Välj bland {', '.join(SPRAK)}."
+            )
+    if SOURCE not in settings.listed_sprak:
+        yield Problem(_kommun_file(store), line, "SV402", "Svenska (sv) måste vara med bland språken.")
+
+
+@codes(SV410="Två av kommunens färger har för liten kontrast mot varandra (minst 4,5:1).")
+def colours_readable(store, site_urls):
+    settings = store.kommun
+    if not settings:
+        return
+    for fore, back, where, ratio in farger.low_contrast(settings.farger):
+        yield Problem(
+            _kommun_file(store),
+            settings.farger_lines.get(fore, settings.lines.get("farger", 1)),
+            "SV410",
+            f"Färgerna {fore} och {back} har för liten kontrast ({ratio:.1f}:1, minst "
+            f"{farger.MIN_CONTRAST}:1 behövs). Det gäller {where}. Välj en mörkare eller ljusare färg.",
+        )
+
+
+@codes(
+    SV420="Logotypen är inte en svg- eller png-fil i samma mapp som kommun.yaml.",
+    SV421="Logotypens fil finns inte.",
+    SV422="Logotypen är större än 30 kB.",
+)
+def logo_usable(store, site_urls):
+    settings = store.kommun
+    if not settings or not settings.logotyp:
+        return
+    logo, file, line = settings.logotyp, _kommun_file(store), settings.lines.get("logotyp", 1)
+    name = os.path.relpath(logo, store.kommun_dir)
+    if logo.parent != store.kommun_dir or logo.suffix.lower() not in LOGO_TYPES:
+        yield Problem(
+            file, line, "SV420", f"Logotypen '{name}' ska vara en svg- eller png-fil i samma mapp som kommun.yaml."
+        )
+    elif not logo.is_file():
+        yield Problem(file, line, "SV421", f"Filen '{name}' finns inte i {store.kommun_dir.name}/.")
+    elif logo.stat().st_size > LOGO_MAX_BYTES:
+        size = logo.stat().st_size // 1024
+        yield Problem(file, line, "SV422", f"Logotypen är {size} kB. Högst 30 kB, så att sidorna laddar snabbt.")
+
+
+@codes(
+    SV430="Redogörelsen säger att webbplatsen inte är helt tillgänglig men nämner inga brister.",
+    SV431="Redogörelsen säger helt förenlig men nämner brister.",
+    SV432="I redogörelsen är uppdaterad före upprattad.",
+    SV433="Redogörelsen har inte setts över på mer än ett år (varning).",
+)
+def statement_complete(store, site_urls):
+    """What Digg's requirements add to the keys: known problems named, dates in order and recent."""
+    settings = store.kommun
+    if not settings:
+        return
+    statement, file = settings.tillganglighet, _kommun_file(store)
+    lines = statement.get("lines", {})
+    if statement.get("status") in ("delvis", "inte") and not statement.get("brister"):
+        yield Problem(
+            file,
+            settings.lines.get("tillganglighet", 1),
+            "SV430",
+            "Redogörelsen säger att webbplatsen inte är helt tillgänglig men "
+            "nämner inga brister. Skriv dem under brister:.",
+        )
+    if statement.get("status") == "helt" and statement.get("brister"):
+        yield Problem(
+            file, lines["brister"], "SV431", "Status är helt förenlig, men det finns brister. Ändra status till delvis."
+        )
+    made, updated = statement.get("upprattad"), statement.get("uppdaterad")
+    if made and updated and updated < made:
+        yield Problem(file, lines["uppdaterad"], "SV432", "uppdaterad är före upprattad.")
+    if updated and datetime.date.today() - updated > REVIEW_EVERY:
+        yield Problem(
+            file,
+            lines["uppdaterad"],
+            "SV433",
+            f"Redogörelsen sågs över {updated}, för mer än ett år sedan. Se över den och ändra datumet.",
+            WARNING,
+        )
+
+
+RULES = (addition_has_page, languages_known, colours_readable, logo_usable, statement_complete)

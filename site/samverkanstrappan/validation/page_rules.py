@@ -1,4 +1,4 @@
-"""Rules for Markdown pages. Each yields Problem(file, line, message) in Swedish."""
+"""Rules for Markdown pages. Each yields Problem(file, line, code, message), the message in Swedish."""
 
 import re
 from urllib.parse import urlsplit
@@ -7,6 +7,7 @@ from ..content.lix import lix
 from ..content.pages import LATTLAST, START
 from ..content.problems import Problem
 from ..content.sprak import SOURCE
+from .registry import codes
 
 # Readability limits (LIX): the brief's plain-language bar, lower for lättläst.
 LIX_DEFAULT = 40
@@ -33,6 +34,11 @@ def _markdown(store):
     return sorted([*store.pages.values(), *store.texts.values(), *store.additions.values()], key=lambda page: page.file)
 
 
+@codes(
+    SV210="HTML-taggen är inte tillåten i en sida. Skriv texten i Markdown.",
+    SV211="HTML med on...= eller style= är inte tillåtet.",
+    SV212="Länkar med javascript: är inte tillåtna.",
+)
 def unsafe_html(store, site_urls):
     """Raw HTML that could run code or break the page is refused, not just cleaned."""
     for page in _markdown(store):
@@ -44,14 +50,20 @@ def unsafe_html(store, site_urls):
                     yield Problem(
                         page.file,
                         number,
+                        "SV210",
                         f"HTML-taggen <{tag.lower()}> är inte tillåten. Skriv texten i Markdown i stället.",
                     )
                 elif _EVENT_ATTR.search(attrs) or "style" in attrs.lower():
-                    yield Problem(page.file, number, "HTML med on...= eller style= är inte tillåtet.")
+                    yield Problem(page.file, number, "SV211", "HTML med on...= eller style= är inte tillåtet.")
             if re.search(r"javascript\s*:", line, re.IGNORECASE):
-                yield Problem(page.file, number, "Länkar med javascript: är inte tillåtna.")
+                yield Problem(page.file, number, "SV212", "Länkar med javascript: är inte tillåtna.")
 
 
+@codes(
+    SV220="En länk inom webbplatsen börjar inte med /.",
+    SV221="En länk leder till en sida som inte finns.",
+    SV222="En länk pekar på en rubrik (#) som inte finns på sidan.",
+)
 def links_resolve(store, site_urls):
     """Every link inside the site leads to a page (and heading) that exists."""
     from ..routes import Router  # the route table reads the store, which this package checks
@@ -67,16 +79,19 @@ def links_resolve(store, site_urls):
                 continue
             line = page.line_of(f"({href}")
             if not parts.path.startswith("/"):
-                yield Problem(page.file, line, f"Länken '{href}' ska börja med / , till exempel /sv/om/.")
+                yield Problem(page.file, line, "SV220", f"Länken '{href}' ska börja med / , till exempel /sv/om/.")
             elif parts.path not in site_urls:
                 hint = " Adresser slutar med /." if parts.path + "/" in site_urls else ""
-                yield Problem(page.file, line, f"Länken '{href}' leder till en sida som inte finns.{hint}")
+                yield Problem(page.file, line, "SV221", f"Länken '{href}' leder till en sida som inte finns.{hint}")
             elif parts.fragment and parts.path in anchors and parts.fragment not in anchors[parts.path]:
-                yield Problem(
-                    page.file, line, f"Länken '{href}' pekar på en rubrik (#{parts.fragment}) som inte finns på sidan."
-                )
+                message = f"Länken '{href}' pekar på en rubrik (#{parts.fragment}) som inte finns på sidan."
+                yield Problem(page.file, line, "SV222", message)
 
 
+@codes(
+    SV230="En rubrik hoppar över en nivå (till exempel ### direkt efter titeln).",
+    SV231="En rubrik har bara en #. Sidans huvudrubrik kommer från titel.",
+)
 def headings_in_order(store, site_urls):
     """The title is the page's only h1; headings go down one level at a time."""
     for page in _markdown(store):
@@ -86,14 +101,17 @@ def headings_in_order(store, site_urls):
                 yield Problem(
                     page.file,
                     page.line_of(text),
+                    "SV230",
                     f"Rubriken '{text}' hoppar över en nivå. Använd {'#' * (level + 1)} här.",
                 )
             level = heading_level
         for number, line in enumerate(page.body.splitlines(), start=page.body_line):
             if re.match(r"#\s", line):
-                yield Problem(page.file, number, "Använd ## för rubriker. Sidans huvudrubrik kommer från 'titel'.")
+                message = "Använd ## för rubriker. Sidans huvudrubrik kommer från 'titel'."
+                yield Problem(page.file, number, "SV231", message)
 
 
+@codes(SV240="En svensk sida säger inte vilket trappsteg den hör till.")
 def trappsteg_given(store, site_urls):
     """Every Swedish page but the start page says where it sits (translations follow it)."""
     for page in _pages(store):
@@ -101,29 +119,12 @@ def trappsteg_given(store, site_urls):
             yield Problem(
                 page.file,
                 page.front_matter.line,
+                "SV240",
                 "Nyckeln 'trappsteg' saknas. Skriv vilket steg i trappan sidan hör till.",
             )
 
 
-def translation_has_original(store, site_urls):
-    """A translated or lättläst page needs the Swedish page with the same file name."""
-    for page in _pages(store):
-        lattlast = page.key.startswith(LATTLAST)
-        if lattlast and page.lang != SOURCE:
-            yield Problem(
-                page.file, 1, f"Lättläst finns bara på svenska. Flytta filen till sidor/{SOURCE}/{page.key}.md."
-            )
-        elif page.lang != SOURCE and (SOURCE, page.key) not in store.pages:
-            yield Problem(page.file, 1, f"Det finns ingen svensk sida '{page.key}.md' att översätta från.")
-        elif lattlast and (SOURCE, page.key.removeprefix(LATTLAST)) not in store.pages:
-            yield Problem(
-                page.file,
-                1,
-                f"Det finns ingen vanlig svensk sida "
-                f"'{page.key.removeprefix(LATTLAST)}.md' som den här är lättläst version av.",
-            )
-
-
+@codes(SV250="En svensk sida är för svår att läsa (LIX över gränsen).")
 def readable(store, site_urls):
     """Swedish pages are easy to read: LIX at most 40 (lower for lättläst)."""
     for page in _pages(store):
@@ -134,10 +135,11 @@ def readable(store, site_urls):
             yield Problem(
                 page.file,
                 page.body_line,
+                "SV250",
                 f"Texten är för svår att läsa: LIX {value:.0f}, högst "
                 f"{lix_limit(page.key)} är tillåtet. Skriv kortare "
                 "meningar och kortare ord.",
             )
 
 
-RULES = (unsafe_html, links_resolve, headings_in_order, trappsteg_given, translation_has_original, readable)
+RULES = (unsafe_html, links_resolve, headings_in_order, trappsteg_given, readable)

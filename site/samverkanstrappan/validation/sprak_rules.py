@@ -1,32 +1,60 @@
-"""Checks on the translations: the interface catalogs of every published language."""
+"""Checks on translations and lättläst: each has its Swedish original and says if a person reviewed it."""
 
-from .. import paths
-from ..content import catalogs
 from ..content.pages import LATTLAST
 from ..content.problems import Problem
 from ..content.sprak import SOURCE
-from ..content.store import shown_path
+from .registry import codes
 
 
-def catalogs_complete(store, site_urls):
-    """Each published language has every interface string translated, none fuzzy, none left over."""
-    languages = [lang for lang in store.languages if lang != SOURCE]
-    if languages:
-        yield from catalogs.check(
-            store.translations, languages, catalogs.source_strings(paths.REPO, paths.CACHE), shown_path
-        )
+def _by_file(items):
+    return sorted(items, key=lambda pair: pair[1].file)
 
 
+@codes(SV701="Lättläst finns bara på svenska, men filen ligger under ett annat språk.")
+def lattlast_only_swedish(store, site_urls):
+    for folder, items in (("sidor", store.pages), ("vagvisare", store.texts)):
+        for (lang, key), item in _by_file(items.items()):
+            if key.startswith(LATTLAST) and lang != SOURCE:
+                yield Problem(
+                    item.file,
+                    1,
+                    "SV701",
+                    f"Lättläst finns bara på svenska. Flytta filen till {folder}/{SOURCE}/{key}.md.",
+                )
+
+
+@codes(
+    SV702="En översatt sida har ingen svensk sida med samma filnamn.",
+    SV703="En lättläst sida har ingen vanlig svensk sida med samma filnamn.",
+)
+def translation_has_original(store, site_urls):
+    """A translated or lättläst page needs the Swedish page with the same file name."""
+    for (lang, key), page in _by_file(store.pages.items()):
+        lattlast = key.startswith(LATTLAST)
+        if lang != SOURCE and not lattlast and (SOURCE, key) not in store.pages:
+            yield Problem(page.file, 1, "SV702", f"Det finns ingen svensk sida '{key}.md' att översätta från.")
+        elif lang == SOURCE and lattlast and (SOURCE, key.removeprefix(LATTLAST)) not in store.pages:
+            yield Problem(
+                page.file,
+                1,
+                "SV703",
+                f"Det finns ingen vanlig svensk sida '{key.removeprefix(LATTLAST)}.md' "
+                "som den här är lättläst version av.",
+            )
+
+
+@codes(SV704="En översatt eller lättläst text saknar oversattning_granskad:.")
 def translation_says_if_reviewed(store, site_urls):
     """Every translated or lättläst text says whether a person has reviewed it (oversattning_granskad)."""
-    for (lang, key), item in sorted([*store.pages.items(), *store.texts.items()], key=lambda pair: pair[1].file):
+    for (lang, key), item in _by_file([*store.pages.items(), *store.texts.items()]):
         if (lang != SOURCE or key.startswith(LATTLAST)) and "oversattning_granskad" not in item.front_matter:
             yield Problem(
                 item.file,
                 item.front_matter.line,
+                "SV704",
                 "Nyckeln 'oversattning_granskad' saknas. Skriv ja om en människa har granskat "
                 "översättningen, annars nej.",
             )
 
 
-RULES = (catalogs_complete, translation_says_if_reviewed)
+RULES = (lattlast_only_swedish, translation_has_original, translation_says_if_reviewed)

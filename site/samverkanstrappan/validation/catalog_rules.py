@@ -1,0 +1,101 @@
+"""Checks on the gettext catalogs: every interface string of each published language translated."""
+
+import re
+from pathlib import Path
+
+import polib
+
+from .. import paths
+from ..content import catalogs
+from ..content.problems import Problem
+from ..content.sprak import SOURCE
+from ..content.store import shown_path
+from .registry import codes
+
+
+@codes(
+    SV710="Översättningen av knappar och rubriker (messages.po) saknas för ett språk.",
+    SV711="En översättningsfil (messages.po) går inte att läsa.",
+    SV712="En översatt text används inte längre av webbplatsen.",
+    SV713="En översättning är markerad fuzzy (en gissning).",
+    SV714="En text i översättningsfilen är inte översatt.",
+    SV715="En text som webbplatsen använder saknas i översättningsfilen.",
+)
+def catalogs_complete(store, site_urls):
+    """Each published language has every interface string translated, none fuzzy, none left over."""
+    languages = [lang for lang in store.languages if lang != SOURCE]
+    if languages:
+        yield from check(store.translations, languages, catalogs.source_strings(paths.REPO, paths.CACHE), shown_path)
+
+
+def check(translations: Path, languages, wanted: set[str], shown=str) -> list[Problem]:
+    """Problems with the catalog of each language: missing, untranslated, fuzzy or outdated strings."""
+    problems = []
+    for lang in languages:
+        path = catalogs.po_file(translations, lang)
+        file = shown(path)
+        if not path.is_file():
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    "SV710",
+                    f"Översättningen av knappar och rubriker till '{lang}' saknas. "
+                    f"Skapa den med: pybabel init -i translations/messages.pot -d translations -l {lang}",
+                )
+            )
+            continue
+        try:
+            catalog = polib.pofile(str(path))
+        except (OSError, ValueError) as error:
+            found = re.search(r"\(line (\d+)\)", str(error))  # polib names the line in English
+            line = int(found.group(1)) if found else 1
+            message = "Filen går inte att läsa. Kontrollera citattecknen och msgid/msgstr på raden."
+            problems.append(Problem(file, line, "SV711", message))
+            continue
+        problems += _entries(catalog, file, wanted)
+    return problems
+
+
+def _entries(catalog, file: str, wanted: set[str]) -> list[Problem]:
+    problems, present = [], set()
+    for entry in catalog:
+        present.add(entry.msgid)
+        if entry.obsolete:
+            continue
+        if entry.msgid not in wanted:
+            problems.append(
+                Problem(
+                    file,
+                    entry.linenum,
+                    "SV712",
+                    f"'{_short(entry.msgid)}' används inte längre. Kör pybabel update (se README, Språk).",
+                )
+            )
+        elif "fuzzy" in entry.flags:
+            problems.append(
+                Problem(
+                    file,
+                    entry.linenum,
+                    "SV713",
+                    f"Översättningen av '{_short(entry.msgid)}' är markerad fuzzy (en gissning). "
+                    "Kontrollera den och ta bort raden '#, fuzzy'.",
+                )
+            )
+        elif not entry.translated():
+            problems.append(Problem(file, entry.linenum, "SV714", f"'{_short(entry.msgid)}' är inte översatt."))
+    for msgid in sorted(wanted - present):
+        problems.append(
+            Problem(
+                file,
+                1,
+                "SV715",
+                f"'{_short(msgid)}' saknas i filen. Kör pybabel extract och pybabel update (se README, Språk).",
+            )
+        )
+    return problems
+
+
+def _short(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,48 @@
+"""Checks on a municipality's directory of verksamheter (verksamheter.yaml)."""
+
+import datetime
+
+from ..content.problems import WARNING, Problem
+from ..content.verksamheter import STALE_AFTER
+from .registry import codes
+
+
+@codes(
+    SV501="En verksamhet pekar på en organisation som inte finns under organisationer:.",
+    SV502="En verksamhet har inget telefonnummer.",
+    SV503="Två verksamheter har samma id.",
+    SV504="En verksamhets uppgifter kontrollerades för mer än 12 månader sedan (varning).",
+)
+def services_complete(store, site_urls):
+    """Every service belongs to a known organisation, can be phoned, has its own id and was checked lately."""
+    file, today, seen = store.directory_file, datetime.date.today(), set()
+    for service in store.verksamheter.entries:
+        if service.organisation is None:
+            yield Problem(
+                file,
+                service.lines.get("organisation", service.line),
+                "SV501",
+                f"Organisationen '{service.organisation_id}' finns inte under organisationer:.",
+            )
+        if not service.telefon:
+            yield Problem(
+                file,
+                service.lines.get("telefon", service.line),
+                "SV502",
+                "Verksamheten har inget telefonnummer. Alla kontakter behöver minst ett.",
+            )
+        if service.id in seen:
+            yield Problem(file, service.line, "SV503", f"Id '{service.id}' används redan av en annan verksamhet.")
+        seen.add(service.id)
+        if today - service.kontrollerad > STALE_AFTER:
+            yield Problem(
+                file,
+                service.lines.get("kontrollerad", service.line),
+                "SV504",
+                f"Uppgifterna kontrollerades {service.kontrollerad}, för mer än 12 månader sedan. "
+                "Ring och kontrollera dem.",
+                WARNING,
+            )
+
+
+RULES = (services_complete,)

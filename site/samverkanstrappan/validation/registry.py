@@ -1,0 +1,40 @@
+"""Every code a problem can have, with its one-line Swedish description.
+
+Like pycodestyle or ruff: a rule is a small function that yields problems, and
+`@codes(...)` says which codes it may give and what each means. The readers in
+content/ give the codes for files that cannot be read (their own `CODES`). A code
+is permanent once given: a rule that goes away leaves its number unused.
+"""
+
+from ..content import pages, schema, yamltext
+
+
+def codes(**described: str):
+    """Mark a rule with the codes it yields: `@codes(SV210="Otillåten HTML.")`."""
+
+    def mark(rule):
+        rule.codes = described
+        return rule
+
+    return mark
+
+
+# The readers' codes: problems in files that cannot be read as what they should be.
+READERS = (yamltext, schema, pages)
+
+
+def all_codes(rules) -> dict[str, str]:
+    """Every code, readers' and rules', by code; a code given twice is a mistake in the code."""
+    found: dict[str, str] = {}
+    tables = [reader.CODES for reader in READERS] + [rule.codes for rule in rules]
+    for table in tables:
+        for code, description in table.items():
+            if code in found:
+                raise ValueError(f"{code} is given twice")
+            found[code] = description
+    return dict(sorted(found.items()))
+
+
+def listing(rules) -> str:
+    """What `python build.py regler` prints: one code per line, in order."""
+    return "\n".join(f"{code}  {description}" for code, description in all_codes(rules).items())
