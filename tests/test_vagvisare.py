@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from samverkanstrappan.content import behov
 from samverkanstrappan.content.vagvisare import MAX_QUESTIONS
 
 
@@ -227,7 +228,8 @@ def test_review_material_lists_every_path_and_node(built_site, app):
     flow = app.extensions["content"].flow
     table = (built_site / "granskning" / "vagvisare-vagar.csv").read_text(encoding="utf-8").splitlines()
     outcome_paths = [p for p in flow.paths() if flow.walk(p)[-1].id in flow.outcomes]
-    assert len(table) == 1 + len(outcome_paths)
+    combinations = list(behov.all_combinations(flow))  # every combined answer has its row too
+    assert len(table) == 1 + len(outcome_paths) + len(combinations)
     graph = (built_site / "granskning" / "vagvisare.mmd").read_text(encoding="utf-8")
     assert graph.startswith("flowchart TD")
     for node_id in [*flow.questions, *flow.outcomes]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from werkzeug.routing import BaseConverter, Map, Rule
 
+from .content import behov
 from .content.pages import LATTLAST, START
 from .content.sprak import SOURCE
 from .content.store import ContentStore
@@ -179,6 +180,25 @@ def _handover_sources(store: ContentStore, values: dict) -> list[str]:
     return ["vagvisare/flode.yaml", *_directory(store), *_node_files(store, values["lang"], [values["node_id"]])]
 
 
+def _combined_addresses(languages):
+    """Every combined answer (content/behov.py) in `languages(store)`."""
+
+    def addresses(store: ContentStore) -> Iterator[dict]:
+        if not store.flow:
+            return
+        for lang in languages(store):
+            for chosen in behov.all_combinations(store.flow):
+                yield {"lang": lang, "behov": "/".join(chosen)}
+
+    return addresses
+
+
+def _combined_sources(store: ContentStore, values: dict) -> list[str]:
+    chosen = tuple(values["behov"].split("/"))
+    nodes = [store.flow.start, behov.TEXT, *(o.id for o in behov.outcomes(store.flow, chosen))]
+    return ["vagvisare/flode.yaml", *_directory(store), *_node_files(store, values["lang"], nodes)]
+
+
 def _script_sources(store: ContentStore, values: dict) -> list[str]:
     nodes = [*store.flow.questions, *store.flow.outcomes]
     return ["vagvisare/flode.yaml", *_directory(store), *_node_files(store, SOURCE, nodes)]
@@ -271,6 +291,20 @@ TABLE: tuple[PageType, ...] = (
         sources=_handover_sources,
         documents=_outcome_documents,
         in_a_o=True,
+    ),
+    # Several needs at once: one page per set of needs and language, and (for staff, in
+    # Swedish) one to print. Not in search: each part is found on its own.
+    PageType(
+        "vagvisare.combined",
+        (Route("/<lang:lang>/vagvisare/flera/<path:behov>/"),),
+        _combined_addresses(lambda store: store.languages),
+        sources=_combined_sources,
+    ),
+    PageType(
+        "vagvisare.combined_handover",
+        (Route("/<lang:lang>/vagvisare/utfall/flera/<path:behov>/"),),
+        _combined_addresses(lambda store: (SOURCE,)),
+        sources=_combined_sources,
     ),
     PageType("kommun.colours", (Route("/kommun/farger.css"),), lambda store: [{}] if store.kommun else [], FILE),
     PageType(

@@ -6,7 +6,7 @@ A page's URL is the answers given so far (`/sv/vagvisare/aldre/minne/`), so ever
 step can be sent to a caller and shows the answers that led there.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import schema, yamltext
 from .problems import Problem
@@ -15,7 +15,7 @@ from .trappsteg import TRAPPSTEG
 
 MAX_QUESTIONS = 5
 # Path segments the vägvisare's own pages use; an answer may not be called so.
-RESERVED = ("utfall", "manus")
+RESERVED = ("utfall", "manus", "flera")
 
 QUESTION_FIELDS = (
     Field(
@@ -30,11 +30,33 @@ OUTCOME_FIELDS = (
     Field("trappsteg", "choice", "vilket steg i trappan utfallet är.", required=True, choices=TRAPPSTEG),
     Field("kanslig", "yesno", "ja om utfallet rör våld, självmord eller barn i fara: då visas akut hjälp först."),
     Field("lamna_snabbt", "yesno", "ja för att visa knappen Lämna sidan snabbt."),
+    Field(
+        "samordnare",
+        "list",
+        "roller som kan hålla ihop stödet (steg 6), till exempel [fast-vardkontakt, rehabkoordinator].",
+    ),
+    Field(
+        "bollas",
+        "yesno",
+        "ja om verksamheterna här ofta hänvisar till varandra: då säger sidan det och föreslår en SIP.",
+    ),
 )
 FILE_FIELDS = (
     Field("start", "text", "id för den första frågan.", required=True),
     Field("fragor", "block", "frågorna, var och en med sina svar.", required=True),
     Field("utfall", "block", "utfallen: vart frågorna till slut leder.", required=True),
+    Field(
+        "behov",
+        "block",
+        "behov som kan läggas ihop (Behöver du hjälp med något mer?): startfrågans svar, vart och ett "
+        "med de utfall vars kontakter ett kombinerat svar visar, till exempel aldre: [aldre-hemma].",
+    ),
+    Field(
+        "narstaende",
+        "list",
+        "svar som betyder att en närstående frågar för någon annan, till exempel [for-nagon-annan]. "
+        "Då visar utfallet stöd för anhöriga och vad en närstående kan säga.",
+    ),
 )
 # The words of a node, per language: vagvisare/<språk>/<id>.md
 TEXT_FIELDS = (
@@ -42,6 +64,11 @@ TEXT_FIELDS = (
     Field("svar", "block", "texten för varje svar: svarets id: texten (bara för frågor)."),
     Field("titel", "text", "utfallets rubrik: vem du ska kontakta (bara för utfall)."),
     Field("sag_sa_har", "text", "vad personen kan säga när hen ringer (bara för utfall)."),
+    Field(
+        "sag_sa_har_narstaende",
+        "text",
+        "vad en närstående kan säga när hen ringer för någon annan (bara för utfall).",
+    ),
     Field("granskad", "date", "datum då någon senast läste igenom texten.", required=True),
     Field("oversattning_granskad", "yesno", "bara i översättningar: ja när en människa har granskat den."),
 )
@@ -72,6 +99,8 @@ class Outcome:
     line: int
     kanslig: bool = False
     lamna_snabbt: bool = False
+    samordnare: tuple[str, ...] = ()
+    bollas: bool = False
 
     @property
     def several_services(self) -> bool:
@@ -85,6 +114,13 @@ class Flow:
     questions: dict[str, Question]
     outcomes: dict[str, Outcome]
     file: str
+    # need (an answer to the start question) -> the outcomes a combined answer shows for it
+    behov: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    behov_lines: dict[str, int] = field(default_factory=dict)
+    narstaende: tuple[str, ...] = ()  # answers that mean a närstående is asking for someone else
+
+    def asked_by_narstaende(self, answers: tuple[str, ...]) -> bool:
+        return any(answer in self.narstaende for answer in answers)
 
     def node(self, node_id: str) -> Question | Outcome | None:
         return self.questions.get(node_id) or self.outcomes.get(node_id)
@@ -149,8 +185,26 @@ def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
             line,
             flags.get("kanslig", False),
             flags.get("lamna_snabbt", False),
+            tuple(flags.get("samordnare", ())),
+            flags.get("bollas", False),
         )
-    return Flow(values.get("start", ""), questions, outcomes, file), problems
+    behov, lines = _behov(values.get("behov"), file, problems)
+    narstaende = tuple(values.get("narstaende", ()))
+    return Flow(values.get("start", ""), questions, outcomes, file, behov, lines, narstaende), problems
+
+
+def _behov(block, file, problems) -> tuple[dict, dict]:
+    """need id -> outcome ids, as written; the rules check that they exist."""
+    found, lines = {}, {}
+    if not isinstance(block, yamltext.YamlMap):
+        return found, lines
+    for need, outcomes in block.items():
+        value, error = schema.read(Field(need, "list", ""), outcomes)
+        if error:
+            problems.append(Problem(file, block.line_of(need), schema.BAD_VALUE, f"'{need}' {error}."))
+            continue
+        found[need], lines[need] = tuple(value), block.line_of(need)
+    return found, lines
 
 
 def _nodes(block, file, problems):

@@ -31,3 +31,45 @@ TYPER = {
 }
 
 HUVUDMAN = ("kommun", "region", "stat", "ideell")
+
+# Kinds that help at once, day and night: a combined answer lists them first.
+AKUTA = ("psykiatrisk-akut", "socialjour")
+
+# Who is responsible, as a combined answer groups its contacts: kommun, region, state.
+HUVUDMAN_NAMN = {
+    "kommun": N_("Kommunen"),
+    "region": N_("Regionen"),
+    "stat": N_("Staten"),
+    "ideell": N_("Ideella organisationer"),
+}
+
+# Coordinating roles, step 6 of the staircase: id -> (name, what the role does for you, the
+# kind of verksamhet to ask for it). An outcome lists them under samordnare:.
+ROLLER = {
+    "fast-vardkontakt": (
+        N_("Fast vårdkontakt"),
+        N_("En person i vården som håller ihop din vård och som du kan fråga. Du har rätt att be om en."),
+        "vardcentral",
+    ),
+    "rehabkoordinator": (
+        N_("Rehabkoordinator"),
+        N_(
+            "En person på vårdcentralen som hjälper dig tillbaka till arbetet och har kontakt med din arbetsgivare "
+            "och Försäkringskassan."
+        ),
+        "rehabkoordinator",
+    ),
+    "lots": (
+        N_("Lots eller koordinator"),
+        N_("En person i kommunen som hjälper dig att hitta rätt och håller ihop kontakterna med olika verksamheter."),
+        "kontaktcenter",
+    ),
+    "case-manager": (
+        N_("Case manager"),
+        N_(
+            "En person som följer dig länge, samordnar vård och stöd och finns kvar när det är svårt. Fråga "
+            "psykiatrin eller socialtjänsten om det finns i din kommun."
+        ),
+        "psykiatri",
+    ),
+}

@@ -7,7 +7,7 @@ import dataclasses
 import io
 from pathlib import Path
 
-from ..content import coverage
+from ..content import behov, coverage
 from ..content.sprak import SOURCE
 from ..content.store import ContentStore
 
@@ -44,6 +44,30 @@ def path_rows(store: ContentStore, router) -> list[dict]:
                 ),
                 "trappsteg": outcome.trappsteg,
                 "adress": router.url("vagvisare.step", lang=SOURCE, svar="/".join(answers)),
+            }
+        )
+    return rows + combined_rows(store, router)
+
+
+def combined_rows(store: ContentStore, router) -> list[dict]:
+    """One row per combined answer (two or three needs), in the same columns."""
+    flow, rows = store.flow, []
+    start = store.text(SOURCE, flow.start).front_matter.get("svar", {})
+    for chosen in behov.all_combinations(flow):
+        outcomes = behov.outcomes(flow, chosen)
+        kinds = list(dict.fromkeys(kind for outcome in outcomes for kind in outcome.verksamheter))
+        numbers = list(dict.fromkeys(number for outcome in outcomes for number in outcome.nummer))
+        rows.append(
+            {
+                "svar": " + ".join(start.get(need, need) for need in chosen),
+                "antal frågor": 0,
+                "utfall": " ".join(outcome.id for outcome in outcomes),
+                "rubrik": _label(store, behov.TEXT, "titel"),
+                "verksamhetstyper": ", ".join(kinds),
+                "kontakter": ", ".join(s.namn for kind in kinds for s in store.services(kind)),
+                "nationella nummer": ", ".join(store.helplines[n].nummer for n in numbers if n in store.helplines),
+                "trappsteg": "samordningsplan",
+                "adress": router.url("vagvisare.combined", lang=SOURCE, behov="/".join(chosen)),
             }
         )
     return rows

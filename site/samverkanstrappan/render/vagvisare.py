@@ -6,9 +6,11 @@ reached, shows it, and can be sent to a caller as it is.
 
 from flask import Blueprint, abort, render_template, url_for
 
+from ..content import behov
 from ..content.sprak import SOURCE
 from ..content.vagvisare import Question
-from . import store
+from ..content.verksamhetstyper import HUVUDMAN_NAMN
+from . import flera, store
 from .lattlast import active, require_written
 
 bp = Blueprint("vagvisare", __name__)
@@ -51,7 +53,17 @@ def _render(lang: str, answers: tuple[str, ...]):
     }
     if isinstance(node, Question):
         return render_template("vagvisare/fraga.html", number=len(answers) + 1, **context)
-    return render_template("vagvisare/utfall.html", **context)
+    flow = store().flow
+    need = behov.need_of_path(flow, answers)
+    narstaende = flow.asked_by_narstaende(answers)
+    carers = [] if not narstaende or "anhorigstod" in node.verksamheter else store().services("anhorigstod")
+    return render_template(
+        "vagvisare/utfall.html",
+        add=flera.add_choices(lang, (need,) if need else ()),
+        narstaende=narstaende,
+        carers=carers,
+        **context,
+    )
 
 
 def node_text(lang: str, node_id: str):
@@ -62,7 +74,13 @@ def node_text(lang: str, node_id: str):
 @bp.app_context_processor
 def vagvisare_context():
     content = store()
-    return {"services": content.services, "node_text": node_text, "vagvisare_flow": content.flow}
+    return {
+        "services": content.services,
+        "node_text": node_text,
+        "vagvisare_flow": content.flow,
+        "node_roles": lambda node: flera.roles([node]),
+        "huvudman_name": lambda owner: HUVUDMAN_NAMN.get(owner, owner),
+    }
 
 
 def start(lang, lattlast):
@@ -82,7 +100,13 @@ def handover(lang, node_id):
     outcome = store().flow.outcomes.get(node_id)
     if outcome is None:
         abort(404)
-    return render_template("vagvisare/overlamning.html", node=outcome, text=store().text(lang, node_id))
+    return render_template(
+        "vagvisare/overlamning.html", node=outcome, text=store().text(lang, node_id), narstaende=False, carers=[]
+    )
+
+
+combined = flera.combined
+combined_handover = flera.combined_handover
 
 
 def script(lang):

@@ -4,6 +4,7 @@ each with a stable code (registry.py); `python build.py regler` lists them all."
 from ..content.problems import Problem
 from ..content.store import ContentStore
 from . import (
+    behov_rules,
     catalog_rules,
     directory_rules,
     kommun_rules,
@@ -17,6 +18,7 @@ from . import (
 RULES = (
     page_rules.RULES
     + vagvisare_rules.RULES
+    + behov_rules.RULES
     + kommun_rules.RULES
     + directory_rules.RULES
     + national_rules.RULES

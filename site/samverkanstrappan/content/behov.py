@@ -1,0 +1,65 @@
+"""Several needs at once: the vägvisare's combined answers.
+
+A person who needs help from several places adds a second and a third need after any
+outcome ("Behöver du hjälp med något mer?"). A need is an answer to the start question,
+listed under `behov:` in flode.yaml with the outcomes whose contacts a combined answer shows
+for it. A combined answer is a set of two or three needs, always in the start question's
+order, so it has one URL whatever order the needs were chosen in.
+
+Why needs and not outcomes: every pair and triple of ~20 outcomes would be about 1,300
+combinations per language; of 14 needs, 455. See docs/decisions.md (Vägvisaren, flera behov).
+"""
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from .vagvisare import Flow, Outcome, Question
+
+MAX_NEEDS = 3
+TEXT = "flera"  # vagvisare/<språk>/flera.md: the words of every combined answer
+
+
+def needs(flow: Flow) -> list[str]:
+    """The needs that can be combined, in the start question's order."""
+    start = flow.questions.get(flow.start)
+    order = [answer.id for answer in start.answers] if start else []
+    return [need for need in order if need in flow.behov]
+
+
+def all_combinations(flow: Flow) -> Iterator[tuple[str, ...]]:
+    """Every combined answer: each set of two or three needs, in order."""
+    found = needs(flow)
+    for size in range(2, MAX_NEEDS + 1):
+        yield from combinations(found, size)
+
+
+def ordered(flow: Flow, chosen) -> tuple[str, ...] | None:
+    """`chosen` needs in the start question's order; None unless they make a combined answer."""
+    found = needs(flow)
+    unique = set(chosen)
+    if len(unique) != len(tuple(chosen)) or not 2 <= len(unique) <= MAX_NEEDS or not unique <= set(found):
+        return None
+    return tuple(need for need in found if need in unique)
+
+
+def outcomes(flow: Flow, chosen: tuple[str, ...]) -> list[Outcome]:
+    """The outcomes a combined answer shows, without repeats, in the order of its needs."""
+    ids = dict.fromkeys(outcome_id for need in chosen for outcome_id in flow.behov[need])
+    return [flow.outcomes[outcome_id] for outcome_id in ids if outcome_id in flow.outcomes]
+
+
+def need_of_path(flow: Flow, answers: tuple[str, ...]) -> str | None:
+    """The need a path of answers is about: its first answer that is a need. A path through
+    "for someone else" names the need in its second answer."""
+    return next((answer for answer in answers if answer in flow.behov), None)
+
+
+def need_of_outcome(flow: Flow, outcome_id: str) -> str | None:
+    """The first need whose own answers lead to `outcome_id` (for views without a path)."""
+    for path in flow.paths():
+        nodes = flow.walk(path)
+        if nodes and nodes[-1].id == outcome_id and not isinstance(nodes[-1], Question):
+            need = need_of_path(flow, path)
+            if need:
+                return need
+    return None

@@ -1,0 +1,64 @@
+"""Rules for several needs at once: `behov:` in flode.yaml, the coordinating roles that
+outcomes name, and the words of the combined answers (vagvisare/<språk>/flera.md)."""
+
+from ..content.behov import TEXT as COMBINED_TEXT
+from ..content.problems import Problem
+from ..content.sprak import SOURCE
+from ..content.verksamhetstyper import ROLLER
+from .registry import codes
+
+
+@codes(
+    SV330="Ett behov under behov: är inget svar på startfrågan.",
+    SV331="Ett behov under behov: nämner ett utfall som inte finns.",
+    SV332="Ett behov under behov: har inga utfall.",
+)
+def needs_are_first_answers(store, site_urls):
+    flow = store.flow
+    if not flow or flow.start not in flow.questions:
+        return
+    first = {answer.id for answer in flow.questions[flow.start].answers}
+    for need, outcomes in flow.behov.items():
+        line = flow.behov_lines[need]
+        if need not in first:
+            yield Problem(flow.file, line, "SV330", f"'{need}' är inget svar på startfrågan '{flow.start}'.")
+        if not outcomes:
+            yield Problem(flow.file, line, "SV332", f"Behovet '{need}' har inga utfall. Skriv till exempel [{need}].")
+        for outcome in outcomes:
+            if outcome not in flow.outcomes:
+                yield Problem(
+                    flow.file, line, "SV331", f"Behovet '{need}' nämner utfallet '{outcome}', som inte finns."
+                )
+
+
+@codes(SV333="Ett utfall nämner en roll under samordnare: som inte finns.")
+def roles_exist(store, site_urls):
+    flow = store.flow
+    for outcome in flow.outcomes.values() if flow else ():
+        for role in outcome.samordnare:
+            if role not in ROLLER:
+                yield Problem(
+                    flow.file,
+                    outcome.line,
+                    "SV333",
+                    f"Utfallet '{outcome.id}' nämner rollen '{role}', som inte finns. Välj bland {', '.join(ROLLER)}.",
+                )
+
+
+@codes(SV334="Texten för de kombinerade svaren (vagvisare/sv/flera.md) saknas eller saknar titel: eller sag_sa_har:.")
+def combined_answers_have_words(store, site_urls):
+    flow = store.flow
+    if not flow or not flow.behov:
+        return
+    text = store.texts.get((SOURCE, COMBINED_TEXT))
+    if text is None:
+        yield Problem(
+            flow.file, 1, "SV334", f"Skapa filen vagvisare/{SOURCE}/{COMBINED_TEXT}.md med titel: och sag_sa_har:."
+        )
+        return
+    for key in ("titel", "sag_sa_har"):
+        if key not in text.front_matter:
+            yield Problem(text.file, text.front_matter.line, "SV334", f"Nyckeln '{key}' saknas.")
+
+
+RULES = (needs_are_first_answers, roles_exist, combined_answers_have_words)

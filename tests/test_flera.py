@@ -1,0 +1,253 @@
+"""Several needs at once (content/behov.py): every outcome page adds a need in one click, every
+combined answer lists every contact kind of its parts, names each huvudman and links to Be om en
+SIP. Tests read node ids (data-nod), contact kinds (data-typ) and huvudmän, never wording."""
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from conftest import html_pages, url_of
+from samverkanstrappan import paths
+from samverkanstrappan.content import behov
+from samverkanstrappan.content.store import ContentStore
+
+NOD = re.compile(r'data-nod="([^"]*)" data-nodtyp="(utfall|flera)"')
+BEHOV = re.compile(r'data-behov="([^"]*)"')
+KINDS = re.compile(r'data-typ="([^"]*)"')
+OWNERS = re.compile(r'data-huvudman="([^"]*)"')
+HREF = re.compile(r'href="([^"]*)"')
+
+
+@cache
+def content(kommun: str) -> ContentStore:
+    return ContentStore(paths.CONTENT, kommun)
+
+
+def section(html: str, ident: str) -> str:
+    """The <section id=...> with `ident`, up to its end (sections here do not nest)."""
+    start = html.find(f'id="{ident}"')
+    return html[start : html.find("</section>", start)] if start >= 0 else ""
+
+
+def page_at(site: Path, url: str) -> str:
+    return (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def huvudman(store: ContentStore, kinds) -> set[str]:
+    return {service.organisation.huvudman for kind in kinds for service in store.services(kind)}
+
+
+@pytest.fixture(scope="module")
+def pages(built_site):
+    found = {}
+    for path in html_pages(built_site):
+        html = path.read_text(encoding="utf-8")
+        match = NOD.search(html)
+        if match:
+            found[url_of(built_site, path)] = (match.group(2), match.group(1).split(), html)
+    return found
+
+
+def test_every_outcome_page_adds_any_other_need_in_one_click(pages, built_site):
+    store = content(built_site.name)
+    flow, needs = store.flow, behov.needs(store.flow)
+    outcome_pages = {url: html for url, (kind, _, html) in pages.items() if kind == "utfall" and "/utfall/" not in url}
+    assert len(outcome_pages) > 50
+    missing = []
+    for url, html in outcome_pages.items():
+        answers = tuple(url.strip("/").split("/")[2:])
+        if answers[0] == "vagvisare":  # /sv/lattlast/vagvisare/...
+            answers = answers[1:]
+        own = behov.need_of_path(flow, answers)
+        reached = set()
+        for href in HREF.findall(section(html, "lagg-till")):
+            target = BEHOV.search(page_at(built_site, href))
+            reached |= set(target.group(1).split()) if target else set()
+        if own is None or reached != set(needs):
+            missing.append((url, own, sorted(set(needs) - reached)))
+    assert missing == []
+
+
+def test_every_combined_page_lists_its_parts_names_each_huvudman_and_links_to_sip(pages, built_site):
+    store = content(built_site.name)
+    combined = {url: page for url, page in pages.items() if page[0] == "flera"}
+    expected = sum(1 for _ in behov.all_combinations(store.flow)) * (len(store.languages) + 1)  # + handover
+    assert len(combined) == expected
+    wrong = []
+    for url, (_, nodes, html) in combined.items():
+        lang = url.split("/")[1]
+        kinds = {kind for node in nodes for kind in store.flow.outcomes[node].verksamheter if store.services(kind)}
+        shown = set(KINDS.findall(html))
+        if not kinds <= shown or not huvudman(store, kinds) <= set(OWNERS.findall(html)):
+            wrong.append((url, sorted(kinds - shown)))
+        if f'href="/{lang}/be-om-sip/"' not in html or "data-sip" not in html:
+            wrong.append((url, "SIP"))
+    assert wrong == []
+
+
+def test_combined_answers_have_one_url_whatever_the_order(client):
+    first = client.get("/sv/vagvisare/flera/aldre/beroende/")
+    assert first.status_code == 200
+    assert client.get("/sv/vagvisare/flera/beroende/aldre/").status_code == 404
+    assert client.get("/sv/vagvisare/flera/aldre/aldre/").status_code == 404
+    assert client.get("/sv/vagvisare/flera/aldre/").status_code == 404
+    four = "/sv/vagvisare/flera/vald/aldre/beroende/boende/"
+    assert client.get(four).status_code == 404
+
+
+def test_a_combined_page_can_change_remove_and_start_over(client):
+    html = client.get("/sv/vagvisare/flera/aldre/beroende/sjukskriven/").text
+    links = HREF.findall(section(html, "dina-behov"))
+    assert "/sv/vagvisare/flera/beroende/sjukskriven/" in links  # aldre removed
+    assert "/sv/vagvisare/flera/aldre/sjukskriven/" in links  # beroende removed
+    assert "/sv/vagvisare/aldre/" in links  # change aldre: its own questions
+    assert "/sv/vagvisare/" in links  # start over
+    assert section(html, "lagg-till") == ""  # three needs is the most
+    pair = client.get("/sv/vagvisare/flera/aldre/beroende/").text
+    assert "/sv/vagvisare/beroende/" in HREF.findall(section(pair, "dina-behov"))  # removing one leaves one need
+
+
+def test_outcomes_across_two_huvudman_mention_sip_and_their_coordinating_role(pages, built_site):
+    store = content(built_site.name)
+    wrong = []
+    for url, (kind, nodes, html) in pages.items():
+        if kind != "utfall":
+            continue
+        outcome = store.flow.outcomes[nodes[0]]
+        if len(huvudman(store, outcome.verksamheter)) >= 2 and "data-sip" not in html:
+            wrong.append((url, "SIP"))
+        if outcome.samordnare and f'data-roller="{" ".join(outcome.samordnare)}"' not in html:
+            wrong.append((url, "roll"))
+    assert wrong == []
+
+
+def test_a_narstaende_gets_carer_support_and_their_own_script(client):
+    html = client.get("/sv/vagvisare/for-nagon-annan/beroende/nej/").text
+    assert "data-narstaende" in html and "anhorigstod" in KINDS.findall(html)
+    own = client.get("/sv/vagvisare/beroende/nej/").text
+    assert "data-narstaende" not in own
+
+
+def test_sensitive_parts_make_the_combined_page_put_emergency_help_first(client):
+    html = client.get("/sv/vagvisare/flera/vald/boende/").text
+    assert html.index('class="akut-forst"') < html.index("<h1")
+    assert "data-lamna" in html
+
+
+# (situation, URL, outcome ids shown, contact kinds that must be there)
+SITUATIONS = [
+    # The seeds' cases (Malmö's handbook on GFI and SIP).
+    (
+        "Folke: alkohol, beroendemottagning och socialtjänst",
+        "beroende/nej",
+        {"beroende"},
+        {"beroendemottagning", "socialtjanst-vuxen"},
+    ),
+    (
+        "Sascha: alkohol och flyttar runt",
+        "flera/beroende/boende",
+        {"beroende", "boende"},
+        {"beroendemottagning", "socialtjanst-vuxen"},
+    ),
+    (
+        "Kim: droger och vill utredas för adhd",
+        "beroende/ja",
+        {"beroende-och-psykisk-ohalsa"},
+        {"beroendemottagning", "psykiatri", "socialtjanst-vuxen"},
+    ),
+    (
+        "Kim, två behov",
+        "flera/beroende/psykisk-ohalsa",
+        {"beroende", "psykisk-ohalsa"},
+        {"beroendemottagning", "socialtjanst-vuxen", "vardcentral"},
+    ),
+    (
+        "Robin: två utredningar samtidigt",
+        "beroende/vet-inte",
+        {"beroende"},
+        {"beroendemottagning", "socialtjanst-vuxen"},
+    ),
+    (
+        "Anders: missbruk, psykisk ohälsa och vräkning",
+        "flera/beroende/psykisk-ohalsa/boende",
+        {"beroende", "psykisk-ohalsa", "boende"},
+        {"beroendemottagning", "socialtjanst-vuxen", "vardcentral"},
+    ),
+    # Ten more of our own, across kommun, region and state.
+    (
+        "äldre hemma och hem från sjukhus",
+        "flera/aldre/hem-fran-sjukhus",
+        {"aldre-hemma", "hem-fran-sjukhus"},
+        {"bistand-aldre", "vardcentral"},
+    ),
+    (
+        "sjukskriven och mår psykiskt dåligt",
+        "flera/psykisk-ohalsa/sjukskriven",
+        {"psykisk-ohalsa", "sjukskrivning"},
+        {"vardcentral", "forsakringskassan"},
+    ),
+    ("våld och inget boende", "flera/vald/boende", {"vald-vuxen", "boende"}, {"socialtjanst-vuxen"}),
+    (
+        "barn i skolan och egen sjukskrivning",
+        "flera/barn/sjukskriven",
+        {"barn-vet-inte", "sjukskrivning"},
+        {"elevhalsa", "vardcentral", "forsakringskassan"},
+    ),
+    (
+        "ny i Sverige och mår dåligt",
+        "flera/psykisk-ohalsa/ny-i-sverige",
+        {"psykisk-ohalsa", "ny-i-sverige"},
+        {"vardcentral", "kontaktcenter"},
+    ),
+    (
+        "funktionsnedsättning och sjukskriven",
+        "flera/sjukskriven/funktionsnedsattning",
+        {"sjukskrivning", "funktion-vuxen"},
+        {"lss", "habilitering", "forsakringskassan"},
+    ),
+    (
+        "självmordstankar och beroende",
+        "flera/tankar-pa-att-do/beroende",
+        {"sjalvmordstankar", "beroende"},
+        {"psykiatrisk-akut", "beroendemottagning"},
+    ),
+    (
+        "flera inblandade och äldre",
+        "flera/aldre/flera-stallen",
+        {"aldre-hemma", "flera-inblandade"},
+        {"bistand-aldre", "vardcentral", "socialtjanst-vuxen"},
+    ),
+    ("vet inte och boende", "flera/boende/vet-inte", {"boende", "vet-inte"}, {"kontaktcenter", "socialtjanst-vuxen"}),
+    (
+        "äldre, beroende och sjukskriven",
+        "flera/aldre/beroende/sjukskriven",
+        {"aldre-hemma", "beroende", "sjukskrivning"},
+        {"bistand-aldre", "beroendemottagning", "forsakringskassan"},
+    ),
+]
+
+
+@pytest.mark.parametrize("situation, path, nodes, kinds", SITUATIONS, ids=[s[0] for s in SITUATIONS])
+def test_situation_lands_on_the_right_outcomes_and_contacts(client, situation, path, nodes, kinds):
+    response = client.get(f"/sv/vagvisare/{path}/")
+    assert response.status_code == 200
+    html = response.text
+    assert set(NOD.search(html).group(1).split()) >= nodes
+    assert kinds <= set(KINDS.findall(html))
+    if path.startswith("flera/"):
+        assert "data-sip" in html and 'href="/sv/be-om-sip/"' in html
+        assert len(set(OWNERS.findall(html))) >= 1
+
+
+def test_the_review_table_has_every_combination(app):
+    from samverkanstrappan.publish import review
+    from samverkanstrappan.routes import Router
+
+    store = app.extensions["content"]
+    rows = review.path_rows(store, Router())
+    combined = [row for row in rows if "/flera/" in row["adress"]]
+    assert len(combined) == sum(1 for _ in behov.all_combinations(store.flow))
+    assert {row["adress"] for row in combined} == {
+        f"/sv/vagvisare/flera/{'/'.join(chosen)}/" for chosen in behov.all_combinations(store.flow)
+    }
