@@ -13,7 +13,8 @@ import pytest
 from conftest import KOMMUN, run_build
 from samverkanstrappan import paths
 from samverkanstrappan.content.sprak import SPRAK
-from samverkanstrappan.index import analys, index, pagefind_index
+from samverkanstrappan.index import analys, pagefind_index
+from samverkanstrappan.index import whoosh_index as index
 from samverkanstrappan.index.dokument import documents
 from samverkanstrappan.render import create_app
 from samverkanstrappan.render import sok as sok_web
