@@ -26,8 +26,8 @@ from flask import Flask  # noqa: E402
 from flask_frozen import MissingURLGeneratorWarning  # noqa: E402
 from hugo_jamforelse import measure  # noqa: E402
 from samverkanstrappan import freeze, paths
-from samverkanstrappan.index import whoosh_index as search  # noqa: E402
 from samverkanstrappan.index import pagefind_index
+from samverkanstrappan.index import whoosh_index as search  # noqa: E402
 from samverkanstrappan.render import create_app  # noqa: E402
 from samverkanstrappan.render import sok as sok_web  # noqa: E402
 
