@@ -1,8 +1,11 @@
 # The two set-up commands of the README.
 #   make serve  installs the site, builds the example municipality and serves it
-#   make test   installs the test tools and runs the whole test suite
+#   make test   installs the test tools, runs ruff, the fast suite on Python 3.12 and 3.13,
+#               and the whole suite (browser gates too) on Python 3.11
 PYTHON ?= python3
 PORT ?= 8000
+FULL_PYTHON ?= 3.11
+FAST_PYTHONS ?= 3.12 3.13
 
 .PHONY: serve test build
 
@@ -16,4 +19,14 @@ build:
 
 test:
 	./scripts/install-test-tools
-	$(PYTHON) -m pytest
+	"$$(./scripts/python-for $(FULL_PYTHON))" -m ruff check .
+	"$$(./scripts/python-for $(FULL_PYTHON))" -m ruff format --check .
+	@# Every Python runs even if one fails, so that one run shows them all; then it fails.
+	failed=""; \
+	for version in $(FAST_PYTHONS); do \
+	  echo "== Python $$version: pytest -m 'not browser'"; \
+	  "$$(./scripts/python-for $$version)" -m pytest -m "not browser" --durations=5 || failed="$$failed $$version"; \
+	done; \
+	echo "== Python $(FULL_PYTHON): pytest, the whole suite"; \
+	"$$(./scripts/python-for $(FULL_PYTHON))" -m pytest --durations=10 || failed="$$failed $(FULL_PYTHON)"; \
+	if [ -n "$$failed" ]; then echo "== the suite failed on Python$$failed"; exit 1; fi

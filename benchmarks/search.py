@@ -5,30 +5,22 @@ browser) and the time from pressing Enter to the first result, in Chromium.
 """
 
 import argparse
-import functools
-import http.server
 import io
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
-from samverkanstrappan import paths  # noqa: E402
+from samverkanstrappan import devtools, paths  # noqa: E402
 from samverkanstrappan.index import whoosh_index as index  # noqa: E402
 from samverkanstrappan.publish import builder  # noqa: E402
 
 
 def size(paths_) -> int:
     return sum(path.stat().st_size for path in paths_ if path.is_file())
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def main() -> None:
@@ -58,11 +50,9 @@ def main() -> None:
                 f"{lang:6} {size((whoosh_dir / lang).rglob('*')) / 1024:8.0f} kB {size(browser_files) / 1024:8.0f} kB"
                 f"  {query_ms:6.1f} ms"
             )
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{server.server_address[1]}/sv/sok/"
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+        with devtools.static_site(site) as base, sync_playwright() as playwright:
+            url = f"{base}/sv/sok/"
+            browser = devtools.launch_chromium(playwright)
             page = browser.new_page()
             for attempt in ("första sökningen (laddar Pagefind)", "andra sökningen"):
                 page.goto(url)
@@ -72,7 +62,6 @@ def main() -> None:
                 page.wait_for_selector(".traffar a, #sok-resultat p")
                 print(f"webbläsaren, {attempt}: {(time.perf_counter() - started) * 1000:.0f} ms till första träffen")
             browser.close()
-        server.shutdown()
 
 
 if __name__ == "__main__":

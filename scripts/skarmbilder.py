@@ -6,18 +6,16 @@ They show the Arabic start page and a vägvisare outcome in Arabic, mirrored
 right to left, at a phone's width and at a desktop's.
 """
 
-import functools
-import http.server
 import io
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "site"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
+from samverkanstrappan import devtools  # noqa: E402
 from samverkanstrappan.publish import builder  # noqa: E402
 
 SHOTS = {
@@ -27,22 +25,14 @@ SHOTS = {
 SIZES = {"mobil": (390, 1400), "dator": (1100, 1300)}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "exempelstad"
         content = Path(sys.argv[1]) if len(sys.argv) > 1 else builder.paths.CONTENT
         if builder.build("exempelstad", site, content, out=io.StringIO(), search_index=Path(tmp) / "index"):
             sys.exit("bygget misslyckades: kör python build.py för att se felen")
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}"
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+        with devtools.static_site(site) as base, sync_playwright() as playwright:
+            browser = devtools.launch_chromium(playwright)
             for size, (width, height) in SIZES.items():
                 page = browser.new_page(viewport={"width": width, "height": height})
                 for name, url in SHOTS.items():
@@ -52,7 +42,6 @@ def main() -> int:
                     print(target.relative_to(REPO))
                 page.close()
             browser.close()
-        server.shutdown()
     return 0
 
 

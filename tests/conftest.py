@@ -1,24 +1,47 @@
 """Shared fixtures: the app, a copy of the content to break, and the frozen site
-served over HTTP the way a plain web host serves it."""
+served over HTTP the way a plain web host serves it.
 
-import functools
-import http.server
+Tests that need Chromium are marked `browser` here, by the fixture they ask for, so
+`pytest -m "not browser"` is the fast loop and no browser test can be left unmarked."""
+
 import io
+import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
-from samverkanstrappan import paths
+from samverkanstrappan import devtools, paths
 from samverkanstrappan.publish import builder
 from samverkanstrappan.render import create_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KOMMUN = paths.DEFAULT_KOMMUN
 
+# The browser gates visit every page type in every language plus a random sample of the rest;
+# the seed is fixed so that a run can be repeated, and printed in the header of every run.
+SAMPLE_SEED = int(os.environ.get("SAMPLE_SEED", "18"))
+SAMPLE_SIZE = int(os.environ.get("SAMPLE_SIZE", "40"))
+
+
+def pytest_report_header(config):
+    return f"browser gates: every page type × language, plus {SAMPLE_SIZE} pages drawn with SAMPLE_SEED={SAMPLE_SEED}"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def app():
+    """The example municipality's app, made once: for tests that only read it and request pages."""
+    return create_app(KOMMUN)
+
 
 @pytest.fixture
-def app():
+def fresh_app():
+    """An app of its own, for a test about what an app remembers between requests."""
     return create_app(KOMMUN)
 
 
@@ -58,39 +81,11 @@ def built_site(request, tmp_path_factory) -> Path:
     return output
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        # LinkChecker slows to 10 requests a second per host unless the host
-        # sends this header (its documented opt-in); nothing else reads it.
-        self.send_header("LinkChecker", "ok")
-        super().end_headers()
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     """The frozen site on a plain static file server, as any web host would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; nothing downloads its own browser
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+    with devtools.static_site(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -98,9 +93,8 @@ def browser():
     """One headless Chromium for the whole run. Missing Chromium is a failure, not a skip."""
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).is_file(), "Chromium is missing: apt-get install chromium"
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = devtools.launch_chromium(playwright)
         yield chromium
         chromium.close()
 

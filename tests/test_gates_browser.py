@@ -1,70 +1,214 @@
 """Gates in Debian's Chromium on the frozen site served over HTTP: axe-core finds
-no WCAG 2.x A/AA violation, no request leaves the local server, no cookie is set,
-and every page reflows at 320 CSS px without horizontal scrolling."""
+no WCAG 2.x A/AA violation and leaves no colour contrast undecided, no request leaves
+the local server, no cookie is set, and pages reflow at 320 CSS px without horizontal
+scrolling.
 
+axe costs about half a second a page, so the browser does not visit every page: it
+visits one page of every page type in every language, and a seeded random sample of
+the rest (conftest.py: SAMPLE_SEED, SAMPLE_SIZE). The cheap gates in test_gates_pages.py
+read every page."""
+
+import random
+import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import html_pages, url_of
+from conftest import SAMPLE_SEED, SAMPLE_SIZE, html_pages, url_of
 from samverkanstrappan import paths
 
 AXE = paths.REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+
+# Each is a template of its own (or a kind of page made from one); the browser must see them all.
+PAGE_TYPES = {
+    "root",
+    "404",
+    "start",
+    "trappsteg",
+    "sida",
+    "be-om-sip",
+    "vagvisare-fraga",
+    "vagvisare-utfall",
+    "overlamning",
+    "manus",
+    "verksamheter",
+    "tillganglighet",
+    "sok",
+    "a-o",
+    "lattlast-start",
+    "lattlast-trappsteg",
+    "lattlast-be-om-sip",
+    "lattlast-vagvisare-fraga",
+    "lattlast-vagvisare-utfall",
+}
+OWN_TEMPLATES = {"be-om-sip", "verksamheter", "tillganglighet", "sok", "a-o"}
+
+
+def page_type(url: str, html: str) -> tuple[str, str | None]:
+    """(page type, language) of a built page, read from its URL path. Only a vägvisare page
+    reached by answers needs its HTML: the URL cannot tell a question from an outcome."""
+    if url in ("/", "/404.html"):
+        return url.strip("/").removesuffix(".html") or "root", None
+    lang, _, rest = url.strip("/").partition("/")
+    lattlast = rest == "lattlast" or rest.startswith("lattlast/")
+    rest = rest.removeprefix("lattlast").strip("/")
+    if rest == "":
+        kind = "start"
+    elif rest.startswith("vagvisare/utfall/"):
+        kind = "overlamning"
+    elif rest == "vagvisare/manus":
+        kind = "manus"
+    elif rest == "vagvisare" or rest.startswith("vagvisare/"):
+        found = re.search(r'data-nodtyp="(\w+)"', html)
+        kind = f"vagvisare-{found[1] if found else 'okand'}"
+    elif rest.startswith("steg/"):
+        kind = "trappsteg"
+    elif rest in OWN_TEMPLATES:
+        kind = rest
+    else:
+        kind = "sida"
+    return ("lattlast-" if lattlast else "") + kind, lang
+
+
+def choose(site: Path, seed: int = SAMPLE_SEED, size: int = SAMPLE_SIZE) -> tuple[dict, list[str]]:
+    """One page of each (page type, language), drawn with `seed`, and `size` more drawn from the rest."""
+    rng = random.Random(seed)
+    groups: dict[tuple[str, str | None], list[str]] = {}
+    for path in html_pages(site):
+        url = url_of(site, path)
+        groups.setdefault(page_type(url, path.read_text(encoding="utf-8")), []).append(url)
+    chosen = {group: rng.choice(urls) for group, urls in sorted(groups.items(), key=str)}
+    rest = sorted(url for urls in groups.values() for url in urls if url not in chosen.values())
+    return chosen, sorted(rng.sample(rest, min(size, len(rest))))
+
+
+def run_axe(page) -> dict:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(AXE_RUN, AXE_TAGS)
+
+
+def undecided_contrast(axe: dict) -> list[str]:
+    """Colour contrast that axe files under 'incomplete' (needs review), such as text in its
+    background's own colour (1:1): the brief counts these as failures."""
+    found = []
+    for result in axe["incomplete"]:
+        if result["id"] != "color-contrast":
+            continue
+        for node in result["nodes"]:
+            data = next((check.get("data") or {} for check in node["any"] if check.get("data")), {})
+            found.append(
+                f"{' '.join(node['target'])}: {data.get('messageKey', '?')} "
+                f"{data.get('fgColor', '?')} på {data.get('bgColor', '?')} ({data.get('contrastRatio', '?')}:1)"
+            )
+    return found
 
 
 @pytest.fixture(scope="module")
 def visits(browser, built_site, site_url):
-    """Visit every page once at desktop width and once at 320 px; keep what was seen."""
+    """Visit the chosen pages once at desktop width and once at 320 px; keep what was seen."""
     assert AXE.is_file(), "axe-core is missing: run npm ci"
+    chosen, sample = choose(built_site)
     # bypass_csp lets axe be injected; the pages' own CSP forbids inline script.
     context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     results = {}
-    for path in html_pages(built_site):
-        url = url_of(built_site, path)
+    for url in sorted({*chosen.values(), *sample}):
         requested.clear()
         page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(site_url + url, wait_until="load")
         if url == "/":  # the root only redirects (meta refresh) to the Swedish start page
             page.wait_for_url(site_url + "/sv/")
             page.wait_for_load_state("load")
-        page.add_script_tag(path=str(AXE))
-        axe = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        axe = run_axe(page)
         page.set_viewport_size({"width": 320, "height": 640})
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert axe["passes"], f"axe ran no rule on {url}"
         results[url] = {
             "violations": [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in axe["violations"]],
+            "undecided_contrast": undecided_contrast(axe),
             "hosts": sorted({urlsplit(r).netloc for r in requested if not r.startswith(site_url + "/")}),
             "overflow": overflow,
             "cookies": context.cookies(),
             "final_url": page.url,
         }
     context.close()
-    assert len(results) >= 11
-    return results
+    return {"chosen": chosen, "sample": sample, "pages": results}
+
+
+def failing(visits, key: str, bad=bool) -> dict:
+    return {url: seen[key] for url, seen in visits["pages"].items() if bad(seen[key])}
+
+
+def test_every_page_type_in_every_language_is_visited(visits, built_site):
+    seen_types = {kind for kind, _ in visits["chosen"]}
+    assert seen_types == PAGE_TYPES  # a type missing here goes unseen; one too many, page_type() does not know
+    languages = {path.name for path in built_site.iterdir() if (path / "index.html").is_file()}
+    visited = {lang for _, lang in visits["chosen"]}
+    assert languages <= visited
+    for kind in ("start", "trappsteg", "vagvisare-fraga", "vagvisare-utfall", "overlamning", "sok", "a-o"):
+        assert {lang for k, lang in visits["chosen"] if k == kind} == languages, kind
+    assert len(visits["sample"]) == min(SAMPLE_SIZE, len(html_pages(built_site)) - len(visits["chosen"]))
+    assert set(visits["pages"]) == {*visits["chosen"].values(), *visits["sample"]}
 
 
 def test_axe_finds_no_violations(visits):
-    assert {url: seen["violations"] for url, seen in visits.items() if seen["violations"]} == {}
+    assert failing(visits, "violations") == {}, f"SAMPLE_SEED={SAMPLE_SEED}"
+
+
+def test_axe_leaves_no_colour_contrast_undecided(visits):
+    pages_by_finding: dict[str, list[str]] = {}  # the same element fails on many pages: list it once
+    for url, found in failing(visits, "undecided_contrast").items():
+        for finding in found:
+            pages_by_finding.setdefault(finding, []).append(url)
+    assert pages_by_finding == {}, f"SAMPLE_SEED={SAMPLE_SEED}"
 
 
 def test_no_request_goes_anywhere_but_the_site(visits):
-    assert {url: seen["hosts"] for url, seen in visits.items() if seen["hosts"]} == {}
+    assert failing(visits, "hosts") == {}, f"SAMPLE_SEED={SAMPLE_SEED}"
 
 
 def test_no_cookies(visits):
-    assert {url: seen["cookies"] for url, seen in visits.items() if seen["cookies"]} == {}
+    assert failing(visits, "cookies") == {}, f"SAMPLE_SEED={SAMPLE_SEED}"
 
 
 def test_reflow_at_320_px_without_horizontal_scroll(visits):
-    assert {url: seen["overflow"] for url, seen in visits.items() if seen["overflow"] > 0} == {}
+    assert failing(visits, "overflow", lambda overflow: overflow > 0) == {}, f"SAMPLE_SEED={SAMPLE_SEED}"
 
 
 def test_root_redirects_in_the_browser(visits, site_url):
-    assert visits["/"]["final_url"] == site_url + "/sv/"
+    assert visits["pages"]["/"]["final_url"] == site_url + "/sv/"
+
+
+def test_the_sample_follows_the_seed(built_site):
+    assert choose(built_site, seed=1) == choose(built_site, seed=1)
+    assert choose(built_site, seed=1)[1] != choose(built_site, seed=2)[1]
+
+
+@pytest.mark.parametrize(
+    "url, html, expected",
+    [
+        ("/", "", ("root", None)),
+        ("/404.html", "", ("404", None)),
+        ("/ar/", "", ("start", "ar")),
+        ("/sv/lattlast/", "", ("lattlast-start", "sv")),
+        ("/sv/steg/upptackt/", "", ("trappsteg", "sv")),
+        ("/sv/lattlast/steg/upptackt/", "", ("lattlast-trappsteg", "sv")),
+        ("/en/om/", "", ("sida", "en")),
+        ("/fi/be-om-sip/", "", ("be-om-sip", "fi")),
+        ("/sv/vagvisare/", '<h1 data-nod="start" data-nodtyp="fraga">', ("vagvisare-fraga", "sv")),
+        ("/sv/vagvisare/aldre/minnet/", '<h1 data-nodtyp="utfall">', ("vagvisare-utfall", "sv")),
+        ("/sv/lattlast/vagvisare/aldre/", '<h1 data-nodtyp="fraga">', ("lattlast-vagvisare-fraga", "sv")),
+        ("/uk/vagvisare/utfall/anhorig/", "", ("overlamning", "uk")),
+        ("/sv/vagvisare/manus/", "", ("manus", "sv")),
+        ("/sv/a-o/", "", ("a-o", "sv")),
+    ],
+)
+def test_page_type_is_read_from_the_url(url, html, expected):
+    assert page_type(url, html) == expected
 
 
 def test_axe_gate_catches_a_known_violation(browser):
@@ -75,7 +219,20 @@ def test_axe_gate_catches_a_known_violation(browser):
         '<html lang="sv"><title>t</title><main><input type="text">'
         '<p style="color:#bbb;background:#fff">svag kontrast</p></main></html>'
     )
-    page.add_script_tag(path=str(AXE))
-    axe = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    axe = run_axe(page)
     context.close()
     assert {"label", "color-contrast"} <= {v["id"] for v in axe["violations"]}
+
+
+def test_contrast_gate_catches_a_link_in_its_backgrounds_own_colour(browser):
+    """axe calls 1:1 text 'incomplete', not a violation; the gate must still see it."""
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.set_content(
+        '<html lang="sv"><title>t</title><body><header style="background:#1a4d7a;color:#fff">'
+        '<a href="#" style="color:#1a4d7a">Lättläst</a></header><main><p>Text</p></main></body></html>'
+    )
+    axe = run_axe(page)
+    context.close()
+    found = undecided_contrast(axe)
+    assert len(found) == 1 and "equalRatio #1a4d7a på #1a4d7a" in found[0], found

@@ -8,8 +8,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from conftest import html_pages, url_of
 from samverkanstrappan import paths
+
+# Outside tools (Java, a crawler over HTTP) on the built pages: slow, and nothing in them
+# depends on the Python version, so they run with the browser gates (docs/decisions.md).
+pytestmark = pytest.mark.browser
 
 VNU = paths.REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LINKCHECKER_CONFIG = Path(__file__).parent / "linkcheckerrc"

@@ -113,7 +113,8 @@ def untranslated(content: Path, lang: str) -> int:
     return sum(1 for p in app_pages(content) if not (content / "sidor" / lang / p.relative_to(root)).exists())
 
 
-def test_templates_translate_like_jinjas_newstyle_gettext(app):
+def test_templates_translate_like_jinjas_newstyle_gettext(fresh_app):
+    app = fresh_app
     # Values are escaped, "%%" is "%", and a value may have the name of translate()'s own
     # parameters. The second render comes from what the frozen build remembers.
     source = '{{ _("Nästa steg") }}|{{ _("%(text)s %%", text="<b>") }}|{{ _("%(context)s", context="&") }}'
@@ -123,7 +124,8 @@ def test_templates_translate_like_jinjas_newstyle_gettext(app):
         assert template.render() == template.render() == "Next step|&lt;b&gt; %|&amp;"
 
 
-def test_what_the_build_remembers_is_keyed_by_the_catalogs_language(app):
+def test_what_the_build_remembers_is_keyed_by_the_catalogs_language(fresh_app):
+    app = fresh_app
     # A view may pass its own `lang` to a template; what is remembered for that render must
     # still be filed under the language it was translated into, or a later page gets it.
     fragment = '{{ _("Nästa steg") }}|{{ fragment("sidfot") }}'
