@@ -31,7 +31,9 @@ PAGE_TYPES = {
     "be-om-sip",
     "vagvisare-fraga",
     "vagvisare-utfall",
+    "vagvisare-flera",
     "overlamning",
+    "overlamning-flera",
     "manus",
     "verksamheter",
     "tillganglighet",
@@ -56,6 +58,8 @@ def page_type(url: str, html: str) -> tuple[str, str | None]:
     rest = rest.removeprefix("lattlast").strip("/")
     if rest == "":
         kind = "start"
+    elif rest.startswith("vagvisare/utfall/flera/"):
+        kind = "overlamning-flera"
     elif rest.startswith("vagvisare/utfall/"):
         kind = "overlamning"
     elif rest == "vagvisare/manus":
@@ -203,6 +207,8 @@ def test_the_sample_follows_the_seed(built_site):
         ("/sv/vagvisare/aldre/minnet/", '<h1 data-nodtyp="utfall">', ("vagvisare-utfall", "sv")),
         ("/sv/lattlast/vagvisare/aldre/", '<h1 data-nodtyp="fraga">', ("lattlast-vagvisare-fraga", "sv")),
         ("/uk/vagvisare/utfall/anhorig/", "", ("overlamning", "uk")),
+        ("/ar/vagvisare/flera/aldre/boende/", '<h1 data-nodtyp="flera">', ("vagvisare-flera", "ar")),
+        ("/sv/vagvisare/utfall/flera/aldre/boende/", "", ("overlamning-flera", "sv")),
         ("/sv/vagvisare/manus/", "", ("manus", "sv")),
         ("/sv/a-o/", "", ("a-o", "sv")),
     ],
