@@ -1,7 +1,9 @@
 """What the quality gates need to know about one built HTML page."""
 
 from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
+from pathlib import Path
 
 
 @dataclass
@@ -108,3 +110,9 @@ def facts_of(html: str) -> Facts:
     parser.feed(html)
     parser.facts.main_text = "".join(parser._text).strip()
     return parser.facts
+
+
+@cache
+def facts_of_file(path: Path) -> Facts:
+    """facts_of() a built page, read once per run: several gates read every page of the site."""
+    return facts_of(path.read_text(encoding="utf-8"))

@@ -91,12 +91,12 @@ def test_serve_mode_shows_a_changed_file_without_reparsing_the_rest(content, mon
 
 
 @pytest.mark.parametrize("kommun", KOMMUNER)
-def test_what_the_build_remembers_changes_no_page(kommun, tmp_path):
+def test_what_the_build_remembers_changes_no_page(kommun, content, tmp_path):
     # A frozen build renders the menu, footer, emergency block and staircase once per language,
     # and remembers URLs and translated strings; serve mode builds everything afresh.
-    # Every page must come out the same.
-    frozen = create_app(kommun, search_index=tmp_path / "a").test_client()
-    fresh = create_app(kommun, serve=True, search_index=tmp_path / "b").test_client()
+    # Every page must come out the same (with 4 combined answers: each is made the same way).
+    frozen = create_app(kommun, content, search_index=tmp_path / "a").test_client()
+    fresh = create_app(kommun, content, serve=True, search_index=tmp_path / "b").test_client()
     store = frozen.application.extensions["content"]
     urls = [url for url in Router().urls(store) if url.endswith("/") and "/sok/" not in url]
     assert len(urls) > 300

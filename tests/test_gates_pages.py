@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import html_pages, url_of
-from html_facts import facts_of
+from html_facts import facts_of_file
 from samverkanstrappan.content.lix import lix
 from samverkanstrappan.content.sprak import SPRAK
 from samverkanstrappan.validation.page_rules import lix_limit
@@ -19,7 +19,7 @@ EMERGENCY = ["112", "1177", "90101"]
 
 @cache
 def _facts(path: Path):
-    return facts_of(path.read_text(encoding="utf-8"))
+    return facts_of_file(path)
 
 
 @pytest.fixture(scope="module")

@@ -89,11 +89,11 @@ def _site_facts(site: Path) -> dict:
     }
 
 
-def test_the_two_examples_differ_in_name_colours_contacts_and_languages(tmp_path):
+def test_the_two_examples_differ_in_name_colours_contacts_and_languages(content, tmp_path):
     assert len(KOMMUNER) >= 2
     built = {}
     for slug in KOMMUNER[:2]:
-        code, printed = run_build(paths.CONTENT, tmp_path / slug, slug)
+        code, printed = run_build(content, tmp_path / slug, slug)
         assert code == 0, printed
         built[slug] = _site_facts(tmp_path / slug)
     first, second = built.values()
@@ -153,8 +153,8 @@ def test_open_data_validates_against_the_official_hsds_schema(built_site):
     assert len({service["id"] for service in services}) == len(services)
 
 
-def test_local_additions_and_own_pages_are_shown_as_local(tmp_path):
-    code, printed = run_build(paths.CONTENT, tmp_path / "sjoberga", "sjoberga")
+def test_local_additions_and_own_pages_are_shown_as_local(content, tmp_path):
+    code, printed = run_build(content, tmp_path / "sjoberga", "sjoberga")
     assert code == 0, printed
     start = facts_of((tmp_path / "sjoberga" / "sv" / "index.html").read_text(encoding="utf-8"))
     assert "lokalt" in start.ids and "/sv/traffpunkter/" in start.links
@@ -179,13 +179,17 @@ def test_a_new_municipality_is_a_copied_folder_with_edited_files(content, tmp_pa
     assert sorted(p.name for p in (tmp_path / "nystad").iterdir() if len(p.name) == 2) == ["fi", "sv"]
 
 
-def test_build_all_writes_each_municipality_into_its_own_folder(tmp_path):
+def test_build_all_writes_each_municipality_into_its_own_folder(content, tmp_path):
+    output = tmp_path / "ut"
     result = subprocess.run(
-        [sys.executable, "build.py", "--alla", "--ut", str(tmp_path)], cwd=paths.REPO, capture_output=True, text=True
+        [sys.executable, "build.py", "--alla", "--ut", str(output), "--innehall", str(content)],
+        cwd=paths.REPO,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == KOMMUNER
-    assert all((tmp_path / slug / "sv" / "index.html").is_file() for slug in KOMMUNER)
+    assert sorted(p.name for p in output.iterdir() if not p.name.startswith(".")) == KOMMUNER
+    assert all((output / slug / "sv" / "index.html").is_file() for slug in KOMMUNER)
 
 
 def test_the_editors_guide_documents_every_key_as_the_build_reads_it():

@@ -91,14 +91,14 @@ def test_search_documents_link_to_pages_of_the_site(app):
 
 
 @pytest.mark.parametrize("kommun", [KOMMUN])
-def test_stock_parts_build_the_same_bytes_as_the_shortcuts(kommun, tmp_path):
+def test_stock_parts_build_the_same_bytes_as_the_shortcuts(kommun, content, tmp_path):
     # freeze/shortcuts.py: each shortcut must do exactly what the stock part does.
     outputs = {}
     for shortcuts in (True, False):
         output = tmp_path / f"ut-{shortcuts}"
         out = io.StringIO()
         index = tmp_path / f"index-{shortcuts}"
-        code = builder.build(kommun, output, workers=1, out=out, search_index=index, shortcuts=shortcuts)
+        code = builder.build(kommun, output, content, workers=1, out=out, search_index=index, shortcuts=shortcuts)
         assert code == 0, out.getvalue()
         outputs[shortcuts] = {
             p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()

@@ -82,7 +82,7 @@ def lang_attrs(context, code: str) -> Markup:
 
 
 # Views published in Swedish only: tools for staff, who work in Swedish.
-SWEDISH_ONLY = {"vagvisare.script"}
+SWEDISH_ONLY = {"vagvisare.script", "vagvisare.combined_handover"}
 
 
 def switcher() -> list[tuple]:
