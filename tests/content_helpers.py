@@ -64,6 +64,15 @@ sag_sa_har: Jag vill boka en tid.
 granskad: {TODAY}
 ---
 """,
+    **{
+        f"vagvisare/sv/{name}.md": f"""---
+titel: För personal
+granskad: {TODAY}
+---
+Ring tillsammans.
+"""
+        for name in ("personal", "personal-sip", "sakerhet")
+    },
     "data/nodnummer.yaml": "nummer:\n"
     + "".join(
         f"""  - id: {key}

@@ -72,7 +72,7 @@ def test_every_outcome_page_adds_any_other_need_in_one_click(pages, built_site):
 def test_every_combined_page_lists_its_parts_names_each_huvudman_and_links_to_sip(pages, built_site):
     store = content(built_site.name)
     combined = {url: page for url, page in pages.items() if page[0] == "flera"}
-    expected = sum(1 for _ in behov.all_combinations(store.flow)) * (len(store.languages) + 1)  # + handover
+    expected = sum(1 for _ in behov.all_combinations(store.flow)) * len(store.languages)
     assert len(combined) == expected
     wrong = []
     for url, (_, nodes, html) in combined.items():

@@ -146,6 +146,7 @@ CASES = {
     "SV332": flow("behov-tomt.yaml", "nej: []"),
     "SV333": flow("okand-roll.yaml", "kontakt:"),
     "SV334": flow("behov-utan-text.yaml", 1),
+    "SV335": Placed({"vagvisare/sv/sakerhet.md": None}, "vagvisare/flode.yaml", 1),
     "SV320": Placed({"vagvisare/sv/kontakt.md": None}, "vagvisare/flode.yaml", "  kontakt:"),
     "SV321": text("finns-inte.md", "text-utan-nod.md", 1),
     "SV322": text("forsta.md", "fraga-utan-fraga.md", 2),
@@ -276,6 +277,7 @@ def test_broken_content_stops_the_build_with_every_problem_and_leaves_the_old_si
         folder.mkdir(parents=True)
         (folder / "index.html").write_text("förra bygget", encoding="utf-8")
     before, index_before = snapshot(output), snapshot(search_index)
+    frozen_before = gc.get_freeze_count()  # 3.12.1 starts with some objects frozen; 3.11 and 3.13 with none
     for fixture in ("okand-nyckel.md", "trasig-lank.md", "osaker-html.md"):
         shutil.copy(PAGES / fixture, content / "sidor" / "sv" / fixture)
     code, printed = run_build(content, output, workers=workers, search_index=search_index)
@@ -289,7 +291,7 @@ def test_broken_content_stops_the_build_with_every_problem_and_leaves_the_old_si
     assert f"{len(rows)} fel hittades." in printed
     assert snapshot(output) == before and snapshot(search_index) == index_before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "sokindex", "ut"]
-    assert not multiprocessing.active_children() and gc.get_freeze_count() == 0
+    assert not multiprocessing.active_children() and gc.get_freeze_count() <= frozen_before
 
 
 def test_the_report_sorts_by_file_and_line_and_counts():

@@ -269,6 +269,10 @@ TABLE: tuple[PageType, ...] = (
         (Route("/<lang:lang>/vagvisare/manus/"),),
         lambda store: [{"lang": SOURCE}] if store.flow else [],
         sources=_script_sources,
+        documents=lambda store, lang, router: dokument.script_documents(
+            store, lang, router.url("vagvisare.script", lang=SOURCE)
+        ),
+        in_a_o=True,
     ),
     PageType(
         "vagvisare.start",

@@ -16,6 +16,9 @@ from .trappsteg import TRAPPSTEG
 MAX_QUESTIONS = 5
 # Path segments the vägvisare's own pages use; an answer may not be called so.
 RESERVED = ("utfall", "manus", "flera")
+# Words for staff, beside the nodes' words in vagvisare/sv/: what to do (the stafettpinne), when to
+# suggest a SIP, and what to ask a caller who sounds hopeless. Swedish only: staff work in Swedish.
+STAFF_TEXTS = ("personal", "personal-sip", "sakerhet")
 
 QUESTION_FIELDS = (
     Field(
@@ -34,6 +37,12 @@ OUTCOME_FIELDS = (
         "samordnare",
         "list",
         "roller som kan hålla ihop stödet (steg 6), till exempel [fast-vardkontakt, rehabkoordinator].",
+    ),
+    Field(
+        "hopplos",
+        "yesno",
+        "ja om den som ringer här ofta låter hopplös eller inte orkar: då påminns personalen om att fråga "
+        "om självmordstankar.",
     ),
     Field(
         "bollas",
@@ -101,6 +110,7 @@ class Outcome:
     lamna_snabbt: bool = False
     samordnare: tuple[str, ...] = ()
     bollas: bool = False
+    hopplos: bool = False
 
     @property
     def several_services(self) -> bool:
@@ -121,6 +131,14 @@ class Flow:
 
     def asked_by_narstaende(self, answers: tuple[str, ...]) -> bool:
         return any(answer in self.narstaende for answer in answers)
+
+    def first_path(self, node_id: str) -> tuple[str, ...] | None:
+        """The first answers that lead to `node_id`: the address of its public page."""
+        for path in self.paths():
+            nodes = self.walk(path)
+            if nodes and nodes[-1].id == node_id:
+                return path
+        return None
 
     def node(self, node_id: str) -> Question | Outcome | None:
         return self.questions.get(node_id) or self.outcomes.get(node_id)
@@ -187,6 +205,7 @@ def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
             flags.get("lamna_snabbt", False),
             tuple(flags.get("samordnare", ())),
             flags.get("bollas", False),
+            flags.get("hopplos", False),
         )
     behov, lines = _behov(values.get("behov"), file, problems)
     narstaende = tuple(values.get("narstaende", ()))

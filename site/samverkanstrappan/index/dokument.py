@@ -65,3 +65,13 @@ def service_documents(store: ContentStore, lang: str, url: Callable[[str], str])
             "verksamhet",
             SOURCE,
         )
+
+
+def script_documents(store: ContentStore, lang: str, url: str):
+    """The phone script for staff: Swedish only, so only the Swedish A–Ö and search list it."""
+    staff = store.text(SOURCE, "personal") if store.flow else None
+    if lang == SOURCE and staff:
+        # The script's heading in the templates is the same msgid; in Swedish it is itself.
+        yield Dokument(
+            url, "Vägvisaren som telefonmanus", staff.rendered.text, "personal manus telefon", "sida", SOURCE
+        )

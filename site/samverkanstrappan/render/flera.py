@@ -10,7 +10,7 @@ from ..content import behov
 from ..content.behov import TEXT as COMBINED_TEXT
 from ..content.sprak import SOURCE
 from ..content.verksamhetstyper import AKUTA, HUVUDMAN, ROLLER
-from . import store
+from . import personal, store
 
 
 def need_label(lang: str, need: str):
@@ -96,7 +96,9 @@ def combined(lang, behov):
 
 
 def combined_handover(lang, behov):
-    """A combined answer to print when handing a caller over (staff work in Swedish)."""
+    """Staff mode of a combined answer, with its handover card (staff work in Swedish)."""
     if lang != SOURCE:
         abort(404)
-    return render_template("vagvisare/flera_overlamning.html", **_context(lang, behov))
+    found = _context(lang, behov)
+    public = url_for("vagvisare.combined", behov=behov)
+    return render_template("vagvisare/flera_overlamning.html", **found, **personal.context(found["outcomes"], public))

@@ -10,7 +10,7 @@ from ..content import behov
 from ..content.sprak import SOURCE
 from ..content.vagvisare import Question
 from ..content.verksamhetstyper import HUVUDMAN_NAMN
-from . import flera, store
+from . import flera, personal, store
 from .lattlast import active, require_written
 
 bp = Blueprint("vagvisare", __name__)
@@ -96,12 +96,17 @@ def step(lang, svar, lattlast):
 
 
 def handover(lang, node_id):
-    """One outcome on its own, to print or read aloud when handing a caller over."""
-    outcome = store().flow.outcomes.get(node_id)
+    """Staff mode of one outcome: what to do next, and a card to print or send when handing a caller over."""
+    flow = store().flow
+    outcome = flow.outcomes.get(node_id)
     if outcome is None:
         abort(404)
+    public = url_for("vagvisare.step", svar="/".join(flow.first_path(node_id)), lattlast=False)
     return render_template(
-        "vagvisare/overlamning.html", node=outcome, text=store().text(lang, node_id), narstaende=False, carers=[]
+        "vagvisare/overlamning.html",
+        node=outcome,
+        text=store().text(lang, node_id),
+        **personal.context([outcome], public),
     )
 
 
@@ -120,4 +125,7 @@ def script(lang):
         flow=flow,
         questions=[flow.questions[i] for i in order if i in flow.questions],
         outcomes=[flow.outcomes[i] for i in order if i in flow.outcomes],
+        staff_texts={
+            name: store().text(SOURCE, key) for name, key in (("personal", "personal"), ("sakerhet", "sakerhet"))
+        },
     )

@@ -4,6 +4,7 @@ outcomes name, and the words of the combined answers (vagvisare/<språk>/flera.m
 from ..content.behov import TEXT as COMBINED_TEXT
 from ..content.problems import Problem
 from ..content.sprak import SOURCE
+from ..content.vagvisare import STAFF_TEXTS
 from ..content.verksamhetstyper import ROLLER
 from .registry import codes
 
@@ -61,4 +62,15 @@ def combined_answers_have_words(store, site_urls):
             yield Problem(text.file, text.front_matter.line, "SV334", f"Nyckeln '{key}' saknas.")
 
 
-RULES = (needs_are_first_answers, roles_exist, combined_answers_have_words)
+@codes(SV335="En text för personalen saknas: vagvisare/sv/personal.md, personal-sip.md eller sakerhet.md.")
+def staff_texts_exist(store, site_urls):
+    flow = store.flow
+    if not flow:
+        return
+    for name in STAFF_TEXTS:
+        if (SOURCE, name) not in store.texts:
+            message = f"Texten för personalen saknas. Skapa filen vagvisare/{SOURCE}/{name}.md med titel: och text."
+            yield Problem(flow.file, 1, "SV335", message)
+
+
+RULES = (needs_are_first_answers, roles_exist, combined_answers_have_words, staff_texts_exist)

@@ -7,7 +7,7 @@ from ..content.helplines import LABELS
 from ..content.pages import LATTLAST
 from ..content.problems import Problem
 from ..content.sprak import SOURCE
-from ..content.vagvisare import MAX_QUESTIONS, RESERVED, Question
+from ..content.vagvisare import MAX_QUESTIONS, RESERVED, STAFF_TEXTS, Question
 from ..content.verksamhetstyper import TYPER
 from .registry import codes
 
@@ -187,8 +187,8 @@ def every_node_has_words(store, site_urls):
         meta = text.front_matter
         if key != node_id and lang != SOURCE:
             continue  # lättläst in another language: sprak_rules reports it
-        if node is None and node_id == COMBINED_TEXT:
-            continue  # the words of the combined answers: behov_rules checks them
+        if node is None and node_id in (COMBINED_TEXT, *STAFF_TEXTS):
+            continue  # the words of the combined answers and for staff: behov_rules checks them
         if node is None:
             message = f"'{node_id}' finns inte i flode.yaml. Byt namn på filen eller ta bort den."
             yield Problem(text.file, 1, "SV321", message)

@@ -1,0 +1,39 @@
+"""Staff mode of an outcome or a combined answer (the stafettpinne, step 4): what to do in the
+staff member's own voice, when to suggest a SIP, the safety prompt for a caller who sounds
+hopeless, and a handover card that prints as one A4 page with a QR code of the public page.
+
+The words are Markdown beside the flow (vagvisare/sv/personal.md, personal-sip.md,
+sakerhet.md); staff work in Swedish, so they are shown in Swedish on every language's page.
+"""
+
+from urllib.parse import quote
+
+from ..content.sprak import SOURCE
+from . import store
+from .qr import qr_svg
+
+
+def _services(outcomes) -> list:
+    kinds = dict.fromkeys(kind for outcome in outcomes for kind in outcome.verksamheter)
+    return [service for kind in kinds for service in store().services(kind)]
+
+
+def context(outcomes, public_path: str) -> dict:
+    """What the staff view and its card show for `outcomes` (one, or a combined answer's parts),
+    whose public page is at `public_path`."""
+    content = store()
+    services = _services(outcomes)
+    owners = {service.organisation.huvudman for service in services}
+    public_url = content.kommun.webbadress.rstrip("/") + public_path
+    return {
+        "staff_texts": {
+            "personal": content.text(SOURCE, "personal"),
+            "sip": content.text(SOURCE, "personal-sip") if len(owners) > 1 or len(outcomes) > 1 else None,
+            "sakerhet": content.text(SOURCE, "sakerhet") if any(o.hopplos for o in outcomes) else None,
+        },
+        "card_services": services,
+        "card_numbers": list(dict.fromkeys(number for outcome in outcomes for number in outcome.nummer)),
+        "public_url": public_url,
+        "sms_href": "sms:?&body=" + quote(public_url, safe=":/"),
+        "qr": qr_svg(public_url, f"QR-kod: {public_url}"),
+    }

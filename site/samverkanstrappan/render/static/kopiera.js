@@ -1,0 +1,14 @@
+// "Kopiera länk" on the staff view: copies the answer's public address. Without JavaScript
+// the button stays hidden and the sms link does the same job.
+(function () {
+  "use strict";
+  var button = document.querySelector("[data-kopiera]");
+  var status = document.querySelector(".kopiera__klart");
+  if (!button || !navigator.clipboard) { return; }
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    navigator.clipboard.writeText(button.dataset.kopiera).then(function () {
+      status.textContent = status.dataset.klart;
+    });
+  });
+}());

@@ -1,0 +1,142 @@
+"""Reception staff: one entry (/sv/for-personal/), the phone script with a jump list, staff mode
+of every outcome and combined answer (what to do, SIP, the safety prompt), and a handover card
+that prints as one A4 page with a QR code of the answer's public page. By node id, never wording."""
+
+import re
+import shutil
+import subprocess
+from urllib.parse import unquote
+
+import pytest
+from conftest import html_pages, url_of
+from html_facts import facts_of
+from samverkanstrappan import paths
+from samverkanstrappan.content import behov
+from samverkanstrappan.content.store import ContentStore
+
+SECTION = re.compile(r'<section class="manus-utfall"[^>]*data-nod="([^"]+)">(.*?)</section>', re.S)
+
+
+def staff_pages(site):
+    """(URL, outcome ids, HTML) of every staff view: one per outcome and language, one per combined answer."""
+    for path in html_pages(site):
+        url = url_of(site, path)
+        if "/vagvisare/utfall/" in url:
+            html = path.read_text(encoding="utf-8")
+            nodes = re.search(r'data-nod="([^"]+)" data-nodtyp="personal', html)
+            yield url, nodes.group(1).split() if nodes else [], html
+
+
+def test_for_personal_leads_to_everything_staff_need(client):
+    links = set(facts_of(client.get("/sv/for-personal/").text).links)
+    assert {"/sv/vagvisare/", "/sv/vagvisare/manus/", "/sv/verksamheter/", "/sv/be-om-sip/"} <= links
+
+
+def test_every_page_links_to_the_staff_entry_in_its_footer(client):
+    for url in ("/sv/", "/ar/steg/stafettpinne/", "/en/vagvisare/aldre/minnet/", "/sv/vagvisare/flera/aldre/boende/"):
+        footer = client.get(url).text.split('<footer class="sidfot">', 1)[1]
+        assert re.search(r'href="/\w\w/for-personal/"', footer), url
+
+
+def test_the_phone_script_jumps_to_every_outcome_and_prompts_for_safety(client, app):
+    flow = app.extensions["content"].flow
+    html = client.get("/sv/vagvisare/manus/").text
+    jump = html.split('class="hoppa-till__lista"', 1)[1].split("</ul>", 1)[0]
+    assert set(re.findall(r'href="#utfall-([^"]+)"', jump)) == set(flow.outcomes)
+    head = html.split('id="fragor"', 1)[0]
+    assert "data-personal" in head and "data-sakerhet" in head  # staff actions and the safety prompt up top
+    sections = dict(SECTION.findall(html))
+    assert set(sections) == set(flow.outcomes)
+    for node_id, section in sections.items():
+        assert ("data-sakerhet" in section) == flow.outcomes[node_id].hopplos, node_id
+        assert f'href="/sv/vagvisare/utfall/{node_id}/"' in section and "data-personal" in section
+    assert {"anhorig", "psykisk-ohalsa", "sjalvmordstankar"} <= {o.id for o in flow.outcomes.values() if o.hopplos}
+
+
+def test_the_phone_script_is_in_a_to_o(client):
+    assert 'href="/sv/vagvisare/manus/"' in client.get("/sv/a-o/").text
+
+
+def test_staff_mode_shows_what_to_do_sip_and_the_safety_prompt(built_site):
+    store = ContentStore(paths.CONTENT, built_site.name)
+    flow, base = store.flow, store.kommun.webbadress.rstrip("/")
+    pages = list(staff_pages(built_site))
+    combined = sum(1 for _ in behov.all_combinations(flow))
+    assert len(pages) == len(flow.outcomes) * len(store.languages) + combined
+    wrong = []
+    for url, nodes, html in pages:
+        outcomes = [flow.outcomes[node] for node in nodes]
+        owners = {s.organisation.huvudman for o in outcomes for k in o.verksamheter for s in store.services(k)}
+        lang = url.split("/")[1]
+        if "/flera/" in url:
+            public = f"/{lang}/vagvisare/flera/{'/'.join(url.strip('/').split('/')[4:])}/"
+        else:
+            public = f"/{lang}/vagvisare/{'/'.join(flow.first_path(nodes[0]))}/"
+        checks = {
+            "personal": "data-personal" in html,
+            "sakerhet": ("data-sakerhet" in html) == any(o.hopplos for o in outcomes),
+            "sip": ("data-personal-sip" in html) == (len(owners) > 1 or len(outcomes) > 1),
+            "sms": f'href="sms:?&amp;body={base + public}"' in unquote(html),
+            "kort": "data-kort" in html and f'aria-label="QR-kod: {base + public}"' in html,
+        }
+        if not all(checks.values()):
+            wrong.append((url, [name for name, ok in checks.items() if not ok]))
+    assert wrong == []
+
+
+def test_a_caller_turned_down_before_gets_the_first_contact_made_for_them(client):
+    # The words are the editors' (vagvisare/sv/personal.md); the staff view always shows them.
+    html = client.get("/sv/vagvisare/utfall/flera-inblandade/").text
+    assert "data-personal" in html and "data-personal-sip" in html and "data-sakerhet" in html
+
+
+@pytest.fixture(scope="module")
+def print_page(browser, site_url):
+    context = browser.new_context(viewport={"width": 900, "height": 1200})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    yield page
+    context.close()
+
+
+A4_CONTENT_HEIGHT = (297 - 2 * 15) / 25.4 * 96  # CSS px inside the 15 mm margins of @page
+A4_CONTENT_WIDTH = (210 - 2 * 15) / 25.4 * 96
+
+
+@pytest.mark.browser
+def test_every_handover_card_prints_on_one_a4_page(print_page, built_site, site_url):
+    """Laid out for print at the A4 page's width, every card is at most one page tall; a few are
+    printed to PDF to check that the measure tells the truth."""
+    print_page.set_viewport_size({"width": round(A4_CONTENT_WIDTH), "height": round(A4_CONTENT_HEIGHT)})
+    urls = [url for url, _, _ in staff_pages(built_site)]
+    too_tall = []
+    for url in urls:
+        print_page.goto(site_url + url, wait_until="load")
+        height = print_page.evaluate("document.documentElement.scrollHeight")
+        if height > A4_CONTENT_HEIGHT:
+            too_tall.append((url, height))
+    assert too_tall == []
+    tallest = sorted(urls, key=len)[-3:] + urls[:2]
+    for url in tallest:
+        print_page.goto(site_url + url, wait_until="load")
+        pdf = print_page.pdf(format="A4", prefer_css_page_size=True)
+        assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, url
+
+
+@pytest.mark.browser
+def test_the_qr_code_opens_the_answers_public_page(print_page, built_site, site_url, tmp_path):
+    zbarimg = shutil.which("zbarimg")
+    assert zbarimg, "zbarimg is missing: apt-get install zbar-tools"
+    store = ContentStore(paths.CONTENT, built_site.name)
+    base, last = store.kommun.webbadress.rstrip("/"), store.languages[-1]
+    for url, expected in (
+        ("/sv/vagvisare/utfall/anhorig/", "/sv/vagvisare/aldre/orkar-inte-som-anhorig/"),
+        (f"/{last}/vagvisare/utfall/akut-fara/", f"/{last}/vagvisare/fara-nu/"),
+        ("/sv/vagvisare/utfall/flera/aldre/beroende/", "/sv/vagvisare/flera/aldre/beroende/"),
+    ):
+        print_page.goto(site_url + url, wait_until="load")
+        image = tmp_path / "qr.png"
+        print_page.locator(".overlamningskort__qr svg").screenshot(path=str(image))
+        decoded = subprocess.run([zbarimg, "--quiet", "--raw", str(image)], capture_output=True, text=True)
+        assert decoded.stdout.strip() == base + expected, (url, decoded.stdout, decoded.stderr)
+        assert not decoded.stdout.strip().endswith(url)  # the public page, never the card's own
