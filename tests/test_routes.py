@@ -1,4 +1,4 @@
-"""The route table (routes.py) is the one place where pages are declared: Flask's rules,
+"""The route table (routes/) is the one place where pages are declared: Flask's rules,
 the frozen site, sitemap.xml and the URLs that Flask builds all agree with it."""
 
 import io

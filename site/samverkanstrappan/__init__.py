@@ -1,4 +1,4 @@
 """Samverkanstrappan: a guidance site that municipalities publish for residents.
 
 The stages show in the folders: content (read, Flask-free) → validation → render (Flask)
-→ freeze → index → publish. routes.py is the one table of every page type."""
+→ freeze → index → publish. routes/ is the one table of every page type."""

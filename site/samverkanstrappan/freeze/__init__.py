@@ -1,6 +1,6 @@
 """Freeze the app to static files with Frozen-Flask, in shares.
 
-The URL list comes from the route table (routes.py). The builder hands the shares to
+The URL list comes from the route table (routes/). The builder hands the shares to
 forked workers (which share the already parsed content), and each freezes its share with a
 Freezer of its own. With the app's FREEZE_SHORTCUTS on (the default), the Freezer and its
 client are the faster ones in shortcuts.py; off, they are Frozen-Flask's and Flask's own.

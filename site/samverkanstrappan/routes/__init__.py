@@ -1,0 +1,224 @@
+"""The route table: every page type of the site, declared once.
+
+Each `PageType` says, in one place:
+- its endpoint and URL rules (Flask registers exactly these, see render/__init__.py);
+- the URLs it has for a given store (`addresses`: the values to build each one);
+- the search documents it contributes (`documents`, per language), and whether they are in A–Ö;
+- the source files each URL is built from (`sources`, paths relative to the content folder;
+  every page also depends on `SITE_WIDE` and on the code, templates and catalogs).
+
+Everything else derives from this table: the freezer's URL list, the link check at build
+time, the A–Ö list, both search indexes, the review files and sitemap.xml. URLs are built
+with Werkzeug's router from the same rules, so this module and everything that reads
+content stay free of Flask.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from werkzeug.routing import BaseConverter, Map, Rule
+
+from ..content.pages import LATTLAST, START
+from ..content.sprak import SOURCE
+from ..content.store import ContentStore
+from ..index import dokument
+from . import addresses
+from .addresses import OWN_VIEWS, SIP_KEY
+
+# What a page type's URLs are: HTML pages a reader can open (they are in sitemap.xml),
+# other files (CSS, JSON, the logo), or pages that are no place to land (the root's
+# redirect, the 404 page).
+PAGE, FILE, HIDDEN = "page", "file", "hidden"
+
+# Every page depends on these files, besides its own sources, the code, the templates and
+# the catalog of its language: the name, colours and languages, the emergency numbers.
+SITE_WIDE = ("kommuner/{kommun}/kommun.yaml", "data/nodnummer.yaml")
+
+
+@dataclass(frozen=True)
+class Route:
+    pattern: str
+    defaults: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PageType:
+    endpoint: str
+    routes: tuple[Route, ...]
+    addresses: Callable[[ContentStore], Iterable[dict]]
+    kind: str = PAGE
+    sources: Callable[[ContentStore, dict], Iterable[str]] = lambda store, values: ()
+    documents: Callable[[ContentStore, str, "Router"], Iterable[dokument.Dokument]] | None = None
+    in_a_o: bool = False  # its documents are listed on the A–Ö page
+    lattlast: Callable[[ContentStore], bool] | None = None  # whether its lättläst version is written
+
+
+def _with_lattlast(rule: str) -> tuple[Route, ...]:
+    """`/<lang>/<rule>` and its lättläst twin `/<lang>/lattlast/<rule>`."""
+    return (
+        Route(f"/<lang:lang>/{rule}", {"lattlast": False}),
+        Route(f"/<lang:lang>/{LATTLAST}{rule}", {"lattlast": True}),
+    )
+
+
+TABLE: tuple[PageType, ...] = (
+    PageType("pages.root", (Route("/"),), lambda store: [{}], HIDDEN),
+    PageType("pages.not_found_page", (Route("/404.html"),), lambda store: [{}], HIDDEN),
+    PageType(
+        "pages.start",
+        _with_lattlast(""),
+        addresses.ordinary_and_lattlast(addresses.lattlast_page(START)),
+        sources=addresses.start_sources,
+        lattlast=addresses.lattlast_page(START),
+    ),
+    PageType(
+        "pages.page",
+        (Route("/<lang:lang>/<path:key>/"),),
+        addresses.page_addresses,
+        sources=addresses.page_sources,
+        documents=addresses.page_documents,
+        in_a_o=True,
+    ),
+    PageType("pages.sitemap", (Route("/sitemap.xml"),), lambda store: [{}], FILE, addresses.everything),
+    PageType(
+        "sip.page",
+        _with_lattlast(f"{SIP_KEY}/"),
+        addresses.ordinary_and_lattlast(addresses.lattlast_page(SIP_KEY)),
+        sources=addresses.sip_sources,
+        lattlast=addresses.lattlast_page(SIP_KEY),
+    ),
+    PageType(
+        "vagvisare.script",
+        (Route("/<lang:lang>/vagvisare/manus/"),),
+        lambda store: [{"lang": SOURCE}] if store.flow else [],
+        sources=addresses.script_sources,
+        documents=lambda store, lang, router: dokument.script_documents(
+            store, lang, router.url("vagvisare.script", lang=SOURCE)
+        ),
+        in_a_o=True,
+    ),
+    PageType(
+        "vagvisare.start",
+        _with_lattlast("vagvisare/"),
+        addresses.vagvisare_start,
+        sources=addresses.step_sources,
+        lattlast=ContentStore.has_lattlast_vagvisare,
+    ),
+    PageType(
+        "vagvisare.step",
+        _with_lattlast("vagvisare/<path:svar>/"),
+        addresses.vagvisare_steps,
+        sources=addresses.step_sources,
+        lattlast=ContentStore.has_lattlast_vagvisare,
+    ),
+    PageType(
+        "vagvisare.handover",
+        (Route("/<lang:lang>/vagvisare/utfall/<node_id>/"),),
+        addresses.handover_addresses,
+        sources=addresses.handover_sources,
+        documents=addresses.outcome_documents,
+        in_a_o=True,
+    ),
+    # Several needs at once: one page per set of needs and language, and (for staff, in
+    # Swedish) one to print. Not in search: each part is found on its own.
+    PageType(
+        "vagvisare.combined",
+        (Route("/<lang:lang>/vagvisare/flera/<path:behov>/"),),
+        addresses.combined_addresses(lambda store: store.languages),
+        sources=addresses.combined_sources,
+    ),
+    PageType(
+        "vagvisare.combined_handover",
+        (Route("/<lang:lang>/vagvisare/utfall/flera/<path:behov>/"),),
+        addresses.combined_addresses(lambda store: (SOURCE,)),
+        sources=lambda store, values: [*addresses.combined_sources(store, values), *addresses.staff_files()],
+    ),
+    PageType("kommun.colours", (Route("/kommun/farger.css"),), lambda store: [{}] if store.kommun else [], FILE),
+    PageType(
+        "kommun.logo",
+        (Route("/kommun/logotyp<ext>"),),
+        lambda store: [{"ext": store.kommun.logotyp.suffix.lower()}] if store.kommun and store.kommun.logotyp else [],
+        FILE,
+    ),
+    PageType(
+        "kommun.open_data",
+        (Route("/oppna-data/verksamheter.json"),),
+        lambda store: [{}] if store.kommun else [],
+        FILE,
+        lambda store, values: addresses.directory(store),
+    ),
+    PageType(
+        "kommun.verksamheter",
+        (Route("/<lang:lang>/verksamheter/"),),
+        addresses.each_language,
+        sources=lambda store, values: addresses.directory(store),
+        documents=addresses.service_documents,
+    ),
+    PageType("kommun.tillganglighet", (Route("/<lang:lang>/tillganglighet/"),), addresses.each_language),
+    PageType("sok.synonyms", (Route("/sok/synonymer.json"),), lambda store: [{}], FILE, addresses.everything),
+    PageType("sok.page", (Route("/<lang:lang>/sok/"),), addresses.each_language),
+    PageType("sok.a_o", (Route("/<lang:lang>/a-o/"),), addresses.each_language, sources=addresses.everything),
+    # Flask registers the static files' rule itself; the table lists their URLs.
+    PageType("static", (Route("/static/<path:filename>"),), addresses.static_addresses, FILE),
+)
+BY_ENDPOINT = {page_type.endpoint: page_type for page_type in TABLE}
+
+
+class LanguageCode(BaseConverter):
+    """Two lower-case letters. The Flask app swaps in a converter that also checks that the
+    municipality publishes the language."""
+
+    regex = "[a-z]{2}"
+
+
+class Router:
+    """URLs built from the table's rules, without Flask (Werkzeug's router, as Flask uses)."""
+
+    def __init__(self, converters: dict | None = None):
+        rules = [
+            Rule(route.pattern, endpoint=page_type.endpoint, defaults=route.defaults or None)
+            for page_type in TABLE
+            for route in page_type.routes
+        ]
+        self.map = Map(rules, converters={"lang": LanguageCode, **(converters or {})}, strict_slashes=False)
+        self.adapter = self.map.bind("localhost")
+
+    def url(self, endpoint: str, **values) -> str:
+        """The path of the page `endpoint` with `values` (lättläst views need `lattlast`)."""
+        page_type = BY_ENDPOINT[endpoint]
+        if page_type.lattlast is not None:
+            values.setdefault("lattlast", False)
+        return self.adapter.build(endpoint, values)
+
+    def page_url(self, lang: str, key: str) -> str:
+        """The URL of Markdown page `key` in `lang`, also for the pages that have a view of their own."""
+        plain = key.removeprefix(LATTLAST)
+        if plain in OWN_VIEWS:
+            return self.url(OWN_VIEWS[plain], lang=lang, lattlast=key.startswith(LATTLAST))
+        return self.url("pages.page", lang=lang, key=key)
+
+    def urls(self, store: ContentStore, kinds: tuple[str, ...] = (PAGE, FILE, HIDDEN)) -> list[str]:
+        """Every URL of the site, in table order, for the page types of `kinds`."""
+        return list(
+            dict.fromkeys(
+                self.url(page_type.endpoint, **values)
+                for page_type in TABLE
+                if page_type.kind in kinds
+                for values in page_type.addresses(store)
+            )
+        )
+
+    def documents(self, store: ContentStore, lang: str, a_o_only: bool = False) -> list[dokument.Dokument]:
+        """What the search indexes hold for `lang`, from every page type that contributes."""
+        return [
+            doc
+            for page_type in TABLE
+            if page_type.documents and (page_type.in_a_o or not a_o_only)
+            for doc in page_type.documents(store, lang, self)
+        ]
+
+    def sources(self, store: ContentStore, endpoint: str, values: dict) -> list[str]:
+        """The content files the page at `endpoint` with `values` is built from, site-wide ones
+        included ("*" for a page built from all of it). Relative to the content folder."""
+        own = list(BY_ENDPOINT[endpoint].sources(store, values))
+        return list(dict.fromkeys([*(f.format(kommun=store.kommun_slug) for f in SITE_WIDE), *own]))

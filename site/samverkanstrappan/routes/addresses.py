@@ -1,0 +1,194 @@
+"""What each page type of the route table has for one municipality's content: its URLs'
+values, the content files each is built from, and its search documents. Flask-free."""
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from ..content import behov
+from ..content.pages import LATTLAST, START
+from ..content.sprak import SOURCE
+from ..content.store import ContentStore
+from ..content.trappsteg import TRAPPSTEG
+from ..content.vagvisare import STAFF_TEXTS
+from ..index import dokument
+
+# Pages whose URL another view serves with a template of its own.
+OWN_VIEWS = {START: "pages.start", "be-om-sip": "sip.page"}
+SIP_KEY = "be-om-sip"
+
+
+def each_language(store: ContentStore, **values) -> Iterator[dict]:
+    for lang in store.languages:
+        yield {"lang": lang, **values}
+
+
+def ordinary_and_lattlast(written: Callable[[ContentStore], bool]):
+    """Addresses for a view with a lättläst twin: every language, plus Swedish lättläst when written."""
+
+    def addresses(store: ContentStore) -> Iterator[dict]:
+        for lang in store.languages:
+            yield {"lang": lang, "lattlast": False}
+            if lang == SOURCE and written(store):
+                yield {"lang": lang, "lattlast": True}
+
+    return addresses
+
+
+# --- Markdown pages ------------------------------------------------------------------------
+
+
+def page_files(store: ContentStore, lang: str, key: str) -> list[str]:
+    """A page's own Markdown: the language's and the Swedish original (the fallback), the
+    municipality's replacement and its block, and the lättläst twin that the page links to."""
+    found = []
+    for folder in ("sidor", f"kommuner/{store.kommun_slug}/sidor", f"kommuner/{store.kommun_slug}/tillagg"):
+        for code in dict.fromkeys((lang, SOURCE)):
+            found.append(f"{folder}/{code}/{key}.md")
+    if lang == SOURCE:
+        other = key.removeprefix(LATTLAST) if key.startswith(LATTLAST) else LATTLAST + key
+        found.append(f"sidor/{SOURCE}/{other}.md")
+    return found
+
+
+def staircase_files(store: ContentStore, lang: str) -> list[str]:
+    """The staircase drawn on a page shows each step's title (and summary)."""
+    return [file for slug in TRAPPSTEG for file in page_files(store, lang, f"steg/{slug}")]
+
+
+def page_addresses(store: ContentStore) -> Iterator[dict]:
+    for lang in store.languages:
+        for key in store.keys():
+            if key.removeprefix(LATTLAST) not in OWN_VIEWS and (lang == SOURCE or not key.startswith(LATTLAST)):
+                yield {"lang": lang, "key": key}
+
+
+def page_sources(store: ContentStore, values: dict) -> list[str]:
+    return page_files(store, values["lang"], values["key"]) + staircase_files(store, values["lang"])
+
+
+def start_sources(store: ContentStore, values: dict) -> list[str]:
+    key = LATTLAST + START if values["lattlast"] else START
+    flow = "vagvisare/flode.yaml"
+    first = [f"vagvisare/{code}/{store.flow.start}.md" for code in dict.fromkeys((values["lang"], SOURCE))]
+    return page_files(store, values["lang"], key) + staircase_files(store, values["lang"]) + [flow, *first]
+
+
+def sip_sources(store: ContentStore, values: dict) -> list[str]:
+    key = LATTLAST + SIP_KEY if values["lattlast"] else SIP_KEY
+    return page_files(store, values["lang"], key) + staircase_files(store, values["lang"])
+
+
+# --- The vägvisare -------------------------------------------------------------------------
+
+
+def vagvisare_variants(store: ContentStore) -> list[tuple[str, bool]]:
+    if not store.flow:  # an unreadable flode.yaml: the checks report it, and there is no guide to build
+        return []
+    variants = [(lang, False) for lang in store.languages]
+    if store.has_lattlast_vagvisare():
+        variants.append((SOURCE, True))
+    return variants
+
+
+def vagvisare_start(store: ContentStore) -> Iterator[dict]:
+    for lang, lattlast in vagvisare_variants(store):
+        yield {"lang": lang, "lattlast": lattlast}
+
+
+def vagvisare_steps(store: ContentStore) -> Iterator[dict]:
+    for lang, lattlast in vagvisare_variants(store):
+        for answers in store.flow.paths():
+            if answers:
+                yield {"lang": lang, "svar": "/".join(answers), "lattlast": lattlast}
+
+
+def node_files(store: ContentStore, lang: str, node_ids: Iterable[str], lattlast: bool = False) -> list[str]:
+    codes = dict.fromkeys((lang, SOURCE))
+    prefixes = (LATTLAST, "") if lattlast else ("",)
+    return [f"vagvisare/{code}/{prefix}{node}.md" for node in node_ids for code in codes for prefix in prefixes]
+
+
+def directory(store: ContentStore) -> list[str]:
+    return [f"kommuner/{store.kommun_slug}/verksamheter.yaml"]
+
+
+def step_sources(store: ContentStore, values: dict) -> list[str]:
+    answers = tuple(values.get("svar", "").split("/")) if values.get("svar") else ()
+    nodes = store.flow.walk(answers) or []
+    return ["vagvisare/flode.yaml", *directory(store)] + node_files(
+        store, values["lang"], [node.id for node in nodes], values["lattlast"]
+    )
+
+
+def handover_addresses(store: ContentStore) -> Iterator[dict]:
+    for lang in store.languages if store.flow else ():
+        for node_id in store.flow.outcomes:
+            yield {"lang": lang, "node_id": node_id}
+
+
+def staff_files() -> list[str]:
+    """The staff's words (vagvisare/sv/personal.md ...), on every staff view and the phone script."""
+    return [f"vagvisare/{SOURCE}/{name}.md" for name in STAFF_TEXTS]
+
+
+def handover_sources(store: ContentStore, values: dict) -> list[str]:
+    own = node_files(store, values["lang"], [values["node_id"]])
+    return ["vagvisare/flode.yaml", *directory(store), *own, *staff_files()]
+
+
+def combined_addresses(languages):
+    """Every combined answer (content/behov.py) in `languages(store)`."""
+
+    def addresses(store: ContentStore) -> Iterator[dict]:
+        if not store.flow:
+            return
+        for lang in languages(store):
+            for chosen in behov.all_combinations(store.flow):
+                yield {"lang": lang, "behov": "/".join(chosen)}
+
+    return addresses
+
+
+def combined_sources(store: ContentStore, values: dict) -> list[str]:
+    chosen = tuple(values["behov"].split("/"))
+    nodes = [store.flow.start, behov.TEXT, *(o.id for o in behov.outcomes(store.flow, chosen))]
+    return ["vagvisare/flode.yaml", *directory(store), *node_files(store, values["lang"], nodes)]
+
+
+def script_sources(store: ContentStore, values: dict) -> list[str]:
+    nodes = [*store.flow.questions, *store.flow.outcomes]
+    return ["vagvisare/flode.yaml", *directory(store), *node_files(store, SOURCE, nodes), *staff_files()]
+
+
+# --- Search documents ----------------------------------------------------------------------
+
+
+def page_documents(store: ContentStore, lang: str, router):
+    return dokument.page_documents(store, lang, lambda key: router.page_url(lang, key))
+
+
+def outcome_documents(store: ContentStore, lang: str, router):
+    return dokument.outcome_documents(
+        store, lang, lambda node_id: router.url("vagvisare.handover", lang=lang, node_id=node_id)
+    )
+
+
+def service_documents(store: ContentStore, lang: str, router):
+    directory = router.url("kommun.verksamheter", lang=lang)
+    return dokument.service_documents(store, lang, lambda service_id: f"{directory}#kort-{service_id}")
+
+
+def everything(store: ContentStore, values: dict) -> list[str]:
+    """Pages that list every page, outcome or verksamhet depend on all content."""
+    return ["*"]
+
+
+def static_addresses(store: ContentStore) -> Iterator[dict]:
+    folder = Path(__file__).parents[1] / "render" / "static"
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            yield {"filename": path.relative_to(folder).as_posix()}
+
+
+def lattlast_page(key: str) -> Callable[[ContentStore], bool]:
+    return lambda store: (SOURCE, LATTLAST + key) in store.pages
