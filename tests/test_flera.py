@@ -129,6 +129,12 @@ def test_a_narstaende_gets_carer_support_and_their_own_script(client):
     assert "data-narstaende" not in own
 
 
+def test_acute_help_comes_first_among_the_contacts(client):
+    html = client.get("/sv/vagvisare/flera/tankar-pa-att-do/beroende/").text
+    kinds = KINDS.findall(html.split('id="kontakta"', 1)[1])
+    assert kinds[0] == "psykiatrisk-akut"
+
+
 def test_sensitive_parts_make_the_combined_page_put_emergency_help_first(client):
     html = client.get("/sv/vagvisare/flera/vald/boende/").text
     assert html.index('class="akut-forst"') < html.index("<h1")

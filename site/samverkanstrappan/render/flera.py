@@ -42,14 +42,16 @@ def add_choices(lang: str, chosen: tuple[str, ...]) -> list[dict]:
 
 def contact_groups(outcomes) -> list[dict]:
     """The verksamheter of `outcomes` without repeats, grouped by who is responsible (kommun,
-    region, state), with acute ones first in each group."""
+    region, state), acute ones first: in each group, and the group that has one first."""
     kinds = list(dict.fromkeys(kind for outcome in outcomes for kind in outcome.verksamheter))
     kinds.sort(key=lambda kind: kind not in AKUTA)  # stable: otherwise in the outcomes' order
     groups = {owner: [] for owner in HUVUDMAN}
     for kind in kinds:
         for service in store().services(kind):
             groups.setdefault(service.organisation.huvudman, []).append(service)
-    return [{"huvudman": owner, "services": services} for owner, services in groups.items() if services]
+    found = [{"huvudman": owner, "services": services} for owner, services in groups.items() if services]
+    # A group that can help at once comes first (stable: otherwise kommun, region, state).
+    return sorted(found, key=lambda group: not any(service.typ in AKUTA for service in group["services"]))
 
 
 def roles(outcomes) -> list[dict]:
