@@ -4,12 +4,13 @@ LinkChecker crawling the site over HTTP."""
 import csv
 import io
 import json
+import random
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import html_pages, url_of
+from conftest import SAMPLE_SEED, html_pages, url_of
 from samverkanstrappan import paths
 
 # Outside tools (Java, a crawler over HTTP) on the built pages: slow, and nothing in them
@@ -20,11 +21,24 @@ VNU = paths.REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LINKCHECKER_CONFIG = Path(__file__).parent / "linkcheckerrc"
 
 
+def checked_by_vnu(site: Path) -> list[Path]:
+    """Every page, but of the combined answers (455 per language, one template filled with the
+    parts' contacts) one in ten, drawn with the run's seed: the checker's time is a third less."""
+    pages = html_pages(site)
+    combined = [
+        page for page in pages if "/vagvisare/flera/" in url_of(site, page) or "/utfall/flera/" in url_of(site, page)
+    ]
+    chosen = set(random.Random(SAMPLE_SEED).sample(combined, len(combined) // 10))
+    return [page for page in pages if page not in combined or page in chosen]
+
+
 def test_nu_html_checker_finds_no_errors(built_site):
     assert shutil.which("java"), "Java is needed for the Nu HTML Checker: apt-get install default-jre-headless"
     assert VNU.is_file(), "vnu.jar is missing: run npm ci"
+    pages = [str(page) for page in checked_by_vnu(built_site)]
+    assert len(pages) > 600
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(built_site)],
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
         capture_output=True,
         text=True,
         timeout=300,
