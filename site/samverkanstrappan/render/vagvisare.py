@@ -5,6 +5,7 @@ reached, shows it, and can be sent to a caller as it is.
 """
 
 from flask import Blueprint, abort, render_template, url_for
+from markupsafe import Markup
 
 from ..content import behov
 from ..content.sprak import SOURCE
@@ -80,6 +81,9 @@ def vagvisare_context():
         "vagvisare_flow": content.flow,
         "node_roles": lambda node: flera.roles([node]),
         "huvudman_name": lambda owner: HUVUDMAN_NAMN.get(owner, owner),
+        # A Swedish name or number inside a sentence in another language, isolated so that it
+        # reads right also inside right-to-left text.
+        "bdi": lambda text, lang: Markup('<bdi lang="{}">{}</bdi>').format(lang, text),
     }
 
 
