@@ -31,6 +31,7 @@ def main(argv=None) -> int:
     parser.add_argument("--alla", action="store_true", help="bygg alla kommuner")
     parser.add_argument("--ut", type=Path, default=paths.BUILD, help="mappen som byggena hamnar i")
     parser.add_argument("--innehall", type=Path, default=paths.CONTENT, help="innehållsmappen")
+    parser.add_argument("--sokindex", type=Path, default=paths.SEARCH_INDEX, help="mappen som sökindexen hamnar i")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--processer", type=int, default=None, help="antal processer (standard: alla kärnor)")
     args = parser.parse_args(argv)
@@ -39,7 +40,7 @@ def main(argv=None) -> int:
         print(validation.listing())
         return 0
     if args.command == "serve":
-        builder.serve(args.kommun, args.port, args.innehall)
+        builder.serve(args.kommun, args.port, args.innehall, args.sokindex / args.kommun)
         return 0
     slugs = municipalities(args.innehall) if args.alla else [args.kommun]
     if args.command == "check":
@@ -49,7 +50,9 @@ def main(argv=None) -> int:
     worst = 0
     for slug in slugs:
         print(f"== {slug}")
-        worst = max(worst, builder.build(slug, args.ut / slug, args.innehall, args.processer))
+        worst = max(
+            worst, builder.build(slug, args.ut / slug, args.innehall, args.processer, search_index=args.sokindex / slug)
+        )
     return worst
 
 

@@ -2,11 +2,15 @@
 served over HTTP the way a plain web host serves it.
 
 Tests that need Chromium are marked `browser` here, by the fixture they ask for, so
-`pytest -m "not browser"` is the fast loop and no browser test can be left unmarked."""
+`pytest -m "not browser"` is the fast loop and no browser test can be left unmarked.
+
+The suite runs in two processes (pytest-xdist, `--dist loadgroup`): every test of one built
+municipality goes to the same process, so each site is built and parsed once."""
 
 import io
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -27,10 +31,25 @@ def pytest_report_header(config):
     return f"browser gates: every page type × language, plus {SAMPLE_SIZE} pages drawn with SAMPLE_SEED={SAMPLE_SEED}"
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
+        if "built_site" in fixtures:
+            item.add_marker(pytest.mark.xdist_group(f"bygge-{item.callspec.params['built_site']}"))
+        elif "small_builds" in fixtures:
+            item.add_marker(pytest.mark.xdist_group("sma-byggen"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_search_indexes(tmp_path_factory):
+    """Builds and apps that are given no search index keep theirs in this run's temporary folder,
+    never in the repository's search_index/, which two runs or two workers would share."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paths, "SEARCH_INDEX", tmp_path_factory.mktemp("sokindex"))
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -51,14 +70,42 @@ def client(app):
 
 
 @pytest.fixture
-def content(tmp_path):
-    """A private copy of the real content folder, for tests that break or build it. It keeps
-    three of the needs that combine (behov: in flode.yaml): 4 combined answers instead of 455,
-    so a build takes seconds. Tests of the combined answers use the real content."""
+def content(tmp_path, small_content):
+    """A private copy of the content folder, for tests that break or build it. It keeps three
+    of the needs that combine (behov: in flode.yaml): 4 combined answers instead of 455, so a
+    build takes seconds. Tests of the combined answers use the real content."""
     copy = tmp_path / "content"
+    shutil.copytree(small_content, copy)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def small_content(tmp_path_factory) -> Path:
+    """A copy of the content with three combining needs, shared by the tests that only build it:
+    they must not change it (tests that change content use `content`)."""
+    copy = tmp_path_factory.mktemp("sma") / "content"
     shutil.copytree(paths.CONTENT, copy)
     keep_needs(copy, 3)
     return copy
+
+
+@dataclass(frozen=True)
+class SmallBuild:
+    output: Path
+    search_index: Path
+
+
+@pytest.fixture(scope="session")
+def small_builds(small_content, tmp_path_factory) -> dict[str, SmallBuild]:
+    """Every bundled municipality built once from `small_content` with two workers, as
+    `python build.py` builds it: for tests that compare a build with another or read one."""
+    root, builds = tmp_path_factory.mktemp("sma-byggen"), {}
+    for slug in KOMMUNER:
+        build = SmallBuild(root / "ut" / slug, root / "sokindex" / slug)
+        code, printed = run_build(small_content, build.output, slug, workers=2, search_index=build.search_index)
+        assert code == 0, printed
+        builds[slug] = build
+    return builds
 
 
 def keep_needs(content_dir: Path, count: int) -> None:

@@ -142,10 +142,10 @@ def check(content_dir: Path, kommun: str = KOMMUN, translations: Path = paths.TR
 
 def undeclared(store: ContentStore) -> list[tuple[str, str]]:
     """(rule or reader, code) for each problem whose code its rule, or the readers, did not declare."""
-    readers = set(registry.all_codes(()))
+    readers, urls = set(registry.all_codes(())), site_urls(store)
     found = [("läsning", p.code) for p in store.problems if p.code not in readers]
     for rule in RULES:
-        found += [(rule.__name__, p.code) for p in rule(store, site_urls(store)) if p.code not in rule.codes]
+        found += [(rule.__name__, p.code) for p in rule(store, urls) if p.code not in rule.codes]
     return found
 
 

@@ -6,6 +6,7 @@ import base64
 import gzip
 import json
 import random
+import shutil
 from pathlib import Path
 from urllib.parse import quote
 
@@ -246,11 +247,11 @@ def test_pagefind_files_stay_in_their_folder(tmp_path, path):
     assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [pagefind_index.ENTRY]
 
 
-def test_a_failing_pagefind_stops_the_build_and_keeps_the_old_site(content, tmp_path, monkeypatch):
+def test_a_failing_pagefind_stops_the_build_and_keeps_the_old_site(small_content, small_builds, tmp_path, monkeypatch):
     output = tmp_path / "ut"
-    assert run_build(content, output)[0] == 0
+    shutil.copytree(small_builds[KOMMUN].output, output)  # the previous build of the same content
     before = (output / "sv" / "index.html").read_bytes()
     monkeypatch.setattr(pagefind_index, "get_executable", lambda: Path("/bin/true"))  # ends without answering
-    code, printed = run_build(content, output)
+    code, printed = run_build(small_content, output)
     assert code == 2 and "Pagefind kunde inte skapa sökindexet" in printed and "Inget ändrades" in printed
     assert (output / "sv" / "index.html").read_bytes() == before and (output / "pagefind").is_dir()

@@ -195,11 +195,11 @@ def build(
     return 0
 
 
-def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT) -> None:
+def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT, search_index: Path | None = None) -> None:
     """Run the site locally for editing; changed files show on reload."""
     from ..render import create_app
 
-    app = create_app(kommun, content_dir, serve=True)
+    app = create_app(kommun, content_dir, serve=True, search_index=search_index)
     store, router = app.extensions["content"], app.extensions["router"]
     search.build(store, app.config["SEARCH_INDEX"], router)  # server mode answers from it
     problems = check(store, router)
