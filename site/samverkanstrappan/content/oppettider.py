@@ -1,0 +1,144 @@
+"""Opening hours as editors write them in Swedish, read into data.
+
+    Måndag–fredag 8–16
+    Vardagar 9–12 och 13–15, helger dygnet runt
+    Skoldagar 8.30–16
+    Dygnet runt
+
+One or more groups separated by commas; a group is DAYS then TIMES. DAYS is a day
+("måndag", or "mån"), a range of days ("måndag–fredag") or a word for several days
+(vardagar, helger, alla dagar, skoldagar). TIMES is "dygnet runt" or ranges ("8–16",
+"8.30–16", "08:30–16:15") joined by "och"; an end before the start is past midnight, and
+24 may end a range. An optional "kl." may come before the times. Case does not matter,
+and a hyphen does as well as an en dash.
+
+Strict on purpose: what does not read exactly so is a problem for the editor, since the
+site writes the hours anew in every reader's language and must never guess.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+
+def N_(text: str) -> str:
+    """Marks an interface string for gettext extraction; the render layer translates it."""
+    return text
+
+
+EXAMPLE = "Måndag–fredag 8–16 eller Vardagar 9–12 och 13–15, helger dygnet runt"
+
+DAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+ABBREVIATIONS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
+DAY_NUMBER = {name: number for names in (DAYS, ABBREVIATIONS) for number, name in enumerate(names)}
+ALL_DAYS = tuple(range(7))
+
+# The words for several days, with the days they stand for. They are also the interface
+# strings the pages show (translated), lower case because they may come mid-sentence.
+VARDAGAR, HELGER, ALLA_DAGAR, SKOLDAGAR = N_("vardagar"), N_("helger"), N_("alla dagar"), N_("skoldagar")
+KEYWORDS = {VARDAGAR: (0, 1, 2, 3, 4), HELGER: (5, 6), ALLA_DAGAR: ALL_DAYS, SKOLDAGAR: (0, 1, 2, 3, 4)}
+DYGNET_RUNT = N_("dygnet runt")
+
+_DASH = r"\s*[–-]\s*"
+_DAY = "|".join(sorted(DAY_NUMBER, key=len, reverse=True))
+_GROUP = re.compile(
+    rf"(?:(?P<keyword>{'|'.join(KEYWORDS)})|(?P<first>{_DAY})(?:{_DASH}(?P<last>{_DAY}))?)"
+    rf"\s+(?:kl\.?\s*)?(?P<times>\S.*)"
+)
+_DAYS_ONLY = re.compile(rf"(?:{'|'.join(KEYWORDS)}|(?:{_DAY})(?:{_DASH}(?:{_DAY}))?)(?=\s|$)")
+_TIME = r"(\d{1,2})(?:[.:](\d{2}))?"
+_INTERVAL = re.compile(rf"{_TIME}{_DASH}{_TIME}")
+
+
+@dataclass(frozen=True)
+class Group:
+    """Some days and when on them: `intervals` of (start, end), or none for all day. An end
+    at or before its start is on the next day (16–08), so 24 is kept as 00:00."""
+
+    days: tuple[int, ...]  # 0 = Monday, in order
+    keyword: str | None  # vardagar, helger, alla dagar or skoldagar as written; None for day names
+    intervals: tuple[tuple[datetime.time, datetime.time], ...] = ()
+
+    @property
+    def all_day(self) -> bool:
+        return not self.intervals
+
+    @property
+    def school_days(self) -> bool:
+        """Only during school terms: the pages and the open data must say so."""
+        return self.keyword == SKOLDAGAR
+
+
+@dataclass(frozen=True)
+class Oppettider:
+    text: str  # as the editor wrote it
+    groups: tuple[Group, ...]
+
+
+def parse(text: str) -> Oppettider:
+    """The hours in `text`; ValueError with what is wrong, in Swedish, when they do not read."""
+    value = " ".join(text.lower().split())
+    if value == DYGNET_RUNT:
+        return Oppettider(text, (Group(ALL_DAYS, None),))
+    return Oppettider(text, tuple(_group(part) for part in re.split(r"\s*,\s*", value)))
+
+
+def _group(part: str) -> Group:
+    if not part:
+        raise ValueError("det saknas dagar och tider vid ett kommatecken")
+    found = _GROUP.fullmatch(part)
+    if found is None:
+        raise ValueError(_why(part))
+    keyword = found["keyword"]
+    if keyword:
+        days = KEYWORDS[keyword]
+    else:
+        first, last = DAY_NUMBER[found["first"]], DAY_NUMBER[found["last"] or found["first"]]
+        if found["last"] and last <= first:
+            written = f"{found['first']}–{found['last']}"
+            raise ValueError(f"skriv dagarna i veckans ordning, till exempel måndag–fredag (inte {written})")
+        days = tuple(range(first, last + 1))
+    times = found["times"]
+    if times == DYGNET_RUNT:
+        return Group(days, keyword)
+    intervals = tuple(_interval(piece) for piece in re.split(r"\s+och\s+", times))
+    if intervals == ((datetime.time(0), datetime.time(0)),):  # 0–24 is all day
+        return Group(days, keyword)
+    return Group(days, keyword, intervals)
+
+
+def _why(part: str) -> str:
+    """What keeps `part` from being DAYS followed by TIMES."""
+    if part[0].isdigit():
+        return f"dagarna saknas före {part}"
+    if part == DYGNET_RUNT:
+        return "dygnet runt står ensamt för alla dagar, eller efter dagar som i helger dygnet runt"
+    days = _DAYS_ONLY.match(part)
+    if days and days.end() == len(part):
+        return f"tiderna saknas efter {part}"
+    return (
+        f"'{part.split()[0]}' är inga dagar. Dagar skrivs som måndag, mån, måndag–fredag, "
+        "vardagar, helger, alla dagar eller skoldagar"
+    )
+
+
+def _interval(piece: str) -> tuple[datetime.time, datetime.time]:
+    found = _INTERVAL.fullmatch(piece)
+    if found is None:
+        raise ValueError(f"'{piece}' är inga tider som 8–16, 8.30–16.15 eller dygnet runt")
+    start = _time(found[1], found[2], end=False)
+    end = _time(found[3], found[4], end=True)
+    if start == end and found[3] != "24":
+        raise ValueError(f"{piece} börjar och slutar på samma tid")
+    return start, end
+
+
+def _time(hours: str, minutes: str | None, end: bool) -> datetime.time:
+    hour, minute = int(hours), int(minutes or 0)
+    if hour == 24 and minute == 0:
+        if not end:
+            raise ValueError("24 kan bara vara en sluttid, som i 16–24")
+        return datetime.time(0)  # midnight, the end of the day
+    if hour > 23 or minute > 59:
+        raise ValueError(f"{hours}.{minutes or '00'} är ingen tid på dygnet")
+    return datetime.time(hour, minute)
