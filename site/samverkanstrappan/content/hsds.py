@@ -68,7 +68,7 @@ def service(kommun: Kommun, item: Verksamhet) -> dict:
                 "service_id": service_id,
                 "number": phone.nummer,
                 "type": "voice",
-                "description": phone.beskrivning or phone.oppettider,
+                "description": phone.beskrivning or phone.oppettider.text,
             }
             for n, phone in enumerate(item.telefon)
         ],
@@ -76,7 +76,7 @@ def service(kommun: Kommun, item: Verksamhet) -> dict:
             {
                 "id": _id(kommun, "schedule", item.id, str(n)),
                 "service_id": service_id,
-                "description": f"{phone.nummer}: {phone.oppettider}",
+                "description": f"{phone.nummer}: {phone.oppettider.text}",
             }
             for n, phone in enumerate(item.telefon)
         ],

@@ -8,7 +8,8 @@ kontakt" and the date the entry was last checked.
 import datetime
 from dataclasses import dataclass, field
 
-from . import schema, yamltext
+from . import oppettider, schema, yamltext
+from .oppettider import Oppettider
 from .problems import Problem
 from .schema import Field
 from .verksamhetstyper import HUVUDMAN, TYPER
@@ -41,7 +42,16 @@ SERVICE_FIELDS = (
 )
 PHONE_FIELDS = (
     Field("nummer", "phone", "telefonnumret, till exempel 010-123 45 67.", required=True),
-    Field("oppettider", "text", "när numret svarar, till exempel Måndag–fredag 8–16.", required=True),
+    Field(
+        "oppettider",
+        "text",
+        "när numret svarar: dagar och sedan tider. Dagar: en veckodag (måndag eller mån), måndag–fredag, "
+        "vardagar, helger, alla dagar eller skoldagar. Tider: 8–16, 8.30–16.15, 9–12 och 13–15, 16–08 "
+        "(över natten) eller dygnet runt. Skilj flera delar med kommatecken, till exempel "
+        "Vardagar 8–16, helger 10–14. Bara Dygnet runt betyder alla dagar. "
+        "Webbplatsen skriver tiderna på läsarens språk.",
+        required=True,
+    ),
     Field("beskrivning", "text", "vad numret är till för, om verksamheten har flera."),
 )
 ADDRESS_FIELDS = (
@@ -55,11 +65,15 @@ FILE_FIELDS = (
 )
 STALE_AFTER = datetime.timedelta(days=365)
 
+# The reader's own code: hours the site cannot write in other languages or as open data.
+BAD_HOURS = "SV505"
+CODES = {BAD_HOURS: "Öppettiderna för ett telefonnummer går inte att läsa som dagar och tider."}
+
 
 @dataclass(frozen=True)
 class Phone:
     nummer: str
-    oppettider: str
+    oppettider: Oppettider
     beskrivning: str = ""
 
     @property
@@ -149,15 +163,26 @@ def load(path, file: str) -> tuple[Directory, list[Problem]]:
     return services, problems
 
 
+def _bad_hours(file: str, line: int, text: str, error: ValueError) -> Problem:
+    message = f"Öppettiderna '{text}' går inte att läsa: {error}. Skriv till exempel {oppettider.EXAMPLE}."
+    return Problem(file, line, BAD_HOURS, message)
+
+
 def _service(entry, organisations, file):
     problems = list(schema.check_mapping(entry, SERVICE_FIELDS, file))
     values = schema.values(entry, SERVICE_FIELDS)
     phones = []
     for phone in _items(entry, "telefon", file, problems) if "telefon" in values else []:
         found = list(schema.check_mapping(phone, PHONE_FIELDS, file))
+        read = schema.values(phone, PHONE_FIELDS)
+        if not found:
+            try:
+                read["oppettider"] = oppettider.parse(read["oppettider"])
+            except ValueError as error:
+                found.append(_bad_hours(file, phone.line_of("oppettider"), read["oppettider"], error))
         problems += found
         if not found:
-            phones.append(Phone(**schema.values(phone, PHONE_FIELDS)))
+            phones.append(Phone(**read))
     if isinstance(values.get("adress"), yamltext.YamlMap):
         problems += schema.check_mapping(values["adress"], ADDRESS_FIELDS, file)
         values["adress"] = schema.values(values["adress"], ADDRESS_FIELDS)
