@@ -1,5 +1,5 @@
-"""Opening hours as data: the Swedish the editors write, read strictly, and written out in
-each reader's language with Babel's day names and clock."""
+"""Opening hours as data: the Swedish the editors write, read strictly; written out in each
+reader's language with Babel's day names and clock; exported as HSDS weekly schedules."""
 
 import datetime
 
@@ -9,8 +9,8 @@ from conftest import KOMMUNER
 from flask import render_template_string
 from flask_babel import get_translations
 from samverkanstrappan import paths
-from samverkanstrappan.content import verksamheter
-from samverkanstrappan.content.oppettider import ALL_DAYS, parse
+from samverkanstrappan.content import hsds, verksamheter
+from samverkanstrappan.content.oppettider import ALL_DAYS, Group, parse
 from samverkanstrappan.content.sprak import SPRAK
 
 T = datetime.time
@@ -132,3 +132,46 @@ def test_the_directory_page_marks_the_hours_with_the_page_language(client):
     html = client.get("/ar/verksamheter/").get_data(as_text=True)
     friday = get_day_names("wide", context="stand-alone", locale="ar")[4]
     assert f'<span class="kort__tider" lang="ar" dir="{SPRAK["ar"].dir}">' in html and friday in html
+
+
+def _schedules(app, text: str) -> list[tuple]:
+    """(freq, byday, opens_at, closes_at, notes) of the open data's schedules for the phone with `text`."""
+    store = app.extensions["content"]
+    for service in store.verksamheter.values():
+        for phone in service.telefon:
+            if phone.oppettider.text == text:
+                schedules = hsds.service(store.kommun, service)["schedules"]
+                return [
+                    (s["freq"], s["byday"], s["opens_at"], s["closes_at"], s["notes"])
+                    for s in schedules
+                    if s["description"] == f"{phone.nummer}: {text}"
+                ]
+    raise AssertionError(f"no phone has {text!r}")
+
+
+def test_open_data_has_a_weekly_schedule_for_each_group_and_range(app):
+    local = hsds.LOCAL_TIME
+    assert _schedules(app, "Måndag–fredag 9–12 och 13–15") == [
+        ("WEEKLY", "MO,TU,WE,TH,FR", "09:00", "12:00", local),
+        ("WEEKLY", "MO,TU,WE,TH,FR", "13:00", "15:00", local),
+    ]
+    assert _schedules(app, "Vardagar 16–08, helger dygnet runt") == [
+        ("WEEKLY", "MO,TU,WE,TH,FR", "16:00", "08:00", local),
+        ("WEEKLY", "SA,SU", "00:00", "23:59", local),
+    ]
+    assert _schedules(app, "Dygnet runt") == [("WEEKLY", "MO,TU,WE,TH,FR,SA,SU", "00:00", "23:59", local)]
+    assert _schedules(app, "Skoldagar 8–16") == [
+        ("WEEKLY", "MO,TU,WE,TH,FR", "08:00", "16:00", f"{hsds.SCHOOL_DAYS} {local}")
+    ]
+
+
+def test_a_range_that_ends_at_midnight_closes_at_the_last_minute(app):
+    store = app.extensions["content"]
+    service = next(iter(store.verksamheter.values()))
+    phone = verksamheter.Phone("010-123 45 67", parse("Fredag 16–24, lördag 0–24"))
+    schedules = hsds._schedules(store.kommun, service, "x", 0, phone)
+    assert [(s["byday"], s["opens_at"], s["closes_at"]) for s in schedules] == [
+        ("FR", "16:00", "23:59"),
+        ("SA", "00:00", "23:59"),
+    ]
+    assert parse("fredag 16–24").groups[0] == Group((4,), None, ((T(16), T(0)),))

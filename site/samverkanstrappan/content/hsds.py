@@ -4,13 +4,18 @@ HSDS wants a UUID for every object. Ours are derived (UUID 5) from the site's
 address and the editor's ids, so they stay the same from build to build and
 differ between municipalities. Huvudman and kind of verksamhet travel as
 attributes with taxonomy terms, since HSDS has no field for them.
+
+Opening hours become weekly schedules, one for each group of days and each range of
+times, in Swedish local time. HSDS's `timezone` is a fixed offset from UTC, which Swedish
+summer time would make wrong half the year, so the notes say it instead; a schedule's
+description keeps the number and the hours as the editor wrote them.
 """
 
 import datetime
 import uuid
 
 from .kommun import Kommun
-from .verksamheter import Verksamhet
+from .verksamheter import Phone, Verksamhet
 from .verksamhetstyper import TYPER
 
 TAXONOMY_KIND = "samverkanstrappan-verksamhetstyp"
@@ -47,6 +52,38 @@ def _term(kommun: Kommun, taxonomy: str, code: str, name: str, description: str,
     }
 
 
+RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # RFC 5545, Monday first like our days
+LOCAL_TIME = "Tiderna är svensk tid."
+SCHOOL_DAYS = "Bara skoldagar, under terminerna."
+
+
+def _clock(time: datetime.time, closes: bool = False) -> str:
+    # An end at midnight (16–24) closes the same day, at its last minute: a closing time
+    # before the opening time is kept for hours that run past midnight (16–08).
+    return "23:59" if closes and time == datetime.time(0) else time.strftime("%H:%M")
+
+
+def _schedules(kommun: Kommun, item: Verksamhet, service_id: str, n: int, phone: Phone) -> list[dict]:
+    """One weekly schedule for each group of days and each range of times of a phone."""
+    schedules = []
+    for g, group in enumerate(phone.oppettider.groups):
+        ranges = group.intervals or ((datetime.time(0), datetime.time(0)),)
+        for i, (opens, closes) in enumerate(ranges):
+            schedules.append(
+                {
+                    "id": _id(kommun, "schedule", item.id, str(n), str(g), str(i)),
+                    "service_id": service_id,
+                    "description": f"{phone.nummer}: {phone.oppettider.text}",
+                    "freq": "WEEKLY",
+                    "byday": ",".join(RRULE_DAYS[day] for day in group.days),
+                    "opens_at": _clock(opens),
+                    "closes_at": _clock(closes, closes=True),
+                    "notes": f"{SCHOOL_DAYS} {LOCAL_TIME}" if group.school_days else LOCAL_TIME,
+                }
+            )
+    return schedules
+
+
 def service(kommun: Kommun, item: Verksamhet) -> dict:
     """One verksamhet as an HSDS 3.0 compiled service."""
     service_id = _id(kommun, "service", item.id)
@@ -73,12 +110,9 @@ def service(kommun: Kommun, item: Verksamhet) -> dict:
             for n, phone in enumerate(item.telefon)
         ],
         "schedules": [
-            {
-                "id": _id(kommun, "schedule", item.id, str(n)),
-                "service_id": service_id,
-                "description": f"{phone.nummer}: {phone.oppettider.text}",
-            }
+            schedule
             for n, phone in enumerate(item.telefon)
+            for schedule in _schedules(kommun, item, service_id, n, phone)
         ],
         "languages": [
             {"id": _id(kommun, "language", item.id, name), "service_id": service_id, "name": name}
