@@ -2,8 +2,9 @@
 
     python scripts/skarmbilder.py [INNEHALL]   builds the example municipality and takes them
 
-They show the Arabic start page and a vägvisare outcome in Arabic, mirrored
-right to left, at a phone's width and at a desktop's.
+They show the key pages in Swedish and in Arabic (mirrored right to left): the start page,
+a vägvisare outcome, a combined answer, Be om en SIP, the directory and search, each at a
+phone's size (375×812 CSS px, the first screen) and a desktop's (1280×900).
 """
 
 import io
@@ -18,11 +19,16 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from samverkanstrappan import devtools  # noqa: E402
 from samverkanstrappan.publish import builder  # noqa: E402
 
-SHOTS = {
-    "ar-startsida": "/ar/",
-    "ar-vagvisare-utfall": "/ar/vagvisare/aldre/minnet/",
+PAGES = {
+    "startsida": "/{lang}/",
+    "vagvisare-utfall": "/{lang}/vagvisare/aldre/minnet/",
+    "vagvisare-flera": "/{lang}/vagvisare/flera/aldre/boende/",
+    "sip": "/{lang}/be-om-sip/",
+    "verksamheter": "/{lang}/verksamheter/",
+    "sok": "/{lang}/sok/",
 }
-SIZES = {"mobil": (390, 1400), "dator": (1100, 1300)}
+SHOTS = {f"{lang}-{name}": url.format(lang=lang) for lang in ("sv", "ar") for name, url in PAGES.items()}
+SIZES = {"mobil": (375, 812), "dator": (1280, 900)}
 
 
 def main() -> int:

@@ -24,6 +24,10 @@ class Facts:
     classes_with_lang: dict = field(default_factory=dict)  # lang -> classes of elements marked with it
     switcher_links: list = field(default_factory=list)  # hrefs in the language switcher
     switcher_names: dict = field(default_factory=dict)  # lang -> the language's name as shown
+    # Text whose nearest lang= is the page's own, in <body> (scripts and styles excluded)
+    own_language_text: list = field(default_factory=list)
+    # The classes of each element inside a contact card (article.kort) marked lang="sv"
+    card_swedish: list = field(default_factory=list)
 
 
 class _Parser(HTMLParser):
@@ -37,9 +41,17 @@ class _Parser(HTMLParser):
         self._stack: list[str] = []
         self._in_switcher = 0
         self._switcher_lang = None
+        self._langs: list[tuple[str, str | None, bool]] = []  # (tag, lang in effect, inside a card)
 
     def handle_starttag(self, tag, attrs):
         facts, attrs = self.facts, dict(attrs)
+        if tag not in _VOID:
+            outer_lang, outer_card = (self._langs[-1][1], self._langs[-1][2]) if self._langs else (None, False)
+            classes = (attrs.get("class") or "").split()
+            in_card = outer_card or (tag == "article" and "kort" in classes)
+            if in_card and attrs.get("lang") == "sv":
+                facts.card_swedish.append(" ".join(classes) or tag)  # "bdi": an isolated name
+            self._langs.append((tag, attrs.get("lang") or outer_lang, in_card))
         if tag == "html":
             facts.html_attrs = attrs
         if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy":
@@ -81,6 +93,8 @@ class _Parser(HTMLParser):
             self._text.append("\n")
 
     def handle_endtag(self, tag):
+        if self._langs and self._langs[-1][0] == tag:
+            self._langs.pop()
         if tag == "a":
             self._switcher_lang = None
         if self._stack and self._stack[-1] == tag and len(self._stack) > 2:
@@ -93,6 +107,10 @@ class _Parser(HTMLParser):
             self._text.append("\n")
 
     def handle_data(self, data):
+        inside = self._langs[-1] if self._langs and self._stack[:2] == ["html", "body"] else None
+        own = inside and inside[0] not in ("script", "style") and inside[1] == self.facts.html_attrs.get("lang")
+        if own and data.strip():
+            self.facts.own_language_text.append(data)
         if self._switcher_lang:
             self.facts.switcher_names[self._switcher_lang] = (
                 self.facts.switcher_names.get(self._switcher_lang, "") + data

@@ -90,7 +90,9 @@ def test_serve_mode_shows_a_changed_file_without_reparsing_the_rest(content, mon
     assert "Nytt stycke" not in client.get("/sv/om/").text
     rendered = []
     original = pages_module.render
-    monkeypatch.setattr(pages_module, "render", lambda body: rendered.append(body) or original(body))
+    monkeypatch.setattr(
+        pages_module, "render", lambda body, **options: rendered.append(body) or original(body, **options)
+    )
     om = content / "sidor" / "sv" / "om.md"
     om.write_text(om.read_text(encoding="utf-8") + "\nNytt stycke.\n", encoding="utf-8")
     assert "Nytt stycke" in client.get("/sv/om/").text
@@ -101,12 +103,20 @@ def test_what_the_build_remembers_changes_no_page(small_content, small_builds, t
     kommun = KOMMUN  # five languages and lättläst: every kind of page the other example has
     # A frozen build renders the menu, footer, emergency block and staircase once per language,
     # and remembers URLs and translated strings; serve mode builds everything afresh.
-    # Every page must come out the same (with 4 combined answers: each is made the same way).
+    # The pages must come out the same: every page of the Swedish source and of lättläst, and of
+    # every other language the first pages of each kind (what is remembered is keyed by language).
     built = small_builds[kommun].output
     fresh = create_app(kommun, small_content, serve=True, search_index=tmp_path / "b").test_client()
     store = fresh.application.extensions["content"]
-    urls = [url for url in Router().urls(store) if url.endswith("/") and "/sok/" not in url]
-    assert len(urls) > 300
+    urls, per_kind = [], {}
+    for url in Router().urls(store):
+        if url.endswith("/") and "/sok/" not in url:
+            lang, *rest = url.strip("/").split("/") or [""]
+            kind = (lang, tuple(rest[:2]))
+            per_kind[kind] = per_kind.get(kind, 0) + 1
+            if lang in ("", "sv") or per_kind[kind] <= 6:
+                urls.append(url)
+    assert len(urls) > 300 and {url.split("/")[1] for url in urls if url != "/"} == set(store.languages)
     different = [url for url in urls if (built / url.strip("/") / "index.html").read_bytes() != fresh.get(url).data]
     assert different == []
 

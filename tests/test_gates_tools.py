@@ -4,13 +4,12 @@ LinkChecker crawling the site over HTTP."""
 import csv
 import io
 import json
-import random
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_SEED, html_pages, url_of
+from conftest import gated_pages, html_pages, url_of
 from samverkanstrappan import paths
 
 # Outside tools (Java, a crawler over HTTP) on the built pages: slow, and nothing in them
@@ -21,19 +20,10 @@ VNU = paths.REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LINKCHECKER_CONFIG = Path(__file__).parent / "linkcheckerrc"
 
 
-def checked_by_vnu(site: Path) -> list[Path]:
-    """Every page, but of the combined answers (455 per language, one template filled with the
-    parts' contacts) one in ten, drawn with the run's seed: the checker's time is a third less."""
-    pages = html_pages(site)
-    combined = [page for page in pages if "/flera/" in url_of(site, page)]
-    skipped = set(combined) - set(random.Random(SAMPLE_SEED).sample(combined, len(combined) // 10))
-    return [page for page in pages if page not in skipped]
-
-
 def test_nu_html_checker_finds_no_errors(built_site):
     assert shutil.which("java"), "Java is needed for the Nu HTML Checker: apt-get install default-jre-headless"
     assert VNU.is_file(), "vnu.jar is missing: run npm ci"
-    pages = [str(page) for page in checked_by_vnu(built_site)]
+    pages = [str(page) for page in gated_pages(built_site)]
     assert len(pages) > 600
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],

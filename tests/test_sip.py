@@ -40,6 +40,20 @@ def test_prints_without_javascript_as_one_clean_a4(browser, site_url, url):
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
 
+def test_long_text_prints_whole_with_a_way_to_reach_the_person_and_no_outline(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + SIP, wait_until="load")
+    assert page.locator("#sip-nas").count() == 1  # how to reach the person who asks
+    page.fill("#sip-hjalp", "Jag behöver hjälp med mycket. " * 24)  # about 700 characters
+    page.focus("#sip-hjalp")
+    page.emulate_media(media="print")
+    printed = page.evaluate("""() => { const t = document.querySelector('#sip-hjalp'); const s = getComputedStyle(t);
+        return {cut: t.scrollHeight > t.clientHeight + 1, outline: s.outlineStyle, shadow: s.boxShadow,
+                buttons: [...document.querySelectorAll('.begaran button')].filter(b => b.offsetParent).length}; }""")
+    page.close()
+    assert printed == {"cut": False, "outline": "none", "shadow": "none", "buttons": 0}
+
+
 def test_fill_in_and_print_by_keyboard_with_nothing_sent_or_stored(browser, site_url):
     context = browser.new_context()
     page = context.new_page()

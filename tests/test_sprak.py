@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import FIXTURES, KOMMUN, html_pages, run_build, url_of
+from conftest import FIXTURES, KOMMUN, gated_pages, html_pages, run_build, url_of
 from flask import render_template_string
 from html_facts import facts_of, facts_of_file
 from samverkanstrappan import paths
@@ -146,7 +146,7 @@ SWEDISH_ONLY = ("/sv/vagvisare/manus/", "/sv/vagvisare/utfall/flera/")
 def test_switcher_keeps_the_reader_on_the_same_page(built_site):
     published = create_app(built_site.name).extensions["content"].languages
     wrong = []
-    for path in html_pages(built_site):
+    for path in gated_pages(built_site):
         url = url_of(built_site, path)
         if not url.startswith(tuple(f"/{lang}/" for lang in SPRAK)) or url.startswith(SWEDISH_ONLY):
             continue  # tools for staff are in Swedish only, so they have no switcher

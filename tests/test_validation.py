@@ -110,6 +110,11 @@ CASES = {
     "SV104": put("sidor/sv/latin1.md", LATIN1, 1),
     "SV105": page("lista.md", 2),
     "SV106": Placed({f"{OWN}/kommun.yaml": None}, f"{OWN}/kommun.yaml", 1),
+    "SV150": put(
+        f"{OWN}/verksamheter.en.yaml",
+        "granskad: nej\nverksamheter:\n  vardcentral:\n    kontakt: Call.\n  vardcentralen:\n    kontakt: Call.\n",
+        5,
+    ),
     "SV110": page("okand-nyckel.md", 4),
     "SV111": page("saknar-nyckel.md", 2),
     "SV112": page("tom-titel.md", 2),

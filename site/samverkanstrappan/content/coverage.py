@@ -2,6 +2,7 @@
 translated, that fall back to Swedish, and whose translation a person has reviewed,
 plus the interface strings. Printed by every build and written to granskning/."""
 
+import dataclasses
 from dataclasses import dataclass
 
 from . import catalogs
@@ -22,6 +23,7 @@ class Row:
     text_fallbacks: int
     texts_reviewed: int
     interface: str  # interface strings translated, "112/112"
+    directory: str = "–"  # the directory's texts translated, "34/34" (names stay Swedish)
 
 
 def _reviewed(items) -> int:
@@ -41,6 +43,27 @@ def _row(name: str, pages: list, page_total: int, texts: list, text_total: int, 
     )
 
 
+def directory_texts(store: ContentStore, lang: str) -> str:
+    """How many of the directory's texts (description, how to contact, a number's description)
+    the municipality has translated into `lang`: the rest are shown in Swedish."""
+    total = translated = 0
+    for service in store.verksamheter.values():
+        texts = store.service_texts(lang, service) if lang != SOURCE else None
+        wanted = [
+            (service.beskrivning, texts and texts.beskrivning),
+            (service.kontakt, texts and texts.kontakt),
+            *(
+                (phone.beskrivning, texts and n < len(texts.telefon) and texts.telefon[n])
+                for n, phone in enumerate(service.telefon)
+            ),
+        ]
+        for swedish, own in wanted:
+            if swedish:
+                total += 1
+                translated += 1 if lang == SOURCE or own else 0
+    return f"{translated}/{total}"
+
+
 def rows(store: ContentStore, interface_strings: set[str]) -> list[Row]:
     """One row per published language, and one for lättläst svenska when Swedish is published."""
     page_keys = [key for key in store.keys() if not key.startswith(LATTLAST)]
@@ -54,7 +77,8 @@ def rows(store: ContentStore, interface_strings: set[str]) -> list[Row]:
         else:
             found = catalogs.coverage(store.translations, lang, interface_strings)
             interface = f"{found.translated}/{found.total}"
-        result.append(_row(SPRAK[lang].name, pages, len(page_keys), texts, len(node_ids), interface))
+        row = _row(SPRAK[lang].name, pages, len(page_keys), texts, len(node_ids), interface)
+        result.append(dataclasses.replace(row, directory=directory_texts(store, lang)))
         if lang == SOURCE:
             easy = [store.pages[(lang, LATTLAST + key)] for key in page_keys if (lang, LATTLAST + key) in store.pages]
             easy_texts = [
@@ -64,7 +88,17 @@ def rows(store: ContentStore, interface_strings: set[str]) -> list[Row]:
     return result
 
 
-HEADINGS = ("språk", "sidor", "på svenska", "granskade", "vägvisaren", "på svenska", "granskade", "knappar")
+HEADINGS = (
+    "språk",
+    "sidor",
+    "på svenska",
+    "granskade",
+    "vägvisaren",
+    "på svenska",
+    "granskade",
+    "knappar",
+    "verksamheter",
+)
 
 
 def table(found: list[Row]) -> str:
@@ -79,6 +113,7 @@ def table(found: list[Row]) -> str:
             row.text_fallbacks,
             row.texts_reviewed,
             row.interface,
+            row.directory,
         )
         for row in found
     ]

@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 
+from .textlankar import isolate_latin, link_addresses
+
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 TAGS = {
     "p",
@@ -67,8 +69,9 @@ _renderer = markdown.Markdown(
 )
 
 
-def render(source: str) -> Rendered:
-    """Render an editor's Markdown to sanitized HTML with its headings and links."""
+def render(source: str, rtl: bool = False) -> Rendered:
+    """Render an editor's Markdown to sanitized HTML with its headings and links; bare web
+    addresses become links, and in a right-to-left language Swedish names are isolated."""
     _renderer.reset()
     raw = _renderer.convert(source)
     clean = nh3.clean(
@@ -79,7 +82,9 @@ def render(source: str) -> Rendered:
         link_rel=None,
         strip_comments=True,
     )
-    clean = _isolate_numbers(clean)
+    clean = link_addresses(_isolate_numbers(clean))
+    if rtl:
+        clean = isolate_latin(clean)
     reader = _Reader()
     reader.feed(clean)
     return Rendered(clean, tuple(reader.headings), tuple(reader.links), reader.text())

@@ -12,6 +12,7 @@ from . import schema, yamltext
 from .markdown_render import Rendered, render
 from .problems import Problem
 from .schema import Field
+from .sprak import SPRAK
 from .trappsteg import TRAPPSTEG
 
 START = "start"
@@ -134,7 +135,16 @@ def parse(
         shape = Problem(file, 2, yamltext.SHAPE, "Sidans uppgifter ska skrivas som nyckel: värde, en per rad.")
         return None, [*problems, shape]
     problems += schema.check_mapping(data, fields, file)
-    page = Page(key, lang, file, schema.values(data, fields), data, body, body_line, render(body))
+    page = Page(
+        key,
+        lang,
+        file,
+        schema.values(data, fields),
+        data,
+        body,
+        body_line,
+        render(body, rtl=lang in SPRAK and SPRAK[lang].dir == "rtl"),
+    )
     return page, problems
 
 

@@ -10,9 +10,9 @@ import threading
 from pathlib import Path
 
 from .. import paths, workers
-from . import helplines, kommun, pages, synonymer, vagvisare, verksamheter
+from . import helplines, kommun, pages, synonymer, vagvisare, verksamheter, verksamheter_sprak
 from .problems import Problem
-from .sprak import SOURCE
+from .sprak import SOURCE, SPRAK
 
 
 def shown_path(path: Path) -> str:
@@ -122,6 +122,14 @@ class ContentStore:
         self.directory_file = shown_path(directory)
         self.verksamheter, found = verksamheter.load(directory, self.directory_file)
         self.problems += found
+        self.directory_translations: dict[str, verksamheter_sprak.Translation] = {}
+        known = {service.id for service in self.verksamheter.entries}
+        for lang in SPRAK:  # also a language not yet published: its file is checked before it is
+            path = self.kommun_dir / verksamheter_sprak.file_name(lang)
+            translation, found = verksamheter_sprak.load(path, shown_path(path), lang, known)
+            self.problems += found
+            if translation and lang != SOURCE:
+                self.directory_translations[lang] = translation
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -147,6 +155,11 @@ class ContentStore:
     def has_lattlast_vagvisare(self) -> bool:
         """Whether the vägvisare's words are written in lättläst (then it gets /sv/lattlast/vagvisare/)."""
         return any(lang == SOURCE and key.startswith(pages.LATTLAST) for lang, key in self.texts)
+
+    def service_texts(self, lang: str, service) -> "verksamheter_sprak.ServiceTexts | None":
+        """A service's words in `lang`, or None: then the card shows the Swedish, marked so."""
+        translation = self.directory_translations.get(lang)
+        return translation.services.get(service.id) if translation else None
 
     def services(self, kind: str) -> list:
         """The municipality's services of one kind, by name."""

@@ -54,7 +54,7 @@ def create_app(
                 # In this process: a request thread must never fork (Python 3.12 warns, rightly).
                 search.build(store, app.config["SEARCH_INDEX"], app.extensions["router"])
 
-    from . import fragments, i18n, lattlast, oppettider, pages, sip, sok, vagvisare
+    from . import fragments, i18n, kort, lattlast, oppettider, pages, sip, sok, vagvisare
     from . import kommun as kommun_views
 
     i18n.init_app(app)
@@ -63,6 +63,7 @@ def create_app(
 
         install_gettext(app)
     lattlast.init_app(app)
+    kort.init_app(app)
     fragments.init_app(app)
     oppettider.init_app(app)
     views = {"pages": pages, "vagvisare": vagvisare, "sip": sip, "kommun": kommun_views, "sok": sok}

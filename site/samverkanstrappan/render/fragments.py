@@ -1,5 +1,6 @@
 """Parts of the page that are the same on every page of a language (the links in the head,
-the emergency block, the site's name, the menu, the footer, the staircase), rendered once
+the emergency block, the site's name, the menu, the footer, the staircase, a service's contact
+card), rendered once
 per language while freezing. Each `{{ }}` in a template costs a few microseconds, and a
 page has dozens: the fragments make most of them once per language instead of once a page."""
 
@@ -12,7 +13,7 @@ from .lattlast import context_active
 
 # Only these: a fragment may depend on the language, the lättläst state and the values
 # it is given, never on which page it is on.
-FRAGMENTS = ("lankar", "nodlage", "webbplatsnamn", "meny", "sidfot", "trappa")
+FRAGMENTS = ("lankar", "nodlage", "webbplatsnamn", "meny", "sidfot", "trappa", "kontaktkort")
 
 
 def init_app(app: Flask) -> None:

@@ -77,7 +77,7 @@ def lang_attrs(context, code: str) -> Markup:
     page_lang = context_lang(context)
     if code == page_lang:
         return Markup("")
-    direction = SPRAK[code].dir
+    direction = SPRAK[code].dir if code in SPRAK else "ltr"  # e.g. a spoken language: meänkieli
     return Markup(f' lang="{code}"' + (f' dir="{direction}"' if direction != SPRAK[page_lang].dir else ""))
 
 

@@ -58,6 +58,7 @@ def site_context():
         "kind_label": labels.kind_label,
         "tel": tel,
         "addition": content.addition,
+        "service_by_id": content.verksamheter.__getitem__,
     }
 
 

@@ -17,7 +17,7 @@
     if (value("sip-annan")) { places.push(value("sip-annan")); }
     var data = preview.dataset;
     var lines = [data.mening, ""];
-    [[data.namn, value("sip-namn")], [data.kontakt, places.join(", ")], [data.hjalp, value("sip-hjalp")],
+    [[data.namn, value("sip-namn")], [data.nas, value("sip-nas")], [data.kontakt, places.join(", ")], [data.hjalp, value("sip-hjalp")],
      [data.med, value("sip-med")], [data.tolk, value("sip-tolk")]].forEach(function (pair) {
       if (pair[1]) { lines.push(pair[0] + ": " + pair[1]); }
     });

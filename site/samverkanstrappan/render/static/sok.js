@@ -113,13 +113,13 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    // The query goes in the address after #, which browsers never send to the server.
-    history.replaceState(null, "", "#q=" + encodeURIComponent(input.value));
+    // The query never goes into the address: it is not kept in the history, nor sent anywhere.
     search(input.value);
   });
   var start = /^#q=(.*)$/.exec(location.hash);
   if (start) {
     try { input.value = decodeURIComponent(start[1]); } catch (error) { input.value = ""; }
+    history.replaceState(null, "", location.pathname);
     search(input.value);
   }
 }());

@@ -1,0 +1,127 @@
+"""What a contact card says in the reader's language: the directory's texts from the
+municipality's translation (verksamheter.<lang>.yaml), else the Swedish marked as Swedish;
+the languages the staff speak named in the reader's language; web addresses as links."""
+
+import re
+from dataclasses import dataclass
+
+from babel import Locale
+from flask import current_app
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+
+from ..content.sprak import SOURCE, SPRAK
+from ..content.textlankar import isolate_latin, link_addresses
+from .i18n import context_lang
+
+# The directory names the languages its staff speak in Swedish; Babel names them in the
+# reader's language by their ISO 639 codes.
+SPOKEN = {
+    "arabiska": "ar",
+    "bosniska": "bs",
+    "dari": "prs",
+    "engelska": "en",
+    "finska": "fi",
+    "franska": "fr",
+    "kurdiska": "ku",
+    "meänkieli": "fit",
+    "persiska": "fa",
+    "polska": "pl",
+    "romani": "rom",
+    "ryska": "ru",
+    "samiska": "se",
+    "somaliska": "so",
+    "spanska": "es",
+    "svenska": "sv",
+    "teckenspråk": "swl",
+    "tigrinja": "ti",
+    "turkiska": "tr",
+    "tyska": "de",
+    "ukrainska": "uk",
+}
+
+
+# Languages Babel has no name for: their own name, which is also what other languages call them.
+OWN_NAMES = {"fit": "meänkieli"}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text for the card and the language it is in."""
+
+    text: Markup
+    lang: str
+
+
+def reader_text(text: str, lang: str) -> Markup:
+    """Escaped text with its web addresses as links; Latin names isolated in right-to-left text."""
+    html = link_addresses(str(escape(text)))
+    return Markup(isolate_latin(html) if SPRAK[lang].dir == "rtl" else html)
+
+
+def _text(translated: str, swedish: str, lang: str, page_lang: str) -> Text:
+    if translated:
+        return Text(reader_text(translated, page_lang), page_lang)
+    return Text(reader_text(swedish, SOURCE), SOURCE)
+
+
+@dataclass(frozen=True)
+class CardTexts:
+    beskrivning: Text
+    kontakt: Text
+    telefon: tuple[Text, ...]  # each number's beskrivning (empty text: none)
+    sprak: tuple[Text, ...]  # the languages the staff speak
+
+
+def _spoken(name: str, lang: str) -> Text:
+    code = SPOKEN.get(name.lower())
+    if lang != SOURCE and code:
+        shown = Locale.parse(lang).languages.get(code)
+        if shown:
+            return Text(Markup(escape(shown)), lang)
+        if code in OWN_NAMES:
+            return Text(Markup(escape(OWN_NAMES[code])), code)
+    return Text(Markup(escape(name)), SOURCE)
+
+
+@pass_context
+def card_texts(context, service) -> CardTexts:
+    """The words of `service`'s card in the page's language, each with the language it is in."""
+    lang = context_lang(context)
+    store = current_app.extensions["content"]
+    translated = store.service_texts(lang, service) if lang != SOURCE else None
+    phones = tuple(
+        _text(
+            translated.telefon[n] if translated and n < len(translated.telefon) else "",
+            phone.beskrivning,
+            lang,
+            lang,
+        )
+        if phone.beskrivning
+        else Text(Markup(""), lang)
+        for n, phone in enumerate(service.telefon)
+    )
+    return CardTexts(
+        beskrivning=_text(translated.beskrivning if translated else "", service.beskrivning, lang, lang),
+        kontakt=_text(translated.kontakt if translated else "", service.kontakt, lang, lang),
+        telefon=phones,
+        sprak=tuple(_spoken(name, lang) for name in service.sprak),
+    )
+
+
+_NAME_IN_BRACKETS = re.compile(r"(.*?)\s*\(([^()]+)\)")
+
+
+def name_apart(label: str) -> Markup:
+    """A helpline's label with the Swedish name a translation gives in brackets set apart:
+    isolated (Arabic puts the brackets right), and hidden on a phone where room is short."""
+    found = _NAME_IN_BRACKETS.fullmatch(str(label))
+    if not found:
+        return Markup(escape(label))
+    return Markup(f'{escape(found[1])}<span class="nodlage__svenska"> (<bdi lang="sv">{escape(found[2])}</bdi>)</span>')
+
+
+def init_app(app) -> None:
+    app.jinja_env.globals["card_texts"] = card_texts
+    app.jinja_env.filters["reader_text"] = reader_text
+    app.jinja_env.filters["name_apart"] = name_apart

@@ -1,0 +1,151 @@
+"""What a reader on a phone sees first, measured in Chromium at 375×812 CSS px: the header
+is short, an outcome's first number and the guide's first answer are on the first screen,
+headings never break inside a word, and the quick exit stays in view.
+
+Every single-need outcome page is measured. The combined answers share one template and
+differ only in how much text comes before their first number, so the ones with the most
+(the worst case) are measured in every language."""
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import html_pages, url_of
+
+PHONE = {"width": 375, "height": 812}
+HEADER_MAX = 200  # px: everything above <main>
+WORST_COMBINED = 5  # combined answers per language, those with the most text before the first number
+
+GEOMETRY = """() => {
+  const main = document.querySelector("main");
+  const tel = main.querySelector('a[href^="tel:"]');
+  const answer = main.querySelector(".svar a");
+  const box = (element) => element ? element.getBoundingClientRect() : null;
+  const broken = [];
+  for (const heading of document.querySelectorAll("h1, h2, h3")) {
+    if (heading.clientWidth <= 1) continue;  // hidden, or kept for screen readers only
+    if (heading.scrollWidth > heading.clientWidth + 1) broken.push("overflow: " + heading.textContent.trim());
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[^\\s\\-‐–]+/g)) {  // a break at a hyphen is fine
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(word[0]);
+      }
+    }
+  }
+  return {main: box(main).top, tel: box(tel) && [box(tel).top, box(tel).bottom],
+          answer: box(answer) && [box(answer).top, box(answer).bottom], broken};
+}"""
+
+QUICK_EXIT = """() => {
+  const link = document.querySelector(".lamna-snabbt a");
+  if (!link) return null;
+  const r = link.getBoundingClientRect();
+  return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth && r.width > 0;
+}"""
+
+
+def _text_before_first_number(html: str) -> int:
+    main = html[html.index("<main") :]
+    before = main[: main.index('href="tel:')] if 'href="tel:' in main else main
+    return len(re.sub(r"<[^>]+>", "", before))
+
+
+def outcome_pages(site: Path) -> list[str]:
+    """Every single-need outcome page, and the combined answers with the most before their first number."""
+    single, combined = [], {}
+    for path in html_pages(site):
+        html = path.read_text(encoding="utf-8")
+        if 'data-nodtyp="utfall"' in html:
+            single.append(url_of(site, path))
+        elif 'data-nodtyp="flera"' in html:
+            lang = url_of(site, path).split("/")[1]
+            combined.setdefault(lang, []).append((_text_before_first_number(html), url_of(site, path)))
+    worst = [url for pages in combined.values() for _, url in sorted(pages, reverse=True)[:WORST_COMBINED]]
+    return single + worst
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    page = browser.new_page(viewport=PHONE)
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def outcomes(built_site, site_url, phone) -> dict:
+    """The geometry of every outcome page measured, by URL."""
+    found = {}
+    for url in outcome_pages(built_site):
+        phone.goto(site_url + url)
+        found[url] = phone.evaluate(GEOMETRY)
+    return found
+
+
+def test_outcome_pages_are_measured_in_every_language(built_site, outcomes):
+    languages = {path.name for path in built_site.iterdir() if len(path.name) == 2}
+    assert {url.split("/")[1] for url in outcomes} == languages
+    assert any("/flera/" in url for url in outcomes) and len(outcomes) > 50
+
+
+def test_the_header_is_short_and_the_first_number_on_the_first_screen(outcomes):
+    tall = {url: round(g["main"]) for url, g in outcomes.items() if g["main"] > HEADER_MAX}
+    assert tall == {}
+    below = {url: g["tel"] for url, g in outcomes.items() if not g["tel"] or g["tel"][0] < 0 or g["tel"][1] > 812}
+    assert below == {}
+
+
+def test_the_start_page_shows_the_guides_first_answer_on_the_first_screen(built_site, site_url, phone):
+    found = {}
+    for lang in sorted(path.name for path in built_site.iterdir() if len(path.name) == 2):
+        phone.goto(f"{site_url}/{lang}/")
+        geometry = phone.evaluate(GEOMETRY)
+        found[lang] = geometry["main"] <= HEADER_MAX and bool(geometry["answer"]) and geometry["answer"][1] <= 812
+    assert found and all(found.values()), found
+
+
+def test_headings_never_break_inside_a_word(outcomes, built_site, site_url, phone):
+    broken = {url: g["broken"] for url, g in outcomes.items() if g["broken"]}
+    for lang in sorted(path.name for path in built_site.iterdir() if len(path.name) == 2):
+        for url in (f"/{lang}/", f"/{lang}/sok/", f"/{lang}/verksamheter/"):
+            phone.goto(site_url + url)
+            if words := phone.evaluate(GEOMETRY)["broken"]:
+                broken[url] = words
+    assert broken == {}
+
+
+def sensitive_pages(site: Path) -> list[str]:
+    """Pages that put emergency help first (violence, suicide, a child in danger), and search."""
+    found = [url_of(site, p) for p in html_pages(site) if 'class="akut-forst"' in p.read_text(encoding="utf-8")]
+    return found + [url_of(site, p) for p in site.glob("*/sok/index.html")]
+
+
+def test_every_sensitive_page_has_the_quick_exit(built_site):
+    missing = [
+        url
+        for url in sensitive_pages(built_site)
+        if "data-lamna" not in (built_site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+    ]
+    assert missing == []
+
+
+def test_the_quick_exit_is_on_the_first_screen_and_after_scrolling_to_the_bottom(built_site, site_url, phone):
+    # One sensitive page of each kind (question, outcome, combined answer, search) in every language.
+    kinds = {}
+    for url in sensitive_pages(built_site):
+        html = (built_site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+        kind = re.search(r'data-nodtyp="(\w+)"', html)
+        kinds.setdefault((url.split("/")[1], kind[1] if kind else "sok"), url)
+    assert {kind for _, kind in kinds} >= {"fraga", "utfall", "flera", "sok"}
+    hidden = []
+    for url in kinds.values():
+        phone.goto(site_url + url)
+        on_load = phone.evaluate(QUICK_EXIT)
+        phone.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        at_bottom = phone.evaluate(QUICK_EXIT)
+        if not (on_load and at_bottom):
+            hidden.append(url)
+    assert hidden == []
