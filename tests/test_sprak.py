@@ -205,3 +205,22 @@ def test_frozen_pages_show_the_interface_in_their_own_language(built_site):
         ):
             wrong.append(url)
     assert wrong == []
+
+
+def _compile_into(translations: str) -> None:
+    catalogs.compile_all(Path(translations))
+
+
+def test_catalogs_compile_safely_in_several_processes_at_once(tmp_path):
+    """Test workers (and two builds) compile the same fresh checkout's catalogs side by side;
+    a shared partial file once let one process rename the other's away."""
+    import multiprocessing
+
+    translations = tmp_path / "translations"
+    shutil.copytree(paths.TRANSLATIONS, translations, ignore=shutil.ignore_patterns("*.mo", ".*"))
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(4) as pool:
+        pool.map(_compile_into, [str(translations)] * 8)
+    for po in translations.glob("*/LC_MESSAGES/messages.po"):
+        assert po.with_suffix(".mo").stat().st_size > 0
+    assert not list(translations.glob("*/LC_MESSAGES/.*")), "a partial catalog was left behind"

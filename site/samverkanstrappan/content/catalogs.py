@@ -92,7 +92,10 @@ def compile_all(translations: Path) -> None:
             continue
         with open(po, "rb") as source:
             catalog = read_po(source)
-        partial = mo.with_name(f".{mo.name}.ny")
+        # Each process writes its own partial file: test workers and two builds at once
+        # compile the same catalog side by side, and a shared name let one rename the
+        # other's file away.
+        partial = mo.with_name(f".{mo.name}.{os.getpid()}.ny")
         with open(partial, "wb") as target:
             write_mo(target, catalog, use_fuzzy=False)
         partial.replace(mo)
