@@ -74,6 +74,12 @@ TEXT_FIELDS = (
     Field("titel", "text", "utfallets rubrik: vem du ska kontakta (bara för utfall)."),
     Field("sag_sa_har", "text", "vad personen kan säga när hen ringer (bara för utfall)."),
     Field(
+        "sokord",
+        "list",
+        "fler ord som folk kan söka på, som de själva skriver, till exempel [glömmer allt, minnet sviktar] "
+        "(bara för utfall).",
+    ),
+    Field(
         "sag_sa_har_narstaende",
         "text",
         "vad en närstående kan säga när hen ringer för någon annan (bara för utfall).",
@@ -134,11 +140,16 @@ class Flow:
 
     def first_path(self, node_id: str) -> tuple[str, ...] | None:
         """The first answers that lead to `node_id`: the address of its public page."""
+        return self.first_paths().get(node_id)
+
+    def first_paths(self) -> dict[str, tuple[str, ...]]:
+        """The first answers that lead to each node it reaches."""
+        found: dict[str, tuple[str, ...]] = {}
         for path in self.paths():
             nodes = self.walk(path)
-            if nodes and nodes[-1].id == node_id:
-                return path
-        return None
+            if nodes:
+                found.setdefault(nodes[-1].id, path)
+        return found
 
     def node(self, node_id: str) -> Question | Outcome | None:
         return self.questions.get(node_id) or self.outcomes.get(node_id)
