@@ -3,7 +3,8 @@
     python scripts/skarmbilder.py [INNEHALL]   builds the example municipality and takes them
 
 They show the key pages in Swedish and in Arabic (mirrored right to left): the start page,
-a vägvisare outcome, a combined answer, Be om en SIP, the directory and search, each at a
+a vägvisare outcome, a combined answer, Be om en SIP, the directory, search and a search in
+crisis, each at a
 phone's size (375×812 CSS px, the first screen) and a desktop's (1280×900).
 """
 
@@ -11,6 +12,7 @@ import io
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "site"))
@@ -28,6 +30,10 @@ PAGES = {
     "sok": "/{lang}/sok/",
 }
 SHOTS = {f"{lang}-{name}": url.format(lang=lang) for lang in ("sv", "ar") for name, url in PAGES.items()}
+# A search that says someone may be in danger: the crisis block above the results (sok.js
+# searches what follows #q= when the page opens).
+CRISIS = {"sv": "jag vill inte leva", "ar": "أريد أن أموت"}
+SHOTS.update({f"{lang}-sok-kris": f"/{lang}/sok/#q={quote(query)}" for lang, query in CRISIS.items()})
 SIZES = {"mobil": (375, 812), "dator": (1280, 900)}
 
 
@@ -43,6 +49,8 @@ def main() -> int:
                 page = browser.new_page(viewport={"width": width, "height": height})
                 for name, url in SHOTS.items():
                     page.goto(base + url)
+                    if "#q=" in url:
+                        page.wait_for_selector("#sok-resultat .traffar a")
                     target = REPO / "docs" / "skarmbilder" / f"{name}-{size}.png"
                     page.screenshot(path=str(target))
                     print(target.relative_to(REPO))

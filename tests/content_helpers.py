@@ -84,6 +84,7 @@ Ring tillsammans.
         for key, number in (("akut", "112"), ("vardguiden", "1177"), ("sjalvmordslinjen", "90101"))
     ),
     "data/synonymer.yaml": "sv:\n  - [missbruk, beroende]\n",
+    "data/kris.sv.yaml": "kontakt:\n  - vill inte finnas\n",
     f"kommuner/{KOMMUN}/kommun.yaml": f"""namn: Provstads kommun
 kommunkod: "9909"
 region: Region Prov

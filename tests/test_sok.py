@@ -5,8 +5,8 @@ every language stems, and the A–Ö index lists every page."""
 import base64
 import gzip
 import json
-import random
 import shutil
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,39 +18,22 @@ from samverkanstrappan.index import analys, pagefind_index, platser
 from samverkanstrappan.index import whoosh_index as index
 from samverkanstrappan.render import create_app
 from samverkanstrappan.routes import Router
+from sok_helpers import odd_queries, server_answer, target_url
 
 # (query, the page it is about): inflected forms and people's own words.
 QUERIES = [
-    ("planerna", "/sv/steg/samordningsplan/"),
-    ("stafettpinnen", "/sv/steg/stafettpinne/"),
-    ("min mamma har demens", "/sv/vagvisare/utfall/aldre-minne/"),
-    ("samordnad individuell plan", "/sv/steg/samordningsplan/"),
-    ("upptäckten", "/sv/steg/upptackt/"),
+    ("planerna", "sida:steg/samordningsplan"),
+    ("stafettpinnen", "sida:steg/stafettpinne"),
+    ("min mamma har demens", "utfall:aldre-minne"),
+    ("samordnad individuell plan", "sida:steg/samordningsplan"),
+    ("upptäckten", "sida:steg/upptackt"),
 ]
 # Words people use that the page itself may not: found through the synonym data.
-OWN_WORDS = [("jag dricker för mycket", "/sv/vagvisare/utfall/beroende")]
+OWN_WORDS = [("jag dricker för mycket", "utfall:beroende")]
 
 
-def odd_queries(count: int = 40) -> list[str]:
-    """Empty, huge, markup, control characters, right-to-left and astral Unicode, mixed at random."""
-    rng = random.Random(7)
-    fixed = [
-        "",
-        " ",
-        "x" * 10_000,
-        "<script>alert(1)</script>",
-        '"><img src=x onerror=alert(1)>',
-        "a AND OR NOT (",
-        "*?~^:",
-        "\x00\x01\x1f",
-        "\u202e\u200f\ufeff",
-        "😀🧠" * 50,
-        "planerna" * 1000,
-        "%00%ff",
-        "../../etc",
-    ]
-    alphabet = "aåäöz AZ<>&\"'()*:~^\\/\u0627\u0644\u0431\u0456\u00e9\u0301\ud7ff\U0001f600\t\n"
-    return fixed + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 300))) for _ in range(count)]
+def url_of(server, target: str, lang: str = "sv") -> str:
+    return target_url(server.extensions["content"], Router(), lang, target)
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +44,8 @@ def server(tmp_path_factory):
     return app
 
 
-def server_top(server, query: str) -> list[str]:
-    store = server.extensions["content"]
-    return [r.url for r in index.search(server.config["SEARCH_INDEX"], "sv", query, store.synonyms)[:3]]
+def server_top(server, query: str, lang: str = "sv") -> list[str]:
+    return [r.url for r in server_answer(server, lang, query).results[:3]]
 
 
 @pytest.fixture(scope="module")
@@ -86,19 +68,19 @@ def browser_search(browser, site_url):
     page.close()
 
 
-@pytest.mark.parametrize("query, url", QUERIES)
-def test_browser_search_finds_the_page_in_the_top_three(browser_search, query, url):
-    assert url in browser_search(query)
+@pytest.mark.parametrize("query, target", QUERIES)
+def test_browser_search_finds_the_page_in_the_top_three(browser_search, server, query, target):
+    assert url_of(server, target) in browser_search(query)
 
 
-@pytest.mark.parametrize("query, url", OWN_WORDS)
-def test_browser_search_understands_synonyms(browser_search, query, url):
-    assert any(found.startswith(url) for found in browser_search(query))
+@pytest.mark.parametrize("query, target", OWN_WORDS)
+def test_browser_search_understands_synonyms(browser_search, server, query, target):
+    assert url_of(server, target) in browser_search(query)
 
 
-@pytest.mark.parametrize("query, url", QUERIES)
-def test_server_mode_finds_the_page_in_the_top_three(server, query, url):
-    assert url in server_top(server, query)
+@pytest.mark.parametrize("query, target", QUERIES)
+def test_server_mode_finds_the_page_in_the_top_three(server, query, target):
+    assert url_of(server, target) in server_top(server, query)
 
 
 def test_server_and_browser_agree_on_the_top_result(server, browser_search):
@@ -110,11 +92,9 @@ def test_server_and_browser_agree_on_the_top_result(server, browser_search):
     assert disagree == {}
 
 
-@pytest.mark.parametrize("query, url", OWN_WORDS)
-def test_server_mode_understands_synonyms(server, query, url):
-    store = server.extensions["content"]
-    urls = [r.url for r in index.search(server.config["SEARCH_INDEX"], "sv", query, store.synonyms)[:3]]
-    assert any(found.startswith(url) or "beroende" in found for found in urls)
+@pytest.mark.parametrize("query, target", OWN_WORDS)
+def test_server_mode_understands_synonyms(server, query, target):
+    assert url_of(server, target) in server_top(server, query)
 
 
 def test_odd_queries_give_a_normal_page_in_server_mode(server):
@@ -157,14 +137,14 @@ def test_every_language_finds_its_own_trappsteg_page_in_server_mode(server, lang
     store = server.extensions["content"]
     assert lang in store.languages, f"{lang} is not published by {KOMMUN}"
     page = store.page(lang, "steg/stafettpinne")
-    results = index.search(server.config["SEARCH_INDEX"], lang, page.title, store.synonyms)
-    assert f"/{lang}/steg/stafettpinne/" in [r.url for r in results[:3]]
+    assert f"/{lang}/steg/stafettpinne/" in server_top(server, page.title, lang)
 
 
 def test_the_index_covers_pages_outcomes_and_verksamheter(server):
     store = server.extensions["content"]
     urls = {doc.url for doc in Router().documents(store, "sv")}
-    assert {f"/sv/vagvisare/utfall/{node}/" for node in store.flow.outcomes} <= urls
+    assert {url_of(server, f"utfall:{node}") for node in store.flow.outcomes} <= urls
+    assert not [url for url in urls if "/utfall/" in url], "a result would lead to a staff print card"
     assert {f"/sv/verksamheter/#kort-{service}" for service in store.verksamheter} <= urls
     assert "/sv/steg/upptackt/" in urls
 
@@ -255,3 +235,56 @@ def test_a_failing_pagefind_stops_the_build_and_keeps_the_old_site(small_content
     code, printed = run_build(small_content, output)
     assert code == 2 and "Pagefind kunde inte skapa sökindexet" in printed and "Inget ändrades" in printed
     assert (output / "sv" / "index.html").read_bytes() == before and (output / "pagefind").is_dir()
+
+
+def test_server_mode_asks_for_words_and_offers_ways_on_when_nothing_is_found(server):
+    client = server.test_client()
+    empty = client.get("/sv/sok/?q=+").text
+    assert "sok-resultat" in empty and "Skriv ett eller några ord" in empty.split('id="sok-resultat"')[1]
+    nothing = client.get("/sv/sok/?q=xyzzyqq").text.split('id="sok-resultat"')[1].split('class="sok-a-o"')[0]
+    assert 'class="sok-inga"' in nothing
+    assert 'href="/sv/vagvisare/"' in nothing and 'href="/sv/a-o/"' in nothing
+    assert all(f'href="tel:{number}"' in nothing for number in ("112", "1177", "90101"))
+
+
+def test_server_mode_counts_every_match_and_shows_the_first_twenty(server):
+    answer = server_answer(server, "sv", "stöd hjälp")
+    assert answer.total > len(answer.results) == index.MAX_RESULTS
+    html = server.test_client().get("/sv/sok/", query_string={"q": "stöd hjälp"}).text
+    assert f"Antal träffar: {answer.total} (de 20 första visas)" in html
+
+
+def test_server_mode_puts_the_crisis_block_inside_the_results(server):
+    html = server.test_client().get("/sv/sok/", query_string={"q": "vill inte leva"}).text
+    results = html.split('id="sok-resultat"')[1].split('class="sok-a-o"')[0]
+    assert 'class="akut-forst sok-kris"' in results
+
+
+def test_the_browser_asks_for_words_shows_a_status_and_offers_ways_on(browser, site_url):
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}/sv/sok/")
+        page.press("#sok-fraga", "Enter")
+        assert "Skriv ett eller några ord" in page.inner_text("#sok-resultat")
+
+        def slowly(route):
+            time.sleep(1.0)
+            route.continue_()
+
+        page.route("**/pagefind/pagefind.js", slowly)
+        page.fill("#sok-fraga", "xyzzyqq")
+        page.press("#sok-fraga", "Enter")
+        assert page.get_attribute("#sok-status", "role") == "status"
+        assert page.inner_text("#sok-status") == "Söker …"  # visible and announced while Pagefind loads
+        page.wait_for_selector("#sok-resultat .sok-inga", timeout=15_000)
+        nothing = page.inner_html("#sok-resultat")
+        assert 'href="/sv/vagvisare/"' in nothing and 'href="/sv/a-o/"' in nothing and 'href="tel:112"' in nothing
+        assert page.inner_text("#sok-status") == "Inga sidor hittades."
+        page.fill("#sok-fraga", "stöd hjälp")
+        page.press("#sok-fraga", "Enter")
+        page.wait_for_selector("#sok-resultat .traffar a")
+        listed = page.eval_on_selector_all("#sok-resultat .traffar a", "links => links.length")
+        count = int("".join(ch for ch in page.inner_text("#sok-status").split("(")[0] if ch.isdigit()))
+        assert listed == 20 and count > listed  # the real number of matches, not the display cap
+    finally:
+        page.close()

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 from .. import paths, workers
-from . import helplines, kommun, pages, synonymer, vagvisare, verksamheter, verksamheter_sprak
+from . import helplines, kommun, kris, pages, synonymer, vagvisare, verksamheter, verksamheter_sprak
 from .problems import Problem
 from .sprak import SOURCE, SPRAK
 
@@ -117,6 +117,13 @@ class ContentStore:
         self.problems += found
         synonym_files = [self.content_dir / "data" / "synonymer.yaml", self.kommun_dir / "synonymer.yaml"]
         self.synonyms, found = synonymer.load([(path, shown_path(path)) for path in synonym_files])
+        self.problems += found
+        crisis_files = [
+            (folder / kris.file_name(lang), lang)
+            for folder in (self.content_dir / "data", self.kommun_dir)
+            for lang in SPRAK  # also a language not yet published: its file is checked before it is
+        ]
+        self.kris, found = kris.load([(path, shown_path(path), lang) for path, lang in crisis_files])
         self.problems += found
         directory = self.kommun_dir / "verksamheter.yaml"
         self.directory_file = shown_path(directory)

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from whoosh.analysis import Filter, LanguageAnalyzer, LowercaseFilter, RegexTokenizer
 
 # The common noun and adjective endings, longest first; the stem keeps at least 3 letters.
-# Ties are sorted too, so the list (also written into the search page) is the same on every build.
+# Ties are sorted too, so the order is the same on every run.
 _UK_ENDINGS = sorted(
     set(
         [
@@ -47,11 +47,6 @@ _UK_ENDINGS = sorted(
     ),
     key=lambda ending: (-len(ending), ending),
 )
-
-
-# Languages whose stemming is this suffix list: the browser search strips the same endings
-# from the query and lets Pagefind's prefix matching do the rest.
-ENDINGS = {"uk": _UK_ENDINGS}
 
 
 @lru_cache(maxsize=50_000)  # the same words come back on every page

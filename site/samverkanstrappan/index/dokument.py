@@ -21,6 +21,7 @@ class Dokument:
     keywords: str
     place: str  # "steg:<slug>", "utfall", "verksamhet" or "sida"
     lang: str  # the language the text is written in (a fallback is Swedish)
+    sokord: tuple[str, ...] = ()  # the words people search for it with, as the editor wrote them
 
 
 def page_documents(store: ContentStore, lang: str, url: Callable[[str], str]):
@@ -30,13 +31,15 @@ def page_documents(store: ContentStore, lang: str, url: Callable[[str], str]):
             continue
         page = store.page(lang, key)
         step = store.page(SOURCE, key).meta.get("trappsteg")
+        sokord = tuple(page.meta.get("sokord", []))
         yield Dokument(
             url(key),
             page.title,
             page.rendered.text,
-            " ".join(page.meta.get("sokord", [])),
+            " ".join(sokord),
             f"steg:{step}" if step else "sida",
             page.lang,
+            sokord,
         )
 
 
@@ -44,13 +47,15 @@ def outcome_documents(store: ContentStore, lang: str, url: Callable[[str], str])
     """Every vägvisare outcome; `url(node_id)` is its address."""
     for node_id in store.flow.outcomes if store.flow else ():
         text = store.text(lang, node_id)
+        sokord = tuple(text.meta.get("sokord", []))
         yield Dokument(
             url(node_id),
             text.meta.get("titel", node_id),
             f"{text.meta.get('sag_sa_har', '')}\n{text.rendered.text}",
-            "",
+            " ".join(sokord),
             "utfall",
             text.lang,
+            sokord,
         )
 
 

@@ -1,8 +1,8 @@
 """The Whoosh index: one per municipality and language in search_index/<kommun>/<språk>/.
 
-Queries are never parsed as query syntax: the words are run through the same
-analyzer as the text and OR-ed, so any input (markup, 10 000 characters, odd
-Unicode) is just words. Synonyms widen a word to its whole group.
+Queries are never parsed as query syntax: the query pipeline (fraga.py) gives the
+words, and each is run through the same analyzer as the text and OR-ed, so any
+input (markup, 10 000 characters, odd Unicode) is just words.
 """
 
 import re
@@ -14,17 +14,14 @@ from markupsafe import escape
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.highlight import ContextFragmenter, HtmlFormatter
-from whoosh.query import Or, Term
+from whoosh.query import FuzzyTerm, Or, Prefix, Term
 
 from ..content.store import ContentStore
 from .analys import analyzer, terms
 from .dokument import Dokument
 
 _MARK = re.compile(r'<mark class="[^"]*">')
-# The limits of a search, the same in both modes (the search page hands them to sok.js):
-MAX_QUERY_CHARS = 200  # a search box, not a document: the rest of a pasted text is ignored
-MAX_RESULTS = 20
-MAX_TERMS = 12
+MAX_RESULTS = 20  # shown at once, in both modes (the search page hands it to sok.js)
 FIELDS = ("title", "keywords", "text")
 
 
@@ -87,29 +84,55 @@ def build(store: ContentStore, folder: Path, router) -> dict[str, int]:
     return counts
 
 
-def query_terms(lang: str, query: str, synonyms: dict[str, list[list[str]]]) -> list[str]:
-    """The stemmed words to look for: the query's own, widened by every synonym group they are in."""
-    own = terms(lang, query[:MAX_QUERY_CHARS])[:MAX_TERMS]
-    wanted = list(own)
-    for group in synonyms.get(lang, []):
-        stems = [terms(lang, word) for word in group]
-        if any(all(t in own for t in stem) and stem for stem in stems):
-            wanted += [t for stem in stems for t in stem]
-    return list(dict.fromkeys(wanted))
+def _word_queries(reader, lang: str, word: str) -> list:
+    """What one word of the pipeline (fraga.py) looks for in every field: its stem; from 5
+    letters also longer words that begin with it and words one typo away (two from 9),
+    as fraga.quality allows; and, for a compound the index does not hold, its parts."""
+    found = []
+    for stem in terms(lang, word):
+        for field in FIELDS:
+            found.append(Term(field, stem))
+            # Judged on the stem, not the word: "б'ють" is a one-letter stem, too short for either.
+            if len(stem) >= 5:
+                found.append(Prefix(field, stem, boost=0.8))
+                found.append(FuzzyTerm(field, stem, boost=0.6, maxdist=2 if len(stem) >= 9 else 1, prefixlength=2))
+        if len(word) >= 8 and (("text", stem) not in reader):
+            found += [Term(field, part, boost=0.5) for part in _compound_parts(reader, lang, word) for field in FIELDS]
+    return found
 
 
-def search(folder: Path, lang: str, query: str, synonyms: dict, limit: int = MAX_RESULTS) -> list[Result]:
-    """The best matches for `query` in the index of `lang`."""
-    wanted = query_terms(lang, query, synonyms)
-    if not wanted or not (folder / lang).is_dir():
-        return []
+def _compound_parts(reader, lang: str, word: str) -> list[str]:
+    """A Swedish-style compound split in two words the index holds (with or without a
+    linking s): "självmordstankar" is "självmord" and "tankar". The longest first part wins."""
+    for cut in range(len(word) - 3, 3, -1):
+        head, tail = word[:cut], word[cut:]
+        for rest in dict.fromkeys([tail, tail.removeprefix("s")]):
+            parts = terms(lang, head) + terms(lang, rest)
+            if len(parts) == 2 and all(("text", part) in reader for part in parts):
+                return parts
+    return []
+
+
+def matches(folder: Path, lang: str, words: list[str], ahead: list[str]) -> tuple[list[str], dict[str, Result]]:
+    """Every document the full text matches for the pipeline's `words`, best first (URLs),
+    and the title, snippet and place of those that will be shown: the results that come
+    `ahead` of the engine's (crisis pages, the pipeline's ranking) and then the engine's own."""
+    if not words or not (folder / lang).is_dir():
+        return [], {}
     ix = whoosh_index.open_dir(str(folder / lang))
     with ix.searcher() as searcher:
-        hits = searcher.search(Or([Term(field, t) for field in FIELDS for t in wanted]), limit=limit, terms=True)
+        reader = searcher.reader()
+        query = Or([q for word in words for q in _word_queries(reader, lang, word)])
+        hits = searcher.search(query, limit=None, terms=True)
         hits.formatter = HtmlFormatter(tagname="mark", classname="", termclass="")
         hits.fragmenter = ContextFragmenter(maxchars=220, surround=60)
-        results = []
+        first = set(ahead[:MAX_RESULTS])
+        room = MAX_RESULTS - len(first)
+        urls, shown = [], {}
         for hit in hits:
-            snippet = _MARK.sub("<mark>", hit.highlights("text")) or escape(hit["text"][:200])
-            results.append(Result(hit["url"], hit["title"], snippet, hit["place"]))
-        return results
+            urls.append(hit["url"])
+            if hit["url"] in first or (room > 0 and hit["url"] not in ahead):
+                room -= hit["url"] not in first
+                snippet = _MARK.sub("<mark>", hit.highlights("text")) or escape(hit["text"][:200])
+                shown[hit["url"]] = Result(hit["url"], hit["title"], snippet, hit["place"])
+        return urls, shown

@@ -2,7 +2,8 @@
 
 The frozen site searches in the browser with Pagefind (loaded only when someone
 searches; the query never leaves the browser). In server mode the same page
-answers `?q=` from the Whoosh index. Without JavaScript the page links to A–Ö.
+answers `?q=` from the Whoosh index. Both read a query the same way (index/fraga.py
+and static/sokfraga.js, from /sok/<lang>.json). Without JavaScript the page links to A–Ö.
 """
 
 import json
@@ -11,23 +12,42 @@ from flask import Blueprint, Response, current_app, g, render_template, request
 from flask_babel import gettext as _
 
 from ..content.alfabet import initial, sort_key
-from ..index import analys, platser
+from ..content.helplines import ALWAYS_SHOWN
+from ..index import fraga, platser, sokdata, sokning
 from ..index import whoosh_index as index
 from . import store
 
 bp = Blueprint("sok", __name__)
 
 
-def _index_folder():
-    return current_app.config["SEARCH_INDEX"]
+def search_data(lang: str) -> dict:
+    """The query pipeline's data for `lang` (index/sokdata.py), with the places in its words."""
+    labels = {place: place_label(place) for place in platser.PLACES}
+    return sokdata.build(store(), lang, current_app.extensions["router"], labels)
 
 
 def page(lang):
-    """The search page; in server mode with the results for ?q=."""
+    """The search page; in server mode with the answer to ?q=."""
     serve = current_app.config["SERVE_MODE"]
     query = request.args.get("q", "") if serve else ""
-    results = index.search(_index_folder(), lang, query, store().synonyms) if query.strip() else None
-    return render_template("sok/sok.html", query=query, results=results, serve=serve)
+    asked = serve and "q" in request.args
+    answer = sokning.answer(current_app.config["SEARCH_INDEX"], search_data(lang), query) if query.strip() else None
+    kinds = list(store().kris.kinds(lang))
+    return render_template(
+        "sok/sok.html",
+        query=query,
+        answer=answer,
+        empty_query=asked and not query.strip(),
+        serve=serve,
+        crisis_kinds=kinds,
+    )
+
+
+def data(lang):
+    """What the browser's search reads: the crisis lexicon, synonyms, stop words and documents."""
+    return Response(
+        json.dumps(search_data(lang), ensure_ascii=False, separators=(",", ":")), mimetype="application/json"
+    )
 
 
 def entries(lang: str) -> list[dict]:
@@ -45,21 +65,27 @@ def a_o(lang):
     return render_template("sok/a-o.html", letters=letters)
 
 
-def synonyms():
-    """The synonym groups, for the browser search to widen a query the same way as the server."""
-    return Response(json.dumps(store().synonyms, ensure_ascii=False), mimetype="application/json")
-
-
 def place_label(place: str) -> str:
     """Where a result sits, in the reader's language: a trappsteg, the vägvisare or the directory."""
     return platser.label(store(), g.lang, place, _)
+
+
+def crisis_numbers(kinds: list[str]) -> list[str]:
+    """The numbers a crisis block shows: each kind's outcome's own numbers, then 112, 1177 and
+    90101 if they are not among them; sok.js joins the blocks of several kinds the same way."""
+    outcomes = store().flow.outcomes if store().flow else {}
+    found = []
+    for kind in kinds:
+        own = outcomes[kind].nummer if kind in outcomes else ()
+        found += [*own, *(number for number in ALWAYS_SHOWN if number not in own)]
+    return list(dict.fromkeys(number for number in found if number in store().helplines))
 
 
 @bp.app_context_processor
 def search_context():
     return {
         "place_label": place_label,
-        "word_endings": analys.ENDINGS,
-        "max_query_chars": index.MAX_QUERY_CHARS,
+        "crisis_numbers": crisis_numbers,
+        "max_query_chars": fraga.MAX_QUERY_CHARS,
         "max_results": index.MAX_RESULTS,
     }

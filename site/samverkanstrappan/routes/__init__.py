@@ -109,6 +109,8 @@ TABLE: tuple[PageType, ...] = (
         _with_lattlast("vagvisare/<path:svar>/"),
         addresses.vagvisare_steps,
         sources=addresses.step_sources,
+        documents=addresses.outcome_documents,
+        in_a_o=True,
         lattlast=ContentStore.has_lattlast_vagvisare,
     ),
     PageType(
@@ -116,8 +118,6 @@ TABLE: tuple[PageType, ...] = (
         (Route("/<lang:lang>/vagvisare/utfall/<node_id>/"),),
         addresses.handover_addresses,
         sources=addresses.handover_sources,
-        documents=addresses.outcome_documents,
-        in_a_o=True,
     ),
     # Several needs at once: one page per set of needs and language, and (for staff, in
     # Swedish) one to print. Not in search: each part is found on its own.
@@ -155,8 +155,9 @@ TABLE: tuple[PageType, ...] = (
         documents=addresses.service_documents,
     ),
     PageType("kommun.tillganglighet", (Route("/<lang:lang>/tillganglighet/"),), addresses.each_language),
-    PageType("sok.synonyms", (Route("/sok/synonymer.json"),), lambda store: [{}], FILE, addresses.everything),
-    PageType("sok.page", (Route("/<lang:lang>/sok/"),), addresses.each_language),
+    # What the browser's search reads (index/sokdata.py): every document's title and search words.
+    PageType("sok.data", (Route("/sok/<lang:lang>.json"),), addresses.each_language, FILE, addresses.everything),
+    PageType("sok.page", (Route("/<lang:lang>/sok/"),), addresses.each_language, sources=addresses.crisis_sources),
     PageType("sok.a_o", (Route("/<lang:lang>/a-o/"),), addresses.each_language, sources=addresses.everything),
     # Flask registers the static files' rule itself; the table lists their URLs.
     PageType("static", (Route("/static/<path:filename>"),), addresses.static_addresses, FILE),

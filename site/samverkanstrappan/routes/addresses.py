@@ -4,7 +4,7 @@ values, the content files each is built from, and its search documents. Flask-fr
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ..content import behov
+from ..content import behov, kris
 from ..content.pages import LATTLAST, START
 from ..content.sprak import SOURCE
 from ..content.store import ContentStore
@@ -168,14 +168,23 @@ def page_documents(store: ContentStore, lang: str, router):
 
 
 def outcome_documents(store: ContentStore, lang: str, router):
+    """An outcome is found at its page in the vägvisare, the one a resident reads (the
+    handover card at /vagvisare/utfall/ is for staff to print)."""
+    first = store.flow.first_paths() if store.flow else {}
     return dokument.outcome_documents(
-        store, lang, lambda node_id: router.url("vagvisare.handover", lang=lang, node_id=node_id)
+        store, lang, lambda node_id: router.url("vagvisare.step", lang=lang, svar="/".join(first[node_id]))
     )
 
 
 def service_documents(store: ContentStore, lang: str, router):
     directory = router.url("kommun.verksamheter", lang=lang)
     return dokument.service_documents(store, lang, lambda service_id: f"{directory}#kort-{service_id}")
+
+
+def crisis_sources(store: ContentStore, values: dict) -> list[str]:
+    """The search page holds a crisis block for each outcome the lexicon of its language names."""
+    name = kris.file_name(values["lang"])
+    return ["vagvisare/flode.yaml", f"data/{name}", f"kommuner/{store.kommun_slug}/{name}"]
 
 
 def everything(store: ContentStore, values: dict) -> list[str]:

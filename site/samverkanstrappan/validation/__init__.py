@@ -8,6 +8,7 @@ from . import (
     catalog_rules,
     directory_rules,
     kommun_rules,
+    kris_rules,
     national_rules,
     page_rules,
     registry,
@@ -22,6 +23,7 @@ RULES = (
     + kommun_rules.RULES
     + directory_rules.RULES
     + national_rules.RULES
+    + kris_rules.RULES
     + sprak_rules.RULES
     + (catalog_rules.catalogs_complete,)
 )

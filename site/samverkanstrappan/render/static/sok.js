@@ -1,38 +1,39 @@
-// Search on the frozen site, in the browser. Pagefind (its JavaScript and
-// WebAssembly) loads only when someone searches; the query never leaves the page.
+// Search on the frozen site, in the browser. The query pipeline (sokfraga.js, the
+// same as the server's index/fraga.py) reads the query; Pagefind (its JavaScript and
+// WebAssembly) adds what only the full text matches. Both load when someone is about
+// to search; the query never leaves the page.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-i-webblasaren]");
-  if (!form) { return; }  // server mode: the form is a normal GET to the server
+  if (!form || !window.Sokfraga) { return; }  // server mode: the form is a normal GET to the server
   var input = form.querySelector("input[name=q]");
   var out = document.getElementById("sok-resultat");
-  var pagefind = null;
-  var synonyms = null;
+  var status = document.getElementById("sok-status");
+  var maxResults = Number(form.dataset.maxTraffar);
+  // Pagefind also finds words it only guesses at ("help" finds "hela"). The candidates it
+  // ranks highest are checked with the pipeline's own word match, as the server's are.
+  var CHECKED = 40;
+  var loading = null;
   form.hidden = false;
 
   function load() {
-    if (!pagefind) {
-      pagefind = import("/pagefind/pagefind.js").then(function (module) {
+    if (!loading) {
+      var pagefind = import("/pagefind/pagefind.js").then(function (module) {
         return module.options({ excerptLength: 30 }).then(function () { return module; });
       });
-      synonyms = fetch(form.dataset.synonymer).then(function (r) { return r.json(); });
+      var data = fetch(form.dataset.sokdata).then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      });
+      loading = Promise.all([pagefind, data]);
+      loading.catch(function () { loading = null; });  // the next search tries again
     }
-    return Promise.all([pagefind, synonyms]);
+    return loading;
   }
 
-  // Words people use about the same thing: a query word in a group also searches the others.
-  function alternatives(query, groups) {
-    var words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    var found = [query];
-    (groups[document.documentElement.lang] || []).forEach(function (group) {
-      var hit = group.some(function (member) {
-        return words.some(function (word) { return word === member || (member.length > 3 && word.indexOf(member) === 0); });
-      });
-      if (hit) { group.forEach(function (member) { found.push(member); }); }
-    });
-    // Pagefind needs every word to match; also try each word alone, so "min mamma har demens" finds "demens".
-    if (words.length > 1) { words.forEach(function (word) { found.push(word); }); }
-    return found.slice(0, 24);
+  function unique(list) {
+    var seen = new Set();
+    return list.filter(function (item) { if (seen.has(item)) { return false; } seen.add(item); return true; });
   }
 
   function text(tag, className, content) {
@@ -42,75 +43,123 @@
     return element;
   }
 
-  function show(results) {
-    out.textContent = "";
-    if (!results.length) { out.appendChild(text("p", "", out.dataset.inga)); return; }
-    out.appendChild(text("p", "", out.dataset.antal + " " + results.length));
-    var list = document.createElement("ol");
-    list.className = "traffar";
-    results.forEach(function (data) {
-      var item = document.createElement("li");
-      var link = text("a", "", data.meta.title || data.url);
-      link.href = data.url;
-      item.appendChild(link);
-      if (data.meta.plats) { item.appendChild(text("p", "traffar__plats", data.meta.plats)); }
-      var excerpt = document.createElement("p");
-      excerpt.className = "traffar__utdrag";
-      excerpt.innerHTML = data.excerpt;  // Pagefind escapes the page text; only <mark> is markup
-      item.appendChild(excerpt);
-      list.appendChild(item);
-    });
-    out.appendChild(list);
+  function template(id) {
+    var found = document.getElementById(id);
+    return found ? found.content.cloneNode(true) : document.createDocumentFragment();
   }
 
-  // A language Pagefind cannot stem (Ukrainian) gets the server's suffix list: the query's
-  // words lose their endings, and Pagefind's prefix matching finds every form of the stem.
-  var endings = (form.dataset.andelser || "").split(" ").filter(Boolean);
-  // The limits are the server's (index/whoosh_index.py), handed over by the page.
-  var maxChars = input.maxLength, maxResults = Number(form.dataset.maxTraffar);
-  function stem(query) {
-    if (!endings.length) { return query; }
-    return query.split(/\s+/).map(function (word) {
-      var lower = word.toLowerCase();
-      for (var i = 0; i < endings.length; i += 1) {
-        if (lower.length - endings[i].length >= 3 && lower.slice(-endings[i].length) === endings[i]) {
-          return lower.slice(0, -endings[i].length);
+  // Words Pagefind marked in an excerpt, read the pipeline's way.
+  function marked(excerpt, lang) {
+    var found = [];
+    (excerpt.match(/<mark>[^<]*<\/mark>/g) || []).forEach(function (tag) {
+      found = found.concat(Sokfraga.words(tag.slice(6, -7), lang));
+    });
+    return found;
+  }
+
+  function engine(pagefind, words, lang) {
+    if (!words.length) { return Promise.resolve({ urls: [], excerpts: new Map(), unchecked: 0 }); }
+    return Promise.all(words.map(function (word) { return pagefind.search(word); })).then(function (answers) {
+      var scores = new Map();
+      answers.forEach(function (answer) {
+        answer.results.forEach(function (result) {
+          var seen = scores.get(result.id);
+          scores.set(result.id, { result: result, score: (seen ? seen.score : 0) + result.score });
+        });
+      });
+      var ranked = Array.from(scores.values()).sort(function (a, b) { return b.score - a.score; });
+      var checked = ranked.slice(0, CHECKED);
+      return Promise.all(checked.map(function (entry) { return entry.result.data(); })).then(function (pages) {
+        var urls = [], excerpts = new Map();
+        pages.forEach(function (page) {
+          var real = marked(page.excerpt, lang).some(function (found) {
+            return words.some(function (word) { return Sokfraga.quality(word, found) > 0; });
+          });
+          if (real) { urls.push(page.url); excerpts.set(page.url, page.excerpt); }
+        });
+        return { urls: urls, excerpts: excerpts, unchecked: ranked.length - checked.length };
+      });
+    });
+  }
+
+  function crisisBlock(kinds) {
+    var block = template("sok-kris-" + kinds[0]);
+    var list = block.querySelector(".nummerkort");
+    kinds.slice(1).forEach(function (kind) {
+      template("sok-kris-" + kind).querySelectorAll(".nummerkort li").forEach(function (item) {
+        if (list && !list.querySelector('[data-nummer="' + item.dataset.nummer + '"]')) { list.appendChild(item); }
+      });
+    });
+    return block;
+  }
+
+  function show(meaning, data, found) {
+    var documents = new Map(data.dokument.map(function (doc) { return [doc.url, doc]; }));
+    var crisisUrls = meaning.kris.map(function (id) {
+      return data.kris.filter(function (kind) { return kind.id === id; })[0].url;
+    });
+    var ordered = unique(crisisUrls.concat(meaning.rang.map(function (entry) { return entry[1]; }), found.urls))
+      .filter(function (url) { return documents.has(url); });
+    var shown = ordered.slice(0, maxResults);
+    out.textContent = "";
+    if (meaning.kris.length) {
+      var block = crisisBlock(meaning.kris);
+      // Read out at once, before the results: someone may be in danger now.
+      block.firstElementChild.setAttribute("role", "alert");
+      out.appendChild(block);
+    }
+    var count;
+    if (!shown.length) {
+      out.appendChild(template("sok-inga"));
+      count = out.querySelector(".sok-inga strong").textContent;
+    } else {
+      count = found.unchecked ? out.dataset.fler.replace("%(antal)s", ordered.length)
+        : out.dataset.antal + " " + ordered.length;
+      if (!found.unchecked && ordered.length > shown.length) { count += " " + out.dataset.forsta.replace("%(antal)s", shown.length); }
+      var list = document.createElement("ol");
+      list.className = "traffar";
+      shown.forEach(function (url) {
+        var doc = documents.get(url);
+        var item = document.createElement("li");
+        var link = text("a", "", doc.namn);
+        link.href = url;
+        item.appendChild(link);
+        item.appendChild(text("p", "traffar__plats", doc.plats));
+        if (found.excerpts.has(url)) {
+          var excerpt = document.createElement("p");
+          excerpt.className = "traffar__utdrag";
+          excerpt.innerHTML = found.excerpts.get(url);  // Pagefind escapes the page text; only <mark> is markup
+          item.appendChild(excerpt);
         }
-      }
-      return lower;
-    }).join(" ");
+        list.appendChild(item);
+      });
+      out.appendChild(list);
+    }
+    status.textContent = count;  // the visible count, read out when the search is done
   }
 
   function search(query) {
-    query = stem(query.slice(0, maxChars).trim());
-    if (!query) { show([]); return Promise.resolve(); }
-    return load().then(function (loaded) {
-      var module = loaded[0];
-      var queries = alternatives(query, loaded[1]);
-      return Promise.all(queries.map(function (q, index) {
-        return module.search(q).then(function (found) {
-          // The whole query counts most, then synonyms, then single words.
-          var weight = index === 0 ? 3 : 1;
-          return found.results.map(function (r) { return { result: r, score: r.score * weight }; });
-        });
-      }));
-    }).then(function (lists) {
-      var best = {};
-      lists.forEach(function (list) {
-        list.forEach(function (entry) {
-          var seen = best[entry.result.id];
-          if (!seen) { best[entry.result.id] = { result: entry.result, score: entry.score }; } else { seen.score += entry.score; }
-        });
-      });
-      var ranked = Object.keys(best).map(function (id) { return best[id]; })
-        .sort(function (a, b) { return b.score - a.score; }).slice(0, maxResults);
-      return Promise.all(ranked.map(function (entry) { return entry.result.data(); }));
-    }).then(show).catch(function () {
+    if (!query.trim()) {
       out.textContent = "";
-      out.appendChild(text("p", "", out.dataset.inga));
-    });
+      out.appendChild(template("sok-tom"));
+      status.textContent = out.textContent.trim();
+      out.removeAttribute("aria-busy");
+      return Promise.resolve();
+    }
+    status.textContent = out.dataset.soker;
+    out.setAttribute("aria-busy", "true");
+    return load().then(function (loaded) {
+      var data = loaded[1];
+      var meaning = Sokfraga.analyse(query, data);
+      return engine(loaded[0], meaning.sok, data.sprak).then(function (found) { show(meaning, data, found); });
+    }).catch(function () {
+      out.textContent = "";
+      out.appendChild(template("sok-inga"));
+      status.textContent = out.dataset.fel;
+    }).then(function () { out.removeAttribute("aria-busy"); });
   }
 
+  input.addEventListener("focus", function () { load().catch(function () {}); }, { once: true });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     // The query never goes into the address: it is not kept in the history, nor sent anywhere.

@@ -1,0 +1,67 @@
+"""The crisis lexicon: words and phrases that mean someone may be in danger now.
+
+One file per language, data/kris.<språk>.yaml; a municipality adds phrases of its own in
+kommuner/<kommun>/kris.<språk>.yaml. Each key is the id of a vägvisare outcome (the guide
+page a search puts first, with its numbers above all results), and under it a list of
+phrases. The rules (validation/kris_rules.py) say what could not be used and why.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import yamltext
+from .problems import Problem
+
+
+def file_name(lang: str) -> str:
+    return f"kris.{lang}.yaml"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    file: str
+    line: int
+
+
+@dataclass
+class Lexicon:
+    """Phrases by language and outcome id, in file order (national first); `sources` keeps
+    each file as written, (shown name, language, data), for the rules."""
+
+    phrases: dict[str, dict[str, list[Phrase]]] = field(default_factory=dict)
+    sources: list[tuple[str, str, yamltext.YamlMap]] = field(default_factory=list)
+
+    def kinds(self, lang: str) -> dict[str, list[Phrase]]:
+        return self.phrases.get(lang, {})
+
+
+def load(files: list[tuple[Path, str, str]]) -> tuple[Lexicon, list[Problem]]:
+    """The lexicon from each (path, shown name, language) that exists."""
+    lexicon = Lexicon()
+    problems: list[Problem] = []
+    for path, file, lang in files:
+        if not path.is_file():
+            continue
+        data, found = yamltext.load_file(path, file)
+        problems += found
+        if not isinstance(data, yamltext.YamlMap):
+            if data is not None:
+                problems.append(
+                    Problem(
+                        file,
+                        1,
+                        yamltext.SHAPE,
+                        "Filen ska ha ett utfalls id per rad (till exempel sjalvmordstankar:) med en lista "
+                        "med fraser under.",
+                    )
+                )
+            continue
+        lexicon.sources.append((file, lang, data))
+        for kind, entries in data.items():
+            if not isinstance(entries, yamltext.YamlList):
+                continue
+            for entry, line in zip(entries, entries.lines):
+                if isinstance(entry, str) and entry.strip():
+                    lexicon.phrases.setdefault(lang, {}).setdefault(str(kind), []).append(Phrase(entry, file, line))
+    return lexicon, problems

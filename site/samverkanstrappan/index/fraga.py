@@ -1,0 +1,226 @@
+"""The query pipeline that both search modes share: what a typed query means.
+
+The server (Whoosh) runs this module; the browser runs static/sokfraga.js, a line-by-line
+copy, on the same data (sokdata.py writes it as /sok/<lang>.json). A test runs a long list
+of queries through both and requires the same answers, so the two never drift.
+
+A query becomes:
+- its words, normalised (case, Unicode forms, Arabic spelling variants, apostrophes);
+- the crisis kinds it matches (the lexicon in content/data/kris.<lang>.yaml), which put
+  the emergency numbers and the right guide page above everything else;
+- its content words (stop words left out) and, in slots of their own, the words of every
+  synonym group one of its phrases matches;
+- a ranking of the documents whose title or search words (sokord) match, scored the same
+  way in both modes. The engines (Whoosh, Pagefind) add what only the full text matches.
+
+Words match loosely but predictably (`quality`): equal; one the beginning of the other
+(inflections, compounds, a word typed half-way) when the shorter has 5 letters or more;
+one typo in words of 5 letters or more (two from 9); a compound ending in a known word of
+6 letters or more. Words of 1-3 letters match only exactly.
+"""
+
+import math
+import re
+import unicodedata
+
+# Arabic: short vowels, shadda, sukun, superscript alef and tatweel are dropped, and the
+# letters people write either way are made one (أ إ آ → ا, ى → ي, ة → ه).
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+# The article, also after a one-letter conjunction or preposition; longest first.
+_ARABIC_ARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+# A word: letters and digits, with apostrophes inside (Ukrainian п'ять, English don't).
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+# Words too common to say what a query is about. Swedish, English and Finnish are Whoosh's
+# lists (sokdata.py adds them); Whoosh has none for Arabic or Ukrainian, so these are ours.
+OWN_STOP_WORDS = {
+    "ar": "في من على الى عن مع هذا هذه ذلك التي الذي هو هي انا انت نحن هم كان ان او لا ما ماذا كيف هل "
+    "لي لك عند كل بعض قد ثم لم لن",
+    "uk": "і й та а але в у на з із до за від по про для як що це ці той та я ти ми ви він вона воно вони "
+    "мене мені мій моя моє мої не ні чи же би б є",
+}
+
+MAX_QUERY_CHARS = 200  # a search box, not a document: the rest of a pasted text is ignored
+MAX_WORDS = 12
+SYNONYM_WEIGHT = 0.6  # a word the reader did not type counts a little less
+TITLE, SOKORD, SERVICE = 2.0, 3.0, 1.0  # what a match in each part of a document is worth
+
+
+def normalize(text: str, lang: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower().translate(_APOSTROPHES)
+    if lang == "ar":
+        text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
+    return text
+
+
+def _without_article(word: str) -> str:
+    for article in _ARABIC_ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 3:
+            return word[len(article) :]
+    return word
+
+
+def words(text: str, lang: str) -> list[str]:
+    """The normalised words of `text`, in order (repeats kept)."""
+    found = _WORD.findall(normalize(text, lang))
+    return [_without_article(word) for word in found] if lang == "ar" else found
+
+
+def query_words(query: str, lang: str) -> list[str]:
+    """The words of a typed query, within the limits, without repeats."""
+    return list(dict.fromkeys(words(query[:MAX_QUERY_CHARS], lang)))[:MAX_WORDS]
+
+
+def typos(a: str, b: str, limit: int) -> int:
+    """The optimal string alignment distance of `a` and `b` (letters added, dropped, changed,
+    neighbours swapped), or limit + 1 as soon as it is certain to be more than `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before, row = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if before is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return row[len(b)]
+
+
+def _common_start(a: str, b: str) -> int:
+    size = 0
+    while size < min(len(a), len(b)) and a[size] == b[size]:
+        size += 1
+    return size
+
+
+def quality(typed: str, known: str, half_typed: bool = True) -> float:
+    """How well a typed word matches a known one: 1 equal; 0.8 the known word with an ending
+    (or, if `half_typed`, the beginning of the known word); 0.7 the same beginning of 5
+    letters or more with other endings of up to 4 letters (planerna, planen); 0.6 a typo;
+    0.5 a compound that ends in the known word; 0 no match."""
+    if typed == known:
+        return 1.0
+    short, long = (typed, known) if len(typed) <= len(known) else (known, typed)
+    if long.startswith(short) and (len(short) >= 5 or (len(short) == 4 and len(long) <= 7)):
+        return 0.8 if (long == typed or half_typed) else 0.0
+    common = _common_start(typed, known)
+    if common >= 5 and len(typed) - common <= 4 and len(known) - common <= 4 and common < len(short):
+        return 0.7
+    if len(short) >= 5 and typos(typed, known, 2 if len(short) >= 9 else 1) <= (2 if len(short) >= 9 else 1):
+        return 0.6
+    if len(known) >= 6 and len(typed) >= len(known) + 3 and typed.endswith(known):
+        return 0.5
+    return 0.0
+
+
+def phrase_match(phrase: list[str], typed: list[str]) -> tuple[int, int, float] | None:
+    """Whether every word of `phrase` matches a different typed word, in any order; if so,
+    how well: (words, 1 if in the phrase's order, the sum of the words' quality). A typed
+    word must be whole: "själv" is not the beginning of "självmord" here."""
+    free = list(enumerate(typed))
+    places, total = [], 0.0
+    for word in phrase:
+        found = next((i for i, (_, candidate) in enumerate(free) if quality(candidate, word, False) > 0), None)
+        if found is None:
+            return None
+        place, candidate = free.pop(found)
+        places.append(place)
+        total += quality(candidate, word, False)
+    return (len(phrase), 1 if places == sorted(places) else 0, total)
+
+
+def phrase_matches(phrase: list[str], typed: list[str]) -> bool:
+    return phrase_match(phrase, typed) is not None
+
+
+def crisis(typed: list[str], lexicon: list[dict]) -> list[str]:
+    """The crisis kinds (outcome ids) whose phrases the query matches, the best match first:
+    the longest phrase, then one in its own order ("mamma slår" is not "slår mamma"), then
+    the closest words, then the lexicon's order."""
+    found = []
+    for order, kind in enumerate(lexicon):
+        matched = [m for m in (phrase_match(p, typed) for p in kind["fraser"]) if m]
+        if matched:
+            length, in_order, total = max(matched)
+            found.append((-length, -in_order, -total, order, kind["id"]))
+    return [entry[-1] for entry in sorted(found)]
+
+
+def slots(typed: list[str], stop_words: set[str], groups: list[list[list[str]]]) -> list[list[tuple[str, float]]]:
+    """What a document is scored on: each content word in a slot of its own, and the words of
+    each synonym group that one of the query's phrases matches, together in one slot."""
+    found = [[(word, 1.0)] for word in typed if word not in stop_words]
+    for group in groups:
+        if any(phrase_matches(phrase, typed) for phrase in group):
+            # Short words of a phrase ("ta mitt liv") say nothing alone; the phrase matched already.
+            members = dict.fromkeys(w for phrase in group for w in phrase if w not in stop_words and len(w) >= 3)
+            found.append([(word, SYNONYM_WEIGHT) for word in members if word not in typed])
+    return [slot for slot in found if slot]
+
+
+def engine_words(found_slots: list[list[tuple[str, float]]]) -> list[str]:
+    """The words the full-text engines look for: every word of every slot, once."""
+    return list(dict.fromkeys(word for slot in found_slots for word, _ in slot))
+
+
+def _matches(words: list[str], documents: list[dict]) -> dict[str, dict[str, float]]:
+    """For each word, the documents' words it matches and how well (each pair compared once)."""
+    vocabulary = dict.fromkeys(known for doc in documents for known in doc["titel"] + doc["sokord"])
+    found: dict[str, dict[str, float]] = {}
+    for word in words:
+        found[word] = {}
+        for known in vocabulary:
+            score = quality(word, known)
+            if score > 0:
+                found[word][known] = score
+    return found
+
+
+def _best(matched: dict[str, float], known: list[str]) -> float:
+    return max((matched.get(word, 0.0) for word in known), default=0.0)
+
+
+def rank(found_slots: list[list[tuple[str, float]]], documents: list[dict]) -> list[tuple[float, str]]:
+    """(score, url) of every document whose title or search words match, best first.
+
+    A slot adds the best match among its words, times the part it matched in (search words
+    count more than a title), times how rare that word is among the documents' titles and
+    search words, so "stöd" counts less than "demens"."""
+    matches = _matches(engine_words(found_slots), documents)
+    rarity = {}
+    for word, matched in matches.items():
+        seen = sum(1 for doc in documents if _best(matched, doc["titel"]) or _best(matched, doc["sokord"]))
+        rarity[word] = math.log(1 + len(documents) / seen) if seen else 0.0
+    scored = []
+    for order, doc in enumerate(documents):
+        title_weight = SERVICE if doc.get("verksamhet") else TITLE
+        score = 0.0
+        for slot in found_slots:
+            score += max(
+                weight
+                * rarity[word]
+                * max(title_weight * _best(matches[word], doc["titel"]), SOKORD * _best(matches[word], doc["sokord"]))
+                for word, weight in slot
+            )
+        if score > 0:
+            scored.append((-round(score, 6), order, doc["url"]))
+    return [(-score, url) for score, _, url in sorted(scored)]
+
+
+def analyse(query: str, data: dict) -> dict:
+    """Everything a query means for one language's data (sokdata.py): its words, the crisis
+    kinds it matches, the words for the full-text engines, and the ranked documents."""
+    typed = query_words(query, data["sprak"])
+    found_slots = slots(typed, set(data["stopp"]), data["synonymer"])
+    return {
+        "ord": typed,
+        "kris": crisis(typed, data["kris"]),
+        "sok": engine_words(found_slots),
+        "rang": [[score, url] for score, url in rank(found_slots, data["dokument"])],
+    }

@@ -1,0 +1,62 @@
+"""What the query pipeline (fraga.py, static/sokfraga.js) reads, per language.
+
+The server builds it from the store when it answers a search; the frozen site writes the
+very same structure to /sok/<lang>.json, which the browser loads with Pagefind. All words
+are normalised here, once, by fraga.words, so both sides only compare them.
+"""
+
+from whoosh.lang import has_stopwords, stopwords_for_language
+
+from ..content.store import ContentStore
+from . import fraga
+
+# A document's own words: at most this many from its title and its search words, so that
+# a long list of sokord cannot outweigh a title.
+MAX_DOCUMENT_WORDS = 40
+
+
+def stop_words(lang: str) -> list[str]:
+    """Whoosh's stop words for the language (the ones its analyzer drops), or our own."""
+    listed = stopwords_for_language(lang) if has_stopwords(lang) else fraga.OWN_STOP_WORDS.get(lang, "").split()
+    return sorted({word for text in listed for word in fraga.words(text, lang)})
+
+
+def _words(texts, lang: str) -> list[str]:
+    return list(dict.fromkeys(word for text in texts for word in fraga.words(text, lang)))[:MAX_DOCUMENT_WORDS]
+
+
+def _phrases(texts, lang: str) -> list[list[str]]:
+    return [found for text in texts if (found := fraga.words(text, lang))]
+
+
+def build(store: ContentStore, lang: str, router, labels: dict[str, str]) -> dict:
+    """The lexicon, synonyms, stop words and documents of `lang`, ready for fraga; `labels`
+    gives the words shown for each place ("steg:<slug>", "utfall" ...), as platser.labels does."""
+    documents = router.documents(store, lang)
+    outcome_urls = {}
+    first = store.flow.first_paths() if store.flow else {}
+    for node_id, path in first.items():
+        if node_id in store.flow.outcomes:
+            outcome_urls[node_id] = router.url("vagvisare.step", lang=lang, svar="/".join(path))
+    crisis = [
+        {"id": kind, "url": outcome_urls[kind], "fraser": _phrases([p.text for p in phrases], lang)}
+        for kind, phrases in store.kris.kinds(lang).items()
+        if kind in outcome_urls
+    ]
+    return {
+        "sprak": lang,
+        "stopp": stop_words(lang),
+        "kris": crisis,
+        "synonymer": [_phrases(group, lang) for group in store.synonyms.get(lang, [])],
+        "dokument": [
+            {
+                "url": doc.url,
+                "namn": doc.title,
+                "plats": labels[doc.place],
+                "titel": _words([doc.title], lang),
+                "sokord": _words(doc.sokord, lang),
+                **({"verksamhet": True} if doc.place == "verksamhet" else {}),
+            }
+            for doc in documents
+        ],
+    }

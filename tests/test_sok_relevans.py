@@ -1,0 +1,136 @@
+"""Search answers residents well, the same way in both modes: the relevance set
+(fixtures/sok_relevans.yaml) finds an expected page in the top 3, the browser and the
+server agree on the top result, and every crisis phrase (with the variants the tests make)
+puts the emergency block and the right guide page first."""
+
+import pytest
+from conftest import KOMMUN
+from samverkanstrappan.index import whoosh_index
+from samverkanstrappan.render import create_app
+from samverkanstrappan.routes import Router
+from sok_helpers import browser_answers, crisis_phrases, relevance_set, server_answer, target_url, variants
+
+TOP3_GOAL = 0.95
+AGREEMENT_GOAL = 0.90
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """Server mode with its Whoosh index, as `build.py serve` builds it."""
+    app = create_app(KOMMUN, serve=True, search_index=tmp_path_factory.mktemp("sokindex") / KOMMUN)
+    whoosh_index.build(app.extensions["content"], app.config["SEARCH_INDEX"], app.extensions["router"])
+    return app
+
+
+def cases(store) -> list[tuple[dict, set[str]]]:
+    """Each query of the set in a language the municipality publishes, with the URLs expected."""
+    router = Router()
+    return [
+        (entry, {target_url(store, router, entry["sprak"], target) for target in entry["vantat"]})
+        for entry in relevance_set()
+        if entry["sprak"] in store.languages
+    ]
+
+
+def misses(found: dict[str, list[str]], expected: list[tuple[dict, set[str]]]) -> list[str]:
+    return [
+        f"{e['sprak']}: {e['fraga']} -> {found[e['fraga']][:3]}"
+        for e, urls in expected
+        if not urls & set(found[e["fraga"]][:3])
+    ]
+
+
+def test_the_relevance_set_is_large_and_in_every_language():
+    entries = relevance_set()
+    per_language = {lang: sum(1 for e in entries if e["sprak"] == lang) for lang in ("sv", "en", "ar", "fi", "uk")}
+    assert len(entries) >= 60 and per_language["sv"] >= 20 and min(per_language.values()) >= 10
+
+
+def test_server_mode_finds_an_expected_page_in_the_top_three(server):
+    expected = cases(server.extensions["content"])
+    found = {e["fraga"]: [r.url for r in server_answer(server, e["sprak"], e["fraga"]).results] for e, _ in expected}
+    missed = misses(found, expected)
+    assert len(missed) <= (1 - TOP3_GOAL) * len(expected), "\n".join(missed)
+
+
+def server_crisis_misses(server, asked) -> dict:
+    store, router, wrong = server.extensions["content"], Router(), {}
+    for lang, kind, phrase in asked:
+        first = target_url(store, router, lang, f"utfall:{kind}")
+        for query in variants(phrase, lang):
+            answer = server_answer(server, lang, query)
+            if answer.kris[:1] != [kind] or answer.results[0].url != first:
+                wrong[f"{lang}: {query}"] = (kind, answer.kris, answer.results[0].url if answer.results else None)
+    return wrong
+
+
+def test_server_mode_shows_the_crisis_block_and_page_first_for_a_phrase_of_each_kind(server):
+    """The fast loop: the first phrase of each kind in each language, with its variants."""
+    firsts = {}
+    for lang, kind, phrase in crisis_phrases(server.extensions["content"]):
+        firsts.setdefault((lang, kind), (lang, kind, phrase))
+    assert server_crisis_misses(server, list(firsts.values())) == {}
+
+
+@pytest.mark.slow
+def test_server_mode_shows_the_crisis_block_and_page_first_for_every_phrase(server):
+    assert server_crisis_misses(server, crisis_phrases(server.extensions["content"])) == {}
+
+
+def test_server_mode_renders_the_crisis_block_before_the_results(server):
+    client = server.test_client()
+    html = client.get("/sv/sok/", query_string={"q": "jag vill inte leva"}).text
+    block, results = html.index('class="akut-forst sok-kris"'), html.index('class="traffar"')
+    numbers = html[block:results]
+    assert block < results
+    assert all(f'data-nummer="{number}"' in numbers for number in ("sjalvmordslinjen", "akut", "vardguiden"))
+
+
+def test_the_browser_agrees_with_the_server_and_finds_expected_pages(browser, site_url, built_site):
+    server = create_app(built_site.name, serve=True)
+    store = server.extensions["content"]
+    expected = cases(store)
+    browser_found, agree, total = {}, 0, 0
+    for lang in store.languages:
+        queries = [e["fraga"] for e, _ in expected if e["sprak"] == lang]
+        for query, answer in zip(queries, browser_answers(browser, site_url, lang, queries)):
+            browser_found[query] = answer["urls"]
+            server_first = [r.url for r in server_answer(server, lang, query).results[:1]]
+            agree += answer["urls"][:1] == server_first
+            total += 1
+    missed = misses(browser_found, expected)
+    assert len(missed) <= (1 - TOP3_GOAL) * len(expected), "\n".join(missed)
+    assert agree >= AGREEMENT_GOAL * total, f"the modes agree on {agree} of {total} top results"
+
+
+def test_the_browser_shows_the_crisis_block_and_page_first_for_every_phrase(browser, site_url, built_site):
+    store = create_app(built_site.name).extensions["content"]
+    router = Router()
+    wrong = {}
+    for lang in store.languages:
+        asked = [
+            (kind, query)
+            for code, kind, phrase in crisis_phrases(store)
+            if code == lang
+            for query in variants(phrase, lang)
+        ]
+        answers = browser_answers(browser, site_url, lang, [query for _, query in asked])
+        for (kind, query), answer in zip(asked, answers):
+            first = target_url(store, router, lang, f"utfall:{kind}")
+            if not answer["crisis_first"] or answer["urls"][:1] != [first] or "akut" not in answer["numbers"]:
+                wrong[f"{lang}: {query}"] = (kind, answer)
+    assert wrong == {}
+
+
+def test_multi_word_synonyms_work_in_the_browser(browser, site_url, built_site):
+    """The words of a two-word synonym ("inget boende") widen the query to the whole group and
+    are not all required at once: the housing pages come first."""
+    store = create_app(built_site.name).extensions["content"]
+    router = Router()
+    housing = {
+        target_url(store, router, "sv", t) for t in ("utfall:boende", "utfall:hemlos-i-natt", "utfall:boende-i-natt")
+    }
+    psykisk = target_url(store, router, "sv", "utfall:psykisk-ohalsa")
+    inget_boende, mar_daligt = browser_answers(browser, site_url, "sv", ["inget boende", "mår dåligt"])
+    assert housing & set(inget_boende["urls"][:3])
+    assert psykisk in mar_daligt["urls"][:3]

@@ -1,0 +1,120 @@
+"""The query pipeline both search modes share (index/fraga.py, static/sokfraga.js): the two
+give the same answers, words match as documented, and every crisis phrase is caught."""
+
+import json
+
+import pytest
+from conftest import KOMMUN
+from samverkanstrappan import paths
+from samverkanstrappan.content.store import ContentStore
+from samverkanstrappan.index import fraga
+from sok_helpers import (
+    analyse_in_node,
+    crisis_phrases,
+    odd_queries,
+    pipeline_data,
+    relevance_set,
+    variants,
+)
+
+
+@pytest.fixture(scope="module")
+def store():
+    return ContentStore(paths.CONTENT, KOMMUN)
+
+
+@pytest.fixture(scope="module")
+def data(store):
+    return {lang: pipeline_data(store, lang) for lang in store.languages}
+
+
+def queries_for(store, lang: str) -> list[str]:
+    """Residents' phrasings, every crisis phrase with its variants, and odd input."""
+    found = [entry["fraga"] for entry in relevance_set() if entry["sprak"] == lang]
+    found += [v for code, _kind, phrase in crisis_phrases(store) if code == lang for v in variants(phrase, lang)]
+    return found + [query.replace("\x00", "") for query in odd_queries(60)]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en", "ar", "fi", "uk"])
+def test_the_browser_and_the_server_read_every_query_the_same_way(store, data, lang):
+    queries = queries_for(store, lang)
+    ours = [fraga.analyse(query, data[lang]) for query in queries]
+    theirs = analyse_in_node(queries, data[lang])
+    differ = {q[:60]: (a, b) for q, a, b in zip(queries, ours, theirs) if json.loads(json.dumps(a)) != b}
+    assert differ == {}
+    assert len(queries) >= 100
+
+
+@pytest.mark.parametrize(
+    "typed, known, expected",
+    [
+        ("demens", "demens", 1.0),
+        ("demensen", "demens", 0.8),  # an inflection
+        ("självmordstankar", "självmord", 0.8),  # a compound's first part
+        ("demen", "demens", 0.8),  # typed half-way
+        ("missbrukk", "missbruk", 0.8),
+        ("planerna", "planen", 0.7),  # the same beginning, other endings (what a stemmer joins)
+        ("demenz", "demens", 0.7),  # a typo at the end: the same beginning
+        ("sjävlmord", "självmord", 0.6),  # two letters swapped
+        ("boendestödet", "stödet", 0.5),  # a compound's last part
+        ("help", "hela", 0.0),  # four letters: no typo allowed
+        ("interpreter", "inte", 0.0),
+        ("dö", "död", 0.0),  # three letters or fewer: only the same word
+        ("hot", "hotell", 0.0),
+    ],
+)
+def test_words_match_as_documented(typed, known, expected):
+    assert fraga.quality(typed, known) == expected
+
+
+def test_a_phrase_needs_whole_words():
+    """In a crisis phrase or a synonym, a typed word may have an ending, but is never only a
+    beginning: "bo själv" does not match "självmord"."""
+    assert fraga.quality("själv", "självmord", half_typed=False) == 0.0
+    assert fraga.quality("självmordet", "självmord", half_typed=False) == 0.8
+    assert not fraga.phrase_matches(["självmord"], ["bo", "själv"])
+
+
+def test_arabic_spelling_variants_and_the_article_are_one_word():
+    assert fraga.words("الإدمانُ", "ar") == fraga.words("ادمان", "ar")
+    assert fraga.words("وَالمدرسة", "ar") == fraga.words("مدرسه", "ar")
+
+
+def test_every_crisis_phrase_and_its_variants_find_their_outcome_first(store, data):
+    missed = {}
+    for lang, kind, phrase in crisis_phrases(store):
+        for query in variants(phrase, lang):
+            found = fraga.crisis(fraga.query_words(query, lang), data[lang]["kris"])
+            if found[:1] != [kind]:
+                missed[f"{lang}: {query}"] = (kind, found)
+    assert missed == {}
+
+
+def test_every_published_language_has_a_lexicon_for_each_kind_of_crisis(store):
+    kinds = set(store.kris.kinds("sv"))
+    assert {"sjalvmordstankar", "akut-fara", "vald-vuxen", "barn-i-fara"} <= kinds
+    assert {lang: kinds - set(store.kris.kinds(lang)) for lang in store.languages} == {
+        lang: set() for lang in store.languages
+    }
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["min mamma har demens", "hemlös", "samordnad plan", "boka tid på vårdcentralen", "sjukskriven", "adhd skola"],
+)
+def test_ordinary_searches_show_no_crisis_block(data, query):
+    assert fraga.analyse(query, data["sv"])["kris"] == []
+
+
+def test_a_multi_word_synonym_widens_the_query_to_its_whole_group(data):
+    words = fraga.analyse("inget boende", data["sv"])["sok"]
+    assert {"hemlös", "bostadslös"} <= set(words)
+    assert "ångest" in fraga.analyse("jag mår dåligt", data["sv"])["sok"]
+
+
+def test_a_municipality_adds_crisis_phrases_of_its_own(content):
+    own = content / "kommuner" / KOMMUN / "kris.sv.yaml"
+    own.write_text("# Ord som bara vår kommun har.\nsjalvmordstankar:\n  - hoppa från bron\n", encoding="utf-8")
+    store = ContentStore(content, KOMMUN)
+    assert fraga.analyse("vill hoppa från bron", pipeline_data(store, "sv"))["kris"] == ["sjalvmordstankar"]
+    assert [p.file for p in store.kris.kinds("sv")["sjalvmordstankar"]][-1].endswith(f"{KOMMUN}/kris.sv.yaml")
