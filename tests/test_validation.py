@@ -125,6 +125,9 @@ CASES = {
     "SV210": page("osaker-html.md", 8),
     "SV211": page("handelseattribut.md", 8),
     "SV212": page("javascript-lank.md", 8),
+    "SV213": page("extern-bild.md", 8),
+    "SV214": page("http-lank.md", 8),
+    "SV215": page("data-lank.md", 8),
     "SV220": page("relativ-lank.md", "om/"),
     "SV221": page("trasig-lank.md", 9),
     "SV222": page("trasigt-ankare.md", 8),
@@ -311,3 +314,43 @@ def test_the_report_sorts_by_file_and_line_and_counts():
         "b.md:1: SV110 B.",
         "1 fel och 1 varning hittades.",
     ]
+
+
+@pytest.mark.parametrize(
+    "fixture, code, line",
+    [
+        ("iframe-flera-rader.md", "SV210", 8),  # a tag over several lines is still a tag
+        ("javascript-entiteter.md", "SV212", 8),  # &#106;ava&#x73;cript&#58;
+        ("javascript-procent.md", "SV212", 8),  # java%73cript:
+        ("extern-bild-referens.md", "SV213", 10),  # a reference definition, without a scheme
+    ],
+)
+def test_unsafe_content_in_any_spelling_is_refused_with_its_line(tmp_path, fixture, code, line):
+    found, (file, _) = page(fixture, line).run(tmp_path)
+    assert (code, file, line) in found, sorted(found)
+
+
+def test_unsafe_content_stops_the_build_and_keeps_the_old_site(content, tmp_path):
+    """Refused, not stripped: the build names each file and line, exits 1 and publishes nothing."""
+    output, search_index = tmp_path / "ut", tmp_path / "sokindex"
+    output.mkdir()
+    (output / "index.html").write_text("förra bygget", encoding="utf-8")
+    fixtures = {
+        "extern-bild.md": "SV213",
+        "http-lank.md": "SV214",
+        "data-lank.md": "SV215",
+        "iframe-flera-rader.md": "SV210",
+        "javascript-entiteter.md": "SV212",
+    }
+    for fixture in fixtures:
+        shutil.copy(PAGES / fixture, content / "sidor" / "sv" / fixture)
+    code, printed = run_build(content, output, search_index=search_index)
+    rows = {
+        (row.split(":")[0].rsplit("/", 1)[-1], row.split(":")[1], row.split()[1])
+        for row in printed.splitlines()
+        if ".md:" in row
+    }
+    assert code == 1 and "Inget ändrades" in printed
+    assert {(name, "8", wanted) for name, wanted in fixtures.items()} <= rows
+    assert [p.name for p in output.iterdir()] == ["index.html"]
+    assert (output / "index.html").read_text(encoding="utf-8") == "förra bygget"

@@ -1,7 +1,8 @@
 """Rules for Markdown pages. Each yields Problem(file, line, code, message), the message in Swedish."""
 
+import html
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..content.lix import lix
 from ..content.pages import LATTLAST, START
@@ -40,23 +41,91 @@ def _markdown(store):
     SV212="Länkar med javascript: är inte tillåtna.",
 )
 def unsafe_html(store, site_urls):
-    """Raw HTML that could run code or break the page is refused, not just cleaned."""
+    """Raw HTML that could run code or break the page is refused, not just cleaned. A tag is
+    read over several lines, as a browser reads it."""
     for page in _markdown(store):
+        for match in _RAW_TAG.finditer(page.body):
+            closing, tag, attrs = match.groups()
+            number = page.body_line + page.body.count("\n", 0, match.start())
+            if closing:
+                continue
+            if tag.lower() not in _SAFE_TAGS:
+                yield Problem(
+                    page.file,
+                    number,
+                    "SV210",
+                    f"HTML-taggen <{tag.lower()}> är inte tillåten. Skriv texten i Markdown i stället.",
+                )
+            elif _EVENT_ATTR.search(attrs) or "style" in attrs.lower():
+                yield Problem(page.file, number, "SV211", "HTML med on...= eller style= är inte tillåtet.")
         for number, line in enumerate(page.body.splitlines(), start=page.body_line):
-            for closing, tag, attrs in _RAW_TAG.findall(line):
-                if closing:
-                    continue
-                if tag.lower() not in _SAFE_TAGS:
+            if re.search(r"javascript\s*:", _decoded(line), re.IGNORECASE):
+                yield Problem(page.file, number, "SV212", "Länkar med javascript: är inte tillåtna.")
+
+
+# Where a Markdown page names an address: [text](address), ![bild](address), a reference
+# definition [id]: address, <address>, href= and src=.
+_TARGET = re.compile(
+    r"(?P<bang>!?)\[[^\]]*\]\(\s*<?(?P<inline>[^)\s>]+)"
+    r"|^\s*\[(?P<ref>[^\]]+)\]:\s*<?(?P<defined>\S+?)>?\s*$"
+    r"|<(?P<auto>[a-zA-Z][\w+.-]*:[^>\s]*)>"
+    r"|(?P<attr>href|src)\s*=\s*[\"']?(?P<value>[^\"'\s>]+)",
+    re.IGNORECASE,
+)
+# ![text][id], ![id][] and ![id]: the ids whose definitions are images.
+_IMAGE_REF = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?")
+
+
+def _decoded(text: str) -> str:
+    """The text as a browser reads an address in it: entities and %-escapes decoded, and the
+    blanks and control characters that browsers skip inside a scheme taken out."""
+    return re.sub(r"[\x00-\x20\x7f]+", "", unquote(html.unescape(text)))
+
+
+@codes(
+    SV213="En bild hämtas från en annan webbplats.",
+    SV214="En länk använder http:// i stället för https://.",
+    SV215="En länk eller bild använder data:, vbscript: eller file:.",
+)
+def unsafe_addresses(store, site_urls):
+    """Images from other sites (a third-party request for every reader), unencrypted links and
+    addresses that carry their own content are refused with their line; nh3 stays behind as
+    the safety net that would otherwise strip them without a word."""
+    for page in _markdown(store):
+        image_ids = {(found[1] or found[0]).strip().lower() for found in _IMAGE_REF.findall(page.body)}
+        for number, line in enumerate(page.body.splitlines(), start=page.body_line):
+            for match in _TARGET.finditer(line):
+                parts = match.groupdict()
+                image = (
+                    parts["bang"] == "!"
+                    or (parts["ref"] or "").strip().lower() in image_ids
+                    or (parts["attr"] or "").lower() == "src"
+                )
+                written = parts["inline"] or parts["defined"] or parts["auto"] or parts["value"]
+                address = _decoded(written).lower()
+                scheme = address.split(":", 1)[0] if re.match(r"[a-z][\w+.-]*:", address) else ""
+                if scheme in ("data", "vbscript", "file"):
                     yield Problem(
                         page.file,
                         number,
-                        "SV210",
-                        f"HTML-taggen <{tag.lower()}> är inte tillåten. Skriv texten i Markdown i stället.",
+                        "SV215",
+                        f"Adresser med {scheme}: är inte tillåtna. Länka till en vanlig webbsida.",
                     )
-                elif _EVENT_ATTR.search(attrs) or "style" in attrs.lower():
-                    yield Problem(page.file, number, "SV211", "HTML med on...= eller style= är inte tillåtet.")
-            if re.search(r"javascript\s*:", line, re.IGNORECASE):
-                yield Problem(page.file, number, "SV212", "Länkar med javascript: är inte tillåtna.")
+                elif image and (scheme or address.startswith("//")):
+                    yield Problem(
+                        page.file,
+                        number,
+                        "SV213",
+                        "Bilden hämtas från en annan webbplats, och då ser den webbplatsen varje läsare. "
+                        "Lägg bilden på den egna webbplatsen eller ta bort den.",
+                    )
+                elif scheme == "http":
+                    yield Problem(
+                        page.file,
+                        number,
+                        "SV214",
+                        f"Länken '{address[:60]}' använder http://. Skriv https:// (de flesta webbplatser har det).",
+                    )
 
 
 @codes(
@@ -142,4 +211,4 @@ def readable(store, site_urls):
             )
 
 
-RULES = (unsafe_html, links_resolve, headings_in_order, trappsteg_given, readable)
+RULES = (unsafe_html, unsafe_addresses, links_resolve, headings_in_order, trappsteg_given, readable)
