@@ -42,6 +42,7 @@ class Placed:
     files: dict
     file: str
     line: int | str
+    kommun: str = KOMMUN
 
     def run(self, tmp_path: Path) -> tuple[set, tuple]:
         content = write_content(tmp_path / "content")
@@ -57,8 +58,8 @@ class Placed:
             else:
                 target.write_text(source, encoding="utf-8")
         line = self.line if isinstance(self.line, int) else line_of(content / self.file, self.line)
-        assert undeclared(ContentStore(content, KOMMUN)) == []  # each rule gives only the codes it declares
-        return where(check(content), content), (self.file, line)
+        assert undeclared(ContentStore(content, self.kommun)) == []  # each rule gives only the codes it declares
+        return where(check(content, self.kommun), content), (self.file, line)
 
 
 @dataclass
@@ -107,7 +108,8 @@ CASES = {
     "SV101": page("felaktig-yaml.md", 3),
     "SV102": page("nyckel-lista.md", 4),
     "SV103": page("dubbel-nyckel.md", 4),
-    "SV104": put("sidor/sv/latin1.md", LATIN1, 1),
+    "SV104": put("sidor/sv/latin1.md", LATIN1, 2),  # the line of the first byte that is not UTF-8
+    "SV107": Placed({}, "kommuner/saknas", 1, kommun="saknas"),
     "SV105": page("lista.md", 2),
     "SV106": Placed({f"{OWN}/kommun.yaml": None}, f"{OWN}/kommun.yaml", 1),
     "SV150": put(

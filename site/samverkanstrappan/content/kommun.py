@@ -136,6 +136,16 @@ def _block(data, key, fields, file, problems) -> dict:
 
 def load(path: Path, slug: str, file: str) -> tuple[Kommun | None, list[Problem]]:
     """The settings when they can be read; what they must meet is checked in validation/."""
+    if not path.parent.is_dir():
+        known = sorted(folder.name for folder in path.parent.parent.iterdir() if folder.is_dir())
+        return None, [
+            Problem(
+                str(Path(file).parent),
+                1,
+                yamltext.NO_SUCH_KOMMUN,
+                f"Kommunen '{slug}' finns inte: mappen saknas. Kommunerna som finns: {', '.join(known) or 'inga'}.",
+            )
+        ]
     if not path.is_file():
         return None, [
             Problem(

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 from .. import paths, workers
-from . import helplines, kommun, kris, pages, synonymer, vagvisare, verksamheter, verksamheter_sprak
+from . import helplines, kommun, kris, pages, synonymer, vagvisare, verksamheter, verksamheter_sprak, yamltext
 from .problems import Problem
 from .sprak import SOURCE, SPRAK
 
@@ -87,7 +87,10 @@ class ContentStore:
         self.kommun, found = kommun.load(kommun_file, self.kommun_slug, shown_path(kommun_file))
         self.problems += found
         helpline_file = self.content_dir / "data" / "nodnummer.yaml"
-        self.helplines, found = self._cached(helpline_file, helplines.load, shown_path(helpline_file))
+        if helpline_file.is_file():
+            self.helplines, found = self._cached(helpline_file, helplines.load, shown_path(helpline_file))
+        else:
+            self.helplines, found = helplines.Helplines(), [yamltext.missing(shown_path(helpline_file))]
         self.problems += found
         self.pages: dict[tuple[str, str], pages.Page] = {}
         self.texts: dict[tuple[str, str], pages.Page] = {}  # the vägvisare's words, per node and language

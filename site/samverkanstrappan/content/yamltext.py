@@ -19,13 +19,15 @@ DUPLICATE_KEY = "SV103"
 NOT_UTF8 = "SV104"
 SHAPE = "SV105"
 FILE_MISSING = "SV106"
+NO_SUCH_KOMMUN = "SV107"
 CODES = {
     SYNTAX: "YAML-texten går inte att läsa: ett kolon, ett indrag eller ett citattecken är fel.",
     KEY_NOT_WORD: "En nyckel är inte ett enkelt ord.",
     DUPLICATE_KEY: "Samma nyckel finns två gånger.",
     NOT_UTF8: "Filen är inte sparad som UTF-8.",
     SHAPE: "Filen eller en post har fel form, till exempel en lista där det ska stå nyckel: värde.",
-    FILE_MISSING: "En fil som webbplatsen behöver saknas (kommun.yaml, flode.yaml).",
+    FILE_MISSING: "En fil som webbplatsen behöver saknas (kommun.yaml, flode.yaml, nodnummer.yaml).",
+    NO_SUCH_KOMMUN: "Kommunen finns inte: det finns ingen mapp för den i kommuner/ (ofta ett stavfel i --kommun).",
 }
 
 
@@ -75,12 +77,32 @@ def _swedish(error: yaml.YAMLError) -> str:
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
+def missing(file: str) -> Problem:
+    """The problem for a required file that is not there (or is a folder, or a broken link)."""
+    return Problem(
+        file,
+        1,
+        FILE_MISSING,
+        f"Filen {Path(file).name} saknas, och webbplatsen kan inte byggas utan den. Lägg tillbaka den.",
+    )
+
+
 def read_text(path: Path, file: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or a problem when it is not UTF-8 (an editor may save it as Latin-1)."""
+    data = path.read_bytes()
     try:
-        return path.read_text(encoding="utf-8"), []
-    except UnicodeDecodeError:
-        return None, [Problem(file, 1, NOT_UTF8, "Filen är inte sparad som UTF-8. Spara om den som UTF-8.")]
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1  # where the first character that is not UTF-8 is
+        return None, [
+            Problem(
+                file,
+                line,
+                NOT_UTF8,
+                "Filen är inte sparad som UTF-8 (ett program sparade den kanske som Latin-1 eller Windows-1252). "
+                "Öppna den och spara om den som UTF-8; kontrollera å, ä och ö på raden.",
+            )
+        ]
 
 
 def load_file(path: Path, file: str):

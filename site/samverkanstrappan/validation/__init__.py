@@ -1,6 +1,9 @@
 """Checks on editors' content. Each rule is a small function that yields Problems,
 each with a stable code (registry.py); `python build.py regler` lists them all."""
 
+from pathlib import Path
+
+from ..content import yamltext
 from ..content.problems import Problem
 from ..content.store import ContentStore
 from . import (
@@ -29,12 +32,33 @@ RULES = (
 )
 
 
+# A file that cannot be read (or is missing) explains what the rules then say about the data
+# it should have held: those follow-on problems are left out until it is read again.
+UNREADABLE = {yamltext.SYNTAX, yamltext.NOT_UTF8, yamltext.SHAPE, yamltext.FILE_MISSING}
+FOLLOW_ONS = {
+    "data/nodnummer.yaml": {"SV313", "SV314", "SV601", "SV602"},
+    "kommuner/{kommun}/verksamheter.yaml": {"SV150", "SV312"},
+}
+
+
 def validate(store: ContentStore, site_urls: set[str]) -> list[Problem]:
-    """Every problem in the content: what reading found, then what each rule finds."""
+    """Every problem in the content: what reading found, then what each rule finds, without
+    the follow-on problems of a file that could not be read."""
     problems = list(store.problems)
+    if any(p.code == yamltext.NO_SUCH_KOMMUN for p in problems):
+        return problems  # every rule would only repeat that the municipality is not there
     for rule in RULES:
         problems.extend(rule(store, site_urls))
-    return problems
+    unread = {Path(p.file).resolve() for p in store.problems if p.code in UNREADABLE}
+    hidden = set()
+    for name, follow_ons in FOLLOW_ONS.items():
+        if (store.content_dir / name.format(kommun=store.kommun_slug)).resolve() in unread:
+            hidden |= follow_ons
+    if not (store.kommun_dir / "verksamheter.yaml").is_file():
+        # A municipality may have no directory yet (SV312 says what the vägvisare needs);
+        # its translations then name verksamheter that are not missing, only not written.
+        hidden.add("SV150")
+    return [p for p in problems if p.code not in hidden]
 
 
 def codes() -> dict[str, str]:

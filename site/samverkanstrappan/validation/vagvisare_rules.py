@@ -120,6 +120,7 @@ def outcomes_give_a_next_step(store, site_urls):
     flow = _flow(store)
     if not flow:
         return
+    lacking: dict[str, list[str]] = {}  # a kind of verksamhet the directory lacks -> the outcomes that need it
     for outcome in flow.outcomes.values():
         if not outcome.verksamheter and not outcome.nummer:
             yield Problem(
@@ -138,13 +139,7 @@ def outcomes_give_a_next_step(store, site_urls):
                     f"Utfallet '{outcome.id}' nämner typen '{kind}', som inte finns. Välj bland {', '.join(TYPER)}.",
                 )
             elif not store.services(kind):
-                yield Problem(
-                    store.directory_file,
-                    1,
-                    "SV312",
-                    f"Vägvisaren behöver en verksamhet av typen '{kind}' "
-                    f"(utfallet '{outcome.id}'), men kommunen har ingen.",
-                )
+                lacking.setdefault(kind, []).append(outcome.id)
         for number in outcome.nummer:
             if number not in store.helplines:
                 yield Problem(
@@ -161,6 +156,15 @@ def outcomes_give_a_next_step(store, site_urls):
                     f"Utfallet '{outcome.id}' nämner numret '{number}', men webbplatsen har ingen text om vad "
                     f"det är till för. Använd ett av {', '.join(LABELS)}.",
                 )
+    # One line per missing kind, not one per outcome: a directory without it is one mistake.
+    for kind, outcomes in lacking.items():
+        yield Problem(
+            store.directory_file,
+            1,
+            "SV312",
+            f"Vägvisaren behöver en verksamhet av typen '{kind}' (utfallen {', '.join(outcomes)}), "
+            "men kommunen har ingen i verksamheter.yaml.",
+        )
 
 
 @codes(
