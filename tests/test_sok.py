@@ -263,20 +263,23 @@ def test_server_mode_puts_the_crisis_block_inside_the_results(server):
 def test_the_browser_asks_for_words_shows_a_status_and_offers_ways_on(browser, site_url):
     page = browser.new_page()
     try:
-        page.goto(f"{site_url}/sv/sok/")
-        page.press("#sok-fraga", "Enter")
-        assert "Skriv ett eller några ord" in page.inner_text("#sok-resultat")
+        slowed = []
 
         def slowly(route):
+            slowed.append(route.request.url)
             time.sleep(1.0)
             route.continue_()
 
-        page.route("**/pagefind/pagefind.js", slowly)
+        page.route("**/pagefind/pagefind.js", slowly)  # before the field gets focus, which starts loading
+        page.goto(f"{site_url}/sv/sok/")
+        page.press("#sok-fraga", "Enter")
+        assert "Skriv ett eller några ord" in page.inner_text("#sok-resultat")
         page.fill("#sok-fraga", "xyzzyqq")
         page.press("#sok-fraga", "Enter")
         assert page.get_attribute("#sok-status", "role") == "status"
         assert page.inner_text("#sok-status") == "Söker …"  # visible and announced while Pagefind loads
         page.wait_for_selector("#sok-resultat .sok-inga", timeout=15_000)
+        assert slowed, "Pagefind was not loaded through the slowed route"
         nothing = page.inner_html("#sok-resultat")
         assert 'href="/sv/vagvisare/"' in nothing and 'href="/sv/a-o/"' in nothing and 'href="tel:112"' in nothing
         assert page.inner_text("#sok-status") == "Inga sidor hittades."
@@ -286,5 +289,45 @@ def test_the_browser_asks_for_words_shows_a_status_and_offers_ways_on(browser, s
         listed = page.eval_on_selector_all("#sok-resultat .traffar a", "links => links.length")
         count = int("".join(ch for ch in page.inner_text("#sok-status").split("(")[0] if ch.isdigit()))
         assert listed == 20 and count > listed  # the real number of matches, not the display cap
+    finally:
+        page.close()
+
+
+def test_the_crisis_block_shows_even_when_pagefind_cannot_load(browser, site_url, server):
+    page = browser.new_page()
+    try:
+        page.route("**/pagefind/**", lambda route: route.abort())
+        page.goto(f"{site_url}/sv/sok/")
+        page.fill("#sok-fraga", "jag vill ta livet av mig")
+        page.press("#sok-fraga", "Enter")
+        page.wait_for_selector("#sok-resultat .sok-kris", timeout=15_000)
+        first = page.eval_on_selector("#sok-resultat .traffar a", "a => a.getAttribute('href')")
+        assert first == url_of(server, "utfall:sjalvmordstankar")
+        assert page.get_attribute("#sok-resultat", "aria-busy") is None
+    finally:
+        page.close()
+
+
+def test_an_older_search_never_replaces_a_newer_one(browser, site_url):
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}/sv/sok/")
+        page.fill("#sok-fraga", "demens")
+        page.evaluate(
+            """() => {
+              const form = document.querySelector('form.sok');
+              const input = document.getElementById('sok-fraga');
+              const out = document.getElementById('sok-resultat');
+              window.sawCrisis = false;  // the first search's answer, if it is ever shown
+              new MutationObserver(() => { if (out.querySelector('.sok-kris')) { window.sawCrisis = true; } })
+                .observe(out, { childList: true, subtree: true });
+              input.value = 'jag vill dö'; form.requestSubmit();
+              input.value = 'demens'; form.requestSubmit();
+            }"""
+        )
+        page.wait_for_selector("#sok-resultat:not([aria-busy]) .traffar a", timeout=15_000)
+        page.wait_for_timeout(500)  # an older answer arriving late would land now
+        assert page.evaluate("() => window.sawCrisis") is False
+        assert page.query_selector("#sok-resultat .sok-kris") is None
     finally:
         page.close()

@@ -59,7 +59,7 @@ def server_crisis_misses(server, asked) -> dict:
         first = target_url(store, router, lang, f"utfall:{kind}")
         for query in variants(phrase, lang):
             answer = server_answer(server, lang, query)
-            if answer.kris[:1] != [kind] or answer.results[0].url != first:
+            if answer.kris[:1] != [kind] or [r.url for r in answer.results[:1]] != [first]:
                 wrong[f"{lang}: {query}"] = (kind, answer.kris, answer.results[0].url if answer.results else None)
     return wrong
 

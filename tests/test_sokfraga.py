@@ -4,11 +4,12 @@ give the same answers, words match as documented, and every crisis phrase is cau
 import json
 
 import pytest
-from conftest import KOMMUN
+from conftest import FIXTURES, KOMMUN
 from samverkanstrappan import paths
 from samverkanstrappan.content.store import ContentStore
 from samverkanstrappan.index import fraga
 from sok_helpers import (
+    SOKFRAGA_JS,
     analyse_in_node,
     crisis_phrases,
     odd_queries,
@@ -118,3 +119,32 @@ def test_a_municipality_adds_crisis_phrases_of_its_own(content):
     store = ContentStore(content, KOMMUN)
     assert fraga.analyse("vill hoppa från bron", pipeline_data(store, "sv"))["kris"] == ["sjalvmordstankar"]
     assert [p.file for p in store.kris.kinds("sv")["sjalvmordstankar"]][-1].endswith(f"{KOMMUN}/kris.sv.yaml")
+
+
+def crisis_samples() -> dict:
+    import yaml
+
+    return yaml.safe_load((FIXTURES / "kris_prov.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang, kind, query", crisis_samples()["kris"])
+def test_people_in_crisis_get_the_block_and_the_right_page_first(data, lang, kind, query):
+    """Written apart from the lexicon, so a gap in it fails here (the generated variants of
+    the lexicon's own phrases cannot find one); long sentences included."""
+    assert fraga.analyse(query, data[lang])["kris"][:1] == [kind]
+
+
+@pytest.mark.parametrize("lang, query", crisis_samples()["vardag"])
+def test_everyday_searches_do_not_show_the_crisis_block(data, lang, query):
+    assert fraga.analyse(query, data[lang])["kris"] == []
+
+
+def test_every_script_parses():
+    """A syntax error in a script would leave the search form hidden; Node finds it in a second."""
+    import subprocess
+
+    scripts = sorted((SOKFRAGA_JS.parent).glob("*.js"))
+    assert len(scripts) >= 3
+    for script in scripts:
+        done = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr

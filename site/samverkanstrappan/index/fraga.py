@@ -69,8 +69,10 @@ def words(text: str, lang: str) -> list[str]:
 
 
 def query_words(query: str, lang: str) -> list[str]:
-    """The words of a typed query, within the limits, without repeats."""
-    return list(dict.fromkeys(words(query[:MAX_QUERY_CHARS], lang)))[:MAX_WORDS]
+    """The words of a typed query, within the length limit, without repeats. Crisis phrases
+    are looked for in all of them (someone in crisis may write a long sentence); only the
+    first MAX_WORDS are searched for."""
+    return list(dict.fromkeys(words(query[:MAX_QUERY_CHARS], lang)))
 
 
 def typos(a: str, b: str, limit: int) -> int:
@@ -107,10 +109,19 @@ def quality(typed: str, known: str, half_typed: bool = True) -> float:
     if typed == known:
         return 1.0
     short, long = (typed, known) if len(typed) <= len(known) else (known, typed)
-    if long.startswith(short) and (len(short) >= 5 or (len(short) == 4 and len(long) <= 7)):
-        return 0.8 if (long == typed or half_typed) else 0.0
+    # Only the beginning of a phrase's word is no match as such (not half_typed), but it may
+    # still be a typo of it (انتحار for انتحاري), which the rules below allow.
+    if (
+        long.startswith(short)
+        and (len(short) >= 5 or (len(short) == 4 and len(long) <= 7))
+        and (long == typed or half_typed)
+    ):
+        return 0.8
     common = _common_start(typed, known)
-    if common >= 5 and len(typed) - common <= 4 and len(known) - common <= 4 and common < len(short):
+    # A stemmer's work, roughly: 5 letters in common, or 4 that are most of a short word
+    # (städa, städning; mamma, mammor), and endings of up to 4 letters.
+    enough = common >= 5 or (common == 4 and len(short) >= 5 and 5 * common >= 4 * len(short))
+    if enough and len(typed) - common <= 4 and len(known) - common <= 4 and common < len(short):
         return 0.7
     if len(short) >= 5 and typos(typed, known, 2 if len(short) >= 9 else 1) <= (2 if len(short) >= 9 else 1):
         return 0.6
@@ -171,7 +182,9 @@ def engine_words(found_slots: list[list[tuple[str, float]]]) -> list[str]:
 
 def _matches(words: list[str], documents: list[dict]) -> dict[str, dict[str, float]]:
     """For each word, the documents' words it matches and how well (each pair compared once)."""
-    vocabulary = dict.fromkeys(known for doc in documents for known in doc["titel"] + doc["sokord"])
+    vocabulary = dict.fromkeys(
+        known for doc in documents for known in doc["titel"] + doc["sokord"] + [w for p in doc["fraser"] for w in p]
+    )
     found: dict[str, dict[str, float]] = {}
     for word in words:
         found[word] = {}
@@ -186,6 +199,18 @@ def _best(matched: dict[str, float], known: list[str]) -> float:
     return max((matched.get(word, 0.0) for word in known), default=0.0)
 
 
+def _search_words(doc: dict, matches: dict[str, dict[str, float]]) -> list[str]:
+    """A document's one-word search words, and the words of each phrase of search words that
+    the query matches in a word of 4 letters or more: a short word alone says nothing about
+    the phrase ("end my life" is not about "end of contract", "hen tar sitt liv" not about
+    "hen har flyttat")."""
+    found = list(doc["sokord"])
+    for phrase in doc["fraser"]:
+        if any(len(known) >= 4 and any(known in matched for matched in matches.values()) for known in phrase):
+            found += phrase
+    return found
+
+
 def rank(found_slots: list[list[tuple[str, float]]], documents: list[dict]) -> list[tuple[float, str]]:
     """(score, url) of every document whose title or search words match, best first.
 
@@ -193,19 +218,20 @@ def rank(found_slots: list[list[tuple[str, float]]], documents: list[dict]) -> l
     count more than a title), times how rare that word is among the documents' titles and
     search words, so "stöd" counts less than "demens"."""
     matches = _matches(engine_words(found_slots), documents)
+    words_of = [_search_words(doc, matches) for doc in documents]
     rarity = {}
     for word, matched in matches.items():
-        seen = sum(1 for doc in documents if _best(matched, doc["titel"]) or _best(matched, doc["sokord"]))
+        seen = sum(1 for doc, own in zip(documents, words_of) if _best(matched, doc["titel"]) or _best(matched, own))
         rarity[word] = math.log(1 + len(documents) / seen) if seen else 0.0
     scored = []
-    for order, doc in enumerate(documents):
+    for order, (doc, own) in enumerate(zip(documents, words_of)):
         title_weight = SERVICE if doc.get("verksamhet") else TITLE
         score = 0.0
         for slot in found_slots:
             score += max(
                 weight
                 * rarity[word]
-                * max(title_weight * _best(matches[word], doc["titel"]), SOKORD * _best(matches[word], doc["sokord"]))
+                * max(title_weight * _best(matches[word], doc["titel"]), SOKORD * _best(matches[word], own))
                 for word, weight in slot
             )
         if score > 0:
@@ -216,11 +242,12 @@ def rank(found_slots: list[list[tuple[str, float]]], documents: list[dict]) -> l
 def analyse(query: str, data: dict) -> dict:
     """Everything a query means for one language's data (sokdata.py): its words, the crisis
     kinds it matches, the words for the full-text engines, and the ranked documents."""
-    typed = query_words(query, data["sprak"])
+    every = query_words(query, data["sprak"])
+    typed = every[:MAX_WORDS]
     found_slots = slots(typed, set(data["stopp"]), data["synonymer"])
     return {
         "ord": typed,
-        "kris": crisis(typed, data["kris"]),
+        "kris": crisis(every, data["kris"]),
         "sok": engine_words(found_slots),
         "rang": [[score, url] for score, url in rank(found_slots, data["dokument"])],
     }

@@ -21,8 +21,10 @@ def stop_words(lang: str) -> list[str]:
     return sorted({word for text in listed for word in fraga.words(text, lang)})
 
 
-def _words(texts, lang: str) -> list[str]:
-    return list(dict.fromkeys(word for text in texts for word in fraga.words(text, lang)))[:MAX_DOCUMENT_WORDS]
+def _words(texts, lang: str, stop: set[str]) -> list[str]:
+    """The words that say what a document is about: not stop words, not one or two letters."""
+    found = (word for text in texts for word in fraga.words(text, lang) if len(word) >= 3 and word not in stop)
+    return list(dict.fromkeys(found))[:MAX_DOCUMENT_WORDS]
 
 
 def _phrases(texts, lang: str) -> list[list[str]]:
@@ -43,9 +45,10 @@ def build(store: ContentStore, lang: str, router, labels: dict[str, str]) -> dic
         for kind, phrases in store.kris.kinds(lang).items()
         if kind in outcome_urls
     ]
+    stop = set(stop_words(lang))
     return {
         "sprak": lang,
-        "stopp": stop_words(lang),
+        "stopp": sorted(stop),
         "kris": crisis,
         "synonymer": [_phrases(group, lang) for group in store.synonyms.get(lang, [])],
         "dokument": [
@@ -53,8 +56,13 @@ def build(store: ContentStore, lang: str, router, labels: dict[str, str]) -> dic
                 "url": doc.url,
                 "namn": doc.title,
                 "plats": labels[doc.place],
-                "titel": _words([doc.title], lang),
-                "sokord": _words(doc.sokord, lang),
+                "titel": _words([doc.title], lang, stop),
+                # A search word of one word counts alone; the words of a phrase only together
+                # ("end my life" says nothing about "end of contract").
+                "sokord": _words([w for w in doc.sokord if len(fraga.words(w, lang)) == 1], lang, stop),
+                "fraser": [
+                    found for w in doc.sokord if len(fraga.words(w, lang)) > 1 and (found := _words([w], lang, stop))
+                ],
                 **({"verksamhet": True} if doc.place == "verksamhet" else {}),
             }
             for doc in documents

@@ -90,6 +90,8 @@ def _word_queries(reader, lang: str, word: str) -> list:
     as fraga.quality allows; and, for a compound the index does not hold, its parts."""
     found = []
     for stem in terms(lang, word):
+        if len(stem) < 2:
+            continue  # a letter split off at an apostrophe (Ukrainian "сім'я" gives "я"): no word alone
         for field in FIELDS:
             found.append(Term(field, stem))
             # Judged on the stem, not the word: "б'ють" is a one-letter stem, too short for either.

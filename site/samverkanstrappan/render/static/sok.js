@@ -13,22 +13,27 @@
   // Pagefind also finds words it only guesses at ("help" finds "hela"). The candidates it
   // ranks highest are checked with the pipeline's own word match, as the server's are.
   var CHECKED = 40;
-  var loading = null;
+  var data = null, pagefind = null;
+  var latest = 0;  // the number of the last search: an older answer is never shown over a newer one
   form.hidden = false;
 
+  // The pipeline's data and Pagefind load apart: the crisis block and the pages whose title or
+  // search words match need only the data, so they show even when Pagefind cannot load.
   function load() {
-    if (!loading) {
-      var pagefind = import("/pagefind/pagefind.js").then(function (module) {
-        return module.options({ excerptLength: 30 }).then(function () { return module; });
-      });
-      var data = fetch(form.dataset.sokdata).then(function (response) {
+    if (!data) {
+      data = fetch(form.dataset.sokdata).then(function (response) {
         if (!response.ok) { throw new Error(response.status); }
         return response.json();
       });
-      loading = Promise.all([pagefind, data]);
-      loading.catch(function () { loading = null; });  // the next search tries again
+      data.catch(function () { data = null; });  // the next search tries again
     }
-    return loading;
+    if (!pagefind) {
+      pagefind = import("/pagefind/pagefind.js").then(function (module) {
+        return module.options({ excerptLength: 30 }).then(function () { return module; });
+      });
+      pagefind.catch(function () { pagefind = null; });
+    }
+    return { data: data, pagefind: pagefind };
   }
 
   function unique(list) {
@@ -139,6 +144,7 @@
   }
 
   function search(query) {
+    var number = ++latest;
     if (!query.trim()) {
       out.textContent = "";
       out.appendChild(template("sok-tom"));
@@ -148,18 +154,29 @@
     }
     status.textContent = out.dataset.soker;
     out.setAttribute("aria-busy", "true");
-    return load().then(function (loaded) {
-      var data = loaded[1];
-      var meaning = Sokfraga.analyse(query, data);
-      return engine(loaded[0], meaning.sok, data.sprak).then(function (found) { show(meaning, data, found); });
+    var loaded = load();
+    return loaded.data.then(function (words) {
+      var meaning = Sokfraga.analyse(query, words);
+      var noEngine = { urls: [], excerpts: new Map(), unchecked: 0, failed: true };
+      var full = loaded.pagefind.then(function (module) {
+        return engine(module, meaning.sok, words.sprak);
+      }).catch(function () { return noEngine; });
+      return full.then(function (found) {
+        if (number !== latest) { return; }
+        show(meaning, words, found);
+        if (found.failed) { status.textContent = status.textContent + " " + out.dataset.fel; }
+        out.removeAttribute("aria-busy");
+      });
     }).catch(function () {
+      if (number !== latest) { return; }
       out.textContent = "";
       out.appendChild(template("sok-inga"));
       status.textContent = out.dataset.fel;
-    }).then(function () { out.removeAttribute("aria-busy"); });
+      out.removeAttribute("aria-busy");
+    });
   }
 
-  input.addEventListener("focus", function () { load().catch(function () {}); }, { once: true });
+  input.addEventListener("focus", function () { load(); }, { once: true });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     // The query never goes into the address: it is not kept in the history, nor sent anywhere.

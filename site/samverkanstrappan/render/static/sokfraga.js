@@ -41,7 +41,7 @@
   }
 
   function queryWords(query, lang) {
-    return unique(words(chars(query).slice(0, MAX_QUERY_CHARS).join(""), lang)).slice(0, MAX_WORDS);
+    return unique(words(chars(query).slice(0, MAX_QUERY_CHARS).join(""), lang));
   }
 
   function typos(a, b, limit) {
@@ -79,10 +79,12 @@
     var long = short === typed ? known : typed;
     var shortSize = size(short), longSize = size(long);
     if (long.indexOf(short) === 0 && (shortSize >= 5 || (shortSize === 4 && longSize <= 7))) {
-      return (long === typed || halfTyped) ? 0.8 : 0.0;
+      if (long === typed || halfTyped) { return 0.8; }
+      // Only the beginning of a phrase's word: it may still be a typo of it (see fraga.py).
     }
     var common = commonStart(typed, known);
-    if (common >= 5 && size(typed) - common <= 4 && size(known) - common <= 4 && common < shortSize) { return 0.7; }
+    var enough = common >= 5 || (common === 4 && shortSize >= 5 && 5 * common >= 4 * shortSize);
+    if (enough && size(typed) - common <= 4 && size(known) - common <= 4 && common < shortSize) { return 0.7; }
     var limit = shortSize >= 9 ? 2 : 1;
     if (shortSize >= 5 && typos(typed, known, limit) <= limit) { return 0.6; }
     var knownSize = size(known);
@@ -155,7 +157,10 @@
 
   function matchesOf(list, documents) {
     var vocabulary = [];
-    documents.forEach(function (doc) { vocabulary = vocabulary.concat(doc.titel, doc.sokord); });
+    documents.forEach(function (doc) {
+      vocabulary = vocabulary.concat(doc.titel, doc.sokord);
+      doc.fraser.forEach(function (phrase) { vocabulary = vocabulary.concat(phrase); });
+    });
     vocabulary = unique(vocabulary);
     var found = new Map();  // a Map, so that a typed word such as "__proto__" is only a word
     list.forEach(function (word) {
@@ -175,21 +180,34 @@
     return top;
   }
 
+  function searchWords(doc, matches) {
+    var found = doc.sokord.slice();
+    doc.fraser.forEach(function (phrase) {
+      var hit = phrase.some(function (known) {
+        return size(known) >= 4 && Array.from(matches.values()).some(function (matched) { return matched.has(known); });
+      });
+      if (hit) { found = found.concat(phrase); }
+    });
+    return found;
+  }
+
   function rank(foundSlots, documents) {
     var matches = matchesOf(engineWords(foundSlots), documents);
+    var wordsOf = documents.map(function (doc) { return searchWords(doc, matches); });
     var rarity = new Map();
     matches.forEach(function (matched, word) {
-      var seen = documents.filter(function (doc) { return best(matched, doc.titel) || best(matched, doc.sokord); }).length;
+      var seen = documents.filter(function (doc, i) { return best(matched, doc.titel) || best(matched, wordsOf[i]); }).length;
       rarity.set(word, seen ? Math.log(1 + documents.length / seen) : 0.0);
     });
     var scored = [];
     documents.forEach(function (doc, order) {
       var titleWeight = doc.verksamhet ? SERVICE : TITLE;
+      var own = wordsOf[order];
       var score = 0.0;
       foundSlots.forEach(function (slot) {
         score += Math.max.apply(null, slot.map(function (entry) {
           var word = entry[0], weight = entry[1], matched = matches.get(word);
-          return weight * rarity.get(word) * Math.max(titleWeight * best(matched, doc.titel), SOKORD * best(matched, doc.sokord));
+          return weight * rarity.get(word) * Math.max(titleWeight * best(matched, doc.titel), SOKORD * best(matched, own));
         }));
       });
       if (score > 0) { scored.push([-Number(score.toFixed(6)), order, doc.url]); }
@@ -199,9 +217,10 @@
   }
 
   function analyse(query, data) {
-    var typed = queryWords(query, data.sprak);
+    var every = queryWords(query, data.sprak);
+    var typed = every.slice(0, MAX_WORDS);
     var foundSlots = slots(typed, new Set(data.stopp), data.synonymer);
-    return { ord: typed, kris: crisis(typed, data.kris), sok: engineWords(foundSlots), rang: rank(foundSlots, data.dokument) };
+    return { ord: typed, kris: crisis(every, data.kris), sok: engineWords(foundSlots), rang: rank(foundSlots, data.dokument) };
   }
 
   var api = { normalize: normalize, words: words, quality: quality, analyse: analyse };
