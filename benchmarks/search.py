@@ -60,8 +60,11 @@ def main() -> None:
         store, router = server.extensions["content"], Router()
         entries = [e for e in relevance_set() if e["sprak"] in store.languages]
         print(f"{args.kommun}: {len(entries)} frågor ur relevanssetet\n")
-        print(f"{'språk':6} {'frågor':>6} {'topp 3 server':>14} {'topp 3 webbläsare':>18} {'samma etta':>11}")
-        totals = {"server": 0, "browser": 0, "agree": 0, "count": 0}
+        print(
+            f"{'språk':6} {'frågor':>6} {'topp 3 server':>14} {'topp 3 webbläsare':>18} {'samma etta':>11}"
+            f" {'samma topp 3':>13}"
+        )
+        totals = {"server": 0, "browser": 0, "agree": 0, "same3": 0, "count": 0}
         later_ms, server_ms = [], []
         with devtools.static_site(site) as base, sync_playwright() as playwright:
             browser = devtools.launch_chromium(playwright)
@@ -71,7 +74,7 @@ def main() -> None:
                 if not mine:
                     continue
                 in_browser = browser_answers(browser, base, lang, [e["fraga"] for e in mine])
-                hits = {"server": 0, "browser": 0, "agree": 0}
+                hits = {"server": 0, "browser": 0, "agree": 0, "same3": 0}
                 for entry, answer in zip(mine, in_browser):
                     wanted = {target_url(store, router, lang, t) for t in entry["vantat"]}
                     started = time.perf_counter()
@@ -81,17 +84,20 @@ def main() -> None:
                     hits["server"] += bool(wanted & set(on_server[:3]))
                     hits["browser"] += bool(wanted & set(answer["urls"][:3]))
                     hits["agree"] += on_server[:1] == answer["urls"][:1]
+                    hits["same3"] += on_server[:3] == answer["urls"][:3]
                 for key in hits:
                     totals[key] += hits[key]
                 totals["count"] += len(mine)
                 n = len(mine)
                 print(
                     f"{lang:6} {n:6} {hits['server'] / n:13.0%} {hits['browser'] / n:17.0%} {hits['agree'] / n:10.0%}"
+                    f" {hits['same3'] / n:12.0%}"
                 )
             browser.close()
         n = totals["count"]
         print(
             f"{'alla':6} {n:6} {totals['server'] / n:13.0%} {totals['browser'] / n:17.0%} {totals['agree'] / n:10.0%}"
+            f" {totals['same3'] / n:12.0%}"
         )
         print(f"\nwebbläsaren, första sökningen (laddar Pagefind och sökdata): {first_ms:.0f} ms till första träffen")
         print(

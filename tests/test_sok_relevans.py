@@ -12,6 +12,7 @@ from sok_helpers import browser_answers, crisis_phrases, relevance_set, server_a
 
 TOP3_GOAL = 0.95
 AGREEMENT_GOAL = 0.90
+SAME_TOP3_FLOOR = 0.80
 
 
 @pytest.fixture(scope="module")
@@ -90,17 +91,21 @@ def test_the_browser_agrees_with_the_server_and_finds_expected_pages(browser, si
     server = create_app(built_site.name, serve=True)
     store = server.extensions["content"]
     expected = cases(store)
-    browser_found, agree, total = {}, 0, 0
+    browser_found, agree, same_three, total = {}, 0, 0, 0
     for lang in store.languages:
         queries = [e["fraga"] for e, _ in expected if e["sprak"] == lang]
         for query, answer in zip(queries, browser_answers(browser, site_url, lang, queries)):
             browser_found[query] = answer["urls"]
-            server_first = [r.url for r in server_answer(server, lang, query).results[:1]]
-            agree += answer["urls"][:1] == server_first
+            on_server = [r.url for r in server_answer(server, lang, query).results[:3]]
+            agree += answer["urls"][:1] == on_server[:1]
+            same_three += answer["urls"][:3] == on_server
             total += 1
     missed = misses(browser_found, expected)
     assert len(missed) <= (1 - TOP3_GOAL) * len(expected), "\n".join(missed)
     assert agree >= AGREEMENT_GOAL * total, f"the modes agree on {agree} of {total} top results"
+    # The whole top 3 is the same for 85-86 % (measured); below the first place the full-text
+    # engines, which rank differently, fill in. This keeps the two from drifting further apart.
+    assert same_three >= SAME_TOP3_FLOOR * total, f"the modes give the same top 3 for {same_three} of {total}"
 
 
 def test_the_browser_shows_the_crisis_block_and_page_first_for_every_phrase(browser, site_url, built_site):
