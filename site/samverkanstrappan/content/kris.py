@@ -41,21 +41,13 @@ def load(files: list[tuple[Path, str, str]]) -> tuple[Lexicon, list[Problem]]:
     lexicon = Lexicon()
     problems: list[Problem] = []
     for path, file, lang in files:
-        if not path.is_file():
-            continue
-        data, found = yamltext.load_file(path, file)
+        data, found = yamltext.load_optional_map(
+            path,
+            file,
+            "Filen ska ha ett utfalls id per rad (till exempel sjalvmordstankar:) med en lista med fraser under.",
+        )
         problems += found
-        if not isinstance(data, yamltext.YamlMap):
-            if data is not None:
-                problems.append(
-                    Problem(
-                        file,
-                        1,
-                        yamltext.SHAPE,
-                        "Filen ska ha ett utfalls id per rad (till exempel sjalvmordstankar:) med en lista "
-                        "med fraser under.",
-                    )
-                )
+        if data is None:
             continue
         lexicon.sources.append((file, lang, data))
         for kind, entries in data.items():

@@ -27,20 +27,11 @@ def load(paths: list[tuple[Path, str]]) -> tuple[Synonyms, list[Problem]]:
     groups = Synonyms()
     problems: list[Problem] = []
     for path, file in paths:
-        if not path.is_file():
-            continue
-        data, found = yamltext.load_file(path, file)
+        data, found = yamltext.load_optional_map(
+            path, file, "Filen ska ha ett språk per rad (sv:, en: ...) med en lista med grupper av ord under."
+        )
         problems += found
-        if not isinstance(data, yamltext.YamlMap):
-            if data is not None:
-                problems.append(
-                    Problem(
-                        file,
-                        1,
-                        yamltext.SHAPE,
-                        "Filen ska ha ett språk per rad (sv:, en: ...) med en lista med grupper av ord under.",
-                    )
-                )
+        if data is None:
             continue
         groups.sources.append((file, data))
         for lang, entries in data.items():

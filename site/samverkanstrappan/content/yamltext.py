@@ -113,6 +113,19 @@ def load_file(path: Path, file: str):
     return load(text, file)
 
 
+def load_optional_map(path: Path, file: str, shape: str) -> tuple["YamlMap | None", list[Problem]]:
+    """An optional file of key: value lines: None (and no problem) when it is not there, None
+    with a SHAPE problem saying `shape` when it is something else."""
+    if not path.is_file():
+        return None, []
+    data, problems = load_file(path, file)
+    if isinstance(data, YamlMap):
+        return data, problems
+    if data is not None:
+        problems.append(Problem(file, 1, SHAPE, shape))
+    return None, problems
+
+
 def load(text: str, file: str, first_line: int = 1):
     """Return (data, problems). `first_line` is the file line where `text` starts."""
     offset = first_line - 1
