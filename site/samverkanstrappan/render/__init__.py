@@ -46,11 +46,13 @@ def create_app(
     store = ContentStore(content_dir, kommun, translations)
     app.extensions["content"] = store
     app.extensions["router"] = Router()
+    app.extensions["sokdata"] = {}  # the search's data per language (render/sok.py)
     if serve:
         # Editors see a changed file on reload; unchanged files stay parsed.
         @app.before_request
         def reread_changed_files():
             if store.refresh():  # the search answers from the changed text too
+                app.extensions["sokdata"].clear()
                 # In this process: a request thread must never fork (Python 3.12 warns, rightly).
                 search.build(store, app.config["SEARCH_INDEX"], app.extensions["router"])
 

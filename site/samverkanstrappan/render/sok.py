@@ -21,9 +21,15 @@ bp = Blueprint("sok", __name__)
 
 
 def search_data(lang: str) -> dict:
-    """The query pipeline's data for `lang` (index/sokdata.py), with the places in its words."""
-    labels = {place: place_label(place) for place in platser.PLACES}
-    return sokdata.build(store(), lang, current_app.extensions["router"], labels)
+    """The query pipeline's data for `lang` (index/sokdata.py), with the places in its words.
+
+    Made once per language and app: it took half of a server-mode answer's time. A changed
+    file empties the app's cache (render/__init__.py)."""
+    cache = current_app.extensions["sokdata"]
+    if lang not in cache:
+        labels = {place: place_label(place) for place in platser.PLACES}
+        cache[lang] = sokdata.build(store(), lang, current_app.extensions["router"], labels)
+    return cache[lang]
 
 
 def page(lang):
