@@ -9,15 +9,13 @@ python build.py serve [--port 8000]  run the site locally for editing
 """
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
 
-from samverkanstrappan import paths, validation  # noqa: E402
-from samverkanstrappan.content.problems import has_errors, report  # noqa: E402
-from samverkanstrappan.content.store import ContentStore  # noqa: E402
-from samverkanstrappan.publish import builder  # noqa: E402
+from samverkanstrappan import paths  # noqa: E402
 
 
 def municipalities(content_dir: Path) -> list[str]:
@@ -35,6 +33,11 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--processer", type=int, default=None, help="antal processer (standard: alla kärnor)")
     args = parser.parse_args(argv)
+    # Imported here, not at the top: a Ctrl-C while they load is then answered in one line too.
+    from samverkanstrappan import validation
+    from samverkanstrappan.content.problems import has_errors, report
+    from samverkanstrappan.content.store import ContentStore
+    from samverkanstrappan.publish import builder, failures
 
     if args.command == "regler":
         print(validation.listing())
@@ -50,11 +53,18 @@ def main(argv=None) -> int:
     worst = 0
     for slug in slugs:
         print(f"== {slug}")
-        worst = max(
-            worst, builder.build(slug, args.ut / slug, args.innehall, args.processer, search_index=args.sokindex / slug)
-        )
+        code = builder.build(slug, args.ut / slug, args.innehall, args.processer, search_index=args.sokindex / slug)
+        if code == failures.INTERRUPTED:
+            return code  # Ctrl-C stops every municipality still to build, not only this one
+        worst = max(worst, code)
     return worst
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        code = main()
+    except KeyboardInterrupt:  # outside a build, which answers it itself: before or between builds
+        print("Avbrutet (Ctrl-C).")
+        code = 130
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a late Ctrl-C must not cut the exit short
+    sys.exit(code)

@@ -1,6 +1,9 @@
 """A build that fails while writing the site leaves the previous output exactly as it was."""
 
+import errno
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import KOMMUN, run_build
@@ -10,13 +13,19 @@ def snapshot(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def fails(*args, **kwargs):
-    raise RuntimeError("disken är full")
+def failing(number: int):
+    def fails(*args, **kwargs):
+        raise OSError(number, os.strerror(number))
+
+    return fails
 
 
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize(
+    ("workers", "number", "advice"),
+    [(1, errno.ENOSPC, "disken är full"), (2, errno.ENOSPC, "disken är full"), (2, errno.EACCES, "får inte skriva")],
+)
 def test_failure_while_freezing_leaves_previous_output_untouched(
-    small_content, small_builds, tmp_path, monkeypatch, workers
+    small_content, small_builds, tmp_path, monkeypatch, workers, number, advice
 ):
     # With two workers the failure happens in a forked worker, while Pagefind runs here.
     output, search_index = tmp_path / "ut", tmp_path / "sokindex"
@@ -24,8 +33,33 @@ def test_failure_while_freezing_leaves_previous_output_untouched(
     shutil.copytree(small_builds[KOMMUN].search_index, search_index)
     before, index_before = snapshot(output), snapshot(search_index)
 
-    monkeypatch.setattr("samverkanstrappan.freeze.freeze_share", fails)
+    monkeypatch.setattr("samverkanstrappan.freeze.freeze_share", failing(number))
     code, printed = run_build(small_content, output, workers=workers, search_index=search_index)
-    assert code == 2 and "Bygget misslyckades" in printed and "disken är full" in printed
+    assert code == 2 and advice in printed and "Inget ändrades" in printed, printed  # 2: not the content
+    assert snapshot(output) == before and snapshot(search_index) == index_before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sokindex", "ut"]
+
+
+def test_the_site_and_its_index_are_published_together_or_not_at_all(
+    small_content, small_builds, tmp_path, monkeypatch
+):
+    """The second rename (the search index) fails: the site's rename is undone, so the old site
+    and the old index stay together, and nothing half-published is left beside them."""
+    output, search_index = tmp_path / "ut", tmp_path / "sokindex"
+    shutil.copytree(small_builds[KOMMUN].output, output)
+    shutil.copytree(small_builds[KOMMUN].search_index, search_index)
+    before, index_before = snapshot(output), snapshot(search_index)
+    rename, failed = Path.rename, []
+
+    def fails_for_the_index(self, target):
+        if Path(target) == search_index.resolve() and not failed:  # once: putting the old one back works
+            failed.append(target)
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(target))
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", fails_for_the_index)
+    code, printed = run_build(small_content, output, search_index=search_index)
+    monkeypatch.undo()
+    assert failed and code == 2 and "får inte skriva" in printed, printed
     assert snapshot(output) == before and snapshot(search_index) == index_before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sokindex", "ut"]

@@ -1,10 +1,16 @@
 """Mistakes editors really make in the data files: each is a `fil:rad: KOD` line in Swedish,
 the build exits 1, and the previous output is untouched. One root cause gives one line."""
 
+import io
 import re
+import shutil
 
 import pytest
 from conftest import KOMMUN, run_build
+from samverkanstrappan import paths
+from samverkanstrappan.publish import builder
+
+import build
 
 DATA_FILES = [
     f"kommuner/{KOMMUN}/kommun.yaml",
@@ -75,3 +81,114 @@ def test_a_municipality_without_a_directory_hears_once_per_kind_of_verksamhet(co
     found = rows(printed)
     kinds = re.findall(r"SV312 .*?typen '([^']+)'", printed)
     assert found and {row[2] for row in found} == {"SV312"} and len(kinds) == len(set(kinds))
+
+
+def replace(name: str, old: str, new: str):
+    """A mistake made by editing one line of a file: (file, the line's number, how to make it)."""
+
+    def make(content):
+        path = content / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return text[: text.index(old)].count("\n") + 1
+
+    return name, make
+
+
+def link(name: str, target: str):
+    def make(content):
+        (content / name).symlink_to(target)
+        return 1
+
+    return name, make
+
+
+def huge(name: str):
+    """A page of 10 MB (text pasted many times over): refused at once, not built for minutes."""
+
+    def make(content):
+        (content / name).write_text("---\ntitel: Stor\n---\n" + "Text som klistrats in. " * 460_000, encoding="utf-8")
+        return 1
+
+    return name, make
+
+
+def folder(name: str):
+    def make(content):
+        (content / name).mkdir()
+        return 1
+
+    return name, make
+
+
+KOMMUN_FILE, DIRECTORY = f"kommuner/{KOMMUN}/kommun.yaml", f"kommuner/{KOMMUN}/verksamheter.yaml"
+# Each mistake gives exactly one line, on the line where the mistake is, and nothing that
+# follows from it (the colour is not also "empty", the service not also "missing").
+ONE_LINE = {
+    "tabb": (replace(KOMMUN_FILE, "  primar_text:", "\tprimar_text:"), "SV101"),
+    "citattecken-som-inte-stangs": (replace(KOMMUN_FILE, 'kommunkod: "', 'kommunkod: "99011\nx: "'), "SV101"),
+    "kolon-i-texten": (replace(KOMMUN_FILE, "namn: Exempelstads kommun", "namn: Exempelstad: kommunen"), "SV101"),
+    "farg-utan-citattecken": (replace(KOMMUN_FILE, 'primar: "#1d4e89"', "primar: #1d4e89"), "SV109"),
+    "fel-telefonnummer": (replace(DIRECTORY, "nummer: ", "nummer: 08-abc "), "SV112"),
+    "fel-startfraga": (replace("vagvisare/flode.yaml", "start: ", "start: x"), "SV301"),
+    "lank-utanfor": (link("sidor/sv/lank.md", "/etc/passwd"), "SV120"),
+    "lank-till-inget": (link("sidor/sv/borta.md", "/finns/inte.md"), "SV120"),
+    "lankad-mapp": (link("sidor/sv/mer", "/etc"), "SV120"),
+    "mapp-som-heter-som-en-sida": (folder("sidor/sv/extra.md"), "SV121"),
+    "sida-pa-10-mb": (huge("sidor/sv/stor.md"), "SV204"),
+}
+
+
+@pytest.mark.parametrize("mistake", sorted(ONE_LINE))
+def test_each_mistake_is_one_line_where_it_is(content, previous, mistake):
+    (name, make), code = ONE_LINE[mistake]
+    line = make(content)
+    exit_code, printed = run_build(content, previous)
+    assert_refused(exit_code, printed, previous)
+    assert [(file.removeprefix(f"{content}/"), number, found) for file, number, found in rows(printed)] == [
+        (name, line, code)
+    ], printed
+
+
+def test_a_byte_order_mark_is_skipped_with_a_warning(content, capsys):
+    """Notepad puts an invisible BOM first: the page still starts with ---, and is read."""
+    page = content / "sidor" / "sv" / "om.md"
+    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
+    assert build.main(["check", "--innehall", str(content), "--kommun", KOMMUN]) == 0
+    printed = capsys.readouterr().out
+    assert [(file.removeprefix(f"{content}/"), line, code) for file, line, code in rows(printed)] == [
+        ("sidor/sv/om.md", 1, "SV108")
+    ]
+
+
+@pytest.fixture
+def translations(tmp_path):
+    copy = tmp_path / "translations"
+    shutil.copytree(paths.TRANSLATIONS, copy, ignore=shutil.ignore_patterns("*.mo"))
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("broken", "code"),
+    [
+        ('msgstr "Menu', "SV711"),  # a quote that is not closed
+        ("msgstr Menu", "SV711"),  # the text without quotes
+        ("något som inte hör hit", "SV711"),
+        ('msgstr "Räksmörgås"', "SV104"),  # saved as Latin-1 below
+    ],
+)
+def test_a_broken_catalog_is_named_in_swedish_at_its_line(content, previous, translations, broken, code, capfd):
+    po = translations / "en" / "LC_MESSAGES" / "messages.po"
+    lines = po.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, text in enumerate(lines, 1) if n > 20 and text.startswith("msgstr"))
+    lines[number - 1] = broken
+    po.write_bytes("\n".join(lines).encode("latin-1" if code == "SV104" else "utf-8", errors="replace"))
+    if code == "SV104":  # named at the first line that is not UTF-8 any more: the first with å, ä or ö
+        number = next(n for n, text in enumerate(lines, 1) if not text.isascii())
+    out = io.StringIO()
+    exit_code = builder.build(KOMMUN, previous, content, workers=1, out=out, translations=translations)
+    printed = out.getvalue() + "".join(capfd.readouterr())
+    assert_refused(exit_code, printed, previous)
+    assert "WARNING" not in printed and "Syntax" not in printed
+    assert [(file.rsplit("/", 3)[-3], line, found) for file, line, found in rows(printed)] == [("en", number, code)]

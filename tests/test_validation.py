@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, run_build
-from content_helpers import KOMMUN, check, line_of, undeclared, where, write_content
+from content_helpers import FILES, KOMMUN, check, line_of, undeclared, where, write_content
 from samverkanstrappan import paths, validation
 from samverkanstrappan.content.helplines import ALWAYS_SHOWN, LABELS
 from samverkanstrappan.content.problems import ERROR, WARNING, Problem, report
@@ -32,6 +32,16 @@ LANGUAGES = FIXTURES / "sprak"
 CATALOGS = FIXTURES / "katalog"
 WANTED = {"Akut hjälp", "Meny"}
 OWN = f"kommuner/{KOMMUN}"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A symbolic link to `target`, put where a file belongs."""
+
+    target: str
+
+
+FOLDER = object()  # a folder put where a file belongs
 
 
 @dataclass
@@ -51,6 +61,10 @@ class Placed:
             target.parent.mkdir(parents=True, exist_ok=True)
             if source is None:
                 target.unlink()
+            elif source is FOLDER:
+                target.mkdir()
+            elif isinstance(source, Link):
+                target.symlink_to(source.target)
             elif isinstance(source, Path):
                 shutil.copy(source, target)
             elif isinstance(source, bytes):
@@ -103,6 +117,7 @@ ENGLISH = {f"{OWN}/kommun.yaml": LOCAL / "med-engelska.yaml"}
 LATIN1 = "---\ntitel: Räksmörgås\n---\n".encode("latin-1")  # an editor's old program saved it so
 BIG_LOGO = b"<svg xmlns='http://www.w3.org/2000/svg'>" + b" " * 31 * 1024 + b"</svg>"
 
+BODY_LINE = FILES["sidor/sv/om.md"].splitlines().index("---", 1) + 2  # where om.md's text starts
 # Every code `python build.py regler` lists, and how to make it happen.
 CASES = {
     "SV101": page("felaktig-yaml.md", 3),
@@ -111,6 +126,10 @@ CASES = {
     "SV104": put("sidor/sv/latin1.md", LATIN1, 2),  # the line of the first byte that is not UTF-8
     "SV107": Placed({}, "kommuner/saknas", 1, kommun="saknas"),
     "SV105": page("lista.md", 2),
+    "SV108": put("sidor/sv/om.md", b"\xef\xbb\xbf" + FILES["sidor/sv/om.md"].encode(), 1),  # Notepad's BOM
+    "SV109": settings("farg-utan-citat.yaml", "primar:"),
+    "SV120": put("sidor/sv/lank.md", Link("/etc/passwd"), 1),
+    "SV121": put("sidor/sv/mapp.md", FOLDER, 1),
     "SV106": Placed({f"{OWN}/kommun.yaml": None}, f"{OWN}/kommun.yaml", 1),
     "SV150": put(
         f"{OWN}/verksamheter.en.yaml",
@@ -121,6 +140,9 @@ CASES = {
     "SV111": page("saknar-nyckel.md", 2),
     "SV112": page("tom-titel.md", 2),
     "SV113": page("okant-trappsteg.md", 4),
+    "SV204": put("sidor/sv/stor.md", FILES["sidor/sv/om.md"] + "ord " * 60_000, 1),
+    "SV270": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nEtt ord. " * 1100, BODY_LINE),
+    "SV271": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nSamordningsplaneringen. " * 1500, BODY_LINE),
     "SV201": page("Versaler i namn.md", 1),
     "SV202": page("ingen-front-matter.md", 1),
     "SV203": page("oavslutad.md", 1),
@@ -138,7 +160,7 @@ CASES = {
     "SV240": page("utan-trappsteg.md", 2),
     "SV250": page("svar-text.md", 7),
     "SV260": put(f"{OWN}/tillagg/sv/finns-inte.md", LOCAL / "tillagg-utan-sida.md", 1),
-    "SV301": flow("start-saknas.yaml", 1),
+    "SV301": flow("start-saknas.yaml", "start:"),
     "SV302": flow("ett-svar.yaml", 3),
     "SV303": flow("svar-id.yaml", "Vet inte"),
     "SV304": flow("svar-leder-ingenstans.yaml", 6),
@@ -198,7 +220,7 @@ CASES = {
     "SV714": Catalog("tom", 9),
     "SV715": Catalog("saknas", 1),
 }
-WARNINGS = {"SV433", "SV504"}
+WARNINGS = {"SV108", "SV433", "SV504"}
 
 
 def test_every_code_has_a_broken_fixture():
@@ -221,7 +243,7 @@ def test_old_dates_are_warnings_and_everything_else_an_error(tmp_path):
         content = tmp_path / code
         CASES[code].run(content)
         levels.update({p.code: p.level for p in check(content / "content") if p.code == code})
-    assert levels == {"SV110": ERROR, "SV501": ERROR, "SV433": WARNING, "SV504": WARNING}
+    assert levels == {"SV110": ERROR, "SV501": ERROR, "SV108": WARNING, "SV433": WARNING, "SV504": WARNING}
 
 
 def test_a_synonym_language_that_is_not_a_list_of_groups(tmp_path):

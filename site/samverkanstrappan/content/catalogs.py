@@ -18,7 +18,7 @@ import polib
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 
 # The gettext functions that mark strings: `_` in templates, `_l` (lazy) and `N_` (mark only) in code.
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "N_": None}
@@ -90,8 +90,13 @@ def compile_all(translations: Path) -> None:
         mo = po.with_suffix(".mo")
         if mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
             continue
-        with open(po, "rb") as source:
-            catalog = read_po(source)
+        try:
+            with open(po, "rb") as source:
+                catalog = read_po(source, abort_invalid=True)
+        except (PoFileError, UnicodeDecodeError, OSError):
+            # Left as it is: the check says in Swedish what is wrong and where
+            # (validation/po_syntax.py), and the build stops before any page is written.
+            continue
         # Each process writes its own partial file: test workers and two builds at once
         # compile the same catalog side by side, and a shared name let one rename the
         # other's file away.

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import farger, schema, yamltext
-from .problems import Problem
+from .problems import Problem, has_errors
 from .schema import Field
 from .sprak import SOURCE, SPRAK
 
@@ -160,7 +160,7 @@ def load(path: Path, slug: str, file: str) -> tuple[Kommun | None, list[Problem]
     colours = _block(data, "farger", COLOUR_FIELDS, file, problems)
     values["synpunkter"] = _block(data, "synpunkter", CONTACT_FIELDS, file, problems)
     values["tillganglighet"] = _block(data, "tillganglighet", STATEMENT_FIELDS, file, problems)
-    if problems:
+    if has_errors(problems):  # a warning (a BOM) still leaves the settings readable
         return None, problems
     name = values.get("logotyp")
     return Kommun(

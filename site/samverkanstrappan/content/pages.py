@@ -57,10 +57,15 @@ ADDITION_FIELDS = (
 BAD_FILE_NAME = "SV201"
 NO_FRONT_MATTER = "SV202"
 FRONT_MATTER_OPEN = "SV203"
+TOO_BIG = "SV204"
+# Far above any page a reader could finish (validation/size_rules.py says how much is too
+# much): a file this big is not read at all, so a pasted 10 MB file fails in a moment.
+MAX_FILE_BYTES = 200 * 1024
 CODES = {
     BAD_FILE_NAME: "Filnamnet har versaler, å, ä, ö eller mellanslag och kan inte bli en adress.",
     NO_FRONT_MATTER: "Filen börjar inte med en rad med bara --- och sidans uppgifter.",
     FRONT_MATTER_OPEN: "Sidans uppgifter överst avslutas aldrig med en rad med bara ---.",
+    TOO_BIG: "Filen är för stor för att vara en sida (över 200 kB) och lästes inte.",
 }
 
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
@@ -120,9 +125,17 @@ def parse(
                 "(inga å, ä, ö eller mellanslag), eftersom det blir sidans adress.",
             )
         )
+    size = path.stat().st_size if path.is_file() and not path.is_symlink() else 0
+    if size > MAX_FILE_BYTES:
+        message = (
+            f"Filen är {size / 1024 / 1024:.1f} MB; en sida får vara högst {MAX_FILE_BYTES // 1024} kB. "
+            "Kontrollera att rätt fil ligger här, eller dela texten på flera sidor."
+        )
+        return None, [*problems, Problem(file, 1, TOO_BIG, message)]
     text, found = yamltext.read_text(path, file)
+    problems += found  # a BOM is only a warning: the page is still read
     if text is None:
-        return None, [*problems, *found]
+        return None, problems
     split, problem = split_front_matter(text, file)
     if problem:
         return None, [*problems, problem]
@@ -152,4 +165,8 @@ def find(root: Path) -> dict[str, Path]:
     """All page files below a language folder, by key."""
     if not root.is_dir():
         return {}
-    return {path.relative_to(root).with_suffix("").as_posix(): path for path in sorted(root.rglob("*.md"))}
+    return {
+        path.relative_to(root).with_suffix("").as_posix(): path
+        for path in sorted(root.rglob("*.md"))
+        if path.is_file() and not path.is_symlink()  # the others are reported (content/filer.py)
+    }

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 from .. import paths, workers
-from . import helplines, kommun, kris, pages, synonymer, vagvisare, verksamheter, verksamheter_sprak, yamltext
+from . import filer, helplines, kommun, kris, pages, synonymer, vagvisare, verksamheter, verksamheter_sprak, yamltext
 from .problems import Problem
 from .sprak import SOURCE, SPRAK
 
@@ -62,7 +62,7 @@ class ContentStore:
         count = workers.count(None, len(missing))
         if len(missing) < PARALLEL_FROM or count < 2 or threading.active_count() > 1:
             return
-        with multiprocessing.get_context("fork").Pool(count) as pool:
+        with multiprocessing.get_context("fork").Pool(count, workers.ignore_interrupt) as pool:
             results = pool.map(_parse_page, [job for job, _ in missing], chunksize=16)
         for (_, key), result in zip(missing, results):
             self._cache[key] = result
@@ -83,6 +83,9 @@ class ContentStore:
 
     def _load(self) -> None:
         self.problems: list[Problem] = []
+        roots = [self.content_dir / name for name in ("sidor", "data", "vagvisare")]
+        roots += [self.kommun_dir, self.translations]
+        self.problems += filer.odd_entries([root for root in roots if root.is_dir()], shown_path)
         kommun_file = self.kommun_dir / "kommun.yaml"
         self.kommun, found = kommun.load(kommun_file, self.kommun_slug, shown_path(kommun_file))
         self.problems += found

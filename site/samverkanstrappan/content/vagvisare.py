@@ -134,6 +134,7 @@ class Flow:
     behov: dict[str, tuple[str, ...]] = field(default_factory=dict)
     behov_lines: dict[str, int] = field(default_factory=dict)
     narstaende: tuple[str, ...] = ()  # answers that mean a närstående is asking for someone else
+    start_line: int = 1
 
     def asked_by_narstaende(self, answers: tuple[str, ...]) -> bool:
         return any(answer in self.narstaende for answer in answers)
@@ -220,7 +221,8 @@ def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
         )
     behov, lines = _behov(values.get("behov"), file, problems)
     narstaende = tuple(values.get("narstaende", ()))
-    return Flow(values.get("start", ""), questions, outcomes, file, behov, lines, narstaende), problems
+    start = values.get("start", "")
+    return Flow(start, questions, outcomes, file, behov, lines, narstaende, data.line_of("start")), problems
 
 
 def _behov(block, file, problems) -> tuple[dict, dict]:

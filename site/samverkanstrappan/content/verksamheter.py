@@ -106,6 +106,8 @@ class Verksamhet:
     line: int = 0
     organisation_id: str = ""
     lines: dict = field(default_factory=dict, compare=False)
+    # A number written but not readable (reported where it stands): not "no number" as well.
+    phones_unreadable: bool = field(default=False, compare=False)
 
 
 class Directory(dict):
@@ -168,6 +170,11 @@ def _bad_hours(file: str, line: int, text: str, error: ValueError) -> Problem:
     return Problem(file, line, BAD_HOURS, message)
 
 
+def _written(numbers) -> int:
+    """How many numbers an editor wrote under telefon: (a text in place of the list is one)."""
+    return len(numbers) if isinstance(numbers, list) else int(bool(numbers))
+
+
 def _service(entry, organisations, file):
     problems = list(schema.check_mapping(entry, SERVICE_FIELDS, file))
     values = schema.values(entry, SERVICE_FIELDS)
@@ -195,9 +202,16 @@ def _service(entry, organisations, file):
                 "'adress' ska ha gata:, postnummer: och ort: på egna rader.",
             )
         )
-    if problems:
+    # A service whose id, name, kind and texts can be read is kept, though a number or the
+    # address is wrong (already reported): otherwise its translations, and the outcomes that
+    # need its kind, would each report it missing as well.
+    required = [f.name for f in SERVICE_FIELDS if f.required and f.name != "telefon"]
+    if problems and not all(name in values for name in required):
         return None, problems
+    if not isinstance(values.get("adress"), dict):
+        values.pop("adress", None)
     values.update(
+        phones_unreadable=len(phones) < _written(entry.get("telefon")),
         organisation=organisations.get(values["organisation"]),
         organisation_id=values["organisation"],
         telefon=tuple(phones),

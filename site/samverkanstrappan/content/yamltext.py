@@ -6,11 +6,13 @@ tree with BaseLoader keeps every scalar as the text the editor wrote, and walkin
 the nodes ourselves gives line numbers and catches duplicate keys.
 """
 
+import re
 from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from . import filer
+from .problems import WARNING, Problem
 
 # Problems found while reading any editor file. The rules in validation/ have the other codes.
 SYNTAX = "SV101"
@@ -20,6 +22,8 @@ NOT_UTF8 = "SV104"
 SHAPE = "SV105"
 FILE_MISSING = "SV106"
 NO_SUCH_KOMMUN = "SV107"
+BOM = "SV108"
+HASH_VALUE = "SV109"
 CODES = {
     SYNTAX: "YAML-texten går inte att läsa: ett kolon, ett indrag eller ett citattecken är fel.",
     KEY_NOT_WORD: "En nyckel är inte ett enkelt ord.",
@@ -28,6 +32,8 @@ CODES = {
     SHAPE: "Filen eller en post har fel form, till exempel en lista där det ska stå nyckel: värde.",
     FILE_MISSING: "En fil som webbplatsen behöver saknas (kommun.yaml, flode.yaml, nodnummer.yaml).",
     NO_SUCH_KOMMUN: "Kommunen finns inte: det finns ingen mapp för den i kommuner/ (ofta ett stavfel i --kommun).",
+    BOM: "Filen börjar med ett osynligt BOM-tecken (varning; tecknet hoppas över).",
+    HASH_VALUE: "Ett värde börjar med # och blir därför en kommentar, inte ett värde.",
 }
 
 
@@ -52,25 +58,64 @@ class YamlList(list):
         self.lines: list[int] = []
 
 
-# PyYAML's messages are English and technical; editors get these instead.
+# The YAML libraries' messages are English and technical, and libyaml words them otherwise
+# than pure-Python PyYAML. So the cause is read from the text where they can be (a tab, an
+# open quote), and from the message of either library where they cannot.
 _MESSAGES = {
-    "mapping values are not allowed here": "ett kolon (:) står där det inte får stå. "
-    "Sätt texten inom citattecken om den innehåller ': '",
-    "found character '\\t' that cannot start any token": "raden har en tabb. Använd mellanslag för indrag",
+    "mapping values are not allowed": "ett kolon (:) står där det inte får stå. "
+    'Sätt texten inom citattecken om den innehåller ": ", till exempel: beskrivning: "Öppet: 8–17"',
     "could not find expected ':'": "ett kolon (:) saknas efter nyckeln",
-    "found unexpected end of stream": "ett citattecken stängs aldrig",
-    "found undefined alias": "texten innehåller * eller & i början. Sätt den inom citattecken",
+    "found undefined alias": "texten börjar med * eller &. Sätt den inom citattecken",
+    "found character that cannot start any token": "texten börjar med ett tecken som inte får stå först "
+    "(till exempel @ eller `). Sätt den inom citattecken",
     "did not find expected key": "indraget stämmer inte med raderna ovanför",
     "expected <block end>, but found": "indraget stämmer inte med raderna ovanför",
+    "did not find expected '-' indicator": "indraget stämmer inte med listan ovanför (raderna med -)",
+    "found unknown escape character": "ett omvänt snedstreck (\\) inom dubbla citattecken. "
+    "Använd enkla citattecken ('...') runt texten",
 }
 
 
-def _swedish(error: yaml.YAMLError) -> str:
+# A value that opens a quote: `key: "...`, `- '...` (the rest of the line is in group 2).
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*)$""")
+
+
+def _open_quote(lines: list[str], upto: int) -> tuple[int, str] | None:
+    """(line, quote) of the first value up to line `upto` whose quote the line does not close.
+    A quoted text may go on over several lines in YAML, but editors' never do; the library
+    only notices lines later, where the next quote closes it, and blames that line."""
+    for number, text in enumerate(lines[:upto], 1):
+        found = _QUOTED_VALUE.match(text)
+        if not found:
+            continue
+        quote, rest = found[1], found[2]
+        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            return number, quote
+    return None
+
+
+def _diagnosis(error: yaml.YAMLError, lines: list[str], offset: int) -> tuple[int, str]:
+    """(line, Swedish message) for a YAML syntax error, whichever library found it."""
     problem = str(getattr(error, "problem", "") or error)
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + 1 if mark else 1
+    start = getattr(error, "context_mark", None)
+    first = start.line + 1 if start else line
+    for number in range(min(first, line), line + 1):  # a tab where indentation or a value begins
+        text = lines[number - 1] if 0 < number <= len(lines) else ""
+        if "\t" in text[: len(text) - len(text.lstrip(" \t"))] or ":\t" in text:
+            return offset + number, "Filen går inte att läsa: raden har en tabb. Använd mellanslag i stället."
+    opened = _open_quote(lines, line)
+    if opened:
+        number, quote = opened
+        return offset + number, (
+            f"Filen går inte att läsa: citattecknet ({quote}) på raden stängs aldrig. Sätt ett {quote} efter texten."
+        )
     for english, swedish in _MESSAGES.items():
         if problem.startswith(english):
-            return f"Filen går inte att läsa: {swedish}."
-    return "Filen går inte att läsa. Kontrollera indrag, kolon och citattecken på raden."
+            return offset + line, f"Filen går inte att läsa: {swedish}."
+    return offset + line, "Filen går inte att läsa. Kontrollera indrag, kolon och citattecken på raden."
 
 
 # libyaml's composer is many times faster and gives the same nodes and marks.
@@ -89,7 +134,25 @@ def missing(file: str) -> Problem:
 
 def read_text(path: Path, file: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or a problem when it is not UTF-8 (an editor may save it as Latin-1)."""
+    if path.is_symlink():  # never followed: it may lead out of the content (content/filer.py)
+        return None, [filer.link(file)]
     data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):  # Notepad's mark: invisible, harmless once skipped
+        text, problems = read_text_of(data[3:], file)
+        bom = Problem(
+            file,
+            1,
+            BOM,
+            "Filen börjar med ett osynligt BOM-tecken, som vissa program sätter först. Det hoppades över; "
+            "spara gärna filen som UTF-8 utan BOM.",
+            WARNING,
+        )
+        return text, [bom, *problems]
+    return read_text_of(data, file)
+
+
+def read_text_of(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """`data` as text, or a problem naming the line of its first byte that is not UTF-8."""
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
@@ -110,7 +173,8 @@ def load_file(path: Path, file: str):
     text, problems = read_text(path, file)
     if text is None:
         return None, problems
-    return load(text, file)
+    data, found = load(text, file)
+    return data, problems + found
 
 
 def load_optional_map(path: Path, file: str, shape: str) -> tuple["YamlMap | None", list[Problem]]:
@@ -132,16 +196,39 @@ def load(text: str, file: str, first_line: int = 1):
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = offset + (mark.line + 1 if mark else 1)
-        return None, [Problem(file, line, SYNTAX, _swedish(error))]
+        line, message = _diagnosis(error, text.splitlines(), offset)
+        return None, [Problem(file, line, SYNTAX, message)]
     problems: list[Problem] = []
     if node is None:
         return YamlMap(first_line), problems
-    return _walk(node, file, offset, problems), problems
+    return _walk(node, file, offset, problems, text.splitlines()), problems
 
 
-def _walk(node, file: str, offset: int, problems: list[Problem]):
+# `primar: #1d4e89` is a key with an empty value and a comment: what the editor meant follows
+# `#`. A comment written as one (`telefon:  # fylls i senare`, a space after #) stays a comment.
+_COMMENT_VALUE = re.compile(r":[ \t]+(#\S.*?)\s*$")
+
+
+def _commented_out(node, file: str, offset: int, problems: list[Problem], lines: list[str]) -> str | None:
+    """The text after `#` when an empty plain value is a comment on its key's line, reported once."""
+    if node.value or node.style or node.start_mark.line >= len(lines):  # plain: None, or "" in libyaml
+        return None
+    found = _COMMENT_VALUE.search(lines[node.start_mark.line])
+    if not found:
+        return None
+    text = found[1]
+    problems.append(
+        Problem(
+            file,
+            offset + node.start_mark.line + 1,
+            HASH_VALUE,
+            f'Värdet {text} börjar med # och läses därför som en kommentar. Sätt det inom citattecken: "{text}".',
+        )
+    )
+    return text
+
+
+def _walk(node, file: str, offset: int, problems: list[Problem], lines: list[str]):
     line = offset + node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result = YamlMap(line)
@@ -161,13 +248,17 @@ def _walk(node, file: str, offset: int, problems: list[Problem]):
                     )
                 )
                 continue
-            result[key] = _walk(value_node, file, offset, problems)
+            meant = isinstance(value_node, yaml.ScalarNode) and _commented_out(
+                value_node, file, offset, problems, lines
+            )
+            # The value the editor meant, so that no rule adds a line saying it is empty.
+            result[key] = meant or _walk(value_node, file, offset, problems, lines)
             result.lines[key] = key_line
         return result
     if isinstance(node, yaml.SequenceNode):
         result = YamlList(line)
         for item in node.value:
-            result.append(_walk(item, file, offset, problems))
+            result.append(_walk(item, file, offset, problems, lines))
             result.lines.append(offset + item.start_mark.line + 1)
         return result
     return node.value.strip()

@@ -16,6 +16,7 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.highlight import ContextFragmenter, HtmlFormatter
 from whoosh.query import FuzzyTerm, Or, Prefix, Term
 
+from .. import swap
 from ..content.store import ContentStore
 from .analys import analyzer, terms
 from .dokument import Dokument
@@ -48,7 +49,7 @@ def _schema(lang: str) -> Schema:
 
 def prepare(folder: Path) -> Path:
     """The empty folder, beside `folder`, that a new index is written to before it is published."""
-    fresh = folder.with_name(f".{folder.name}.ny")
+    fresh = swap.fresh_folder(folder)
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir(parents=True)
     return fresh
@@ -66,12 +67,7 @@ def build_language(fresh: Path, lang: str, found: list[Dokument]) -> int:
 
 def publish(fresh: Path, folder: Path) -> None:
     """Put the new index where the server reads it, in place of the old one."""
-    old = folder.with_name(f".{folder.name}.gammal")
-    shutil.rmtree(old, ignore_errors=True)
-    if folder.exists():
-        folder.rename(old)
-    fresh.rename(folder)
-    shutil.rmtree(old, ignore_errors=True)
+    swap.swap_in([(fresh, folder)])
 
 
 def build(store: ContentStore, folder: Path, router) -> dict[str, int]:

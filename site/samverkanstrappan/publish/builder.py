@@ -6,12 +6,11 @@ never leaves a half-built or broken site where the web host reads it.
 
 import gc
 import multiprocessing
-import shutil
 import sys
 import time
 from pathlib import Path
 
-from .. import freeze, paths, workers
+from .. import freeze, paths, swap, workers
 from ..content import catalogs, coverage
 from ..content.lix import lix
 from ..content.problems import has_errors, report
@@ -21,7 +20,7 @@ from ..index import pagefind_index, platser
 from ..index import whoosh_index as search
 from ..routes import Router
 from ..validation import page_rules, validate
-from . import review
+from . import failures, review
 
 
 def check(store: ContentStore, router: Router | None = None) -> list:
@@ -38,6 +37,7 @@ _worker_app = None
 def _start_worker(app) -> None:
     global _worker_app
     _worker_app = app
+    workers.ignore_interrupt()
 
 
 def _index_language(app, job: tuple[Path, str]) -> int:
@@ -98,16 +98,14 @@ class SiteWriter:
 
     def finish(self, urls: list[str], fresh: Path, languages: list) -> int:
         """Freeze the pages into `fresh`, write Pagefind's index from the same documents as
-        Whoosh's, then the review files (`languages`: the coverage rows); put the new Whoosh
-        index in place and return the number of URLs."""
+        Whoosh's, then the review files (`languages`: the coverage rows); return the number of
+        URLs. Whoosh's new index is left in `index_fresh`, for the builder to publish with the site."""
         router = self.app.extensions["router"]
         labels = platser.labels(self.store, self.store.translations)
         pages = [self._start(_freeze_share, (fresh, share)) for share in freeze.shares(urls)]
         pagefind_index.build(self.store, fresh / "pagefind", labels, router)  # while the workers work
         done = [result() for result in self.indexing + pages]
         review.write(self.store, fresh, languages, router)
-        search.publish(self.index_fresh, self.app.config["SEARCH_INDEX"])  # last: nothing can fail after it
-        self.published = True
         return sum(done[len(self.indexing) :])
 
     def __enter__(self):
@@ -123,7 +121,7 @@ class SiteWriter:
         if self.frozen:
             gc.unfreeze()
         if not self.published:
-            shutil.rmtree(self.index_fresh, ignore_errors=True)
+            swap.remove(self.index_fresh)
 
 
 def lix_table(store) -> str:
@@ -151,43 +149,51 @@ def build(
     timings: dict | None = None,
     shortcuts: bool = True,
 ) -> int:
-    """Build one municipality's site into `output` and its search index. Returns the exit code.
-    `timings`, when given, gets the seconds spent reading and checking the content and writing the site;
-    `shortcuts=False` freezes with the stock parts only (freeze/shortcuts.py)."""
+    """Build one municipality's site into `output` and its search index. Returns the exit code
+    (publish/failures.py). `timings`, when given, gets the seconds spent reading and checking the
+    content and writing the site; `shortcuts=False` freezes with the stock parts only (freeze/shortcuts.py)."""
+    output = Path(output).resolve()
+    fresh = swap.fresh_folder(output)
+    with failures.interruptible():
+        try:
+            return _build(
+                kommun, output, fresh, content_dir, workers, out, translations, search_index, timings, shortcuts
+            )
+        except KeyboardInterrupt:
+            swap.remove(fresh)
+            print(f"Bygget avbröts (Ctrl-C). Inget ändrades i {output}.", file=out)
+            return failures.INTERRUPTED
+        except Exception as error:  # the disk, permissions, a program: keep the old site, say why
+            swap.remove(fresh)
+            print(failures.advice(error, output), file=out)
+            print(f"Inget ändrades i {output}.", file=out)
+            return failures.ENVIRONMENT
+
+
+def _build(kommun, output, fresh, content_dir, workers, out, translations, search_index, timings, shortcuts) -> int:
     from ..render import create_app  # only a build renders: `check` needs no Flask
 
     started = time.perf_counter()
     app = create_app(kommun, content_dir, translations=translations, search_index=search_index, shortcuts=shortcuts)
-    output = Path(output).resolve()
-    fresh = output.with_name(f".{output.name}.ny")
-    old = output.with_name(f".{output.name}.gammal")
-    try:
-        with SiteWriter(app, workers) as writer:
-            router = app.extensions["router"]
-            urls = router.urls(app.extensions["content"])
-            problems = check(app.extensions["content"], router)
-            if problems:
-                print(report(problems), file=out)
-            if has_errors(problems):
-                print(f"Bygget avbröts. Inget ändrades i {output}.", file=out)
-                return 1
-            output.parent.mkdir(parents=True, exist_ok=True)
-            for leftover in (fresh, old):
-                shutil.rmtree(leftover, ignore_errors=True)
-            languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO, paths.CACHE))
-            checked = time.perf_counter()
-            count = writer.finish(urls, fresh, languages)
-            if timings is not None:
-                timings.update(kontroll=checked - started, skrivning=time.perf_counter() - checked)
-    except Exception as error:  # any failure: keep the old site, say why
-        shutil.rmtree(fresh, ignore_errors=True)
-        print(f"Bygget misslyckades: {type(error).__name__}: {error}", file=out)
-        print(f"Inget ändrades i {output}.", file=out)
-        return 2
-    if output.exists():
-        output.rename(old)
-    fresh.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
+    with SiteWriter(app, workers) as writer:
+        router = app.extensions["router"]
+        urls = router.urls(app.extensions["content"])
+        problems = check(app.extensions["content"], router)
+        if problems:
+            print(report(problems), file=out)
+        if has_errors(problems):
+            print(f"Bygget avbröts. Inget ändrades i {output}.", file=out)
+            return failures.CONTENT
+        swap.remove(fresh)
+        languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO, paths.CACHE))
+        checked = time.perf_counter()
+        count = writer.finish(urls, fresh, languages)
+        # The site and its search index together, or neither (swap.py).
+        failures.publishing()
+        swap.swap_in([(fresh, output), (writer.index_fresh, app.config["SEARCH_INDEX"])])
+        writer.published = True
+        if timings is not None:
+            timings.update(kontroll=checked - started, skrivning=time.perf_counter() - checked)
     seconds = time.perf_counter() - started
     print(lix_table(app.extensions["content"]), file=out)
     print(f"\nSpråk (också i {review.FOLDER}/sprak.csv):\n{coverage.table(languages)}\n", file=out)

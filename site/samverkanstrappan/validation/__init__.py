@@ -15,12 +15,14 @@ from . import (
     national_rules,
     page_rules,
     registry,
+    size_rules,
     sprak_rules,
     vagvisare_rules,
 )
 
 RULES = (
     page_rules.RULES
+    + size_rules.RULES
     + vagvisare_rules.RULES
     + behov_rules.RULES
     + kommun_rules.RULES

@@ -1,15 +1,15 @@
 """Checks on the gettext catalogs: every interface string of each published language translated."""
 
-import re
 from pathlib import Path
 
 import polib
 
 from .. import paths
-from ..content import catalogs
-from ..content.problems import Problem
+from ..content import catalogs, yamltext
+from ..content.problems import Problem, has_errors
 from ..content.sprak import SOURCE
 from ..content.store import shown_path
+from . import po_syntax
 from .registry import codes
 
 
@@ -45,14 +45,12 @@ def check(translations: Path, languages, wanted: set[str], shown=str) -> list[Pr
                 )
             )
             continue
-        try:
-            catalog = polib.pofile(str(path))
-        except (OSError, ValueError) as error:
-            found = re.search(r"\(line (\d+)\)", str(error))  # polib names the line in English
-            line = int(found.group(1)) if found else 1
-            message = "Filen går inte att läsa. Kontrollera citattecknen och msgid/msgstr på raden."
-            problems.append(Problem(file, line, "SV711", message))
+        text, found = yamltext.read_text(path, file)  # not UTF-8 (SV104), a link (SV120), a BOM
+        found += po_syntax.problems(text, file) if text is not None else []
+        problems += found
+        if text is None or has_errors(found):
             continue
+        catalog = polib.pofile(text)
         problems += _entries(catalog, file, wanted)
     return problems
 

@@ -24,7 +24,7 @@ def services_complete(store, site_urls):
                 "SV501",
                 f"Organisationen '{service.organisation_id}' finns inte under organisationer:.",
             )
-        if not service.telefon:
+        if not service.telefon and not service.phones_unreadable:
             yield Problem(
                 file,
                 service.lines.get("telefon", service.line),

@@ -30,7 +30,7 @@ def _pages(store):
     return sorted(store.pages.values(), key=lambda page: page.file)
 
 
-def _markdown(store):
+def markdown_pages(store):
     """Pages, the vägvisare's texts and local additions: everything an editor writes in Markdown."""
     return sorted([*store.pages.values(), *store.texts.values(), *store.additions.values()], key=lambda page: page.file)
 
@@ -43,7 +43,7 @@ def _markdown(store):
 def unsafe_html(store, site_urls):
     """Raw HTML that could run code or break the page is refused, not just cleaned. A tag is
     read over several lines, as a browser reads it."""
-    for page in _markdown(store):
+    for page in markdown_pages(store):
         for match in _RAW_TAG.finditer(page.body):
             closing, tag, attrs = match.groups()
             number = page.body_line + page.body.count("\n", 0, match.start())
@@ -91,7 +91,7 @@ def unsafe_addresses(store, site_urls):
     """Images from other sites (a third-party request for every reader), unencrypted links and
     addresses that carry their own content are refused with their line; nh3 stays behind as
     the safety net that would otherwise strip them without a word."""
-    for page in _markdown(store):
+    for page in markdown_pages(store):
         image_ids = {(found[1] or found[0]).strip().lower() for found in _IMAGE_REF.findall(page.body)}
         for number, line in enumerate(page.body.splitlines(), start=page.body_line):
             for match in _TARGET.finditer(line):
@@ -141,7 +141,7 @@ def links_resolve(store, site_urls):
     anchors = {
         router.page_url(lang, key): {h[1] for h in page.rendered.headings} for (lang, key), page in store.pages.items()
     }
-    for page in _markdown(store):
+    for page in markdown_pages(store):
         for href in page.rendered.links:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc:
@@ -165,7 +165,7 @@ def links_resolve(store, site_urls):
 )
 def headings_in_order(store, site_urls):
     """The title is the page's only h1; headings go down one level at a time."""
-    for page in _markdown(store):
+    for page in markdown_pages(store):
         level = 1
         for heading_level, _, text in page.rendered.headings:
             if heading_level > level + 1:

@@ -6,7 +6,7 @@ content/ give the codes for files that cannot be read (their own `CODES`). A cod
 is permanent once given: a rule that goes away leaves its number unused.
 """
 
-from ..content import pages, schema, verksamheter, verksamheter_sprak, yamltext
+from ..content import filer, pages, schema, verksamheter, verksamheter_sprak, yamltext
 
 
 def codes(**described: str):
@@ -20,7 +20,7 @@ def codes(**described: str):
 
 
 # The readers' codes: problems in files that cannot be read as what they should be.
-READERS = (yamltext, schema, pages, verksamheter, verksamheter_sprak)
+READERS = (yamltext, filer, schema, pages, verksamheter, verksamheter_sprak)
 
 
 def all_codes(rules) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """Rules for the vägvisare: its routing (flode.yaml), its words and its contacts."""
 
+import difflib
 import re
 
 from ..content.behov import TEXT as COMBINED_TEXT
@@ -31,7 +32,11 @@ def answers_lead_somewhere(store, site_urls):
     if not flow:
         return
     if flow.start not in flow.questions:
-        yield Problem(flow.file, 1, "SV301", f"Startfrågan '{flow.start}' finns inte under fragor:.")
+        close = difflib.get_close_matches(flow.start, flow.questions, n=1)
+        hint = f" Menar du '{close[0]}'?" if close else " Skriv id:t för en av frågorna under fragor:."
+        yield Problem(
+            flow.file, flow.start_line, "SV301", f"Startfrågan '{flow.start}' finns inte under fragor:.{hint}"
+        )
     for node_id in sorted(flow.questions.keys() & flow.outcomes.keys()):
         yield Problem(
             flow.file,
@@ -63,8 +68,8 @@ def answers_lead_somewhere(store, site_urls):
 @codes(SV306="En fråga eller ett utfall går inte att nå: inget svar leder dit.")
 def every_node_reachable(store, site_urls):
     flow = _flow(store)
-    if not flow:
-        return
+    if not flow or flow.start not in flow.questions:
+        return  # without a start nothing is reached: SV301 is the one line that explains it
     reached = {flow.start} | {flow.walk(path)[-1].id for path in flow.paths()}
     for node in [*flow.questions.values(), *flow.outcomes.values()]:
         if node.id not in reached:

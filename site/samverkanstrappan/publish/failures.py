@@ -1,0 +1,66 @@
+"""What the build says when it cannot finish for a reason outside the content, and how it
+stops on Ctrl-C: one Swedish line, an exit code that tells the two apart, no traceback.
+
+Exit codes: 0 built; 1 the content has mistakes (the editor fixes them); 2 the machine
+stopped the build (disk, permissions, a missing program: whoever runs the build fixes it);
+130 interrupted (128 + SIGINT, as shells report it).
+"""
+
+import errno
+import signal
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+CONTENT = 1
+ENVIRONMENT = 2
+INTERRUPTED = 130
+
+
+def advice(error: BaseException, output: Path) -> str:
+    """One line in Swedish: what stopped the build, and what to do about it."""
+    number = getattr(error, "errno", None)
+    where = getattr(error, "filename", None) or output.parent
+    if number == errno.ENOSPC or number == errno.EDQUOT:
+        return f"Bygget stoppades: disken är full ({where}). Frigör plats och bygg igen."
+    if number in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"Bygget stoppades: det får inte skriva i {where}. "
+            "Kontrollera att mappen finns och att du har rätt att skriva där, eller välj en annan med --ut."
+        )
+    if isinstance(error, FileNotFoundError) and where != output.parent:
+        return f"Bygget stoppades: {where} saknas. Installera om med: python -m pip install -e ."
+    if type(error).__module__.startswith("samverkanstrappan."):  # our own errors say it in Swedish
+        return f"Bygget stoppades: {error}"
+    if isinstance(error, OSError):
+        return f"Bygget stoppades av datorn: {error.strerror or error}. Försök igen; händer det igen, be om hjälp."
+    return (
+        f"Bygget stoppades av ett fel i programmet ({type(error).__name__}), inte i innehållet. "
+        "Rapportera det till dem som sköter webbplatsen, med den här raden."
+    )
+
+
+def _interrupt_once(signum, frame):
+    # The first Ctrl-C stops the build; the cleanup that follows must not be cut short by a second.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def publishing() -> None:
+    """The new site is about to be put in place: a few renames and removing the old folders.
+    Cut short, they would leave a folder behind, so from here a Ctrl-C is ignored."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def interruptible():
+    """While the build runs, Ctrl-C raises once and is then ignored until the build returns."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread can handle signals (a test may build from another)
+        return
+    previous = signal.signal(signal.SIGINT, _interrupt_once)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

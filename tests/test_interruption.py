@@ -1,0 +1,87 @@
+"""Ctrl-C at any moment of a build: the process ends within 2 s with one Swedish line and
+exit 130, the old site and search index stay as they were, nothing half-built is left, and
+the next build works. Ctrl-C in a terminal reaches the whole process group, so the test
+sends SIGINT to the group, as the terminal would."""
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import KOMMUN, SAMPLE_SEED
+from samverkanstrappan import paths
+
+pytestmark = pytest.mark.slow
+MOMENTS = 20
+GRACE = 2.0  # seconds from Ctrl-C to the end of the process
+
+
+def state(folder: Path) -> list[tuple[str, int, int]]:
+    """Every file below `folder` with its size and time: any change shows."""
+    return sorted(
+        (str(path.relative_to(folder)), path.stat().st_size, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file()
+    )
+
+
+def start(content: Path, output: Path, search_index: Path) -> subprocess.Popen:
+    command = [sys.executable, str(paths.REPO / "build.py"), "--kommun", KOMMUN, "--innehall", str(content)]
+    command += ["--ut", str(output), "--sokindex", str(search_index), "--processer", "2"]
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    )
+
+
+def leftovers(*folders: Path) -> list[str]:
+    return sorted(path.name for folder in folders for path in folder.iterdir() if path.name.startswith("."))
+
+
+@pytest.fixture
+def swedish_only(content) -> Path:
+    """The small content published in Swedish only: a build of a few seconds, so that twenty
+    interruptions fit in the suite and still land in every stage of it."""
+    settings = content / "kommuner" / KOMMUN / "kommun.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        "\n".join("sprak: [sv]" if line.startswith("sprak:") else line for line in text.splitlines()) + "\n",
+        encoding="utf-8",
+    )
+    return content
+
+
+def test_ctrl_c_at_twenty_moments_keeps_the_old_site_and_leaves_nothing(swedish_only, tmp_path):
+    root, index_root = tmp_path / "ut", tmp_path / "sokindex"
+    first = start(swedish_only, root, index_root)
+    began = time.perf_counter()
+    printed, _ = first.communicate(timeout=300)
+    length = time.perf_counter() - began
+    assert first.returncode == 0, printed
+    output, search_index = root / KOMMUN, index_root / KOMMUN
+    rng = random.Random(SAMPLE_SEED)
+    outcomes = []
+    for _ in range(MOMENTS):
+        site, index = state(output), state(search_index)
+        build = start(swedish_only, root, index_root)
+        time.sleep(rng.uniform(0, length))
+        os.killpg(build.pid, signal.SIGINT)
+        interrupted = time.perf_counter()
+        printed, _ = build.communicate(timeout=30)
+        took = time.perf_counter() - interrupted
+        outcomes.append(build.returncode)
+        assert "Traceback" not in printed and "KeyboardInterrupt" not in printed, printed
+        assert leftovers(root, index_root) == []
+        if build.returncode == 0:  # it finished before the Ctrl-C arrived: a whole new site
+            continue
+        assert build.returncode == 130, printed
+        assert took <= GRACE, f"{took:.1f} s after Ctrl-C"
+        assert printed.strip().splitlines()[-1].startswith(("Bygget avbröts (Ctrl-C)", "Avbrutet (Ctrl-C)")), printed
+        assert state(output) == site and state(search_index) == index
+    assert outcomes.count(130) >= MOMENTS // 2, outcomes  # the moments fell inside the builds
+    after = start(swedish_only, root, index_root)
+    printed, _ = after.communicate(timeout=300)
+    assert after.returncode == 0, printed
