@@ -119,6 +119,12 @@ def test_what_the_build_remembers_changes_no_page(small_content, small_builds, t
     assert len(urls) > 300 and {url.split("/")[1] for url in urls if url != "/"} == set(store.languages)
     different = [url for url in urls if (built / url.strip("/") / "index.html").read_bytes() != fresh.get(url).data]
     assert different == []
+    # Production server mode (wsgi.py) remembers as a build does, and serves the same pages.
+    production = create_app(kommun, small_content, serve=True, live=False, search_index=tmp_path / "b").test_client()
+    sample = urls[::4]
+    assert [
+        url for url in sample if (built / url.strip("/") / "index.html").read_bytes() != production.get(url).data
+    ] == []
 
 
 def test_build_all_builds_each_municipality_into_its_own_folder_with_the_same_bytes(

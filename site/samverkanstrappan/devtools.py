@@ -10,8 +10,12 @@ Standard library only (Playwright is handed in by the caller), and no Flask.
 import functools
 import http.server
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -72,6 +76,46 @@ def static_site(folder: Path) -> Iterator[str]:
         server.terminate()
         server.wait(timeout=10)
         server.stdout.close()
+
+
+@contextmanager
+def production_server(kommun: str, content: Path, search_index: Path, log: Path, workers: int = 2) -> Iterator[str]:
+    """Server mode as the README runs it, gunicorn with `samverkanstrappan.wsgi:app`, on a free
+    local port; yield the base URL. Its log is written to `log`."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    site = str(Path(__file__).resolve().parents[1])
+    environment = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [site, os.environ.get("PYTHONPATH")])),
+        "SAMVERKANSTRAPPAN_KOMMUN": kommun,
+        "SAMVERKANSTRAPPAN_INNEHALL": str(content),
+        "SAMVERKANSTRAPPAN_SOKINDEX": str(search_index),
+        "SAMVERKANSTRAPPAN_ADRESS": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": str(workers),
+    }
+    command = [sys.executable, "-m", "gunicorn", "-c", "python:samverkanstrappan.gunicorn_conf"]
+    with open(log, "w", encoding="utf-8") as written:
+        server = subprocess.Popen(
+            [*command, "samverkanstrappan.wsgi:app"], stdout=written, stderr=subprocess.STDOUT, env=environment
+        )
+        try:
+            url = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:  # until a worker answers: gunicorn listens before its workers have loaded the app
+                try:
+                    with urllib.request.urlopen(url + "/sv/", timeout=5):
+                        break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        printed = log.read_text(encoding="utf-8")[-2000:]
+                        raise RuntimeError(f"gunicorn did not start: {printed}") from None
+                    time.sleep(0.2)
+            yield url
+        finally:
+            server.send_signal(signal.SIGQUIT)  # gunicorn's quick shutdown (TERM waits for workers)
+            server.wait(timeout=30)
 
 
 def _serve(folder: str) -> None:

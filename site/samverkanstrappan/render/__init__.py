@@ -25,9 +25,14 @@ def create_app(
     translations: Path = paths.TRANSLATIONS,
     search_index: Path | None = None,
     shortcuts: bool = True,
+    live: bool | None = None,
 ) -> App:
-    """Build the Flask app for one municipality's content (`shortcuts`: see freeze/shortcuts.py)."""
+    """Build the Flask app for one municipality's content (`shortcuts`: see freeze/shortcuts.py).
+    `serve`: server mode, which answers searches itself; `live` (by default the same): re-read
+    changed files on each request, as an editor's preview does. Production (wsgi.py) is serve
+    mode without `live`: the content and index of one build, read only."""
     app = App(__name__)
+    live = serve if live is None else live
     translations = Path(translations).resolve()
     catalogs.compile_all(translations)
     app.config.update(
@@ -35,6 +40,7 @@ def create_app(
         BABEL_DEFAULT_LOCALE="sv",
         BABEL_TRANSLATION_DIRECTORIES=str(translations),
         SERVE_MODE=serve,
+        LIVE=live,
         FREEZE_SHORTCUTS=shortcuts,
         SEARCH_INDEX=Path(search_index or paths.SEARCH_INDEX / kommun).resolve(),
     )
@@ -47,7 +53,7 @@ def create_app(
     app.extensions["content"] = store
     app.extensions["router"] = Router()
     app.extensions["sokdata"] = {}  # the search's data per language (render/sok.py)
-    if serve:
+    if live:
         # Editors see a changed file on reload; unchanged files stay parsed.
         @app.before_request
         def reread_changed_files():
@@ -56,7 +62,7 @@ def create_app(
                 # In this process: a request thread must never fork (Python 3.12 warns, rightly).
                 search.build(store, app.config["SEARCH_INDEX"], app.extensions["router"])
 
-    from . import fragments, i18n, kort, lattlast, oppettider, pages, sip, sok, vagvisare
+    from . import fragments, headers, i18n, kort, lattlast, oppettider, pages, sip, sok, vagvisare
     from . import kommun as kommun_views
 
     i18n.init_app(app)
@@ -64,6 +70,7 @@ def create_app(
         from ..freeze.shortcuts import install_gettext
 
         install_gettext(app)
+    headers.init_app(app)
     lattlast.init_app(app)
     kort.init_app(app)
     fragments.init_app(app)

@@ -11,8 +11,8 @@ class App(Flask):
     url_defaults callbacks, so a frozen build looks each one up once.
 
     The url_defaults (i18n, lattlast) read only the language and lättläst state of
-    the page, so those are part of the key. Serve mode re-reads content while it runs
-    and lättläst links depend on it, so it builds every URL afresh."""
+    the page, so those are part of the key. The editor's preview re-reads content while
+    it runs and lättläst links depend on it, so it builds every URL afresh."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -23,7 +23,7 @@ class App(Flask):
         because content can change while it runs. The key must hold everything the
         result depends on (usually the language and the lättläst state). Without the
         freezing shortcuts (freeze/shortcuts.py) nothing is remembered either."""
-        if self.config.get("SERVE_MODE", True) or not self.config.get("FREEZE_SHORTCUTS", False):
+        if self.config.get("LIVE", True) or not self.config.get("FREEZE_SHORTCUTS", False):
             return compute()
         if key not in self._remembered:
             self._remembered[key] = compute()

@@ -1,0 +1,34 @@
+"""The security headers of every response in server mode: the same policy as the pages'
+meta tag, plus what only a header can say (frame-ancestors, nosniff, HSTS). docs/nginx.conf
+sets the same for the static site; a test holds the two to the same values."""
+
+import re
+
+from flask import request
+
+# Pagefind's search runs as WebAssembly, so the search page alone may compile it.
+SEARCH_PAGE = re.compile(r"^/[a-z]{2}/sok/$")
+CSP = (
+    "default-src 'none'; script-src {script}; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "font-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+HEADERS = {
+    "Strict-Transport-Security": "max-age=31536000",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def policy(path: str) -> str:
+    """The Content-Security-Policy for the page at `path`."""
+    return CSP.format(script="'self' 'wasm-unsafe-eval'" if SEARCH_PAGE.match(path) else "'self'")
+
+
+def init_app(app) -> None:
+    @app.after_request
+    def secure(response):
+        response.headers["Content-Security-Policy"] = policy(request.path)
+        response.headers.update(HEADERS)
+        return response

@@ -1,0 +1,27 @@
+"""Server mode for production, run by a WSGI server (the README runs it under gunicorn):
+
+    gunicorn -c python:samverkanstrappan.gunicorn_conf samverkanstrappan.wsgi:app
+
+It answers searches from the index that `python build.py` made, read only, so any number
+of workers (and machines behind a load balancer) can share it. The content is read once
+when a worker starts: a new version is a new build and a restart. Set by environment:
+
+    SAMVERKANSTRAPPAN_KOMMUN     the municipality's folder in content/kommuner/ (exempelstad)
+    SAMVERKANSTRAPPAN_INNEHALL   the content folder (content/ of this repository)
+    SAMVERKANSTRAPPAN_SOKINDEX   the search index the build made (search_index/<kommun>)
+"""
+
+import os
+from pathlib import Path
+
+from . import paths
+from .render import create_app
+
+_kommun = os.environ.get("SAMVERKANSTRAPPAN_KOMMUN", paths.DEFAULT_KOMMUN)
+app = create_app(
+    _kommun,
+    Path(os.environ.get("SAMVERKANSTRAPPAN_INNEHALL", paths.CONTENT)),
+    serve=True,
+    live=False,
+    search_index=Path(os.environ.get("SAMVERKANSTRAPPAN_SOKINDEX", paths.SEARCH_INDEX / _kommun)),
+)
