@@ -24,8 +24,8 @@ test:
 	@# Every Python runs even if one fails, so that one run shows them all; then it fails.
 	failed=""; \
 	for version in $(FAST_PYTHONS); do \
-	  echo "== Python $$version: pytest -m 'not browser and not slow'"; \
-	  "$$(./scripts/python-for $$version)" -m pytest -m "not browser and not slow" --durations=5 || failed="$$failed $$version"; \
+	  echo "== Python $$version: pytest -m 'not browser'"; \
+	  "$$(./scripts/python-for $$version)" -m pytest -m "not browser" --durations=5 || failed="$$failed $$version"; \
 	done; \
 	echo "== Python $(FULL_PYTHON): pytest, the whole suite"; \
 	"$$(./scripts/python-for $(FULL_PYTHON))" -m pytest --durations=10 || failed="$$failed $(FULL_PYTHON)"; \

@@ -20,7 +20,7 @@ from samverkanstrappan.content.problems import has_errors
 from samverkanstrappan.publish import builder
 from samverkanstrappan.render import create_app
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.browser  # the end-to-end tier: the whole suite only (decisions.md)
 MUTATIONS = 500
 REAL_BUILD_EVERY = 100
 HANG = 20  # seconds: one mutation's check and render take well under one

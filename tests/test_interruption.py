@@ -15,7 +15,7 @@ import pytest
 from conftest import KOMMUN, SAMPLE_SEED
 from samverkanstrappan import paths
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.browser  # the end-to-end tier: the whole suite only (decisions.md)
 MOMENTS = 20
 GRACE = 2.0  # seconds from Ctrl-C to the end of the process
 

@@ -73,7 +73,7 @@ def test_server_mode_shows_the_crisis_block_and_page_first_for_a_phrase_of_each_
     assert server_crisis_misses(server, list(firsts.values())) == {}
 
 
-@pytest.mark.slow
+@pytest.mark.browser  # the end-to-end tier: every phrase, in the whole suite only (decisions.md)
 def test_server_mode_shows_the_crisis_block_and_page_first_for_every_phrase(server):
     assert server_crisis_misses(server, crisis_phrases(server.extensions["content"])) == {}
 

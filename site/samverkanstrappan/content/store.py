@@ -47,7 +47,8 @@ class ContentStore:
         self._cache: dict[tuple, tuple] = {}
         self.refresh()
 
-    def _cached(self, path: Path, reader, *args):
+    def cached(self, path: Path, reader, *args):
+        """reader(path, *args), read again only when the file has changed (its time or size)."""
         key = _key(path, reader, args)
         if key not in self._cache:
             self._cache[key] = reader(path, *args)
@@ -91,7 +92,7 @@ class ContentStore:
         self.problems += found
         helpline_file = self.content_dir / "data" / "nodnummer.yaml"
         if helpline_file.is_file():
-            self.helplines, found = self._cached(helpline_file, helplines.load, shown_path(helpline_file))
+            self.helplines, found = self.cached(helpline_file, helplines.load, shown_path(helpline_file))
         else:
             self.helplines, found = helplines.Helplines(), [yamltext.missing(shown_path(helpline_file))]
         self.problems += found
@@ -114,7 +115,7 @@ class ContentStore:
                     targets.append(target)
         self._parse_many(jobs)
         for (path, key, lang, file, fields), target in zip(jobs, targets):
-            page, found = self._cached(path, pages.parse, key, lang, file, fields)
+            page, found = self.cached(path, pages.parse, key, lang, file, fields)
             self.problems += found
             if page:
                 target[(lang, key)] = page

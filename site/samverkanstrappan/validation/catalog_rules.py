@@ -25,11 +25,18 @@ def catalogs_complete(store, site_urls):
     """Each published language has every interface string translated, none fuzzy, none left over."""
     languages = [lang for lang in store.languages if lang != SOURCE]
     if languages:
-        yield from check(store.translations, languages, catalogs.source_strings(paths.REPO, paths.CACHE), shown_path)
+        wanted = catalogs.source_strings(paths.REPO, paths.CACHE)
+        yield from check(store.translations, languages, wanted, shown_path, store.cached)
 
 
-def check(translations: Path, languages, wanted: set[str], shown=str) -> list[Problem]:
-    """Problems with the catalog of each language: missing, untranslated, fuzzy or outdated strings."""
+def _read_directly(path: Path, reader, *args):
+    return reader(path, *args)
+
+
+def check(translations: Path, languages, wanted: set[str], shown=str, read=_read_directly) -> list[Problem]:
+    """Problems with the catalog of each language: missing, untranslated, fuzzy or outdated strings.
+    `read(path, reader, *args)` may remember a catalog's problems until it changes (the store's
+    cache: an editor's preview and `check` then read only the catalog that changed)."""
     problems = []
     for lang in languages:
         path = catalogs.po_file(translations, lang)
@@ -45,14 +52,17 @@ def check(translations: Path, languages, wanted: set[str], shown=str) -> list[Pr
                 )
             )
             continue
-        text, found = yamltext.read_text(path, file)  # not UTF-8 (SV104), a link (SV120), a BOM
-        found += po_syntax.problems(text, file) if text is not None else []
-        problems += found
-        if text is None or has_errors(found):
-            continue
-        catalog = polib.pofile(text)
-        problems += _entries(catalog, file, wanted)
+        problems += read(path, _catalog, file, frozenset(wanted))
     return problems
+
+
+def _catalog(path: Path, file: str, wanted: frozenset[str]) -> list[Problem]:
+    """The problems of one catalog that is there."""
+    text, found = yamltext.read_text(path, file)  # not UTF-8 (SV104), a link (SV120), a BOM
+    found += po_syntax.problems(text, file) if text is not None else []
+    if text is None or has_errors(found):
+        return found
+    return found + _entries(polib.pofile(text), file, wanted)
 
 
 def _entries(catalog, file: str, wanted: set[str]) -> list[Problem]:
