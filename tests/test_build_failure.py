@@ -40,11 +40,12 @@ def test_failure_while_freezing_leaves_previous_output_untouched(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sokindex", "ut"]
 
 
+@pytest.mark.parametrize("refused", ["ut", "sokindex"])
 def test_the_site_and_its_index_are_published_together_or_not_at_all(
-    small_content, small_builds, tmp_path, monkeypatch
+    small_content, small_builds, tmp_path, monkeypatch, refused
 ):
-    """The second rename (the search index) fails: the site's rename is undone, so the old site
-    and the old index stay together, and nothing half-published is left beside them."""
+    """The site's rename, or the search index's after it, fails: what was renamed is undone, so
+    the old site and the old index stay together, and nothing half-published is left beside them."""
     output, search_index = tmp_path / "ut", tmp_path / "sokindex"
     shutil.copytree(small_builds[KOMMUN].output, output)
     shutil.copytree(small_builds[KOMMUN].search_index, search_index)
@@ -52,7 +53,7 @@ def test_the_site_and_its_index_are_published_together_or_not_at_all(
     rename, failed = Path.rename, []
 
     def fails_for_the_index(self, target):
-        if Path(target) == search_index.resolve() and not failed:  # once: putting the old one back works
+        if Path(target) == (tmp_path / refused).resolve() and not failed:  # once: putting the old one back works
             failed.append(target)
             raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(target))
         return rename(self, target)

@@ -4,7 +4,6 @@ Files are parsed once and cached by modification time, so `refresh()` in serve
 mode re-reads only what an editor changed.
 """
 
-import multiprocessing
 import os
 import threading
 from pathlib import Path
@@ -63,7 +62,7 @@ class ContentStore:
         count = workers.count(None, len(missing))
         if len(missing) < PARALLEL_FROM or count < 2 or threading.active_count() > 1:
             return
-        with multiprocessing.get_context("fork").Pool(count, workers.ignore_interrupt) as pool:
+        with workers.pool(count) as pool:
             results = pool.map(_parse_page, [job for job, _ in missing], chunksize=16)
         for (_, key), result in zip(missing, results):
             self._cache[key] = result

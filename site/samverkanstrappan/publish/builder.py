@@ -5,7 +5,6 @@ never leaves a half-built or broken site where the web host reads it.
 """
 
 import gc
-import multiprocessing
 import sys
 import time
 from pathlib import Path
@@ -37,7 +36,6 @@ _worker_app = None
 def _start_worker(app) -> None:
     global _worker_app
     _worker_app = app
-    workers.ignore_interrupt()
 
 
 def _index_language(app, job: tuple[Path, str]) -> int:
@@ -65,19 +63,19 @@ class SiteWriter:
     leaving it unfinished (the content had errors, or anything failed) the workers stop
     and the half-written index is removed."""
 
-    def __init__(self, app, workers: int | None = None):
+    def __init__(self, app, processes: int | None = None):
         self.app, self.store = app, app.extensions["content"]
         self.pool, self.published, self.frozen = None, False, False
         self.index_fresh = search.prepare(app.config["SEARCH_INDEX"])
         try:
-            count = self._worker_count(workers)
+            count = self._worker_count(processes)
             if count > 1:
                 # Frozen objects are left alone by the collector, so the workers neither scan nor
                 # copy the parsed content that they share with this process.
                 gc.freeze()
                 self.frozen = True
                 # Forked before any thread of ours starts (Pagefind's reader comes later).
-                self.pool = multiprocessing.get_context("fork").Pool(count, _start_worker, (app,))
+                self.pool = workers.pool(count, _start_worker, (app,))
             self.indexing = [self._start(_index_language, (self.index_fresh, lang)) for lang in self.store.languages]
         except BaseException:
             self.__exit__()
