@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import KOMMUN, run_build
+from samverkanstrappan.publish import failures
 
 
 def snapshot(folder):
@@ -64,3 +65,23 @@ def test_the_site_and_its_index_are_published_together_or_not_at_all(
     assert failed and code == 2 and "får inte skriva" in printed, printed
     assert snapshot(output) == before and snapshot(search_index) == index_before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sokindex", "ut"]
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_bug_in_the_code_is_one_line_unless_its_traceback_is_asked_for(
+    small_content, small_builds, tmp_path, monkeypatch, debug
+):
+    """An editor never sees a traceback; the people who keep the code can ask for it."""
+    output = tmp_path / "ut"
+    shutil.copytree(small_builds[KOMMUN].output, output)
+    before = snapshot(output)
+
+    def broken(*args, **kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'namn'")
+
+    monkeypatch.setattr("samverkanstrappan.freeze.freeze_share", broken)
+    if debug:
+        monkeypatch.setenv(failures.DEBUG, "1")
+    code, printed = run_build(small_content, output, search_index=tmp_path / "sokindex")
+    assert code == 2 and "AttributeError" in printed and snapshot(output) == before
+    assert ("Traceback" in printed) == debug, printed

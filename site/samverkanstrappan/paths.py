@@ -10,3 +10,8 @@ SEARCH_INDEX = REPO / "search_index"
 BUILD = REPO / "build"
 CACHE = REPO / ".cache"  # what builds keep between runs (extracted strings); safe to delete
 DEFAULT_KOMMUN = "exempelstad"
+
+
+def search_index(kommun: str, given: Path | None = None) -> Path:
+    """The folder of a municipality's Whoosh index: `given`, or search_index/<kommun>."""
+    return Path(given or SEARCH_INDEX / kommun).resolve()

@@ -4,6 +4,7 @@ Files are parsed once and cached by modification time, so `refresh()` in serve
 mode re-reads only what an editor changed.
 """
 
+import copy
 import os
 import threading
 from pathlib import Path
@@ -70,6 +71,13 @@ class ContentStore:
     def _files(self) -> list[Path]:
         roots = [self.content_dir / name for name in ("sidor", "data", "vagvisare")] + [self.kommun_dir]
         return sorted(path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file())
+
+    def changed(self) -> "ContentStore | None":
+        """A new version of the content with the changed files read again, or None when nothing
+        changed. This one stays as it was, so a request still reading it is never handed half
+        of each (the editor's preview, render/live.py); the two share the parsed files."""
+        new = copy.copy(self)
+        return new if new.refresh() else None
 
     def refresh(self) -> bool:
         """Re-read changed files; True when anything changed."""

@@ -5,6 +5,7 @@ never leaves a half-built or broken site where the web host reads it.
 """
 
 import gc
+import logging
 import sys
 import time
 from pathlib import Path
@@ -152,18 +153,20 @@ def build(
     content and writing the site; `shortcuts=False` freezes with the stock parts only (freeze/shortcuts.py)."""
     output = Path(output).resolve()
     fresh = swap.fresh_folder(output)
+    # Whatever stops the build, these two are removed: wherever it stopped, they are half-built.
+    half_built = (fresh, swap.fresh_folder(paths.search_index(kommun, search_index)))
     with failures.interruptible():
         try:
             return _build(
                 kommun, output, fresh, content_dir, workers, out, translations, search_index, timings, shortcuts
             )
         except KeyboardInterrupt:
-            swap.remove(fresh)
+            swap.remove(*half_built)
             print(f"Bygget avbröts (Ctrl-C). Inget ändrades i {output}.", file=out)
             return failures.INTERRUPTED
         except Exception as error:  # the disk, permissions, a program: keep the old site, say why
-            swap.remove(fresh)
-            print(failures.advice(error, output), file=out)
+            swap.remove(*half_built)
+            print(failures.details(error) + failures.advice(error, output), file=out)
             print(f"Inget ändrades i {output}.", file=out)
             return failures.ENVIRONMENT
 
@@ -210,4 +213,6 @@ def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT, search_inde
     if problems:
         print(report(problems))
     print(f"Webbplatsen för {kommun}: http://127.0.0.1:{port}/sv/")
+    # Werkzeug logs every request with its query string: search words must not reach a log.
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
     app.run(host="127.0.0.1", port=port, debug=False)

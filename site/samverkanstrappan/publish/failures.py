@@ -7,11 +7,15 @@ stopped the build (disk, permissions, a missing program: whoever runs the build 
 """
 
 import errno
+import os
 import signal
 import threading
+import traceback
 from contextlib import contextmanager
 from pathlib import Path
 
+# Set to see the traceback behind an environment or program error (never shown to editors otherwise).
+DEBUG = "SAMVERKANSTRAPPAN_FELSOK"
 CONTENT = 1
 ENVIRONMENT = 2
 INTERRUPTED = 130
@@ -36,8 +40,16 @@ def advice(error: BaseException, output: Path) -> str:
         return f"Bygget stoppades av datorn: {error.strerror or error}. Försök igen; händer det igen, be om hjälp."
     return (
         f"Bygget stoppades av ett fel i programmet ({type(error).__name__}), inte i innehållet. "
-        "Rapportera det till dem som sköter webbplatsen, med den här raden."
+        "Rapportera det till dem som sköter webbplatsen, med den här raden. "
+        f"(För dem: kör igen med {DEBUG}=1 för hela felutskriften.)"
     )
+
+
+def details(error: BaseException) -> str:
+    """The whole traceback, for those who maintain the code, when they ask for it."""
+    if not os.environ.get(DEBUG):
+        return ""
+    return "".join(traceback.format_exception(error))
 
 
 def _interrupt_once(signum, frame):

@@ -2,20 +2,20 @@
 
 from pathlib import Path
 
-from flask import current_app
+from flask import current_app, g
 from jinja2 import StrictUndefined
 
 from .. import paths
 from ..content import catalogs
 from ..content.store import ContentStore
-from ..index import whoosh_index as search
 from ..routes import TABLE, Router
 from .app import App
 
 
 def store() -> ContentStore:
-    """The content of the municipality this app serves."""
-    return current_app.extensions["content"]
+    """The content of the municipality this app serves (in the editor's preview: the version
+    this request began with, render/live.py)."""
+    return g.get("content") or current_app.extensions["content"]
 
 
 def create_app(
@@ -42,7 +42,7 @@ def create_app(
         SERVE_MODE=serve,
         LIVE=live,
         FREEZE_SHORTCUTS=shortcuts,
-        SEARCH_INDEX=Path(search_index or paths.SEARCH_INDEX / kommun).resolve(),
+        SEARCH_INDEX=paths.search_index(kommun, search_index),
     )
     # A missing value must fail the build, never print "Ring " with no number.
     app.jinja_env.undefined = StrictUndefined
@@ -52,18 +52,10 @@ def create_app(
     store = ContentStore(content_dir, kommun, translations)
     app.extensions["content"] = store
     app.extensions["router"] = Router()
-    app.extensions["sokdata"] = {}  # the search's data per language (render/sok.py)
-    if live:
-        # Editors see a changed file on reload; unchanged files stay parsed.
-        @app.before_request
-        def reread_changed_files():
-            if store.refresh():  # the search answers from the changed text too
-                app.extensions["sokdata"].clear()
-                # In this process: a request thread must never fork (Python 3.12 warns, rightly).
-                search.build(store, app.config["SEARCH_INDEX"], app.extensions["router"])
-
+    app.extensions["sokdata"] = {}  # the search's data per language and content version (render/sok.py)
     from . import fragments, headers, i18n, kort, lattlast, oppettider, pages, sip, sok, vagvisare
     from . import kommun as kommun_views
+    from . import live as live_preview
 
     i18n.init_app(app)
     if shortcuts:
@@ -71,6 +63,8 @@ def create_app(
 
         install_gettext(app)
     headers.init_app(app)
+    if live:  # editors see a changed file on the next request; unchanged files stay parsed
+        live_preview.init_app(app)
     lattlast.init_app(app)
     kort.init_app(app)
     fragments.init_app(app)

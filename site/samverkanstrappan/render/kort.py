@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 
 from babel import Locale
-from flask import current_app
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from ..content.sprak import SOURCE, SPRAK
 from ..content.textlankar import isolate_latin, link_addresses
+from . import store
 from .i18n import context_lang
 
 # The directory names the languages its staff speak in Swedish; Babel names them in the
@@ -88,8 +88,7 @@ def _spoken(name: str, lang: str) -> Text:
 def card_texts(context, service) -> CardTexts:
     """The words of `service`'s card in the page's language, each with the language it is in."""
     lang = context_lang(context)
-    store = current_app.extensions["content"]
-    translated = store.service_texts(lang, service) if lang != SOURCE else None
+    translated = store().service_texts(lang, service) if lang != SOURCE else None
     phones = tuple(
         _text(
             translated.telefon[n] if translated and n < len(translated.telefon) else "",

@@ -15,7 +15,7 @@ from ..content.alfabet import initial, sort_key
 from ..content.helplines import ALWAYS_SHOWN
 from ..index import fraga, platser, sokdata, sokning
 from ..index import whoosh_index as index
-from . import store
+from . import live, store
 
 bp = Blueprint("sok", __name__)
 
@@ -23,13 +23,13 @@ bp = Blueprint("sok", __name__)
 def search_data(lang: str) -> dict:
     """The query pipeline's data for `lang` (index/sokdata.py), with the places in its words.
 
-    Made once per language and app: it took half of a server-mode answer's time. A changed
-    file empties the app's cache (render/__init__.py)."""
-    cache = current_app.extensions["sokdata"]
-    if lang not in cache:
+    Made once per language and version of the content: it took half of a server-mode
+    answer's time."""
+    cache, content = current_app.extensions["sokdata"], store()
+    if lang not in cache or cache[lang][0] is not content:  # made from another version of the content
         labels = {place: place_label(place) for place in platser.PLACES}
-        cache[lang] = sokdata.build(store(), lang, current_app.extensions["router"], labels)
-    return cache[lang]
+        cache[lang] = (content, sokdata.build(content, lang, current_app.extensions["router"], labels))
+    return cache[lang][1]
 
 
 def page(lang):
@@ -37,7 +37,7 @@ def page(lang):
     serve = current_app.config["SERVE_MODE"]
     query = request.args.get("q", "") if serve else ""
     asked = serve and "q" in request.args
-    answer = sokning.answer(current_app.config["SEARCH_INDEX"], search_data(lang), query) if query.strip() else None
+    answer = sokning.answer(live.search_index(), search_data(lang), query) if query.strip() else None
     kinds = list(store().kris.kinds(lang))
     return render_template(
         "sok/sok.html",
