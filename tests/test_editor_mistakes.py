@@ -175,6 +175,7 @@ def translations(tmp_path):
         ('msgstr "Menu', "SV711"),  # a quote that is not closed
         ("msgstr Menu", "SV711"),  # the text without quotes
         ("något som inte hör hit", "SV711"),
+        (None, "SV711"),  # a msgstr whose msgid line was deleted
         ('msgstr "Räksmörgås"', "SV104"),  # saved as Latin-1 below
     ],
 )
@@ -182,7 +183,10 @@ def test_a_broken_catalog_is_named_in_swedish_at_its_line(content, previous, tra
     po = translations / "en" / "LC_MESSAGES" / "messages.po"
     lines = po.read_text(encoding="utf-8").splitlines()
     number = next(n for n, text in enumerate(lines, 1) if n > 20 and text.startswith("msgstr"))
-    lines[number - 1] = broken
+    if broken is None:  # the msgid line above is lost: Babel reads on, polib refuses it
+        lines[number - 2] = ""
+    else:
+        lines[number - 1] = broken
     po.write_bytes("\n".join(lines).encode("latin-1" if code == "SV104" else "utf-8", errors="replace"))
     if code == "SV104":  # named at the first line that is not UTF-8 any more: the first with å, ä or ö
         number = next(n for n, text in enumerate(lines, 1) if not text.isascii())

@@ -21,7 +21,8 @@ def _old_folder(target: Path) -> Path:
 
 def swap_in(pairs: list[tuple[Path, Path]]) -> None:
     """Rename each (fresh, target) into place; if any rename fails, put every target back."""
-    done: list[tuple[Path, Path]] = []
+    done: list[tuple[Path, Path]] = []  # (target, old) whose old folder was moved aside
+    placed: list[Path] = []  # targets the new folder was renamed into
     try:
         for fresh, target in pairs:
             old = _old_folder(target)
@@ -31,11 +32,12 @@ def swap_in(pairs: list[tuple[Path, Path]]) -> None:
                 target.rename(old)
             done.append((target, old))
             fresh.rename(target)
+            placed.append(target)
     except BaseException:
-        for target, old in reversed(done):
+        for target in reversed(placed):  # the new one goes back where it came from
+            target.rename(fresh_folder(target))
+        for target, old in reversed(done):  # and the old one, if there was one, back in place
             if old.exists():
-                if target.exists():
-                    target.rename(fresh_folder(target))  # the new one goes back where it came from
                 old.rename(target)
         raise
     for _target, old in done:

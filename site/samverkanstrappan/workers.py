@@ -24,7 +24,15 @@ def pool(processes: int, initializer=None, initargs: tuple = ()) -> multiprocess
     """A pool of forked workers that ignore Ctrl-C. SIGINT is held back while they are forked,
     so none can receive it before it has said to ignore it; the builder gets it right after."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    made = None
     try:
-        return multiprocessing.get_context("fork").Pool(processes, _quiet_start, (initializer, initargs))
+        made = multiprocessing.get_context("fork").Pool(processes, _quiet_start, (initializer, initargs))
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C held back is raised here
+        except BaseException:
+            if made is not None:  # nobody else has the pool yet: stop its workers here
+                made.terminate()
+                made.join()
+            raise
+    return made

@@ -93,7 +93,7 @@ def compile_all(translations: Path) -> None:
         try:
             with open(po, "rb") as source:
                 catalog = read_po(source, abort_invalid=True)
-        except (PoFileError, UnicodeDecodeError, OSError):
+        except (PoFileError, ValueError, OSError):  # UnicodeDecodeError is a ValueError
             # Left as it is: the check says in Swedish what is wrong and where
             # (validation/po_syntax.py), and the build stops before any page is written.
             continue

@@ -81,8 +81,13 @@ class ContentStore:
 
     def refresh(self) -> bool:
         """Re-read changed files; True when anything changed."""
-        files = self._files()
-        signature = [(path, path.stat().st_mtime_ns) for path in files]
+        signature = []
+        for path in self._files():
+            try:  # the size too: a save that truncates, then writes, may keep the same time
+                stat = path.stat()
+            except FileNotFoundError:  # an editor's temporary file, gone since it was listed
+                continue
+            signature.append((path, stat.st_mtime_ns, stat.st_size))
         if signature == self._signature:
             return False
         self._signature = signature

@@ -196,9 +196,12 @@ def _build(kommun, output, fresh, content_dir, workers, out, translations, searc
         if timings is not None:
             timings.update(kontroll=checked - started, skrivning=time.perf_counter() - checked)
     seconds = time.perf_counter() - started
-    print(lix_table(app.extensions["content"]), file=out)
-    print(f"\nSpråk (också i {review.FOLDER}/sprak.csv):\n{coverage.table(languages)}\n", file=out)
-    print(f"Klart: {count} adresser i {output} på {seconds:.2f} s.", file=out)
+    try:  # the site is published: a closed terminal (`| head`) must not make it "unchanged"
+        print(lix_table(app.extensions["content"]), file=out)
+        print(f"\nSpråk (också i {review.FOLDER}/sprak.csv):\n{coverage.table(languages)}\n", file=out)
+        print(f"Klart: {count} adresser i {output} på {seconds:.2f} s.", file=out)
+    except OSError:
+        pass
     return 0
 
 

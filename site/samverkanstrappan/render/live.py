@@ -33,20 +33,28 @@ def init_app(app) -> None:
     def fix_the_version():
         if lock.acquire(blocking=False):  # one request reads the changes; the others go on
             try:
-                # Read in this thread: the store does not fork while the server has threads.
-                new = current(app)[0].changed()
-                if new is not None:
-                    base = Path(app.config["SEARCH_INDEX"])
-                    folder = base.with_name(f".{base.name}.v{next(versions)}")
-                    search.build(new, folder, app.extensions["router"])
-                    app.extensions["live"] = (new, folder)  # what requests read: one assignment
-                    app.extensions["content"] = new  # for code outside a request
-                    kept.append(folder)
-                    while len(kept) > 2:
-                        shutil.rmtree(kept.pop(0), ignore_errors=True)
+                _read_changes(app, versions, kept)
+            except OSError:  # a file went away while it was read (an editor's temporary file):
+                pass  # this request is served the last version; the next one reads again
             finally:
                 lock.release()
         g.content, g.search_index = current(app)
+
+
+def _read_changes(app, versions, kept: list[Path]) -> None:
+    """Read the changed files into a new version, index it in a folder of its own, swap it in."""
+    # Read in this thread: the store does not fork while the server has threads.
+    new = current(app)[0].changed()
+    if new is None:
+        return
+    base = Path(app.config["SEARCH_INDEX"])
+    folder = base.with_name(f".{base.name}.v{next(versions)}")
+    search.build(new, folder, app.extensions["router"])
+    app.extensions["live"] = (new, folder)  # what requests read: one assignment
+    app.extensions["content"] = new  # for code outside a request
+    kept.append(folder)
+    while len(kept) > 2:
+        shutil.rmtree(kept.pop(0), ignore_errors=True)
 
 
 def search_index() -> Path:

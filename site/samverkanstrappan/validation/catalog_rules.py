@@ -1,5 +1,6 @@
 """Checks on the gettext catalogs: every interface string of each published language translated."""
 
+import re
 from pathlib import Path
 
 import polib
@@ -62,7 +63,13 @@ def _catalog(path: Path, file: str, wanted: frozenset[str]) -> list[Problem]:
     found += po_syntax.problems(text, file) if text is not None else []
     if text is None or has_errors(found):
         return found
-    return found + _entries(polib.pofile(text), file, wanted)
+    try:
+        catalog = polib.pofile(text)
+    except (OSError, ValueError) as error:  # what polib refuses that Babel reads (a lost msgid line)
+        named = re.search(r"\(line (\d+)\)", str(error))  # polib names the line in English
+        message = "Filen går inte att läsa: en msgstr saknar sin msgid, eller tvärtom. Kontrollera raderna runt."
+        return [*found, Problem(file, int(named[1]) if named else 1, "SV711", message)]
+    return found + _entries(catalog, file, wanted)
 
 
 def _entries(catalog, file: str, wanted: set[str]) -> list[Problem]:

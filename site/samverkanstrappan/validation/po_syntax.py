@@ -48,4 +48,13 @@ def problems(text: str, file: str) -> list[Problem]:
     except PoFileError as error:
         line = error.lineno + 1  # Babel counts from 0
         return [Problem(file, line, SYNTAX, "Filen går inte att läsa: varje msgid ska följas av en msgstr.")]
+    except ValueError:  # the header's Plural-Forms or charset cannot be read
+        return [
+            Problem(
+                file,
+                1,
+                SYNTAX,
+                'Filens huvud (msgid "" överst) går inte att läsa: kontrollera Plural-Forms och charset.',
+            )
+        ]
     return []
