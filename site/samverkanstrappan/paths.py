@@ -1,6 +1,7 @@
 """Where the project's folders are. Absolute, because Flask-Babel and Frozen-Flask
 resolve relative paths against the package folder, not the working directory."""
 
+import os
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -8,7 +9,9 @@ CONTENT = REPO / "content"
 TRANSLATIONS = REPO / "translations"
 SEARCH_INDEX = REPO / "search_index"
 BUILD = REPO / "build"
-CACHE = REPO / ".cache"  # what builds keep between runs (extracted strings); safe to delete
+# What builds keep between runs (extracted strings, QR codes); safe to delete. A benchmark
+# points it elsewhere to time a build on a fresh clone.
+CACHE = Path(os.environ.get("SAMVERKANSTRAPPAN_CACHE") or REPO / ".cache").resolve()
 DEFAULT_KOMMUN = "exempelstad"
 
 

@@ -26,11 +26,13 @@ def create_app(
     search_index: Path | None = None,
     shortcuts: bool = True,
     live: bool | None = None,
+    cache: Path | None = paths.CACHE,
 ) -> App:
     """Build the Flask app for one municipality's content (`shortcuts`: see freeze/shortcuts.py).
     `serve`: server mode, which answers searches itself; `live` (by default the same): re-read
     changed files on each request, as an editor's preview does. Production (wsgi.py) is serve
-    mode without `live`: the content and index of one build, read only."""
+    mode without `live`: the content and index of one build, read only. `cache`: the folder
+    that keeps what builds can reuse (paths.CACHE), or None to keep nothing."""
     app = App(__name__)
     live = serve if live is None else live
     translations = Path(translations).resolve()
@@ -43,6 +45,7 @@ def create_app(
         LIVE=live,
         FREEZE_SHORTCUTS=shortcuts,
         SEARCH_INDEX=paths.search_index(kommun, search_index),
+        CACHE=cache,
     )
     # A missing value must fail the build, never print "Ring " with no number.
     app.jinja_env.undefined = StrictUndefined

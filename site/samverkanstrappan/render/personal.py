@@ -8,6 +8,8 @@ sakerhet.md); staff work in Swedish, so they are shown in Swedish on every langu
 
 from urllib.parse import quote
 
+from flask import current_app
+
 from ..content.sprak import SOURCE
 from . import store
 from .qr import qr_svg
@@ -16,6 +18,11 @@ from .qr import qr_svg
 def _services(outcomes) -> list:
     kinds = dict.fromkeys(kind for outcome in outcomes for kind in outcome.verksamheter)
     return [service for kind in kinds for service in store().services(kind)]
+
+
+def _qr_cache():
+    cache = current_app.config["CACHE"]
+    return cache / "qr" if cache else None
 
 
 def context(outcomes, public_path: str) -> dict:
@@ -35,5 +42,5 @@ def context(outcomes, public_path: str) -> dict:
         "card_numbers": list(dict.fromkeys(number for outcome in outcomes for number in outcome.nummer)),
         "public_url": public_url,
         "sms_href": "sms:?&body=" + quote(public_url, safe=":/"),
-        "qr": qr_svg(public_url, f"QR-kod: {public_url}"),
+        "qr": qr_svg(public_url, f"QR-kod: {public_url}", _qr_cache()),
     }
