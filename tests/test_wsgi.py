@@ -1,23 +1,35 @@
-"""Server mode in production: gunicorn serving samverkanstrappan.wsgi:app answers pages and
-searches from the build's index, sends the security headers and no server version, and
-logs no search words."""
+"""Server mode in production: gunicorn serving samverkanstrappan.wsgi:app answers pages from
+the build's files and searches from the build's index, sends the security headers and no
+server version, and logs no search words."""
 
 import re
 import time
+import urllib.error
 import urllib.request
 from urllib.parse import quote
 
 import pytest
 from conftest import KOMMUN
 from samverkanstrappan import devtools, paths
-from samverkanstrappan.render import headers
+from samverkanstrappan.render import create_app, headers
+from samverkanstrappan.render.built_pages import BuiltPages
+from werkzeug.test import Client
 
 
 @pytest.fixture(scope="module")
 def production(small_content, small_builds, tmp_path_factory):
     log = tmp_path_factory.mktemp("gunicorn") / "logg.txt"
-    with devtools.production_server(KOMMUN, small_content, small_builds[KOMMUN].search_index, log) as url:
+    build = small_builds[KOMMUN]
+    with devtools.production_server(KOMMUN, small_content, build.search_index, log, built=build.output) as url:
         yield url, log
+
+
+@pytest.fixture(scope="module")
+def rendering(small_content, small_builds, tmp_path_factory):
+    """The same server without the build's pages: it renders every page itself."""
+    log = tmp_path_factory.mktemp("gunicorn") / "logg.txt"
+    with devtools.production_server(KOMMUN, small_content, small_builds[KOMMUN].search_index, log) as url:
+        yield url
 
 
 def get(url: str):
@@ -35,6 +47,28 @@ def test_pages_are_served_with_the_security_headers_and_no_version(production):
     )
     assert {name: sent.get(name) for name in headers.HEADERS} == headers.HEADERS
     assert "Werkzeug" not in sent.get("Server", "") and not re.search(r"\d", sent.get("Server", ""))
+
+
+def test_pages_from_the_build_are_the_pages_the_app_renders(production, rendering, small_builds):
+    """The build's files stand in for the app's pages, with the same bytes and headers; the
+    search page is always the app's own (it answers ?q=)."""
+    url, _ = production
+    output = small_builds[KOMMUN].output
+    sample = ["/sv/", "/ar/vagvisare/", "/sv/be-om-sip/", "/sok/sv.json", "/sitemap.xml", "/sv/sok/"]
+    for path in sample:
+        served, rendered = get(url + path), get(rendering + path)
+        assert served[0] == rendered[0] == 200, path
+        assert served[2] == rendered[2], path
+        for name in ("Content-Type", "Content-Security-Policy", *headers.HEADERS):
+            assert served[1].get(name) == rendered[1].get(name), (path, name)
+    assert get(url + "/sv/")[2].encode() == (output / "sv" / "index.html").read_bytes()
+    # The search page is the app's server-mode page, never the build's (which searches in the browser).
+    assert "data-i-webblasaren" in (output / "sv" / "sok" / "index.html").read_text(encoding="utf-8")
+    assert "data-i-webblasaren" not in get(url + "/sv/sok/")[2]
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        get(url + "/granskning/sprak.csv")  # written by the build, but not a page of the site
+    missing.value.close()  # the error holds the connection open
+    assert missing.value.code == 404
 
 
 def test_searches_are_answered_and_their_words_never_logged(production):
@@ -59,3 +93,21 @@ def test_nginx_example_sends_the_same_headers():
     assert sent.pop("Content-Security-Policy").replace("$csp_script", script[2]) == headers.policy("/sv/")
     assert headers.CSP.format(script=script[1]) == headers.policy("/sv/sok/")
     assert sent == headers.HEADERS
+
+
+def test_every_page_from_the_build_is_byte_for_byte_the_apps(small_content, small_builds):
+    """Every URL the build's files answer: the body and the headers the app itself would send."""
+    build = small_builds[KOMMUN]
+    app = create_app(KOMMUN, small_content, serve=True, live=False, search_index=build.search_index)
+    urls = app.extensions["router"].urls(app.extensions["content"])
+    served = BuiltPages(app, build.output, urls)
+    assert len(served.files) == len(urls) - len(app.extensions["content"].languages)  # all but the search pages
+    rendered, from_files = Client(app), Client(served)
+    for url in served.files:
+        mine, theirs = from_files.get(url), rendered.get(url)
+        expected = theirs.status_code, theirs.data
+        theirs.close()  # a static file's response holds the file open until closed
+        assert (mine.status_code, mine.data) == expected, url
+        for name in ("Content-Type", "Content-Length", "Content-Security-Policy", *headers.HEADERS):
+            assert mine.headers.get(name) == theirs.headers.get(name), (url, name)
+    assert from_files.head("/sv/").data == b"" and from_files.head("/sv/").headers["Content-Length"]

@@ -79,9 +79,12 @@ def static_site(folder: Path) -> Iterator[str]:
 
 
 @contextmanager
-def production_server(kommun: str, content: Path, search_index: Path, log: Path, workers: int = 2) -> Iterator[str]:
+def production_server(
+    kommun: str, content: Path, search_index: Path, log: Path, workers: int = 2, built: Path | None = None
+) -> Iterator[str]:
     """Server mode as the README runs it, gunicorn with `samverkanstrappan.wsgi:app`, on a free
-    local port; yield the base URL. Its log is written to `log`."""
+    local port; yield the base URL. Its log is written to `log`. `built`: the site the same
+    build wrote, whose files it answers the pages from (None: it renders every page)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -92,6 +95,7 @@ def production_server(kommun: str, content: Path, search_index: Path, log: Path,
         "SAMVERKANSTRAPPAN_KOMMUN": kommun,
         "SAMVERKANSTRAPPAN_INNEHALL": str(content),
         "SAMVERKANSTRAPPAN_SOKINDEX": str(search_index),
+        "SAMVERKANSTRAPPAN_SIDOR": str(built or ""),
         "SAMVERKANSTRAPPAN_ADRESS": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": str(workers),
     }
