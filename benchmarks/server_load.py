@@ -29,14 +29,15 @@ from samverkanstrappan.render import create_app  # noqa: E402
 from sok_helpers import relevance_set  # noqa: E402
 
 
-def requests_to_make(kommun: str, count: int) -> list[str]:
-    """Half pages (every kind, drawn from the route table), half searches from the relevance set."""
+def requests_to_make(kommun: str, count: int, searches_every: int = 2) -> list[str]:
+    """Pages (every kind, drawn from the route table), and every `searches_every`th a search
+    from the relevance set."""
     app = create_app(kommun)
     store, router = app.extensions["content"], app.extensions["router"]
     rng = random.Random(1)
     pages = rng.sample(router.urls(store), 200)
     searches = [f"/{case['sprak']}/sok/?q={quote(case['fraga'])}" for case in relevance_set()]
-    return [rng.choice(pages) if i % 2 else rng.choice(searches) for i in range(count)]
+    return [rng.choice(searches) if i % searches_every == 0 else rng.choice(pages) for i in range(count)]
 
 
 def run(base: str, paths_to_get: list[str], connections: int) -> tuple[list[float], list[str], float]:
@@ -78,18 +79,25 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--sok-var", type=int, default=2, help="var n:te begäran är en sökning (2: hälften)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         code = builder.build(args.kommun, folder / "ut", search_index=folder / "sokindex", out=io.StringIO())
         assert code == 0, "the build failed"
-        wanted = requests_to_make(args.kommun, args.requests)
+        wanted = requests_to_make(args.kommun, args.requests, args.sok_var)
         log = folder / "gunicorn.log"
-        with devtools.production_server(args.kommun, paths.CONTENT, folder / "sokindex", log, args.workers) as base:
+        with devtools.production_server(
+            args.kommun, paths.CONTENT, folder / "sokindex", log, args.workers, built=folder / "ut"
+        ) as base:
             run(base, wanted[:100], args.connections)  # warm up: each worker's first pages
             timings, errors, seconds = run(base, wanted, args.connections)
     timings.sort()
-    print(f"gunicorn, {args.workers} workers, {args.connections} connections, {len(wanted)} requests (half searches)")
+    searches = sum("/sok/?q=" in path for path in wanted)
+    print(
+        f"gunicorn, {args.workers} workers, {args.connections} connections, {len(wanted)} requests"
+        f" ({searches} searches, {len(set(path for path in wanted if '/sok/?q=' in path))} different)"
+    )
     print(f"  {len(wanted) / seconds:.0f} requests/s")
     print(f"  median {statistics.median(timings) * 1000:.0f} ms, p99 {timings[int(len(timings) * 0.99)] * 1000:.0f} ms")
     print(f"  errors: {len(errors)}" + (f" (first: {errors[0]})" if errors else ""))

@@ -139,3 +139,56 @@ def test_multi_word_synonyms_work_in_the_browser(browser, site_url, built_site):
     inget_boende, mar_daligt = browser_answers(browser, site_url, "sv", ["inget boende", "mår dåligt"])
     assert housing & set(inget_boende["urls"][:3])
     assert psykisk in mar_daligt["urls"][:3]
+
+
+
+def answers_differ(server, asked: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The queries whose answer production (keeping what it works out: index/index_memo.py,
+    fraga._matches) gives otherwise than the preview, asked the first time and again."""
+    from flask import g
+    from samverkanstrappan.index import sokning
+    from samverkanstrappan.render import sok
+
+    memos: dict = {}
+    folder = server.config["SEARCH_INDEX"]
+    whoosh_index.prepare_memos(folder, server.extensions["content"].languages, memos)
+    assert {lang for _, lang in memos} == set(server.extensions["content"].languages)
+    differ = []
+    with server.test_request_context("/sv/sok/"):
+        for lang, query in asked * 2:
+            g.lang = lang
+            data = sok.search_data(lang)
+            if sokning.answer(folder, data, query, memos) != sokning.answer(folder, data, query):
+                differ.append((lang, query))
+    return differ
+
+
+def test_production_answers_the_relevance_set_as_the_preview_does(server):
+    assert answers_differ(server, [(e["sprak"], e["fraga"]) for e, _ in cases(server.extensions["content"])]) == []
+
+
+@pytest.mark.browser  # the end-to-end tier: every phrase takes half a minute (decisions.md)
+def test_production_answers_every_crisis_phrase_as_the_preview_does(server):
+    asked = [(lang, phrase) for lang, _, phrase in crisis_phrases(server.extensions["content"])]
+    assert answers_differ(server, asked) == []
+
+
+def test_the_memos_expansions_are_whooshs(server):
+    """A seeded sample of each index's words: the memo's near misses and longer forms are the
+    ones Whoosh's automaton and prefix give, in the same order."""
+    import random
+
+    from samverkanstrappan.index.index_memo import IndexMemo
+    from whoosh import index as whoosh
+
+    for lang in server.extensions["content"].languages:
+        with whoosh.open_dir(str(server.config["SEARCH_INDEX"] / lang)).searcher() as searcher:
+            reader, memo = searcher.reader(), IndexMemo()
+            for field in ("title", "text"):
+                words = sorted(word for word in reader.field_terms(field) if len(word) >= 5)  # as searched
+                for word in random.Random(lang + field).sample(words, min(40, len(words))):
+                    for maxdist in (1, 2):
+                        assert memo.within(reader, field, word, maxdist, 2) == list(
+                            reader.terms_within(field, word, maxdist, prefix=2)
+                        ), (lang, field, word)
+                    assert memo.prefixed(reader, field, word) == list(reader.expand_prefix(field, word))

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 
 from . import paths
-from .render import create_app
+from .render import create_app, sok
 from .render.built_pages import BuiltPages
 
 _kommun = os.environ.get("SAMVERKANSTRAPPAN_KOMMUN", paths.DEFAULT_KOMMUN)
@@ -29,6 +29,7 @@ flask_app = create_app(
     live=False,
     search_index=Path(os.environ.get("SAMVERKANSTRAPPAN_SOKINDEX", paths.SEARCH_INDEX / _kommun)),
 )
+sok.prepare(flask_app)  # before gunicorn forks the workers: they share it
 _built = os.environ.get("SAMVERKANSTRAPPAN_SIDOR", str(paths.BUILD / _kommun))
 app = flask_app
 if _built and Path(_built).is_dir():

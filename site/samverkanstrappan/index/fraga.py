@@ -180,18 +180,26 @@ def engine_words(found_slots: list[list[tuple[str, float]]]) -> list[str]:
     return list(dict.fromkeys(word for slot in found_slots for word, _ in slot))
 
 
-def _matches(words: list[str], documents: list[dict]) -> dict[str, dict[str, float]]:
-    """For each word, the documents' words it matches and how well (each pair compared once)."""
-    vocabulary = dict.fromkeys(
-        known for doc in documents for known in doc["titel"] + doc["sokord"] + [w for p in doc["fraser"] for w in p]
-    )
+MEMO_WORDS = 20_000  # words a memo keeps before it starts afresh
+
+
+def _matches(words: list[str], documents: list[dict], memo: dict | None = None) -> dict[str, dict[str, float]]:
+    """For each word, the documents' words it matches and how well (each pair compared once).
+    `memo` (production, for one unchanging `documents`) keeps each word's matches."""
+    memo = {} if memo is None else memo
+    if "" not in memo:  # the vocabulary, under a key no word can be
+        memo[""] = dict.fromkeys(
+            known for doc in documents for known in doc["titel"] + doc["sokord"] + [w for p in doc["fraser"] for w in p]
+        )
+    vocabulary = memo[""]
     found: dict[str, dict[str, float]] = {}
     for word in words:
-        found[word] = {}
-        for known in vocabulary:
-            score = quality(word, known)
-            if score > 0:
-                found[word][known] = score
+        if word not in memo:
+            if len(memo) > MEMO_WORDS:
+                memo.clear()
+                memo[""] = vocabulary
+            memo[word] = {known: score for known in vocabulary if (score := quality(word, known)) > 0}
+        found[word] = memo[word]
     return found
 
 
@@ -211,13 +219,15 @@ def _search_words(doc: dict, matches: dict[str, dict[str, float]]) -> list[str]:
     return found
 
 
-def rank(found_slots: list[list[tuple[str, float]]], documents: list[dict]) -> list[tuple[float, str]]:
+def rank(
+    found_slots: list[list[tuple[str, float]]], documents: list[dict], memo: dict | None = None
+) -> list[tuple[float, str]]:
     """(score, url) of every document whose title or search words match, best first.
 
     A slot adds the best match among its words, times the part it matched in (search words
     count more than a title), times how rare that word is among the documents' titles and
     search words, so "stöd" counts less than "demens"."""
-    matches = _matches(engine_words(found_slots), documents)
+    matches = _matches(engine_words(found_slots), documents, memo)
     words_of = [_search_words(doc, matches) for doc in documents]
     rarity = {}
     for word, matched in matches.items():
@@ -239,9 +249,10 @@ def rank(found_slots: list[list[tuple[str, float]]], documents: list[dict]) -> l
     return [(-score, url) for score, _, url in sorted(scored)]
 
 
-def analyse(query: str, data: dict) -> dict:
+def analyse(query: str, data: dict, memo: dict | None = None) -> dict:
     """Everything a query means for one language's data (sokdata.py): its words, the crisis
-    kinds it matches, the words for the full-text engines, and the ranked documents."""
+    kinds it matches, the words for the full-text engines, and the ranked documents.
+    `memo`: kept by production between queries on the same `data` (_matches)."""
     every = query_words(query, data["sprak"])
     typed = every[:MAX_WORDS]
     found_slots = slots(typed, set(data["stopp"]), data["synonymer"])
@@ -249,5 +260,5 @@ def analyse(query: str, data: dict) -> dict:
         "ord": typed,
         "kris": crisis(every, data["kris"]),
         "sok": engine_words(found_slots),
-        "rang": [[score, url] for score, url in rank(found_slots, data["dokument"])],
+        "rang": [[score, url] for score, url in rank(found_slots, data["dokument"], memo)],
     }

@@ -19,13 +19,16 @@ class Answer:
     total: int  # every match, not only those shown
 
 
-def answer(folder: Path, data: dict, query: str) -> Answer:
-    """Search `query` in one language: `data` is sokdata.build's, `folder` the Whoosh indexes."""
-    meaning = fraga.analyse(query, data)
+def answer(folder: Path, data: dict, query: str, memos: dict | None = None) -> Answer:
+    """Search `query` in one language: `data` is sokdata.build's, `folder` the Whoosh indexes,
+    `memos` what production keeps per index (whoosh_index.matches)."""
+    # Production's data for a language never changes, so its words' matches are kept with the index's.
+    kept = None if memos is None else memos.setdefault(("fraga", data["sprak"]), {})
+    meaning = fraga.analyse(query, data, kept)
     documents = {doc["url"]: doc for doc in data["dokument"]}
     crisis_urls = {kind["id"]: kind["url"] for kind in data["kris"]}
     ahead = list(dict.fromkeys([crisis_urls[kind] for kind in meaning["kris"]] + [url for _, url in meaning["rang"]]))
-    found, shown = matches(folder, data["sprak"], meaning["sok"], ahead)
+    found, shown = matches(folder, data["sprak"], meaning["sok"], ahead, memos)
     ordered = list(dict.fromkeys(ahead + found))
     results = []
     for url in ordered[:MAX_RESULTS]:

@@ -20,6 +20,7 @@ from .. import swap
 from ..content.store import ContentStore
 from .analys import analyzer, terms
 from .dokument import Dokument
+from .index_memo import IndexMemo, KeptFuzzyTerm, KeptHighlighter, KeptPrefix
 
 _MARK = re.compile(r'<mark class="[^"]*">')
 MAX_RESULTS = 20  # shown at once, in both modes (the search page hands it to sok.js)
@@ -80,10 +81,11 @@ def build(store: ContentStore, folder: Path, router) -> dict[str, int]:
     return counts
 
 
-def _word_queries(reader, lang: str, word: str) -> list:
+def _word_queries(reader, lang: str, word: str, memo: IndexMemo | None = None) -> list:
     """What one word of the pipeline (fraga.py) looks for in every field: its stem; from 5
     letters also longer words that begin with it and words one typo away (two from 9),
-    as fraga.quality allows; and, for a compound the index does not hold, its parts."""
+    as fraga.quality allows; and, for a compound the index does not hold, its parts.
+    With a `memo` (production), the longer words and near misses come from it."""
     found = []
     for stem in terms(lang, word):
         if len(stem) < 2:
@@ -92,8 +94,13 @@ def _word_queries(reader, lang: str, word: str) -> list:
             found.append(Term(field, stem))
             # Judged on the stem, not the word: "б'ють" is a one-letter stem, too short for either.
             if len(stem) >= 5:
-                found.append(Prefix(field, stem, boost=0.8))
-                found.append(FuzzyTerm(field, stem, boost=0.6, maxdist=2 if len(stem) >= 9 else 1, prefixlength=2))
+                maxdist = 2 if len(stem) >= 9 else 1
+                if memo is None:
+                    found.append(Prefix(field, stem, boost=0.8))
+                    found.append(FuzzyTerm(field, stem, boost=0.6, maxdist=maxdist, prefixlength=2))
+                else:
+                    found.append(KeptPrefix(field, stem, memo, boost=0.8))
+                    found.append(KeptFuzzyTerm(field, stem, memo, boost=0.6, maxdist=maxdist, prefixlength=2))
         if len(word) >= 8 and (("text", stem) not in reader):
             found += [Term(field, part, boost=0.5) for part in _compound_parts(reader, lang, word) for field in FIELDS]
     return found
@@ -111,17 +118,43 @@ def _compound_parts(reader, lang: str, word: str) -> list[str]:
     return []
 
 
-def matches(folder: Path, lang: str, words: list[str], ahead: list[str]) -> tuple[list[str], dict[str, Result]]:
+def _memo(memos: dict | None, folder: Path, lang: str, ix) -> IndexMemo | None:
+    """The memo of this index as it is now (a new generation starts a new one), or None."""
+    if memos is None:
+        return None
+    key, generation = (str(folder), lang), ix.latest_generation()
+    if key not in memos or memos[key][0] != generation:
+        memos[key] = (generation, IndexMemo())
+    return memos[key][1]
+
+
+def prepare_memos(folder: Path, languages, memos: dict) -> None:
+    """Fill `memos` for the index of each language in `folder` with what every search needs
+    (index_memo.IndexMemo.prepare): production, before its workers fork."""
+    for lang in languages:
+        if (folder / lang).is_dir():
+            ix = whoosh_index.open_dir(str(folder / lang))
+            with ix.searcher() as searcher:
+                _memo(memos, folder, lang, ix).prepare(searcher.reader(), "text")
+
+
+def matches(
+    folder: Path, lang: str, words: list[str], ahead: list[str], memos: dict | None = None
+) -> tuple[list[str], dict[str, Result]]:
     """Every document the full text matches for the pipeline's `words`, best first (URLs),
     and the title, snippet and place of those that will be shown: the results that come
-    `ahead` of the engine's (crisis pages, the pipeline's ranking) and then the engine's own."""
+    `ahead` of the engine's (crisis pages, the pipeline's ranking) and then the engine's own.
+    `memos`: where production keeps what it works out per index (index_memo.py)."""
     if not words or not (folder / lang).is_dir():
         return [], {}
     ix = whoosh_index.open_dir(str(folder / lang))
+    memo = _memo(memos, folder, lang, ix)
     with ix.searcher() as searcher:
         reader = searcher.reader()
-        query = Or([q for word in words for q in _word_queries(reader, lang, word)])
+        query = Or([q for word in words for q in _word_queries(reader, lang, word, memo)])
         hits = searcher.search(query, limit=None, terms=True)
+        if memo is not None:
+            hits.highlighter = KeptHighlighter(memo)
         hits.formatter = HtmlFormatter(tagname="mark", classname="", termclass="")
         hits.fragmenter = ContextFragmenter(maxchars=220, surround=60)
         first = set(ahead[:MAX_RESULTS])

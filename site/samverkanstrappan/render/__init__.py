@@ -1,5 +1,6 @@
 """Render: the Flask app and its blueprints, one per area. Everything that imports Flask lives here."""
 
+from collections import OrderedDict
 from pathlib import Path
 
 from flask import current_app, g
@@ -56,6 +57,8 @@ def create_app(
     app.extensions["content"] = store
     app.extensions["router"] = Router()
     app.extensions["sokdata"] = {}  # the search's data per language and content version (render/sok.py)
+    app.extensions["svar"] = OrderedDict()  # production's recent answers (render/sok.py)
+    app.extensions["sokminnen"] = {}  # what production's searches reuse per index (index/index_memo.py)
     from . import fragments, headers, i18n, kort, lattlast, oppettider, pages, sip, sok, vagvisare
     from . import kommun as kommun_views
     from . import live as live_preview

@@ -7,6 +7,8 @@ and static/sokfraga.js, from /sok/<lang>.json). Without JavaScript the page link
 """
 
 import json
+from collections import OrderedDict
+from pathlib import Path
 
 from flask import Blueprint, Response, current_app, g, render_template, request
 from flask_babel import gettext as _
@@ -32,12 +34,41 @@ def search_data(lang: str) -> dict:
     return cache[lang][1]
 
 
+ANSWERS_KEPT = 2048  # the most recent answers a production worker keeps (a few MB)
+
+
+def _answer(lang: str, query: str) -> sokning.Answer:
+    """The answer to `query`. Production answers from one build's index, read only, so the
+    same query gets the same answer until a restart, and a worker keeps its recent answers:
+    residents ask the same few things most. Only in the worker's memory, never written, and
+    the preview (whose content changes) never keeps one."""
+    if current_app.config["LIVE"]:
+        return sokning.answer(live.search_index(), search_data(lang), query)
+    kept: OrderedDict = current_app.extensions["svar"]
+    key = (lang, query)
+    if key in kept:
+        kept.move_to_end(key)
+    else:
+        memos = current_app.extensions["sokminnen"]
+        kept[key] = sokning.answer(live.search_index(), search_data(lang), query, memos)
+        if len(kept) > ANSWERS_KEPT:
+            kept.popitem(last=False)
+    return kept[key]
+
+
+def prepare(app) -> None:
+    """Production, before its workers fork: what every search of the build's index needs
+    (index/index_memo.py), so that no reader's search waits for it."""
+    folder = Path(app.config["SEARCH_INDEX"])
+    index.prepare_memos(folder, app.extensions["content"].languages, app.extensions["sokminnen"])
+
+
 def page(lang):
     """The search page; in server mode with the answer to ?q=."""
     serve = current_app.config["SERVE_MODE"]
     query = request.args.get("q", "") if serve else ""
     asked = serve and "q" in request.args
-    answer = sokning.answer(live.search_index(), search_data(lang), query) if query.strip() else None
+    answer = _answer(lang, query) if query.strip() else None
     kinds = list(store().kris.kinds(lang))
     return render_template(
         "sok/sok.html",
