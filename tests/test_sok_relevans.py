@@ -141,7 +141,6 @@ def test_multi_word_synonyms_work_in_the_browser(browser, site_url, built_site):
     assert psykisk in mar_daligt["urls"][:3]
 
 
-
 def answers_differ(server, asked: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The queries whose answer production (keeping what it works out: index/index_memo.py,
     fraga._matches) gives otherwise than the preview, asked the first time and again."""

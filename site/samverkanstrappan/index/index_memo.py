@@ -151,6 +151,7 @@ class KeptHighlighter(Highlighter):
         else:
             bterms = results.query_terms(expand=True, fieldname=fieldname)
         words = frozenset(field.from_bytes(term[1]) for term in bterms)
-        tokens = self._merge_matched_tokens(set_matched_filter(self.memo.tokens(fieldname, field.analyzer, text), words))
+        tokens = self.memo.tokens(fieldname, field.analyzer, text)
+        tokens = self._merge_matched_tokens(set_matched_filter(tokens, words))
         fragments = top_fragments(self.fragmenter.fragment_tokens(text, tokens), top, self.scorer, self.order, minscore)
         return self.formatter.format(fragments)

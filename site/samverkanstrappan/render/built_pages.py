@@ -16,7 +16,6 @@ from werkzeug.utils import get_content_type
 from . import headers
 
 
-
 def _file(root: Path, url: str) -> Path:
     return root / (url.lstrip("/") + "index.html" if url.endswith("/") else url.lstrip("/"))
 
@@ -30,9 +29,7 @@ class BuiltPages:
         root = Path(root).resolve()
         # Only the route table's URLs, never the search page, and only files the build wrote.
         self.files = {
-            url: path
-            for url in urls
-            if not headers.SEARCH_PAGE.match(url) and (path := _file(root, url)).is_file()
+            url: path for url in urls if not headers.SEARCH_PAGE.match(url) and (path := _file(root, url)).is_file()
         }
 
     def __call__(self, environ, start_response):
