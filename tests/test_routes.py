@@ -9,7 +9,8 @@ from conftest import KOMMUN, html_pages, url_of
 from samverkanstrappan import paths
 from samverkanstrappan.content.store import ContentStore
 from samverkanstrappan.publish import builder
-from samverkanstrappan.routes import FILE, HIDDEN, PAGE, TABLE, Router
+from samverkanstrappan.render import create_app
+from samverkanstrappan.routes import FILE, HIDDEN, PAGE, PREVIEW, TABLE, Router
 
 # Written by the index and publish stages, not pages: Pagefind's files (named by their
 # content) and the review files for the municipality.
@@ -42,17 +43,28 @@ def test_sitemap_lists_exactly_the_pages(built_site):
     assert set(Router().urls(store, kinds=(PAGE,))) == pages
 
 
-def test_every_flask_rule_comes_from_the_table(app):
+def rules(app) -> set[tuple[str, str]]:
+    return {(rule.rule.replace("<lang>", "<lang:lang>"), rule.endpoint) for rule in app.url_map.iter_rules()}
+
+
+def test_every_flask_rule_comes_from_the_table(app, small_content):
+    """The built site's app has the table's rules; the editor's preview also those of its kind."""
     declared = {(route.pattern, page_type.endpoint) for page_type in TABLE for route in page_type.routes}
-    registered = {(rule.rule.replace("<lang>", "<lang:lang>"), rule.endpoint) for rule in app.url_map.iter_rules()}
-    assert registered == declared
+    preview = {
+        (route.pattern, page_type.endpoint)
+        for page_type in TABLE
+        if page_type.kind == PREVIEW
+        for route in page_type.routes
+    }
+    assert preview and rules(app) == declared - preview
+    assert rules(create_app(KOMMUN, small_content, serve=True)) == declared
 
 
 def test_flask_builds_the_same_urls_as_the_table(app):
     store, router = app.extensions["content"], Router()
     with app.test_request_context("/404.html"):
         for page_type in TABLE:
-            for values in page_type.addresses(store):
+            for values in page_type.addresses(store) if page_type.kind != PREVIEW else ():
                 flask = app.url_for(page_type.endpoint, **values)
                 assert flask == router.url(page_type.endpoint, **values), (page_type.endpoint, values)
 
@@ -60,7 +72,7 @@ def test_flask_builds_the_same_urls_as_the_table(app):
 def test_every_page_type_has_addresses_and_a_kind(app):
     store = app.extensions["content"]
     for page_type in TABLE:
-        assert page_type.kind in (PAGE, FILE, HIDDEN)
+        assert page_type.kind in (PAGE, FILE, HIDDEN, PREVIEW)
         if page_type.endpoint != "kommun.logo":  # exempelstad has no logo
             assert list(page_type.addresses(store)), page_type.endpoint
 

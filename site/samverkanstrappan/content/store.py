@@ -7,6 +7,7 @@ mode re-reads only what an editor changed.
 import copy
 import os
 import threading
+from functools import partial
 from pathlib import Path
 
 from .. import paths, workers
@@ -25,9 +26,9 @@ def shown_path(path: Path) -> str:
 PARALLEL_FROM = 200
 
 
-def _key(path: Path, reader, args) -> tuple:
+def _stat(path: Path) -> tuple[int, int]:
     stat = path.stat()
-    return (str(path), stat.st_mtime_ns, stat.st_size, reader, args)
+    return stat.st_mtime_ns, stat.st_size
 
 
 def _parse_page(job):
@@ -45,20 +46,44 @@ class ContentStore:
         self._signature = None
         # Parsed files by path, modification time and size: refresh() re-reads only what changed.
         self._cache: dict[tuple, tuple] = {}
+        # What this version knows of the folders: each file's (time, size) and each listing.
+        # A watched change (changed(paths)) forgets only what it names, so the preview neither
+        # stats nor lists 2,000 unchanged pages again.
+        self._stats: dict[Path, tuple[int, int]] = {}
+        self._listings: dict[tuple, object] = {}
         self.refresh()
+
+    def _key(self, path: Path, reader, args) -> tuple:
+        if path not in self._stats:
+            self._stats[path] = _stat(path)
+        return (str(path), *self._stats[path], reader, args)
+
+    def _listed(self, key: tuple, compute):
+        if key not in self._listings:
+            self._listings[key] = compute()
+        return self._listings[key]
 
     def cached(self, path: Path, reader, *args):
         """reader(path, *args), read again only when the file has changed (its time or size)."""
-        key = _key(path, reader, args)
+        key = self._key(path, reader, args)
         if key not in self._cache:
             self._cache[key] = reader(path, *args)
         return self._cache[key]
+
+    def per_page(self, page: pages.Page, check) -> list:
+        """check(page) as a list, kept while the parsed page is: a page read again is a new
+        object, so its problems are found again (validation/registry.each_page)."""
+        key = ("per_page", check, id(page))
+        found = self._cache.get(key)
+        if found is None or found[0] is not page:  # the id of a page since gone may be reused
+            found = self._cache[key] = (page, list(check(page)))
+        return found[1]
 
     def _parse_many(self, jobs: list[tuple]) -> None:
         """Parse the pages not yet cached, on every core when there are many (a full build).
         Only from a process with no other thread: forking beside a thread can deadlock (serve
         mode re-reads in a request thread), and Python 3.12 warns about it."""
-        missing = [(job, _key(job[0], pages.parse, job[1:])) for job in jobs]
+        missing = [(job, self._key(job[0], pages.parse, job[1:])) for job in jobs]
         missing = [(job, key) for job, key in missing if key not in self._cache]
         count = workers.count(None, len(missing))
         if len(missing) < PARALLEL_FROM or count < 2 or threading.active_count() > 1:
@@ -72,33 +97,50 @@ class ContentStore:
         roots = [self.content_dir / name for name in ("sidor", "data", "vagvisare")] + [self.kommun_dir]
         return sorted(path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file())
 
-    def changed(self) -> "ContentStore | None":
+    def changed(self, paths: set[Path] | None = None, listed: bool = True) -> "ContentStore | None":
         """A new version of the content with the changed files read again, or None when nothing
         changed. This one stays as it was, so a request still reading it is never handed half
-        of each (the editor's preview, render/live.py); the two share the parsed files."""
+        of each (the editor's preview, render/live.py); the two share the parsed files.
+
+        `paths`: the files a watcher saw change (the preview), so only those are looked at
+        again; `listed=False` when no file was added or removed, so the folders need not be
+        listed again either. Without `paths`, every file is looked at."""
         new = copy.copy(self)
-        return new if new.refresh() else None
+        if paths is None:
+            return new if new.refresh() else None
+        paths = {Path(path).resolve() for path in paths}
+        new._stats = {path: stat for path, stat in self._stats.items() if path not in paths}
+        new._listings = {} if listed else dict(self._listings)
+        new._signature = None  # a later refresh() looks at every file again
+        new._load()
+        return new
 
     def refresh(self) -> bool:
         """Re-read changed files; True when anything changed."""
         signature = []
         for path in self._files():
             try:  # the size too: a save that truncates, then writes, may keep the same time
-                stat = path.stat()
+                signature.append((path, *_stat(path)))
             except FileNotFoundError:  # an editor's temporary file, gone since it was listed
                 continue
-            signature.append((path, stat.st_mtime_ns, stat.st_size))
         if signature == self._signature:
             return False
         self._signature = signature
+        self._stats, self._listings = {}, {}
         self._load()
         return True
+
+    def watched(self) -> list[Path]:
+        """The folders whose files make this content (for the preview's watcher)."""
+        roots = [self.content_dir / name for name in ("sidor", "data", "vagvisare")]
+        return [root for root in [*roots, self.kommun_dir, self.translations] if root.is_dir()]
 
     def _load(self) -> None:
         self.problems: list[Problem] = []
         roots = [self.content_dir / name for name in ("sidor", "data", "vagvisare")]
         roots += [self.kommun_dir, self.translations]
-        self.problems += filer.odd_entries([root for root in roots if root.is_dir()], shown_path)
+        found_roots = [root for root in roots if root.is_dir()]
+        self.problems += self._listed(("odd", *found_roots), lambda: filer.odd_entries(found_roots, shown_path))
         kommun_file = self.kommun_dir / "kommun.yaml"
         self.kommun, found = kommun.load(kommun_file, self.kommun_slug, shown_path(kommun_file))
         self.problems += found
@@ -122,7 +164,7 @@ class ContentStore:
         jobs, targets = [], []
         for root, target, fields in sources:
             for lang in self.languages:
-                for key, path in pages.find(root / lang).items():
+                for key, path in self._listed(("find", root / lang), partial(pages.find, root / lang)).items():
                     jobs.append((path, key, lang, shown_path(path), fields))
                     targets.append(target)
         self._parse_many(jobs)

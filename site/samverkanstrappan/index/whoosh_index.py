@@ -5,6 +5,7 @@ words, and each is run through the same analyzer as the text and OR-ed, so any
 input (markup, 10 000 characters, odd Unicode) is just words.
 """
 
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -64,6 +65,41 @@ def build_language(fresh: Path, lang: str, found: list[Dokument]) -> int:
         writer.add_document(url=doc.url, title=doc.title, keywords=doc.keywords, text=doc.text, place=doc.place)
     writer.commit()
     return len(found)
+
+
+def _link(source: str, destination: str) -> None:
+    """A file of the old index in the new one: the same file, linked. Whoosh never changes a
+    file it has written (a commit writes new segment files and a new table of contents), so
+    the old index stays exactly as it was."""
+    try:
+        os.link(source, destination)
+    except OSError:  # a file system without hard links
+        shutil.copy2(source, destination)
+
+
+def update(old: Path, fresh: Path, before: dict[str, list[Dokument]], after: dict[str, list[Dokument]]) -> int:
+    """Write into `fresh` the index of the documents `after` (by language), made from the index
+    in `old` of the documents `before`: only the documents that changed are written again, and
+    those gone are deleted. The old index is not touched. Returns the documents written."""
+    written = 0
+    for lang, documents in after.items():
+        if lang not in before or not (old / lang).is_dir():
+            written += build_language(fresh, lang, documents)
+            continue
+        shutil.copytree(old / lang, fresh / lang, copy_function=_link, ignore=shutil.ignore_patterns("*LOCK*"))
+        was = {doc.url: doc for doc in before[lang]}
+        changed = [doc for doc in documents if was.get(doc.url) != doc]
+        gone = was.keys() - {doc.url for doc in documents}
+        if not changed and not gone:
+            continue
+        writer = whoosh_index.open_dir(str(fresh / lang)).writer()
+        for url in sorted(gone):
+            writer.delete_by_term("url", url)
+        for doc in changed:
+            writer.update_document(url=doc.url, title=doc.title, keywords=doc.keywords, text=doc.text, place=doc.place)
+        writer.commit()
+        written += len(changed)
+    return written
 
 
 def publish(fresh: Path, folder: Path) -> None:

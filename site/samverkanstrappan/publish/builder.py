@@ -206,8 +206,8 @@ def _build(kommun, output, fresh, content_dir, workers, out, translations, searc
 
 
 def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT, search_index: Path | None = None) -> None:
-    """Run the site locally for editing; changed files show on reload."""
-    from ..render import create_app
+    """Run the site locally for editing: a saved file shows at once, and open tabs reload."""
+    from ..render import create_app, live, live_reload
 
     app = create_app(kommun, content_dir, serve=True, search_index=search_index)
     store, router = app.extensions["content"], app.extensions["router"]
@@ -215,7 +215,15 @@ def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT, search_inde
     problems = check(store, router)
     if problems:
         print(report(problems))
+    preview = live.preview(app)
+    preview.started(problems, {lang: router.documents(store, lang) for lang in store.languages})
+    stop = live_reload.watch(app)
     print(f"Webbplatsen för {kommun}: http://127.0.0.1:{port}/sv/")
+    print("Sparade ändringar syns direkt, och öppna flikar laddas om. Avsluta med Ctrl-C.")
     # Werkzeug logs every request with its query string: search words must not reach a log.
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    app.run(host="127.0.0.1", port=port, debug=False)
+    try:
+        app.run(host="127.0.0.1", port=port, debug=False, threaded=True)
+    finally:
+        stop.set()
+        preview.close()

@@ -9,7 +9,7 @@ from jinja2 import StrictUndefined
 from .. import paths
 from ..content import catalogs
 from ..content.store import ContentStore
-from ..routes import TABLE, Router
+from ..routes import PREVIEW, TABLE, Router
 from .app import App
 
 
@@ -59,7 +59,7 @@ def create_app(
     app.extensions["sokdata"] = {}  # the search's data per language and content version (render/sok.py)
     app.extensions["svar"] = OrderedDict()  # production's recent answers (render/sok.py)
     app.extensions["sokminnen"] = {}  # what production's searches reuse per index (index/index_memo.py)
-    from . import fragments, headers, i18n, kort, lattlast, oppettider, pages, sip, sok, vagvisare
+    from . import fragments, headers, i18n, kort, lattlast, live_reload, oppettider, pages, sip, sok, vagvisare
     from . import kommun as kommun_views
     from . import live as live_preview
 
@@ -69,18 +69,21 @@ def create_app(
 
         install_gettext(app)
     headers.init_app(app)
-    if live:  # editors see a changed file on the next request; unchanged files stay parsed
+    if live:  # editors see a changed file at once; unchanged files stay parsed
         live_preview.init_app(app)
+        live_reload.init_app(app)
     lattlast.init_app(app)
     kort.init_app(app)
     fragments.init_app(app)
     oppettider.init_app(app)
     views = {"pages": pages, "vagvisare": vagvisare, "sip": sip, "kommun": kommun_views, "sok": sok}
+    if live:
+        views["live"] = live_reload
     for module in views.values():
         app.register_blueprint(module.bp)
     # Every URL rule comes from the route table; Flask registers the static files' rule itself.
     for page_type in TABLE:
-        if page_type.endpoint == "static":
+        if page_type.endpoint == "static" or (page_type.kind == PREVIEW and not live):
             continue
         area, name = page_type.endpoint.split(".")
         for route in page_type.routes:

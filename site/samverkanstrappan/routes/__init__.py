@@ -27,8 +27,9 @@ from .addresses import OWN_VIEWS, SIP_KEY
 
 # What a page type's URLs are: HTML pages a reader can open (they are in sitemap.xml),
 # other files (CSS, JSON, the logo), or pages that are no place to land (the root's
-# redirect, the 404 page).
-PAGE, FILE, HIDDEN = "page", "file", "hidden"
+# redirect, the 404 page). PREVIEW: only the editor's preview has them (render/live_reload.py);
+# they are never built.
+PAGE, FILE, HIDDEN, PREVIEW = "page", "file", "hidden", "preview"
 
 # Every page depends on these files, besides its own sources, the code, the templates and
 # the catalog of its language: the name, colours and languages, the emergency numbers.
@@ -161,6 +162,9 @@ TABLE: tuple[PageType, ...] = (
     PageType("sok.a_o", (Route("/<lang:lang>/a-o/"),), addresses.each_language, sources=addresses.everything),
     # Flask registers the static files' rule itself; the table lists their URLs.
     PageType("static", (Route("/static/<path:filename>"),), addresses.static_addresses, FILE),
+    PageType("live.script", (Route("/_forhandsvisning/ladda-om.js"),), lambda store: [{}], PREVIEW),
+    PageType("live.style", (Route("/_forhandsvisning/fel.css"),), lambda store: [{}], PREVIEW),
+    PageType("live.changes", (Route("/_forhandsvisning/andringar"),), lambda store: [{}], PREVIEW),
 )
 BY_ENDPOINT = {page_type.endpoint: page_type for page_type in TABLE}
 
@@ -183,13 +187,24 @@ class Router:
         ]
         self.map = Map(rules, converters={"lang": LanguageCode, **(converters or {})}, strict_slashes=False)
         self.adapter = self.map.bind("localhost")
+        # Each URL built once: the table never changes, and the preview asks for all 13,000 of
+        # a large site's URLs again after every save (Werkzeug takes 17 µs a URL).
+        self._built: dict[tuple, str] = {}
 
     def url(self, endpoint: str, **values) -> str:
         """The path of the page `endpoint` with `values` (lättläst views need `lattlast`)."""
         page_type = BY_ENDPOINT[endpoint]
         if page_type.lattlast is not None:
             values.setdefault("lattlast", False)
-        return self.adapter.build(endpoint, values)
+        key = (endpoint, *sorted(values.items()))
+        try:
+            return self._built[key]
+        except KeyError:
+            pass
+        except TypeError:  # a value that cannot be a key
+            return self.adapter.build(endpoint, values)
+        built = self._built[key] = self.adapter.build(endpoint, values)
+        return built
 
     def page_url(self, lang: str, key: str) -> str:
         """The URL of Markdown page `key` in `lang`, also for the pages that have a view of their own."""

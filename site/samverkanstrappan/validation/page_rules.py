@@ -8,7 +8,7 @@ from ..content.lix import lix
 from ..content.pages import LATTLAST, START
 from ..content.problems import Problem
 from ..content.sprak import SOURCE
-from .registry import codes
+from .registry import codes, each_page
 
 # Readability limits (LIX): the brief's plain-language bar, lower for lättläst.
 LIX_DEFAULT = 40
@@ -40,27 +40,27 @@ def markdown_pages(store):
     SV211="HTML med on...= eller style= är inte tillåtet.",
     SV212="Länkar med javascript: är inte tillåtna.",
 )
-def unsafe_html(store, site_urls):
+@each_page(markdown_pages)
+def unsafe_html(page):
     """Raw HTML that could run code or break the page is refused, not just cleaned. A tag is
     read over several lines, as a browser reads it."""
-    for page in markdown_pages(store):
-        for match in _RAW_TAG.finditer(page.body):
-            closing, tag, attrs = match.groups()
-            number = page.body_line + page.body.count("\n", 0, match.start())
-            if closing:
-                continue
-            if tag.lower() not in _SAFE_TAGS:
-                yield Problem(
-                    page.file,
-                    number,
-                    "SV210",
-                    f"HTML-taggen <{tag.lower()}> är inte tillåten. Skriv texten i Markdown i stället.",
-                )
-            elif _EVENT_ATTR.search(attrs) or "style" in attrs.lower():
-                yield Problem(page.file, number, "SV211", "HTML med on...= eller style= är inte tillåtet.")
-        for number, line in enumerate(page.body.splitlines(), start=page.body_line):
-            if re.search(r"javascript\s*:", _decoded(line), re.IGNORECASE):
-                yield Problem(page.file, number, "SV212", "Länkar med javascript: är inte tillåtna.")
+    for match in _RAW_TAG.finditer(page.body):
+        closing, tag, attrs = match.groups()
+        number = page.body_line + page.body.count("\n", 0, match.start())
+        if closing:
+            continue
+        if tag.lower() not in _SAFE_TAGS:
+            yield Problem(
+                page.file,
+                number,
+                "SV210",
+                f"HTML-taggen <{tag.lower()}> är inte tillåten. Skriv texten i Markdown i stället.",
+            )
+        elif _EVENT_ATTR.search(attrs) or "style" in attrs.lower():
+            yield Problem(page.file, number, "SV211", "HTML med on...= eller style= är inte tillåtet.")
+    for number, line in enumerate(page.body.splitlines(), start=page.body_line):
+        if re.search(r"javascript\s*:", _decoded(line), re.IGNORECASE):
+            yield Problem(page.file, number, "SV212", "Länkar med javascript: är inte tillåtna.")
 
 
 # Where a Markdown page names an address: [text](address), ![bild](address), a reference
@@ -87,45 +87,45 @@ def _decoded(text: str) -> str:
     SV214="En länk använder http:// i stället för https://.",
     SV215="En länk eller bild använder data:, vbscript: eller file:.",
 )
-def unsafe_addresses(store, site_urls):
+@each_page(markdown_pages)
+def unsafe_addresses(page):
     """Images from other sites (a third-party request for every reader), unencrypted links and
     addresses that carry their own content are refused with their line; nh3 stays behind as
     the safety net that would otherwise strip them without a word."""
-    for page in markdown_pages(store):
-        image_ids = {(found[1] or found[0]).strip().lower() for found in _IMAGE_REF.findall(page.body)}
-        for number, line in enumerate(page.body.splitlines(), start=page.body_line):
-            for match in _TARGET.finditer(line):
-                parts = match.groupdict()
-                image = (
-                    parts["bang"] == "!"
-                    or (parts["ref"] or "").strip().lower() in image_ids
-                    or (parts["attr"] or "").lower() == "src"
+    image_ids = {(found[1] or found[0]).strip().lower() for found in _IMAGE_REF.findall(page.body)}
+    for number, line in enumerate(page.body.splitlines(), start=page.body_line):
+        for match in _TARGET.finditer(line):
+            parts = match.groupdict()
+            image = (
+                parts["bang"] == "!"
+                or (parts["ref"] or "").strip().lower() in image_ids
+                or (parts["attr"] or "").lower() == "src"
+            )
+            written = parts["inline"] or parts["defined"] or parts["auto"] or parts["value"]
+            address = _decoded(written).lower()
+            scheme = address.split(":", 1)[0] if re.match(r"[a-z][\w+.-]*:", address) else ""
+            if scheme in ("data", "vbscript", "file"):
+                yield Problem(
+                    page.file,
+                    number,
+                    "SV215",
+                    f"Adresser med {scheme}: är inte tillåtna. Länka till en vanlig webbsida.",
                 )
-                written = parts["inline"] or parts["defined"] or parts["auto"] or parts["value"]
-                address = _decoded(written).lower()
-                scheme = address.split(":", 1)[0] if re.match(r"[a-z][\w+.-]*:", address) else ""
-                if scheme in ("data", "vbscript", "file"):
-                    yield Problem(
-                        page.file,
-                        number,
-                        "SV215",
-                        f"Adresser med {scheme}: är inte tillåtna. Länka till en vanlig webbsida.",
-                    )
-                elif image and (scheme or address.startswith("//")):
-                    yield Problem(
-                        page.file,
-                        number,
-                        "SV213",
-                        "Bilden hämtas från en annan webbplats, och då ser den webbplatsen varje läsare. "
-                        "Lägg bilden på den egna webbplatsen eller ta bort den.",
-                    )
-                elif scheme == "http":
-                    yield Problem(
-                        page.file,
-                        number,
-                        "SV214",
-                        f"Länken '{address[:60]}' använder http://. Skriv https:// (de flesta webbplatser har det).",
-                    )
+            elif image and (scheme or address.startswith("//")):
+                yield Problem(
+                    page.file,
+                    number,
+                    "SV213",
+                    "Bilden hämtas från en annan webbplats, och då ser den webbplatsen varje läsare. "
+                    "Lägg bilden på den egna webbplatsen eller ta bort den.",
+                )
+            elif scheme == "http":
+                yield Problem(
+                    page.file,
+                    number,
+                    "SV214",
+                    f"Länken '{address[:60]}' använder http://. Skriv https:// (de flesta webbplatser har det).",
+                )
 
 
 @codes(
@@ -163,23 +163,23 @@ def links_resolve(store, site_urls):
     SV230="En rubrik hoppar över en nivå (till exempel ### direkt efter titeln).",
     SV231="En rubrik har bara en #. Sidans huvudrubrik kommer från titel.",
 )
-def headings_in_order(store, site_urls):
+@each_page(markdown_pages)
+def headings_in_order(page):
     """The title is the page's only h1; headings go down one level at a time."""
-    for page in markdown_pages(store):
-        level = 1
-        for heading_level, _, text in page.rendered.headings:
-            if heading_level > level + 1:
-                yield Problem(
-                    page.file,
-                    page.line_of(text),
-                    "SV230",
-                    f"Rubriken '{text}' hoppar över en nivå. Använd {'#' * (level + 1)} här.",
-                )
-            level = heading_level
-        for number, line in enumerate(page.body.splitlines(), start=page.body_line):
-            if re.match(r"#\s", line):
-                message = "Använd ## för rubriker. Sidans huvudrubrik kommer från 'titel'."
-                yield Problem(page.file, number, "SV231", message)
+    level = 1
+    for heading_level, _, text in page.rendered.headings:
+        if heading_level > level + 1:
+            yield Problem(
+                page.file,
+                page.line_of(text),
+                "SV230",
+                f"Rubriken '{text}' hoppar över en nivå. Använd {'#' * (level + 1)} här.",
+            )
+        level = heading_level
+    for number, line in enumerate(page.body.splitlines(), start=page.body_line):
+        if re.match(r"#\s", line):
+            message = "Använd ## för rubriker. Sidans huvudrubrik kommer från 'titel'."
+            yield Problem(page.file, number, "SV231", message)
 
 
 @codes(SV240="En svensk sida säger inte vilket trappsteg den hör till.")
@@ -196,21 +196,21 @@ def trappsteg_given(store, site_urls):
 
 
 @codes(SV250="En svensk sida är för svår att läsa (LIX över gränsen).")
-def readable(store, site_urls):
+@each_page(_pages)
+def readable(page):
     """Swedish pages are easy to read: LIX at most 40 (lower for lättläst)."""
-    for page in _pages(store):
-        if page.lang != SOURCE:
-            continue
-        value = lix(page.rendered.text)
-        if value > lix_limit(page.key):
-            yield Problem(
-                page.file,
-                page.body_line,
-                "SV250",
-                f"Texten är för svår att läsa: LIX {value:.0f}, högst "
-                f"{lix_limit(page.key)} är tillåtet. Skriv kortare "
-                "meningar och kortare ord.",
-            )
+    if page.lang != SOURCE:
+        return
+    value = lix(page.rendered.text)
+    if value > lix_limit(page.key):
+        yield Problem(
+            page.file,
+            page.body_line,
+            "SV250",
+            f"Texten är för svår att läsa: LIX {value:.0f}, högst "
+            f"{lix_limit(page.key)} är tillåtet. Skriv kortare "
+            "meningar och kortare ord.",
+        )
 
 
 RULES = (unsafe_html, unsafe_addresses, links_resolve, headings_in_order, trappsteg_given, readable)

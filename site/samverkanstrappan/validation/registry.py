@@ -6,6 +6,8 @@ content/ give the codes for files that cannot be read (their own `CODES`). A cod
 is permanent once given: a rule that goes away leaves its number unused.
 """
 
+import functools
+
 from ..content import filer, pages, schema, verksamheter, verksamheter_sprak, yamltext
 
 
@@ -17,6 +19,22 @@ def codes(**described: str):
         return rule
 
     return mark
+
+
+def each_page(pages_of):
+    """A rule that looks at one page at a time, `check(page)`, made into a rule of the whole
+    content over `pages_of(store)`. What it finds on a page is kept with the parsed page
+    (ContentStore.per_page): the preview checks again only the pages an editor changed."""
+
+    def wrap(check):
+        @functools.wraps(check)
+        def rule(store, site_urls):
+            for page in pages_of(store):
+                yield from store.per_page(page, check)
+
+        return rule
+
+    return wrap
 
 
 # The readers' codes: problems in files that cannot be read as what they should be.

@@ -7,7 +7,7 @@ which file is too long instead of the build's gates failing on a built page.
 
 from ..content.problems import Problem
 from .page_rules import markdown_pages
-from .registry import codes
+from .registry import codes, each_page
 
 # The longest page today is about 900 words (Be om en SIP in English); 2,000 is ten minutes
 # of reading in a second language, on a phone.
@@ -20,27 +20,27 @@ MAX_BODY_BYTES = 24 * 1024
     SV270="En sida har mer text än någon hinner läsa (över 2 000 ord).",
     SV271="En sidas text gör sidan för tung att hämta på en telefon (över 50 kB med resten av sidan).",
 )
-def pages_fit(store, site_urls):
+@each_page(markdown_pages)
+def pages_fit(page):
     """Each page's text is short enough to be read, and light enough to load on a phone."""
-    for page in markdown_pages(store):
-        words = len(page.rendered.text.split())
-        if words > MAX_WORDS:
-            yield Problem(
-                page.file,
-                page.body_line,
-                "SV270",
-                f"Sidan har {words} ord; högst {MAX_WORDS} går att läsa på en gång. "
-                "Korta texten eller dela den på flera sidor.",
-            )
-        weight = len(page.rendered.html.encode())
-        if weight > MAX_BODY_BYTES:
-            yield Problem(
-                page.file,
-                page.body_line,
-                "SV271",
-                f"Sidans text blir {weight // 1024} kB HTML; högst {MAX_BODY_BYTES // 1024} kB får plats i en sida "
-                "på 50 kB. Korta texten, ta bort inklistrad HTML eller dela sidan.",
-            )
+    words = len(page.rendered.text.split())
+    if words > MAX_WORDS:
+        yield Problem(
+            page.file,
+            page.body_line,
+            "SV270",
+            f"Sidan har {words} ord; högst {MAX_WORDS} går att läsa på en gång. "
+            "Korta texten eller dela den på flera sidor.",
+        )
+    weight = len(page.rendered.html.encode())
+    if weight > MAX_BODY_BYTES:
+        yield Problem(
+            page.file,
+            page.body_line,
+            "SV271",
+            f"Sidans text blir {weight // 1024} kB HTML; högst {MAX_BODY_BYTES // 1024} kB får plats i en sida "
+            "på 50 kB. Korta texten, ta bort inklistrad HTML eller dela sidan.",
+        )
 
 
 RULES = (pages_fit,)
