@@ -1,15 +1,21 @@
-"""The editor's preview (`build.py serve`) while an editor saves and readers reload: every
-response is whole, the search always answers, and the last save shows."""
+"""The editor's preview (`build.py serve`): while an editor saves and readers reload every
+response is whole, the search always answers and the last save shows; open tabs are told to
+reload; a mistake is listed on every page while the last good version is served."""
 
+import re
 import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
+from html import unescape
 from urllib.error import HTTPError, URLError
 
+from conftest import KOMMUN
 from samverkanstrappan import paths
+from samverkanstrappan.render import create_app, live_reload
+from samverkanstrappan.render import live as live_preview
 
 CLIENTS = 10
 SAVES = 12
@@ -75,3 +81,70 @@ def test_reloads_while_a_file_is_saved_never_fail_and_search_always_answers(cont
         server.terminate()
         server.wait(timeout=30)
         server.stderr.close()
+
+
+PROBLEM_LINE = re.compile(r"^(?P<file>\S+):(?P<line>\d+): (?P<code>SV\d{3}) ", re.MULTILINE)
+
+
+def preview_problems(html: str) -> list[tuple[str, str, str]]:
+    """(file, line, code) of each problem the preview lists at the top of a page."""
+    panel = re.search(r'<section class="forhandsvisning-fel[^"]*"[^>]*>.*?<pre>(.*?)</pre>', html, re.S)
+    return [(m["file"], m["line"], m["code"]) for m in PROBLEM_LINE.finditer(unescape(panel[1]))] if panel else []
+
+
+def test_a_mistake_is_listed_on_every_page_while_the_last_good_version_is_served(content, tmp_path):
+    app = create_app(KOMMUN, content, serve=True, search_index=tmp_path / "index")
+    client = app.test_client()
+    page = content / "sidor" / "sv" / "om.md"
+    good = page.read_text(encoding="utf-8")
+    page.write_text(good + "\nFörsta versionen.\n", encoding="utf-8")
+    assert "Första versionen." in client.get("/sv/om/").text
+    lines = good.splitlines()
+    lines[1] = "\t" + lines[1]  # a tab in the front matter: SV101 on line 2
+    page.write_text("\n".join(lines) + "\nAndra versionen.\n", encoding="utf-8")
+    for url in ("/sv/om/", "/ar/"):  # every page, in every language
+        html = client.get(url).text
+        assert [(line, code) for file, line, code in preview_problems(html) if file.endswith("sv/om.md")] == [
+            ("2", "SV101")
+        ], url
+        assert 'lang="sv"' in html.split('class="forhandsvisning-fel', 1)[1].split(">", 1)[0]
+    html = client.get("/sv/om/").text
+    assert "Första versionen." in html and "Andra versionen." not in html  # the last good version
+    assert 'class="traffar"' in client.get("/sv/sok/?q=boende").text
+    page.write_text(good + "\nTredje versionen.\n", encoding="utf-8")
+    html = client.get("/sv/om/").text
+    assert "Tredje versionen." in html and preview_problems(html) == [] and "forhandsvisning-fel" not in html
+
+
+def test_open_tabs_are_told_to_reload_when_a_saved_file_is_read(content, tmp_path):
+    app = create_app(KOMMUN, content, serve=True, search_index=tmp_path / "index")
+    stop = live_reload.watch(app)
+    try:
+        client = app.test_client()
+        html = client.get("/sv/om/").text
+        shown = re.search(r'<script src="/_forhandsvisning/ladda-om.js" data-version="(\d+)" defer>', html)[1]
+        script = client.get("/_forhandsvisning/ladda-om.js")
+        assert script.mimetype == "text/javascript" and "EventSource" in script.text
+        events = client.get("/_forhandsvisning/andringar", buffered=False)
+        assert events.mimetype == "text/event-stream"
+        stream = iter(events.response)
+        assert next(stream) == f"data: {shown}\n\n".encode()
+        page = content / "sidor" / "sv" / "om.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nSparat nyss.\n", encoding="utf-8")
+        started = time.monotonic()
+        message = next(stream)
+        while message == b": \n\n":  # kept alive while nothing changed
+            message = next(stream)
+        assert message.startswith(b"data: ") and message != f"data: {shown}\n\n".encode()
+        assert time.monotonic() - started < 5
+        assert "Sparat nyss." in client.get("/sv/om/").text  # what the reloaded tab shows
+        events.close()
+    finally:
+        stop.set()
+        live_preview.preview(app).close()
+
+
+def test_the_built_site_has_nothing_of_the_preview(small_builds):
+    output = small_builds[KOMMUN].output
+    found = [path for path in output.rglob("*") if path.is_file() and b"_forhandsvisning" in path.read_bytes()]
+    assert found == [] and not (output / "_forhandsvisning").exists()

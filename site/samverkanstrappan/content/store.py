@@ -70,14 +70,25 @@ class ContentStore:
             self._cache[key] = reader(path, *args)
         return self._cache[key]
 
-    def per_page(self, page: pages.Page, check) -> list:
-        """check(page) as a list, kept while the parsed page is: a page read again is a new
-        object, so its problems are found again (validation/registry.each_page)."""
-        key = ("per_page", check, id(page))
+    def shared(self, key: str, make):
+        """make(), once for this content and every later version of it: for what depends on
+        no file (the validation's router), so the preview does not make it after each save."""
+        if ("shared", key) not in self._cache:
+            self._cache[("shared", key)] = make()
+        return self._cache[("shared", key)]
+
+    def per_page(self, page: pages.Page, make, *args):
+        """make(page, *args), kept while the parsed page is (and `args` are the same): a page
+        read again is a new object, so the preview works out again only what an editor changed
+        (validation/registry.each_page, index/dokument.page_documents). `args` must be hashable."""
+        key = ("per_page", make, id(page), args)
         found = self._cache.get(key)
         if found is None or found[0] is not page:  # the id of a page since gone may be reused
-            found = self._cache[key] = (page, list(check(page)))
+            found = self._cache[key] = (page, make(page, *args))
         return found[1]
+
+    def _shown(self, path: Path) -> str:
+        return self._listed(("shown", path), partial(shown_path, path))
 
     def _parse_many(self, jobs: list[tuple]) -> None:
         """Parse the pages not yet cached, on every core when there are many (a full build).
@@ -165,7 +176,7 @@ class ContentStore:
         for root, target, fields in sources:
             for lang in self.languages:
                 for key, path in self._listed(("find", root / lang), partial(pages.find, root / lang)).items():
-                    jobs.append((path, key, lang, shown_path(path), fields))
+                    jobs.append((path, key, lang, self._shown(path), fields))
                     targets.append(target)
         self._parse_many(jobs)
         for (path, key, lang, file, fields), target in zip(jobs, targets):

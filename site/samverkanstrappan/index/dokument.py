@@ -30,17 +30,15 @@ def page_documents(store: ContentStore, lang: str, url: Callable[[str], str]):
         if key in NOT_INDEXED or key.startswith(LATTLAST):
             continue
         page = store.page(lang, key)
-        step = store.page(SOURCE, key).meta.get("trappsteg")
-        sokord = tuple(page.meta.get("sokord", []))
-        yield Dokument(
-            url(key),
-            page.title,
-            page.rendered.text,
-            " ".join(sokord),
-            f"steg:{step}" if step else "sida",
-            page.lang,
-            sokord,
-        )
+        # Kept with the parsed page: the preview makes again only the documents of what changed.
+        yield store.per_page(page, _page_document, store.page(SOURCE, key).meta.get("trappsteg"), url(key))
+
+
+def _page_document(page, step: str | None, url: str) -> Dokument:
+    sokord = tuple(page.meta.get("sokord", []))
+    return Dokument(
+        url, page.title, page.rendered.text, " ".join(sokord), f"steg:{step}" if step else "sida", page.lang, sokord
+    )
 
 
 def outcome_documents(store: ContentStore, lang: str, url: Callable[[str], str]):

@@ -208,10 +208,15 @@ class Router:
 
     def page_url(self, lang: str, key: str) -> str:
         """The URL of Markdown page `key` in `lang`, also for the pages that have a view of their own."""
-        plain = key.removeprefix(LATTLAST)
-        if plain in OWN_VIEWS:
-            return self.url(OWN_VIEWS[plain], lang=lang, lattlast=key.startswith(LATTLAST))
-        return self.url("pages.page", lang=lang, key=key)
+        found = self._built.get(("page_url", lang, key))
+        if found is None:
+            plain = key.removeprefix(LATTLAST)
+            if plain in OWN_VIEWS:
+                found = self.url(OWN_VIEWS[plain], lang=lang, lattlast=key.startswith(LATTLAST))
+            else:
+                found = self.url("pages.page", lang=lang, key=key)
+            self._built[("page_url", lang, key)] = found
+        return found
 
     def urls(self, store: ContentStore, kinds: tuple[str, ...] = (PAGE, FILE, HIDDEN)) -> list[str]:
         """Every URL of the site, in table order, for the page types of `kinds`."""

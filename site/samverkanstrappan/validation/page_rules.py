@@ -137,7 +137,7 @@ def links_resolve(store, site_urls):
     """Every link inside the site leads to a page (and heading) that exists."""
     from ..routes import Router  # the route table reads the store, which this package checks
 
-    router = Router()
+    router = store.shared("router", Router)  # it remembers the URLs it built
     anchors = {
         router.page_url(lang, key): {h[1] for h in page.rendered.headings} for (lang, key), page in store.pages.items()
     }

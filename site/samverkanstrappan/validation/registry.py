@@ -30,11 +30,15 @@ def each_page(pages_of):
         @functools.wraps(check)
         def rule(store, site_urls):
             for page in pages_of(store):
-                yield from store.per_page(page, check)
+                yield from store.per_page(page, _found, check)
 
         return rule
 
     return wrap
+
+
+def _found(page, check) -> list:
+    return list(check(page))
 
 
 # The readers' codes: problems in files that cannot be read as what they should be.
