@@ -6,6 +6,7 @@ never leaves a half-built or broken site where the web host reads it.
 
 import gc
 import logging
+import signal
 import sys
 import time
 from pathlib import Path
@@ -216,8 +217,11 @@ def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT, search_inde
     if problems:
         print(report(problems))
     preview = live.preview(app)
+    preview.remove_leftovers()
     preview.started(problems, {lang: router.documents(store, lang) for lang in store.languages})
     stop = live_reload.watch(app)
+    # Stopped by a signal as by Ctrl-C: the preview's own index folders are removed either way.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print(f"Webbplatsen för {kommun}: http://127.0.0.1:{port}/sv/")
     print("Sparade ändringar syns direkt, och öppna flikar laddas om. Avsluta med Ctrl-C.")
     # Werkzeug logs every request with its query string: search words must not reach a log.

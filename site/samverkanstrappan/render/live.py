@@ -105,6 +105,12 @@ class Preview:
                 self.swapped.wait(timeout)
             return self.version.number
 
+    def remove_leftovers(self) -> None:
+        """Remove the index folders a preview of the same index left when it was stopped hard."""
+        base = Path(self.app.config["SEARCH_INDEX"])
+        for left in base.parent.glob(f".{base.name}.v*"):
+            shutil.rmtree(left, ignore_errors=True)
+
     def close(self) -> None:
         """Remove the index folders made here (the preview is ending)."""
         for folder in self.folders:
