@@ -1,6 +1,7 @@
 """Build or serve the site.
 
 python build.py                      build the example municipality into build/<kommun>/
+                                     (only what changed since the last build; --hel: everything)
 python build.py --kommun SLUG        build one municipality
 python build.py --alla               build every municipality, each into its own folder
 python build.py check                only check the content
@@ -32,6 +33,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sokindex", type=Path, default=paths.SEARCH_INDEX, help="mappen som sökindexen hamnar i")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--processer", type=int, default=None, help="antal processer (standard: alla kärnor)")
+    parser.add_argument("--hel", action="store_true", help="bygg allt, inte bara det som ändrats sedan förra bygget")
     args = parser.parse_args(argv)
     # Imported here, not at the top: a Ctrl-C while they load is then answered in one line too.
     from samverkanstrappan import validation
@@ -53,7 +55,9 @@ def main(argv=None) -> int:
     worst = 0
     for slug in slugs:
         print(f"== {slug}")
-        code = builder.build(slug, args.ut / slug, args.innehall, args.processer, search_index=args.sokindex / slug)
+        code = builder.build(
+            slug, args.ut / slug, args.innehall, args.processer, search_index=args.sokindex / slug, full=args.hel
+        )
         if code == failures.INTERRUPTED:
             return code  # Ctrl-C stops every municipality still to build, not only this one
         worst = max(worst, code)

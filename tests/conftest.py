@@ -47,9 +47,14 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session", autouse=True)
 def own_search_indexes(tmp_path_factory):
     """Builds and apps that are given no search index keep theirs in this run's temporary folder,
-    never in the repository's search_index/, which two runs or two workers would share."""
+    never in the repository's search_index/, which two runs or two workers would share. What
+    builds keep for the next one (publish/incremental.py) goes there too, also for the builds
+    that tests run as programs."""
+    cache = tmp_path_factory.mktemp("cache")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(paths, "SEARCH_INDEX", tmp_path_factory.mktemp("sokindex"))
+        patch.setattr(paths, "CACHE", cache)
+        patch.setenv("SAMVERKANSTRAPPAN_CACHE", str(cache))
         yield
 
 

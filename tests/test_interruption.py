@@ -31,7 +31,8 @@ def state(folder: Path) -> list[tuple[str, int, int]]:
 
 def start(content: Path, output: Path, search_index: Path) -> subprocess.Popen:
     command = [sys.executable, str(paths.REPO / "build.py"), "--kommun", KOMMUN, "--innehall", str(content)]
-    command += ["--ut", str(output), "--sokindex", str(search_index), "--processer", "2"]
+    # --hel: every moment of a whole build (an incremental one is over before most of them)
+    command += ["--ut", str(output), "--sokindex", str(search_index), "--processer", "2", "--hel"]
     return subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
     )

@@ -38,14 +38,17 @@ def _parse_page(job):
 class ContentStore:
     """One municipality's pages, settings and data, with every problem found reading them."""
 
-    def __init__(self, content_dir: Path, kommun_slug: str, translations: Path = paths.TRANSLATIONS):
+    def __init__(
+        self, content_dir: Path, kommun_slug: str, translations: Path = paths.TRANSLATIONS, parsed: dict | None = None
+    ):
         self.content_dir = Path(content_dir).resolve()
         self.translations = Path(translations).resolve()  # gettext catalogs of the interface
         self.kommun_slug = kommun_slug
         self.kommun_dir = self.content_dir / "kommuner" / kommun_slug
         self._signature = None
         # Parsed files by path, modification time and size: refresh() re-reads only what changed.
-        self._cache: dict[tuple, tuple] = {}
+        # `parsed`: what an earlier build kept of it (content/parse_cache.py).
+        self._cache: dict[tuple, tuple] = dict(parsed or {})
         # What this version knows of the folders: each file's (time, size) and each listing.
         # A watched change (changed(paths)) forgets only what it names, so the preview neither
         # stats nor lists 2,000 unchanged pages again.
@@ -69,6 +72,19 @@ class ContentStore:
         if key not in self._cache:
             self._cache[key] = reader(path, *args)
         return self._cache[key]
+
+    def parsed(self) -> dict:
+        """What this version parsed from its files as they are now, with what was worked out
+        per page: for the next build to start from (content/parse_cache.py)."""
+        current = {id(page) for found in (self.pages, self.texts, self.additions) for page in found.values()}
+        kept = {}
+        for key, value in self._cache.items():
+            if key[0] == "per_page":
+                if key[2] in current and value[0] is not None:
+                    kept[key] = value
+            elif key[0] != "shared" and self._stats.get(Path(key[0])) == key[1:3]:
+                kept[key] = value
+        return kept
 
     def shared(self, key: str, make):
         """make(), once for this content and every later version of it: for what depends on
@@ -104,7 +120,8 @@ class ContentStore:
         for (_, key), result in zip(missing, results):
             self._cache[key] = result
 
-    def _files(self) -> list[Path]:
+    def files(self) -> list[Path]:
+        """Every file this content is read from (the incremental build hashes them)."""
         roots = [self.content_dir / name for name in ("sidor", "data", "vagvisare")] + [self.kommun_dir]
         return sorted(path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file())
 
@@ -129,7 +146,7 @@ class ContentStore:
     def refresh(self) -> bool:
         """Re-read changed files; True when anything changed."""
         signature = []
-        for path in self._files():
+        for path in self.files():
             try:  # the size too: a save that truncates, then writes, may keep the same time
                 signature.append((path, *_stat(path)))
             except FileNotFoundError:  # an editor's temporary file, gone since it was listed

@@ -77,18 +77,21 @@ def _link(source: str, destination: str) -> None:
         shutil.copy2(source, destination)
 
 
-def update(old: Path, fresh: Path, before: dict[str, list[Dokument]], after: dict[str, list[Dokument]]) -> int:
+def update(
+    old: Path, fresh: Path, before: dict[str, dict[str, object]], after: dict[str, list[Dokument]], key=lambda doc: doc
+) -> int:
     """Write into `fresh` the index of the documents `after` (by language), made from the index
-    in `old` of the documents `before`: only the documents that changed are written again, and
-    those gone are deleted. The old index is not touched. Returns the documents written."""
+    in `old` of the documents `before` (by language, then URL: each document's `key`, the
+    document itself or a fingerprint): only the documents that changed are written again,
+    and those gone are deleted. The old index is not touched. Returns the documents written."""
     written = 0
     for lang, documents in after.items():
         if lang not in before or not (old / lang).is_dir():
             written += build_language(fresh, lang, documents)
             continue
         shutil.copytree(old / lang, fresh / lang, copy_function=_link, ignore=shutil.ignore_patterns("*LOCK*"))
-        was = {doc.url: doc for doc in before[lang]}
-        changed = [doc for doc in documents if was.get(doc.url) != doc]
+        was = before[lang]
+        changed = [doc for doc in documents if was.get(doc.url) != key(doc)]
         gone = was.keys() - {doc.url for doc in documents}
         if not changed and not gone:
             continue

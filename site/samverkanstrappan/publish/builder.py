@@ -21,7 +21,7 @@ from ..index import pagefind_index, platser
 from ..index import whoosh_index as search
 from ..routes import Router
 from ..validation import page_rules, validate
-from . import failures, review
+from . import changes, failures, incremental, review
 
 
 def check(store: ContentStore, router: Router | None = None) -> list:
@@ -148,10 +148,13 @@ def build(
     search_index: Path | None = None,
     timings: dict | None = None,
     shortcuts: bool = True,
+    full: bool = False,
 ) -> int:
     """Build one municipality's site into `output` and its search index. Returns the exit code
     (publish/failures.py). `timings`, when given, gets the seconds spent reading and checking the
-    content and writing the site; `shortcuts=False` freezes with the stock parts only (freeze/shortcuts.py)."""
+    content and writing the site; `shortcuts=False` freezes with the stock parts only (freeze/shortcuts.py).
+    The build writes again only what changed since the last one (publish/incremental.py);
+    `full` writes everything."""
     output = Path(output).resolve()
     fresh = swap.fresh_folder(output)
     # Whatever stops the build, these two are removed: wherever it stopped, they are half-built.
@@ -159,7 +162,7 @@ def build(
     with failures.interruptible():
         try:
             return _build(
-                kommun, output, fresh, content_dir, workers, out, translations, search_index, timings, shortcuts
+                kommun, output, fresh, content_dir, workers, out, translations, search_index, timings, shortcuts, full
             )
         except KeyboardInterrupt:
             swap.remove(*half_built)
@@ -172,22 +175,82 @@ def build(
             return failures.ENVIRONMENT
 
 
-def _build(kommun, output, fresh, content_dir, workers, out, translations, search_index, timings, shortcuts) -> int:
+def _build(
+    kommun, output, fresh, content_dir, workers, out, translations, search_index, timings, shortcuts, full
+) -> int:
     from ..render import create_app  # only a build renders: `check` needs no Flask
 
     started = time.perf_counter()
-    app = create_app(kommun, content_dir, translations=translations, search_index=search_index, shortcuts=shortcuts)
-    with SiteWriter(app, workers) as writer:
-        router = app.extensions["router"]
-        urls = router.urls(app.extensions["content"])
-        problems = check(app.extensions["content"], router)
-        if problems:
-            print(report(problems), file=out)
-        if has_errors(problems):
-            print(f"Bygget avbröts. Inget ändrades i {output}.", file=out)
+    index_folder = paths.search_index(kommun, search_index)
+    made_with = incremental.recipe(translations, shortcuts)
+    cache = incremental.folder(kommun, output, index_folder)
+    earlier = None if full else incremental.previous(cache, made_with, output, index_folder)
+    plan = None
+    parsed = earlier.parsed if earlier else None
+    app = create_app(
+        kommun, content_dir, translations=translations, search_index=search_index, shortcuts=shortcuts, parsed=parsed
+    )
+    store, router = app.extensions["content"], app.extensions["router"]
+    written, now = None, None
+    if earlier is not None:  # the content is checked first: a mistake must not reach the plan
+        languages = _check(app, output, out)
+        if languages is None:
             return failures.CONTENT
+        now = incremental.made(store, router, earlier)
+        plan = incremental.plan(now, earlier.manifest)
+        if plan is not None:
+            written = changes.write(app, plan, output, fresh, languages)
+    if written is None:
+        written = _write_everything(app, workers, output, fresh, out, started, timings, checked=earlier is not None)
+        if written is None:
+            return failures.CONTENT
+    count, languages = written
+    try:  # what the next build starts from; without it, the next build is a full one
+        incremental.save(cache, made_with, store, now or incremental.made(store, router, None), output, index_folder)
+    except Exception:  # the site is published either way: only the next build is a full one
+        incremental.forget(cache)
+    seconds = time.perf_counter() - started
+    try:  # the site is published: a closed terminal (`| head`) must not make it "unchanged"
+        print(lix_table(store), file=out)
+        print(f"\nSpråk (också i {review.FOLDER}/sprak.csv):\n{coverage.table(languages)}\n", file=out)
+        if plan is None:  # a full build
+            print(f"Klart: {count} adresser i {output} på {seconds:.2f} s.", file=out)
+        else:
+            print(
+                f"Klart: {count} av {len(router.urls(store))} adresser skrevs om i {output} på {seconds:.2f} s "
+                "(det som ändrats sedan förra bygget; --hel bygger allt).",
+                file=out,
+            )
+    except OSError:
+        pass
+    return 0
+
+
+def _check(app, output: Path, out) -> list | None:
+    """The coverage rows of the content's languages, or None (and the problems printed) when
+    the content has errors."""
+    store = app.extensions["content"]
+    problems = check(store, app.extensions["router"])
+    if problems:
+        print(report(problems), file=out)
+    if has_errors(problems):
+        print(f"Bygget avbröts. Inget ändrades i {output}.", file=out)
+        return None
+    return coverage.rows(store, catalogs.source_strings(paths.REPO, paths.CACHE))
+
+
+def _write_everything(app, workers, output: Path, fresh: Path, out, started: float, timings, checked=False):
+    """Every page and both search indexes, written on every core and published; (pages, languages)
+    or None when the content has errors. `checked`: it was checked already."""
+    with SiteWriter(app, workers) as writer:
+        urls = app.extensions["router"].urls(app.extensions["content"])
+        if checked:
+            languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO, paths.CACHE))
+        else:
+            languages = _check(app, output, out)
+        if languages is None:
+            return None
         swap.remove(fresh)
-        languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO, paths.CACHE))
         checked = time.perf_counter()
         count = writer.finish(urls, fresh, languages)
         # The site and its search index together, or neither (swap.py).
@@ -196,14 +259,7 @@ def _build(kommun, output, fresh, content_dir, workers, out, translations, searc
         writer.published = True
         if timings is not None:
             timings.update(kontroll=checked - started, skrivning=time.perf_counter() - checked)
-    seconds = time.perf_counter() - started
-    try:  # the site is published: a closed terminal (`| head`) must not make it "unchanged"
-        print(lix_table(app.extensions["content"]), file=out)
-        print(f"\nSpråk (också i {review.FOLDER}/sprak.csv):\n{coverage.table(languages)}\n", file=out)
-        print(f"Klart: {count} adresser i {output} på {seconds:.2f} s.", file=out)
-    except OSError:
-        pass
-    return 0
+    return count, languages
 
 
 def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT, search_index: Path | None = None) -> None:

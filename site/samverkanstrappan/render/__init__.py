@@ -28,12 +28,14 @@ def create_app(
     shortcuts: bool = True,
     live: bool | None = None,
     cache: Path | None = paths.CACHE,
+    parsed: dict | None = None,
 ) -> App:
     """Build the Flask app for one municipality's content (`shortcuts`: see freeze/shortcuts.py).
     `serve`: server mode, which answers searches itself; `live` (by default the same): re-read
     changed files on each request, as an editor's preview does. Production (wsgi.py) is serve
     mode without `live`: the content and index of one build, read only. `cache`: the folder
-    that keeps what builds can reuse (paths.CACHE), or None to keep nothing."""
+    that keeps what builds can reuse (paths.CACHE), or None to keep nothing. `parsed`: what the
+    last build kept of the parsed content (content/parse_cache.py)."""
     app = App(__name__)
     live = serve if live is None else live
     translations = Path(translations).resolve()
@@ -53,7 +55,7 @@ def create_app(
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
-    store = ContentStore(content_dir, kommun, translations)
+    store = ContentStore(content_dir, kommun, translations, parsed)
     app.extensions["content"] = store
     app.extensions["router"] = Router()
     app.extensions["sokdata"] = {}  # the search's data per language and content version (render/sok.py)

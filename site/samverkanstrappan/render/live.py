@@ -82,11 +82,12 @@ class Preview:
             return
         before = current.documents or {lang: router.documents(current.content, lang) for lang in new.languages}
         after = {lang: router.documents(new, lang) for lang in new.languages}
+        was = {lang: {doc.url: doc for doc in documents} for lang, documents in before.items()}
         base = Path(self.app.config["SEARCH_INDEX"])
         folder = base.with_name(f".{base.name}.v{number}")
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
-        search.update(current.search_index, folder, before, after)
+        search.update(current.search_index, folder, was, after)
         self._swap(Version(number, new, folder, after, problems))
         self.folders.append(folder)
         while len(self.folders) > KEPT_INDEXES:

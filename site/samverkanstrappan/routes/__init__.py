@@ -229,6 +229,18 @@ class Router:
             )
         )
 
+    def sourced_urls(self, store: ContentStore, kinds: tuple[str, ...] = (PAGE, FILE, HIDDEN)) -> dict[str, list[str]]:
+        """Every URL of the site, in table order, with the content files it is built from
+        (`sources`): what the incremental build (publish/incremental.py) renders again after an edit."""
+        found: dict[str, list[str]] = {}
+        for page_type in TABLE:
+            if page_type.kind in kinds:
+                for values in page_type.addresses(store):
+                    url = self.url(page_type.endpoint, **values)
+                    if url not in found:
+                        found[url] = self.sources(store, page_type.endpoint, values)
+        return found
+
     def documents(self, store: ContentStore, lang: str, a_o_only: bool = False) -> list[dokument.Dokument]:
         """What the search indexes hold for `lang`, from every page type that contributes."""
         return [

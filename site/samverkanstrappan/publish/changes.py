@@ -1,0 +1,45 @@
+"""An incremental build's writing (publish/incremental.py has the plan): the last output
+linked into a fresh folder, the planned URLs rendered again into it, the changed documents
+written into a fresh Whoosh index made of the last one's files, Pagefind's index written
+again when a document changed, and both published together as a full build is.
+"""
+
+import shutil
+from pathlib import Path
+
+from .. import freeze, swap
+from ..index import pagefind_index, platser
+from ..index import whoosh_index as search
+from . import failures, incremental, review
+
+
+def _remove_file(fresh: Path, url: str) -> None:
+    """The URL's file goes (a link: the published file stays), and the folders it leaves empty."""
+    path = incremental.url_file(fresh, url)
+    path.unlink(missing_ok=True)
+    for folder in path.parents:
+        if folder == fresh or not folder.is_dir() or any(folder.iterdir()):
+            break
+        folder.rmdir()
+
+
+def write(app, plan: incremental.Plan, output: Path, fresh: Path, languages: list) -> tuple:
+    """Write what `plan` says into `fresh` and publish it with the new index; (URLs written,
+    the languages' coverage rows, which the review files list)."""
+    store, router = app.extensions["content"], app.extensions["router"]
+    index_folder = Path(app.config["SEARCH_INDEX"])
+    swap.remove(fresh)
+    incremental.linked_copy(output, fresh)
+    for url in [*plan.render, *plan.removed]:
+        _remove_file(fresh, url)  # unlinked before it is written: the published file is another
+    count = freeze.freeze_share(app, fresh, plan.render) if plan.render else 0
+    index_fresh = search.prepare(index_folder)
+    search.update(index_folder, index_fresh, plan.before, plan.documents, incremental.fingerprint)
+    if plan.pagefind:  # it cannot update a document: the whole index, from the same documents
+        shutil.rmtree(fresh / "pagefind")
+        pagefind_index.build(store, fresh / "pagefind", platser.labels(store, store.translations), router)
+    shutil.rmtree(fresh / review.FOLDER, ignore_errors=True)
+    review.write(store, fresh, languages, router)
+    failures.publishing()
+    swap.swap_in([(fresh, output), (index_fresh, index_folder)])
+    return count, languages

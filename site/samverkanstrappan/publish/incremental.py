@@ -1,0 +1,197 @@
+"""The incremental build: a build remembers what each output file was made from, and the next
+one rewrites only what depends on what changed (`python build.py --hel` builds everything).
+
+After each build the cache (paths.CACHE/bygge/<kommun>-<where>/) keeps:
+- manifest.json: the recipe (a hash of the code, templates, static files, catalogs and the
+  versions of Python and the libraries: what every page depends on), a hash of each content
+  file, each URL's sources (from the route table: routes/), and a hash of each search
+  document of each language;
+- innehall.pickle: the parsed content and what was found per page (content/parse_cache.py).
+
+The next build is incremental when the recipe is the same and the output and search index
+are the ones the last build published. It renders again the URLs whose sources changed (or
+that are new; "*" is every file), deletes the files of URLs that are gone, writes the
+changed documents into Whoosh's index, and writes Pagefind's index again only when a
+document changed (Pagefind cannot update one). Everything else is the last output's files,
+linked. It is published as a full build is, the site and its index together, and the output
+is byte for byte a full build's (tests/test_incremental.py).
+"""
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from .. import paths
+from ..index.dokument import Dokument
+
+VERSION = 1  # of the manifest's shape
+LIBRARIES = ("Flask", "Werkzeug", "Jinja2", "Flask-Babel", "Frozen-Flask", "Babel", "Markdown", "nh3")
+LIBRARIES += ("PyYAML", "segno", "whoosh-reloaded", "pagefind", "pagefind-bin", "MarkupSafe")
+RENDER_AT_MOST = 1000  # more URLs than this to render again: a full build, on every core, is faster
+
+
+def folder(kommun: str, output: Path, search_index: Path) -> Path:
+    """Where the cache keeps what the last build of `output` was made from."""
+    where = hashlib.sha256(f"{Path(output).resolve()}\n{Path(search_index).resolve()}".encode()).hexdigest()[:12]
+    return paths.CACHE / "bygge" / f"{kommun}-{where}"
+
+
+def _files_below(root: Path) -> list[Path]:
+    return sorted(path for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+
+
+def recipe(translations: Path, shortcuts: bool) -> str:
+    """A hash of what every page is made with besides the content."""
+    digest = hashlib.sha256(f"{VERSION} {platform.python_version()} {shortcuts}".encode())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name} {metadata.version(name)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name} -\n".encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in [*_files_below(package), *sorted(Path(translations).glob("*/LC_MESSAGES/*.po"))]:
+        digest.update(str(path.relative_to(path.parents[2])).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def fingerprint(doc: Dokument) -> str:
+    """A hash of everything a search document holds."""
+    return hashlib.sha256(json.dumps(list(doc.__dict__.values()), ensure_ascii=False).encode()).hexdigest()[:24]
+
+
+def file_hashes(store, earlier: dict) -> dict[str, list]:
+    """[time, size, hash] of each content file, by its path in the content folder; a file
+    whose time and size are as `earlier` keeps its hash without being read."""
+    found = {}
+    for path in store.files():
+        name = path.relative_to(store.content_dir).as_posix()
+        stat = path.stat()
+        old = earlier.get(name)
+        if old and old[:2] == [stat.st_mtime_ns, stat.st_size]:
+            found[name] = old
+        else:
+            found[name] = [stat.st_mtime_ns, stat.st_size, hashlib.sha256(path.read_bytes()).hexdigest()]
+    return found
+
+
+@dataclass
+class Previous:
+    """What the last build of this output was made from."""
+
+    folder: Path
+    manifest: dict
+    parsed: dict | None
+
+
+def previous(cache: Path, made_with: str, output: Path, search_index: Path) -> Previous | None:
+    """The last build's manifest and parse, if the next build can start from them."""
+    from ..content import parse_cache
+
+    try:
+        manifest = json.loads((cache / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if manifest.get("recipe") != made_with or not output.is_dir() or not Path(search_index).is_dir():
+        return None
+    if manifest.get("published") != _published(output, search_index):
+        return None  # the output is not the one the last build published (deleted, copied over)
+    return Previous(cache, manifest, parse_cache.load(cache / "innehall.pickle"))
+
+
+def _published(output: Path, search_index: Path) -> list[int]:
+    """The identity of the folders a build published (a new folder is a new inode)."""
+    return [os.stat(output).st_ino, os.stat(search_index).st_ino]
+
+
+@dataclass
+class Plan:
+    render: list[str]  # the URLs to render again
+    removed: list[str]  # the URLs that are gone
+    documents: dict[str, list[Dokument]]  # the search documents now, by language
+    pagefind: bool  # whether Pagefind's index must be written again
+    before: dict[str, dict[str, str]]  # the last build's documents: lang -> url -> fingerprint
+
+
+@dataclass
+class Made:
+    """What a build's output is made from: the content files, each URL's sources, the documents."""
+
+    files: dict[str, list]
+    urls: dict[str, list[str]]
+    documents: dict[str, list[Dokument]]
+
+    @property
+    def fingerprints(self) -> dict[str, dict[str, str]]:
+        return {lang: {doc.url: fingerprint(doc) for doc in found} for lang, found in self.documents.items()}
+
+
+def made(store, router, earlier: Previous | None) -> Made:
+    files = file_hashes(store, earlier.manifest["files"] if earlier else {})
+    documents = {lang: router.documents(store, lang) for lang in store.languages}
+    return Made(files, router.sourced_urls(store), documents)
+
+
+def plan(now: Made, earlier: dict) -> Plan | None:
+    """What to do again, given what the content is made of now and what the last build saw
+    (`earlier`, its manifest); None when a full build is the quicker way."""
+    files = now.files
+    changed = {name for name in files.keys() | earlier["files"].keys() if files.get(name) != earlier["files"].get(name)}
+    sources, before = now.urls, earlier["urls"]
+
+    def again(url: str) -> bool:
+        own = sources[url]
+        return url not in before or own != before[url] or bool(changed and ("*" in own or changed.intersection(own)))
+
+    render = [url for url in sources if again(url)]
+    if len(render) > RENDER_AT_MOST:
+        return None
+    removed = [url for url in before if url not in sources]
+    return Plan(render, removed, now.documents, now.fingerprints != earlier["documents"], earlier["documents"])
+
+
+def save(cache: Path, made_with: str, store, now: Made, output: Path, search_index: Path) -> None:
+    """Remember what the build just published was made from (after it was published)."""
+    from ..content import parse_cache
+
+    manifest = {
+        "version": VERSION,
+        "recipe": made_with,
+        "published": _published(output, search_index),
+        "files": now.files,
+        "urls": now.urls,
+        "documents": now.fingerprints,
+    }
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / "manifest.json").unlink(missing_ok=True)  # no manifest while the parse is being kept
+    parse_cache.save(cache / "innehall.pickle", store.parsed())
+    written = cache / ".manifest.json"
+    written.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    written.replace(cache / "manifest.json")
+
+
+def forget(cache: Path) -> None:
+    """The next build is a full one (this one failed after it touched the cache, or was full)."""
+    shutil.rmtree(cache, ignore_errors=True)
+
+
+def linked_copy(output: Path, fresh: Path) -> None:
+    """`fresh` as a copy of `output` whose files are the same files (hard links): the build
+    replaces a file by unlinking it first, so the published output is never touched."""
+
+    def link(source: str, destination: str) -> None:
+        try:
+            os.link(source, destination)
+        except OSError:
+            shutil.copy2(source, destination)
+
+    shutil.copytree(output, fresh, copy_function=link, symlinks=True)
+
+
+def url_file(root: Path, url: str) -> Path:
+    """The file a URL is frozen to (Frozen-Flask's rule: a folder's URL is its index.html)."""
+    return root / (url.lstrip("/") + "index.html" if url.endswith("/") else url.lstrip("/"))

@@ -1,0 +1,162 @@
+"""The incremental build (publish/incremental.py): after an edit, `python build.py` writes again
+only what depends on it, and its output is byte for byte what a full build writes."""
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import KOMMUN
+from samverkanstrappan import paths
+from samverkanstrappan.index import sokning
+from samverkanstrappan.publish import builder
+
+
+@pytest.fixture
+def own_cache(tmp_path, monkeypatch):
+    """A build cache of the test's own, so two tests never share what a build keeps."""
+    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
+
+
+def build(content: Path, output: Path, index: Path, full: bool = False) -> tuple[int, str]:
+    out = io.StringIO()
+    code = builder.build(KOMMUN, output, content, workers=2, out=out, search_index=index, full=full)
+    return code, out.getvalue()
+
+
+def written(printed: str) -> tuple[int, int] | None:
+    """(written, all) from an incremental build's last line; None after a full build."""
+    found = re.search(r"Klart: (\d+) av (\d+) adresser skrevs om", printed)
+    return (int(found[1]), int(found[2])) if found else None
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+
+def page_edit(content: Path) -> None:
+    page = content / "sidor" / "sv" / "om.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEtt nytt stycke om zebrafinkar.\n", encoding="utf-8")
+
+
+def title_edit(content: Path) -> None:
+    """A step's title shows in the staircase of every page."""
+    page = content / "sidor" / "sv" / "steg" / "information.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("titel: Information", "titel: Hitta information", 1))
+
+
+def step_summary_edit(content: Path) -> None:
+    """The step of every combined answer: its summary shows at the end of each."""
+    page = content / "sidor" / "sv" / "steg" / "samordningsplan.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"beskrivning: (.*)", r"beskrivning: \1 Nu med en mening till.", text, count=1))
+
+
+def new_page(content: Path) -> None:
+    shutil.copy(content / "sidor" / "sv" / "om.md", content / "sidor" / "sv" / "om-oss.md")
+
+
+def removed_page(content: Path) -> None:
+    (content / "sidor" / "sv" / "om-oss.md").unlink()
+
+
+def phone_edit(content: Path) -> None:
+    directory = content / "kommuner" / KOMMUN / "verksamheter.yaml"
+    directory.write_text(directory.read_text(encoding="utf-8").replace("0100-10 00 00", "0100-10 00 99", 1))
+
+
+def guide_edit(content: Path) -> None:
+    words = content / "vagvisare" / "sv" / "barn-skola.md"
+    words.write_text(
+        words.read_text(encoding="utf-8").replace("Hej. Jag ringer om mitt barn.", "Hej! Jag ringer om mitt barn.", 1)
+    )
+
+
+EDITS = [page_edit, title_edit, step_summary_edit, new_page, removed_page, phone_edit, guide_edit]
+
+
+@pytest.mark.browser  # the end-to-end tier: seven edits, each compared with a full build (decisions.md)
+def test_after_each_kind_of_edit_the_output_is_a_full_builds(content, tmp_path, own_cache):
+    output, index = tmp_path / "ut", tmp_path / "index"
+    assert build(content, output, index)[0] == 0
+    for edit in EDITS:
+        edit(content)
+        code, printed = build(content, output, index)
+        assert code == 0 and written(printed), (edit.__name__, printed[-500:])
+        reference = tmp_path / f"hel-{edit.__name__}"
+        assert build(content, reference, tmp_path / f"index-{edit.__name__}", full=True)[0] == 0
+        ours, theirs = files(output), files(reference)
+        assert sorted(ours) == sorted(theirs), edit.__name__
+        assert [name for name in ours if ours[name] != theirs[name]] == [], edit.__name__
+
+
+def test_an_edit_writes_again_only_what_depends_on_it(content, tmp_path, own_cache):
+    output, index = tmp_path / "ut", tmp_path / "index"
+    code, printed = build(content, output, index)
+    assert code == 0 and written(printed) is None  # the first build is a full one
+    before = files(output)
+    page_edit(content)
+    code, printed = build(content, output, index)
+    done, every = written(printed)
+    assert (
+        code == 0
+        and 0 < done <= 40
+        and every == len(before) - len([n for n in before if n.startswith(("pagefind/", "granskning/"))])
+    )
+    after = files(output)
+    reference = tmp_path / "hel"
+    assert build(content, reference, tmp_path / "index-hel", full=True)[0] == 0
+    assert after == files(reference)
+    assert "zebrafinkar" in after["sv/om/index.html"].decode()
+    assert sorted(name for name in after if after[name] != before.get(name) and not name.startswith("pagefind/")) != []
+    # Whoosh's index was updated, not rebuilt, and finds the new words.
+    from samverkanstrappan.render import create_app, sok
+
+    app = create_app(KOMMUN, content, serve=True, live=False, search_index=index)
+    with app.test_request_context("/sv/sok/"):
+        from flask import g
+
+        g.lang = "sv"
+        assert "/sv/om/" in [r.url for r in sokning.answer(index, sok.search_data("sv"), "zebrafinkar").results]
+    # Nothing changed: nothing is written, and --hel writes everything.
+    assert written(build(content, output, index)[1])[0] == 0
+    assert written(build(content, output, index, full=True)[1]) is None
+
+
+def test_a_mistake_stops_an_incremental_build_and_the_output_stays(content, tmp_path, own_cache):
+    output, index = tmp_path / "ut", tmp_path / "index"
+    assert build(content, output, index)[0] == 0
+    before, index_before = files(output), files(index)
+    page = content / "sidor" / "sv" / "om.md"
+    good = page.read_text(encoding="utf-8")
+    page.write_text(good.replace("titel:", "\ttitel:", 1), encoding="utf-8")
+    code, printed = build(content, output, index)
+    assert code == 1 and re.search(r"sidor/sv/om\.md:\d+: SV101 ", printed)
+    assert files(output) == before and files(index) == index_before
+    page.write_text(good + "\nRättat.\n", encoding="utf-8")
+    code, printed = build(content, output, index)
+    assert (
+        code == 0
+        and written(printed)
+        and "Rättat." in (output / "sv" / "om" / "index.html").read_text(encoding="utf-8")
+    )
+
+
+def test_a_new_version_of_the_code_or_an_output_replaced_by_hand_means_a_full_build(
+    content, tmp_path, own_cache, monkeypatch
+):
+    from samverkanstrappan.publish import incremental
+
+    output, index = tmp_path / "ut", tmp_path / "index"
+    assert build(content, output, index)[0] == 0
+    monkeypatch.setattr(incremental, "VERSION", incremental.VERSION + 1)  # as if the code had changed
+    assert written(build(content, output, index)[1]) is None
+    monkeypatch.undo()
+    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
+    assert build(content, output, index)[0] == 0  # a manifest again
+    copy = tmp_path / "kopia"
+    shutil.copytree(output, copy)
+    shutil.rmtree(output)
+    copy.rename(output)  # the same files, but not the folder the last build published
+    assert written(build(content, output, index)[1]) is None
