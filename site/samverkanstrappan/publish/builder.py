@@ -192,7 +192,7 @@ def _build(
     )
     store, router = app.extensions["content"], app.extensions["router"]
     written, now = None, None
-    if earlier is not None:  # the content is checked first: a mistake must not reach the plan
+    if earlier is not None and earlier.manifest is not None:  # checked first: a mistake must not reach the plan
         languages = _check(app, output, out)
         if languages is None:
             return failures.CONTENT
@@ -201,7 +201,7 @@ def _build(
         if plan is not None:
             written = changes.write(app, plan, output, fresh, languages)
     if written is None:
-        written = _write_everything(app, workers, output, fresh, out, started, timings, checked=earlier is not None)
+        written = _write_everything(app, workers, output, fresh, out, started, timings, checked=now is not None)
         if written is None:
             return failures.CONTENT
     count, languages = written

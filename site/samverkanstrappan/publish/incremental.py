@@ -84,23 +84,28 @@ class Previous:
     """What the last build of this output was made from."""
 
     folder: Path
-    manifest: dict
+    manifest: dict | None  # None: the output is not the last build's, so it is built whole
     parsed: dict | None
 
 
 def previous(cache: Path, made_with: str, output: Path, search_index: Path) -> Previous | None:
-    """The last build's manifest and parse, if the next build can start from them."""
+    """The last build's manifest and parse, if the next build can start from them. When the
+    output is not the one it published (deleted, copied over), only the parse is of use: the
+    manifest is None, and the build is a full one that parses only what changed."""
     from ..content import parse_cache
 
     try:
         manifest = json.loads((cache / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if manifest.get("recipe") != made_with or not output.is_dir() or not Path(search_index).is_dir():
+    if manifest.get("recipe") != made_with:
         return None
+    parsed = parse_cache.load(cache / "innehall.pickle")
+    if not output.is_dir() or not Path(search_index).is_dir():
+        return Previous(cache, None, parsed)
     if manifest.get("published") != _published(output, search_index):
-        return None  # the output is not the one the last build published (deleted, copied over)
-    return Previous(cache, manifest, parse_cache.load(cache / "innehall.pickle"))
+        return Previous(cache, None, parsed)
+    return Previous(cache, manifest, parsed)
 
 
 def _published(output: Path, search_index: Path) -> list[int]:
@@ -131,7 +136,7 @@ class Made:
 
 
 def made(store, router, earlier: Previous | None) -> Made:
-    files = file_hashes(store, earlier.manifest["files"] if earlier else {})
+    files = file_hashes(store, earlier.manifest["files"] if earlier and earlier.manifest else {})
     documents = {lang: router.documents(store, lang) for lang in store.languages}
     return Made(files, router.sourced_urls(store), documents)
 
