@@ -148,3 +148,18 @@ def test_the_built_site_has_nothing_of_the_preview(small_builds):
     output = small_builds[KOMMUN].output
     found = [path for path in output.rglob("*") if path.is_file() and b"_forhandsvisning" in path.read_bytes()]
     assert found == [] and not (output / "_forhandsvisning").exists()
+
+
+def test_a_long_editing_session_keeps_only_what_the_current_version_needs(content, tmp_path):
+    """Each version keeps the parse and the per-page work of its own files only: after many
+    saves the preview holds no more than after the first few."""
+    app = create_app(KOMMUN, content, serve=True, search_index=tmp_path / "index")
+    client = app.test_client()
+    page = content / "sidor" / "sv" / "om.md"
+    text, sizes = page.read_text(encoding="utf-8"), []
+    for number in range(8):
+        page.write_text(text + f"\nVersion {number}.\n", encoding="utf-8")
+        assert f"Version {number}." in client.get("/sv/om/").text
+        assert client.get("/sv/sok/?q=boende").status_code == 200
+        sizes.append(len(app.extensions["content"]._cache))  # what the current version keeps
+    assert sizes[-1] <= sizes[2] + 2, sizes

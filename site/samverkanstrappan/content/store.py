@@ -76,14 +76,26 @@ class ContentStore:
     def parsed(self) -> dict:
         """What this version parsed from its files as they are now, with what was worked out
         per page: for the next build to start from (content/parse_cache.py)."""
-        current = {id(page) for found in (self.pages, self.texts, self.additions) for page in found.values()}
-        kept = {}
+        return self._current(shared=False)
+
+    def _current(self, shared: bool) -> dict:
+        """The cache without what belongs to files as they were or to pages since read again."""
+        alive = {id(page) for found in (self.pages, self.texts, self.additions) for page in found.values()}
+        stats = {str(path): stat for path, stat in self._stats.items()}
+        kept, later = {}, []
         for key, value in self._cache.items():
             if key[0] == "per_page":
-                if key[2] in current and value[0] is not None:
+                if key[2] in alive:
                     kept[key] = value
-            elif key[0] != "shared" and self._stats.get(Path(key[0])) == key[1:3]:
+                    alive.add(id(value[1]))  # what is kept of it (a search document) may be a key too
+                else:
+                    later.append(key)
+            elif key[0] == "shared":
+                if shared:
+                    kept[key] = value
+            elif stats.get(key[0]) == key[1:3]:
                 kept[key] = value
+        kept.update((key, self._cache[key]) for key in later if key[2] in alive)
         return kept
 
     def shared(self, key: str, make):
@@ -93,10 +105,11 @@ class ContentStore:
             self._cache[("shared", key)] = make()
         return self._cache[("shared", key)]
 
-    def per_page(self, page: pages.Page, make, *args):
+    def per_page(self, page, make, *args):
         """make(page, *args), kept while the parsed page is (and `args` are the same): a page
         read again is a new object, so the preview works out again only what an editor changed
-        (validation/registry.each_page, index/dokument.page_documents). `args` must be hashable."""
+        (validation/registry.each_page, index/dokument.page_documents). `page` may also be
+        what is kept so (a search document: index/sokdata.py). `args` must be hashable."""
         key = ("per_page", make, id(page), args)
         found = self._cache.get(key)
         if found is None or found[0] is not page:  # the id of a page since gone may be reused
@@ -135,12 +148,16 @@ class ContentStore:
         listed again either. Without `paths`, every file is looked at."""
         new = copy.copy(self)
         if paths is None:
-            return new if new.refresh() else None
+            if not new.refresh():
+                return None
+            new._cache = new._current(shared=True)
+            return new
         paths = {Path(path).resolve() for path in paths}
         new._stats = {path: stat for path, stat in self._stats.items() if path not in paths}
         new._listings = {} if listed else dict(self._listings)
         new._signature = None  # a later refresh() looks at every file again
         new._load()
+        new._cache = new._current(shared=True)  # this one's own: a long preview session stays small
         return new
 
     def refresh(self) -> bool:

@@ -46,25 +46,28 @@ def build(store: ContentStore, lang: str, router, labels: dict[str, str]) -> dic
         if kind in outcome_urls
     ]
     stop = set(stop_words(lang))
+    ordered_stop = tuple(sorted(stop))
     return {
         "sprak": lang,
         "stopp": sorted(stop),
         "kris": crisis,
         "synonymer": [_phrases(group, lang) for group in store.synonyms.get(lang, [])],
-        "dokument": [
-            {
-                "url": doc.url,
-                "namn": doc.title,
-                "plats": labels[doc.place],
-                "titel": _words([doc.title], lang, stop),
-                # A search word of one word counts alone; the words of a phrase only together
-                # ("end my life" says nothing about "end of contract").
-                "sokord": _words([w for w in doc.sokord if len(fraga.words(w, lang)) == 1], lang, stop),
-                "fraser": [
-                    found for w in doc.sokord if len(fraga.words(w, lang)) > 1 and (found := _words([w], lang, stop))
-                ],
-                **({"verksamhet": True} if doc.place == "verksamhet" else {}),
-            }
-            for doc in documents
-        ],
+        # Kept with each document (kept itself with its page): an incremental build or the
+        # preview works out again only the documents of what changed.
+        "dokument": [store.per_page(doc, _document, lang, labels[doc.place], ordered_stop) for doc in documents],
+    }
+
+
+def _document(doc, lang: str, label: str, stop: tuple[str, ...]) -> dict:
+    stop = set(stop)
+    return {
+        "url": doc.url,
+        "namn": doc.title,
+        "plats": label,
+        "titel": _words([doc.title], lang, stop),
+        # A search word of one word counts alone; the words of a phrase only together
+        # ("end my life" says nothing about "end of contract").
+        "sokord": _words([w for w in doc.sokord if len(fraga.words(w, lang)) == 1], lang, stop),
+        "fraser": [found for w in doc.sokord if len(fraga.words(w, lang)) > 1 and (found := _words([w], lang, stop))],
+        **({"verksamhet": True} if doc.place == "verksamhet" else {}),
     }
