@@ -1,5 +1,6 @@
 """Render: the Flask app and its blueprints, one per area. Everything that imports Flask lives here."""
 
+import threading
 from collections import OrderedDict
 from pathlib import Path
 
@@ -61,6 +62,7 @@ def create_app(
     app.extensions["sokdata"] = {}  # the search's data per language and content version (render/sok.py)
     app.extensions["svar"] = OrderedDict()  # production's recent answers (render/sok.py)
     app.extensions["sokminnen"] = {}  # what production's searches reuse per index (index/index_memo.py)
+    app.extensions["sokminnen_las"] = threading.Lock()
     from . import fragments, headers, i18n, kort, lattlast, live_reload, oppettider, pages, sip, sok, vagvisare
     from . import kommun as kommun_views
     from . import live as live_preview

@@ -46,14 +46,17 @@ def _answer(lang: str, query: str) -> sokning.Answer:
         return sokning.answer(live.search_index(), search_data(lang), query)
     kept: OrderedDict = current_app.extensions["svar"]
     key = (lang, query)
-    if key in kept:
-        kept.move_to_end(key)
-    else:
-        memos = current_app.extensions["sokminnen"]
-        kept[key] = sokning.answer(live.search_index(), search_data(lang), query, memos)
-        if len(kept) > ANSWERS_KEPT:
-            kept.popitem(last=False)
-    return kept[key]
+    # gunicorn's workers are processes with one thread each; a worker given threads would
+    # share the kept answers and the highlighting tokens (index_memo.py), so one at a time.
+    with current_app.extensions["sokminnen_las"]:
+        if key in kept:
+            kept.move_to_end(key)
+        else:
+            memos = current_app.extensions["sokminnen"]
+            kept[key] = sokning.answer(live.search_index(), search_data(lang), query, memos)
+            if len(kept) > ANSWERS_KEPT:
+                kept.popitem(last=False)
+        return kept[key]
 
 
 def prepare(app) -> None:
