@@ -35,6 +35,23 @@ def files(root: Path) -> dict[str, bytes]:
     return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
 
 
+def search_answers(content: Path, index: Path) -> dict:
+    """Every query of the relevance set, as server mode answers it from `index`."""
+    from flask import g
+    from samverkanstrappan.render import create_app, sok
+    from sok_helpers import relevance_set
+
+    app = create_app(KOMMUN, content, serve=True, live=False, search_index=index)
+    found = {}
+    with app.test_request_context("/sv/sok/"):
+        for case in relevance_set():
+            lang, query = case["sprak"], case["fraga"]
+            if lang in app.extensions["content"].languages:
+                g.lang = lang
+                found[lang, query] = sokning.answer(index, sok.search_data(lang), query)
+    return found
+
+
 def page_edit(content: Path) -> None:
     page = content / "sidor" / "sv" / "om.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nEtt nytt stycke om zebrafinkar.\n", encoding="utf-8")
@@ -73,17 +90,52 @@ def guide_edit(content: Path) -> None:
     )
 
 
-EDITS = [page_edit, title_edit, step_summary_edit, new_page, removed_page, phone_edit, guide_edit]
+def translated_directory_edit(content: Path) -> None:
+    """A contact card shows the directory's words in the reader's language."""
+    words = content / "kommuner" / KOMMUN / "verksamheter.en.yaml"
+    words.write_text(words.read_text(encoding="utf-8").replace("Answers questions", "Answers all questions", 1))
 
 
-@pytest.mark.browser  # the end-to-end tier: seven edits, each compared with a full build (decisions.md)
+def logo_edit(content: Path) -> None:
+    logo = content / "kommuner" / KOMMUN / "logotyp.svg"
+    logo.write_text(logo.read_text(encoding="utf-8").replace("</svg>", "<!-- ny --></svg>", 1), encoding="utf-8")
+
+
+def own_lattlast_page(content: Path) -> None:
+    """A municipality's own lättläst twin: every page that links to it learns it exists."""
+    folder = content / "kommuner" / KOMMUN / "sidor" / "sv" / "lattlast" / "steg"
+    folder.mkdir(parents=True)
+    shutil.copy(content / "sidor" / "sv" / "lattlast" / "steg" / "information.md", folder / "information.md")
+
+
+def lattlast_start_removed(content: Path) -> None:
+    """Without a lättläst start page, no page may link to it."""
+    (content / "sidor" / "sv" / "lattlast" / "start.md").unlink()
+
+
+EDITS = [
+    page_edit,
+    title_edit,
+    step_summary_edit,
+    new_page,
+    removed_page,
+    phone_edit,
+    guide_edit,
+    translated_directory_edit,
+    logo_edit,
+    own_lattlast_page,
+    lattlast_start_removed,
+]
+
+
+@pytest.mark.browser  # the end-to-end tier: eleven edits, each compared with a full build (decisions.md)
 def test_after_each_kind_of_edit_the_output_is_a_full_builds(content, tmp_path, own_cache):
     output, index = tmp_path / "ut", tmp_path / "index"
     assert build(content, output, index)[0] == 0
     for edit in EDITS:
         edit(content)
         code, printed = build(content, output, index)
-        assert code == 0 and written(printed), (edit.__name__, printed[-500:])
+        assert code == 0, (edit.__name__, printed[-500:])  # a file added or removed: a full build
         reference = tmp_path / f"hel-{edit.__name__}"
         assert build(content, reference, tmp_path / f"index-{edit.__name__}", full=True)[0] == 0
         ours, theirs = files(output), files(reference)
@@ -109,6 +161,8 @@ def test_an_edit_writes_again_only_what_depends_on_it(content, tmp_path, own_cac
     assert build(content, reference, tmp_path / "index-hel", full=True)[0] == 0
     assert after == files(reference)
     assert "zebrafinkar" in after["sv/om/index.html"].decode()
+    # Its search index answers as a full build's: a language with a change is written whole.
+    assert search_answers(content, index) == search_answers(content, tmp_path / "index-hel")
     assert sorted(name for name in after if after[name] != before.get(name) and not name.startswith("pagefind/")) != []
     # Whoosh's index was updated, not rebuilt, and finds the new words.
     from samverkanstrappan.render import create_app, sok

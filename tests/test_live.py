@@ -163,3 +163,36 @@ def test_a_long_editing_session_keeps_only_what_the_current_version_needs(conten
         assert client.get("/sv/sok/?q=boende").status_code == 200
         sizes.append(len(app.extensions["content"]._cache))  # what the current version keeps
     assert sizes[-1] <= sizes[2] + 2, sizes
+
+
+def test_a_save_that_cannot_be_read_does_not_stop_the_watcher(content, tmp_path, monkeypatch):
+    app = create_app(KOMMUN, content, serve=True, search_index=tmp_path / "index")
+    state = live_preview.preview(app)
+    real, refused = state.read, []
+
+    def read(*args, **kwargs):
+        if len(refused) < 2:  # the save's own reading, and the look at every file after it
+            refused.append(args)
+            raise PermissionError("no right to read")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(state, "read", read)
+    stop = live_reload.watch(app)
+    try:
+        page = content / "sidor" / "sv" / "om.md"
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text + "\nFörsta sparningen.\n", encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while len(refused) < 2:
+            assert time.monotonic() < deadline, "the watcher never read the save"
+            time.sleep(0.02)
+        time.sleep(0.2)
+        page.write_text(text + "\nAndra sparningen.\n", encoding="utf-8")
+        client = app.test_client()
+        while "Andra sparningen." not in client.get("/sv/om/").text:
+            assert time.monotonic() < deadline + 10, "the watcher stopped after a save it could not read"
+            time.sleep(0.05)
+        assert state.watching
+    finally:
+        stop.set()
+        state.close()

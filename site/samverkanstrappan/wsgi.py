@@ -14,6 +14,7 @@ worker starts: a new version is a new build and a restart. Set by environment:
                                  an empty value to render every page instead
 """
 
+import gc
 import os
 from pathlib import Path
 
@@ -30,6 +31,9 @@ flask_app = create_app(
     search_index=Path(os.environ.get("SAMVERKANSTRAPPAN_SOKINDEX", paths.SEARCH_INDEX / _kommun)),
 )
 sok.prepare(flask_app)  # before gunicorn forks the workers: they share it
+# The collector leaves frozen objects alone, so the workers do not copy the shared content
+# and memos page by page when they collect garbage.
+gc.freeze()
 _built = os.environ.get("SAMVERKANSTRAPPAN_SIDOR", str(paths.BUILD / _kommun))
 app = flask_app
 if _built and Path(_built).is_dir():

@@ -83,7 +83,8 @@ class ContentStore:
         alive = {id(page) for found in (self.pages, self.texts, self.additions) for page in found.values()}
         stats = {str(path): stat for path, stat in self._stats.items()}
         kept, later = {}, []
-        for key, value in self._cache.items():
+        # A copy first: requests on the previous version, which shares the dict, may add to it meanwhile.
+        for key, value in list(self._cache.items()):
             if key[0] == "per_page":
                 if key[2] in alive:
                     kept[key] = value

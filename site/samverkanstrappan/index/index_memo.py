@@ -20,7 +20,12 @@ from bisect import bisect_left
 from whoosh.highlight import Highlighter, set_matched_filter, top_fragments
 from whoosh.query import FuzzyTerm, Prefix
 
-KEPT = 50_000  # expansions and texts kept before starting afresh (a worker's memory stays small)
+KEPT = 50_000  # expansions kept before starting afresh (a worker's memory stays small)
+# A text's tokens take about 60 bytes a character: made before the fork for the first million
+# characters of stored text (the bundled example has 0.3 million), and otherwise when a
+# result shows the text, for at most this many texts at a time.
+PREPARED_CHARACTERS = 1_000_000
+TOKEN_TEXTS = 1_000
 
 
 def levenshtein(a: str, b: str, limit: int) -> int:
@@ -96,9 +101,10 @@ class IndexMemo:
         production does it before its workers fork, so they all start with it."""
         for name in reader.indexed_field_names():
             self._lexicon(reader, name)
-        analyzer = reader.schema[field].analyzer
+        analyzer, budget = reader.schema[field].analyzer, PREPARED_CHARACTERS
         for stored in reader.all_stored_fields():
-            if field in stored:
+            if field in stored and len(stored[field]) <= budget and len(self._tokens) < TOKEN_TEXTS:
+                budget -= len(stored[field])
                 self.tokens(field, analyzer, stored[field])
 
     def tokens(self, field: str, analyzer, text: str) -> list:
@@ -106,7 +112,7 @@ class IndexMemo:
         their `matched` afresh, and the fragmenter copies those it keeps."""
         key = (field, text)
         if key not in self._tokens:
-            if len(self._tokens) > KEPT:
+            if len(self._tokens) >= TOKEN_TEXTS:
                 self._tokens.clear()
             made = analyzer(text, positions=True, chars=True, mode="index", removestops=False)
             self._tokens[key] = [token.copy() for token in made]

@@ -34,7 +34,7 @@ def write(app, plan: incremental.Plan, output: Path, fresh: Path, languages: lis
         _remove_file(fresh, url)  # unlinked before it is written: the published file is another
     count = freeze.freeze_share(app, fresh, plan.render) if plan.render else 0
     index_fresh = search.prepare(index_folder)
-    search.update(index_folder, index_fresh, plan.before, plan.documents, incremental.fingerprint)
+    search.update(index_folder, index_fresh, plan.before, plan.documents, incremental.fingerprint, whole=True)
     if plan.pagefind:  # it cannot update a document: the whole index, from the same documents
         shutil.rmtree(fresh / "pagefind")
         pagefind_index.build(store, fresh / "pagefind", platser.labels(store, store.translations), router)

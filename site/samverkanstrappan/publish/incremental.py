@@ -66,16 +66,20 @@ def fingerprint(doc: Dokument) -> str:
 
 def file_hashes(store, earlier: dict) -> dict[str, list]:
     """[time, size, hash] of each content file, by its path in the content folder; a file
-    whose time and size are as `earlier` keeps its hash without being read."""
+    whose time and size are as `earlier` keeps its hash without being read (as git and make
+    do: on a file system whose times are coarse, an edit that keeps the size needs --hel)."""
     found = {}
     for path in store.files():
         name = path.relative_to(store.content_dir).as_posix()
-        stat = path.stat()
-        old = earlier.get(name)
-        if old and old[:2] == [stat.st_mtime_ns, stat.st_size]:
-            found[name] = old
-        else:
-            found[name] = [stat.st_mtime_ns, stat.st_size, hashlib.sha256(path.read_bytes()).hexdigest()]
+        try:
+            stat = path.stat()
+            old = earlier.get(name)
+            if old and old[:2] == [stat.st_mtime_ns, stat.st_size]:
+                found[name] = old
+            else:
+                found[name] = [stat.st_mtime_ns, stat.st_size, hashlib.sha256(path.read_bytes()).hexdigest()]
+        except FileNotFoundError:  # an editor's temporary file, gone since it was listed
+            continue
     return found
 
 
@@ -145,8 +149,15 @@ def plan(now: Made, earlier: dict) -> Plan | None:
     """What to do again, given what the content is made of now and what the last build saw
     (`earlier`, its manifest); None when a full build is the quicker way."""
     files = now.files
-    changed = {name for name in files.keys() | earlier["files"].keys() if files.get(name) != earlier["files"].get(name)}
+    if files.keys() != earlier["files"].keys():
+        # A file added or removed can change what exists (a lättläst twin, a municipality's own
+        # page), which every page's header and links show: not a dependency any URL lists.
+        return None
+    changed = {name for name in files if files[name] != earlier["files"][name]}
     sources, before = now.urls, earlier["urls"]
+    declared = {name for own in sources.values() for name in own}
+    if changed - declared:
+        return None  # a file no URL says it is built from: everything, to be sure
 
     def again(url: str) -> bool:
         own = sources[url]

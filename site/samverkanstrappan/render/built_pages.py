@@ -15,6 +15,8 @@ from werkzeug.utils import get_content_type
 
 from . import headers
 
+TYPES = {".html": "text/html", ".json": "application/json", ".xml": "application/xml"}
+
 
 def _file(root: Path, url: str) -> Path:
     return root / (url.lstrip("/") + "index.html" if url.endswith("/") else url.lstrip("/"))
@@ -40,8 +42,10 @@ class BuiltPages:
             body = path.read_bytes()
         except OSError:  # gone since the server started (a new build is being published): render it
             return self.app(environ, start_response)
-        # The type as the app sends it (Werkzeug adds the charset to text), so a page is the same from either.
-        kind = get_content_type(mimetypes.guess_type(path.name)[0] or "application/octet-stream", "utf-8")
+        # The type as the app sends it (Werkzeug adds the charset to text), so a page is the same
+        # from either: the app's own for what it makes, the host's table (as Flask's) for the rest.
+        guessed = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        kind = get_content_type(guessed, "utf-8")
         sent = [("Content-Type", kind), ("Content-Length", str(len(body)))]
         sent += [("Content-Security-Policy", headers.policy(environ["PATH_INFO"])), *headers.HEADERS.items()]
         start_response("200 OK", sent)

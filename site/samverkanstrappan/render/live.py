@@ -29,7 +29,7 @@ from ..content.store import ContentStore
 from ..index import whoosh_index as search
 from ..validation import validate
 
-KEPT_INDEXES = 2  # a request that began on the previous version may still be reading its index
+KEPT_INDEXES = 3  # requests that began on earlier versions may still be reading their indexes
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,11 @@ class Preview:
         folder = base.with_name(f".{base.name}.v{number}")
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
-        search.update(current.search_index, folder, was, after)
+        try:
+            search.update(current.search_index, folder, was, after)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
         self._swap(Version(number, new, folder, after, problems))
         self.folders.append(folder)
         while len(self.folders) > KEPT_INDEXES:

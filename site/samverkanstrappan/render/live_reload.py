@@ -15,7 +15,6 @@ import threading
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, g, render_template, url_for
-from markupsafe import escape
 
 from ..content.problems import has_errors, report
 from .live import preview
@@ -95,17 +94,23 @@ def watch(app) -> threading.Event:
     state, stop = preview(app), threading.Event()
     roots = state.latest.watched()
 
+    def read(paths: set[Path], listed: bool) -> None:
+        try:
+            state.read(paths, listed)
+        except OSError:  # a file went away while it was read: look at every file instead
+            state.read()
+
     def run():
-        # step: how long a burst of writes may pause before it is read (one save is a few ms)
-        for found in watchfiles.watch(*roots, stop_event=stop, step=20, raise_interrupt=False):
-            paths = {Path(path) for _, path in found}
-            listed = any(change != watchfiles.Change.modified for change, _ in found)
-            try:
-                state.read(paths, listed)
-            except OSError:  # a file went away while it was read: look at every file instead
-                state.read()
-            except Exception as error:  # a bug here must not stop the preview for good
-                print(f"Förhandsvisningen kunde inte läsa ändringen: {escape(error)}", file=sys.stderr)
+        try:
+            # step: how long a burst of writes may pause before it is read (one save is a few ms)
+            for found in watchfiles.watch(*roots, stop_event=stop, step=20, raise_interrupt=False):
+                paths = {Path(path) for _, path in found}
+                try:
+                    read(paths, any(change != watchfiles.Change.modified for change, _ in found))
+                except Exception as error:  # one save that cannot be read must not stop the preview
+                    print(f"Förhandsvisningen kunde inte läsa ändringen: {error}. Spara filen igen.", file=sys.stderr)
+        finally:
+            state.watching = False  # should the watcher ever stop, requests look for changes again
 
     state.watching = True
     threading.Thread(target=run, name="bevakning", daemon=True).start()

@@ -34,7 +34,7 @@ def search_data(lang: str) -> dict:
     return cache[lang][1]
 
 
-ANSWERS_KEPT = 2048  # the most recent answers a production worker keeps (a few MB)
+ANSWERS_KEPT = 2048  # the most recent answers a production worker keeps (7–12 kB each: tens of MB at most)
 
 
 def _answer(lang: str, query: str) -> sokning.Answer:

@@ -140,6 +140,7 @@ TABLE: tuple[PageType, ...] = (
         (Route("/kommun/logotyp<ext>"),),
         lambda store: [{"ext": store.kommun.logotyp.suffix.lower()}] if store.kommun and store.kommun.logotyp else [],
         FILE,
+        addresses.logo,
     ),
     PageType(
         "kommun.open_data",

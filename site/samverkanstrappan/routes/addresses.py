@@ -4,9 +4,9 @@ values, the content files each is built from, and its search documents. Flask-fr
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ..content import behov, kris
+from ..content import behov, kris, verksamheter_sprak
 from ..content.pages import LATTLAST, START
-from ..content.sprak import SOURCE
+from ..content.sprak import SOURCE, SPRAK
 from ..content.store import ContentStore
 from ..content.trappsteg import TRAPPSTEG
 from ..content.vagvisare import STAFF_TEXTS
@@ -46,7 +46,7 @@ def page_files(store: ContentStore, lang: str, key: str) -> list[str]:
             found.append(f"{folder}/{code}/{key}.md")
     if lang == SOURCE:
         other = key.removeprefix(LATTLAST) if key.startswith(LATTLAST) else LATTLAST + key
-        found.append(f"sidor/{SOURCE}/{other}.md")
+        found += [f"sidor/{SOURCE}/{other}.md", f"kommuner/{store.kommun_slug}/sidor/{SOURCE}/{other}.md"]
     return found
 
 
@@ -109,7 +109,13 @@ def node_files(store: ContentStore, lang: str, node_ids: Iterable[str], lattlast
 
 
 def directory(store: ContentStore) -> list[str]:
-    return [f"kommuner/{store.kommun_slug}/verksamheter.yaml"]
+    """The directory, and its words in every language (a contact card shows them)."""
+    folder = f"kommuner/{store.kommun_slug}"
+    return [f"{folder}/verksamheter.yaml", *(f"{folder}/{verksamheter_sprak.file_name(lang)}" for lang in SPRAK)]
+
+
+def logo(store: ContentStore, values: dict) -> list[str]:
+    return [f"kommuner/{store.kommun_slug}/{store.kommun.logotyp.name}"]
 
 
 def step_box_files(store: ContentStore, lang: str, steps) -> list[str]:
