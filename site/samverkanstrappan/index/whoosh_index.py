@@ -77,33 +77,28 @@ def _link(source: str, destination: str) -> None:
         shutil.copy2(source, destination)
 
 
-def update(
-    old: Path,
-    fresh: Path,
-    before: dict[str, dict[str, object]],
-    after: dict[str, list[Dokument]],
-    key=lambda doc: doc,
-    whole: bool = False,
-) -> int:
-    """Write into `fresh` the index of the documents `after` (by language), made from the index
-    in `old` of the documents `before` (by language, then URL: each document's `key`, the
-    document itself or a fingerprint). A language with no change is the old one's files,
-    linked; the old index is not touched. Returns the documents written.
+def link_language(old: Path, fresh: Path, lang: str) -> None:
+    """The index of `lang` in `fresh`: the files of the one in `old`, linked (never changed)."""
+    shutil.copytree(old / lang, fresh / lang, copy_function=_link, ignore=shutil.ignore_patterns("*LOCK*"))
 
-    The preview writes only the documents that changed, and deletes those gone: a second
-    segment, whose deleted documents still count in the scores and which Whoosh reads with
-    another typo rule (swapped letters), so the preview may rank a little differently from
-    a build until the next one. With `whole` (the incremental build, whose index must answer
-    as a full build's), a language with a change is written again whole."""
+
+def update(old: Path, fresh: Path, before: dict[str, dict[str, object]], after: dict[str, list[Dokument]]) -> int:
+    """Write into `fresh` the index of the documents `after` (by language), made from the index
+    in `old` of the documents `before` (by language, then URL): only the documents that changed
+    are written, and those gone are deleted; the old index is not touched. Returns the
+    documents written. The editor's preview's way: it leaves a second segment, whose deleted
+    documents still count in the scores and which Whoosh reads with another typo rule
+    (swapped letters), so the preview may rank a little differently from a build, which
+    writes a changed language whole (publish/changes.py)."""
     written = 0
     for lang, documents in after.items():
         was = before.get(lang)
-        changed = [doc for doc in documents if was is None or was.get(doc.url) != key(doc)]
-        gone = set() if was is None else was.keys() - {doc.url for doc in documents}
-        if was is None or not (old / lang).is_dir() or (whole and (changed or gone)):
+        if was is None or not (old / lang).is_dir():
             written += build_language(fresh, lang, documents)
             continue
-        shutil.copytree(old / lang, fresh / lang, copy_function=_link, ignore=shutil.ignore_patterns("*LOCK*"))
+        changed = [doc for doc in documents if was.get(doc.url) != doc]
+        gone = was.keys() - {doc.url for doc in documents}
+        link_language(old, fresh, lang)
         if not changed and not gone:
             continue
         writer = whoosh_index.open_dir(str(fresh / lang)).writer()

@@ -7,7 +7,7 @@ again when a document changed, and both published together as a full build is.
 import shutil
 from pathlib import Path
 
-from .. import freeze, swap
+from .. import freeze, swap, workers
 from ..index import pagefind_index, platser
 from ..index import whoosh_index as search
 from . import failures, incremental, review
@@ -32,12 +32,28 @@ def write(app, plan: incremental.Plan, output: Path, fresh: Path, languages: lis
     incremental.linked_copy(output, fresh)
     for url in [*plan.render, *plan.removed]:
         _remove_file(fresh, url)  # unlinked before it is written: the published file is another
-    count = freeze.freeze_share(app, fresh, plan.render) if plan.render else 0
     index_fresh = search.prepare(index_folder)
-    search.update(index_folder, index_fresh, plan.before, plan.documents, incremental.fingerprint, whole=True)
-    if plan.pagefind:  # it cannot update a document: the whole index, from the same documents
-        shutil.rmtree(fresh / "pagefind")
-        pagefind_index.build(store, fresh / "pagefind", platser.labels(store, store.translations), router)
+    # A language whose documents changed gets a whole new Whoosh index, so it answers as a full
+    # build's would (updating one in place leaves segments that rank otherwise); the others
+    # are the last index's files. The new ones are written by forked workers meanwhile.
+    again = [lang for lang in plan.documents if lang in plan.changed_languages or not (index_folder / lang).is_dir()]
+    for lang in plan.documents:
+        if lang not in again:
+            search.link_language(index_folder, index_fresh, lang)
+    pool = workers.pool(workers.count(None, len(again))) if again else None
+    try:
+        jobs = [(index_fresh, lang, plan.documents[lang]) for lang in again]
+        indexing = pool.starmap_async(search.build_language, jobs) if pool else None
+        count = freeze.freeze_share(app, fresh, plan.render) if plan.render else 0
+        if plan.pagefind:  # it cannot update a document: the whole index, from the same documents
+            shutil.rmtree(fresh / "pagefind")
+            pagefind_index.build(store, fresh / "pagefind", platser.labels(store, store.translations), router)
+        if indexing is not None:
+            indexing.get()
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     shutil.rmtree(fresh / review.FOLDER, ignore_errors=True)
     review.write(store, fresh, languages, router)
     failures.publishing()

@@ -23,6 +23,7 @@ import os
 import platform
 import shutil
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
@@ -123,7 +124,7 @@ class Plan:
     removed: list[str]  # the URLs that are gone
     documents: dict[str, list[Dokument]]  # the search documents now, by language
     pagefind: bool  # whether Pagefind's index must be written again
-    before: dict[str, dict[str, str]]  # the last build's documents: lang -> url -> fingerprint
+    changed_languages: list[str]  # whose Whoosh index must be written again
 
 
 @dataclass
@@ -134,7 +135,7 @@ class Made:
     urls: dict[str, list[str]]
     documents: dict[str, list[Dokument]]
 
-    @property
+    @cached_property
     def fingerprints(self) -> dict[str, dict[str, str]]:
         return {lang: {doc.url: fingerprint(doc) for doc in found} for lang, found in self.documents.items()}
 
@@ -167,7 +168,8 @@ def plan(now: Made, earlier: dict) -> Plan | None:
     if len(render) > RENDER_AT_MOST:
         return None
     removed = [url for url in before if url not in sources]
-    return Plan(render, removed, now.documents, now.fingerprints != earlier["documents"], earlier["documents"])
+    languages = [lang for lang in now.documents if now.fingerprints[lang] != earlier["documents"].get(lang)]
+    return Plan(render, removed, now.documents, bool(languages), languages)
 
 
 def save(cache: Path, made_with: str, store, now: Made, output: Path, search_index: Path) -> None:
