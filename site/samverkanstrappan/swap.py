@@ -6,7 +6,9 @@ folder or the new one, never half of each. When one of several renames fails, th
 already done are undone, so the site and its index always belong to the same build.
 """
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 
@@ -42,6 +44,29 @@ def swap_in(pairs: list[tuple[Path, Path]]) -> None:
         raise
     for _target, old in done:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def link_or_copy(source: str, destination: str) -> None:
+    """`destination` as the same file as `source` (a hard link), or a copy where the file
+    system has none: for a new folder made of an old one's files, which are never written
+    in place (a file to change is unlinked first)."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """`data` as the file `path`, written beside it and renamed: a reader (another build, a
+    process reading the cache) sees the old file or the new one, never half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)  # gone already when it was renamed
 
 
 def remove(*folders: Path) -> None:

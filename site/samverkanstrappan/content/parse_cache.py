@@ -7,10 +7,10 @@ name holds the recipe (a hash of the code and the libraries), so a change to eit
 afresh. A cache that cannot be read is no error: the build parses everything.
 """
 
-import os
 import pickle
-import tempfile
 from pathlib import Path
+
+from .. import swap
 
 
 def load(path: Path) -> dict | None:
@@ -29,11 +29,4 @@ def load(path: Path) -> dict | None:
 
 def save(path: Path, parsed: dict) -> None:
     """Keep `parsed` (ContentStore.parsed) at `path`, written beside it and renamed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            pickle.dump(parsed, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    swap.write_whole(path, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))

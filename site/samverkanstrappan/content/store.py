@@ -149,17 +149,18 @@ class ContentStore:
         listed again either. Without `paths`, every file is looked at."""
         new = copy.copy(self)
         if paths is None:
-            if not new.refresh():
-                return None
-            new._cache = new._current(shared=True)
-            return new
+            return new if new.refresh() else None
         paths = {Path(path).resolve() for path in paths}
         new._stats = {path: stat for path, stat in self._stats.items() if path not in paths}
         new._listings = {} if listed else dict(self._listings)
         new._signature = None  # a later refresh() looks at every file again
         new._load()
-        new._cache = new._current(shared=True)  # this one's own: a long preview session stays small
         return new
+
+    def prune(self) -> None:
+        """Keep only what this version needs, in a cache of its own (the preview calls it once
+        a new version is served, so a long editing session stays small and no save waits for it)."""
+        self._cache = self._current(shared=True)
 
     def refresh(self) -> bool:
         """Re-read changed files; True when anything changed."""

@@ -19,6 +19,11 @@ def _page(url: str) -> str:
     return LANGUAGE_PREFIX.sub("/", url, count=1)
 
 
+def file_of(root: Path, url: str) -> Path:
+    """The file a URL is frozen to below `root` (Frozen-Flask's rule: a folder's URL is its index.html)."""
+    return root / (url.lstrip("/") + "index.html" if url.endswith("/") else url.lstrip("/"))
+
+
 def shares(urls: list[str], size: int = SHARE) -> list[list[str]]:
     """The URLs in shares small enough that the workers finish at about the same time. All
     language versions of a page go in one share: they link to each other (the language

@@ -5,7 +5,6 @@ words, and each is run through the same analyzer as the text and OR-ed, so any
 input (markup, 10 000 characters, odd Unicode) is just words.
 """
 
-import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -67,19 +66,12 @@ def build_language(fresh: Path, lang: str, found: list[Dokument]) -> int:
     return len(found)
 
 
-def _link(source: str, destination: str) -> None:
-    """A file of the old index in the new one: the same file, linked. Whoosh never changes a
-    file it has written (a commit writes new segment files and a new table of contents), so
-    the old index stays exactly as it was."""
-    try:
-        os.link(source, destination)
-    except OSError:  # a file system without hard links
-        shutil.copy2(source, destination)
-
-
 def link_language(old: Path, fresh: Path, lang: str) -> None:
-    """The index of `lang` in `fresh`: the files of the one in `old`, linked (never changed)."""
-    shutil.copytree(old / lang, fresh / lang, copy_function=_link, ignore=shutil.ignore_patterns("*LOCK*"))
+    """The index of `lang` in `fresh`: the files of the one in `old`, linked. Whoosh never changes
+    a file it has written (a commit writes new segment files and a new table of contents), so
+    the old index stays exactly as it was."""
+    ignored = shutil.ignore_patterns("*LOCK*")
+    shutil.copytree(old / lang, fresh / lang, copy_function=swap.link_or_copy, ignore=ignored)
 
 
 def update(old: Path, fresh: Path, before: dict[str, dict[str, object]], after: dict[str, list[Dokument]]) -> int:

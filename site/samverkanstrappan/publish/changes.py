@@ -15,7 +15,7 @@ from . import failures, incremental, review
 
 def _remove_file(fresh: Path, url: str) -> None:
     """The URL's file goes (a link: the published file stays), and the folders it leaves empty."""
-    path = incremental.url_file(fresh, url)
+    path = freeze.file_of(fresh, url)
     path.unlink(missing_ok=True)
     for folder in path.parents:
         if folder == fresh or not folder.is_dir() or any(folder.iterdir()):

@@ -27,7 +27,7 @@ from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
-from .. import paths
+from .. import paths, swap
 from ..index.dokument import Dokument
 
 VERSION = 1  # of the manifest's shape
@@ -184,12 +184,9 @@ def save(cache: Path, made_with: str, store, now: Made, output: Path, search_ind
         "urls": now.urls,
         "documents": now.fingerprints,
     }
-    cache.mkdir(parents=True, exist_ok=True)
     (cache / "manifest.json").unlink(missing_ok=True)  # no manifest while the parse is being kept
     parse_cache.save(cache / "innehall.pickle", store.parsed())
-    written = cache / ".manifest.json"
-    written.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-    written.replace(cache / "manifest.json")
+    swap.write_whole(cache / "manifest.json", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
 
 
 def forget(cache: Path) -> None:
@@ -201,15 +198,4 @@ def linked_copy(output: Path, fresh: Path) -> None:
     """`fresh` as a copy of `output` whose files are the same files (hard links): the build
     replaces a file by unlinking it first, so the published output is never touched."""
 
-    def link(source: str, destination: str) -> None:
-        try:
-            os.link(source, destination)
-        except OSError:
-            shutil.copy2(source, destination)
-
-    shutil.copytree(output, fresh, copy_function=link, symlinks=True)
-
-
-def url_file(root: Path, url: str) -> Path:
-    """The file a URL is frozen to (Frozen-Flask's rule: a folder's URL is its index.html)."""
-    return root / (url.lstrip("/") + "index.html" if url.endswith("/") else url.lstrip("/"))
+    shutil.copytree(output, fresh, copy_function=swap.link_or_copy, symlinks=True)

@@ -13,13 +13,10 @@ from pathlib import Path
 
 from werkzeug.utils import get_content_type
 
+from ..freeze import file_of
 from . import headers
 
 TYPES = {".html": "text/html", ".json": "application/json", ".xml": "application/xml"}
-
-
-def _file(root: Path, url: str) -> Path:
-    return root / (url.lstrip("/") + "index.html" if url.endswith("/") else url.lstrip("/"))
 
 
 class BuiltPages:
@@ -31,7 +28,7 @@ class BuiltPages:
         root = Path(root).resolve()
         # Only the route table's URLs, never the search page, and only files the build wrote.
         self.files = {
-            url: path for url in urls if not headers.SEARCH_PAGE.match(url) and (path := _file(root, url)).is_file()
+            url: path for url in urls if not headers.SEARCH_PAGE.match(url) and (path := file_of(root, url)).is_file()
         }
 
     def __call__(self, environ, start_response):

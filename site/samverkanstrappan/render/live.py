@@ -54,6 +54,7 @@ class Preview:
         self.latest = content  # the newest content read, with or without errors
         self.version = Version(0, content, Path(app.config["SEARCH_INDEX"]), None)
         self.folders: list[Path] = []  # the index folders made here, newest last
+        self.unpruned: ContentStore | None = None  # read, but its cache not yet pruned
 
     def started(self, problems: list[Problem], documents: dict) -> None:
         """The first version is checked and indexed (build.py serve): its problems show on every page."""
@@ -79,6 +80,7 @@ class Preview:
         number = next(self.numbers)
         if has_errors(problems):  # readers keep the last good version; every page lists the problems
             self._swap(replace(current, number=number, problems=problems))
+            self._prune_later(new)
             return
         before = current.documents or {lang: router.documents(current.content, lang) for lang in new.languages}
         after = {lang: router.documents(new, lang) for lang in new.languages}
@@ -93,9 +95,25 @@ class Preview:
             shutil.rmtree(folder, ignore_errors=True)
             raise
         self._swap(Version(number, new, folder, after, problems))
+        self._prune_later(new)
         self.folders.append(folder)
         while len(self.folders) > KEPT_INDEXES:
             shutil.rmtree(self.folders.pop(0), ignore_errors=True)
+
+    def _prune_later(self, content: ContentStore) -> None:
+        """With a watcher, the new version's cache is pruned when the editor pauses (idle()),
+        so the reloading tab does not wait behind it; without one, at once."""
+        if self.watching:
+            self.unpruned = content
+        else:
+            content.prune()
+
+    def idle(self) -> None:
+        """Nothing was saved for a while: prune what the last reading left (ContentStore.prune)."""
+        with self.reading:
+            if self.unpruned is not None:
+                self.unpruned.prune()
+                self.unpruned = None
 
     def _swap(self, version: Version) -> None:
         with self.swapped:

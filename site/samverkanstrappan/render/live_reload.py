@@ -102,8 +102,15 @@ def watch(app) -> threading.Event:
 
     def run():
         try:
-            # step: how long a burst of writes may pause before it is read (one save is a few ms)
-            for found in watchfiles.watch(*roots, stop_event=stop, step=20, raise_interrupt=False):
+            # step: how long a burst of writes may pause before it is read (one save is a few ms);
+            # after a second with no save, an empty batch: the editor has paused
+            batches = watchfiles.watch(
+                *roots, stop_event=stop, step=20, raise_interrupt=False, rust_timeout=1000, yield_on_timeout=True
+            )
+            for found in batches:
+                if not found:
+                    state.idle()
+                    continue
                 paths = {Path(path) for _, path in found}
                 try:
                     read(paths, any(change != watchfiles.Change.modified for change, _ in found))

@@ -6,14 +6,15 @@ of a cold build's work (580 staff cards in the bundled example). The codes are k
 build cache (paths.CACHE/qr), named by what decides them, so a later build reads the very
 same SVG instead of making it again."""
 
+import contextlib
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import segno
 from markupsafe import Markup, escape
+
+from .. import swap
 
 # Everything besides the text that decides the SVG: segno's version, the error level, the look.
 _MAKE = {"error": "m"}
@@ -33,17 +34,8 @@ def _cached(text: str, cache: Path) -> str:
     except OSError:  # not made yet (or the cache cannot be read): make it
         pass
     svg = _made(text)
-    try:  # written beside it, then renamed: a build in another process never reads half a file
-        cache.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cache, prefix=".")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(svg)
-            os.replace(temporary, path)
-        finally:
-            Path(temporary).unlink(missing_ok=True)  # gone already when it was renamed
-    except OSError:  # a cache that cannot be written costs time, never the build
-        pass
+    with contextlib.suppress(OSError):  # a cache that cannot be written costs time, never the build
+        swap.write_whole(path, svg.encode("utf-8"))
     return svg
 
 

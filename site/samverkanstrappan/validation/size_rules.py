@@ -23,24 +23,24 @@ MAX_BODY_BYTES = 24 * 1024
 @each_page(markdown_pages)
 def pages_fit(page):
     """Each page's text is short enough to be read, and light enough to load on a phone."""
-    words = len(page.rendered.text.split())
-    if words > MAX_WORDS:
-        yield Problem(
-            page.file,
-            page.body_line,
+    words, weight = len(page.rendered.text.split()), len(page.rendered.html.encode())
+    found = [
+        (
+            words > MAX_WORDS,
             "SV270",
             f"Sidan har {words} ord; högst {MAX_WORDS} går att läsa på en gång. "
             "Korta texten eller dela den på flera sidor.",
-        )
-    weight = len(page.rendered.html.encode())
-    if weight > MAX_BODY_BYTES:
-        yield Problem(
-            page.file,
-            page.body_line,
+        ),
+        (
+            weight > MAX_BODY_BYTES,
             "SV271",
             f"Sidans text blir {weight // 1024} kB HTML; högst {MAX_BODY_BYTES // 1024} kB får plats i en sida "
             "på 50 kB. Korta texten, ta bort inklistrad HTML eller dela sidan.",
-        )
+        ),
+    ]
+    for too_much, code, message in found:
+        if too_much:
+            yield Problem(page.file, page.body_line, code, message)
 
 
 RULES = (pages_fit,)
