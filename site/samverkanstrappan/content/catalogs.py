@@ -15,10 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polib
-from babel.messages.extract import extract_from_dir
-from babel.messages.frontend import parse_mapping_cfg
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po
 
 # The gettext functions that mark strings: `_` in templates, `_l` (lazy) and `N_` (mark only) in code.
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "N_": None}
@@ -55,6 +51,10 @@ def source_strings(repo: Path, cache: Path | None = None) -> set[str]:
 
 
 def _extract(repo: Path) -> set[str]:
+    # Imported here: a build whose code did not change reads the strings from the cache.
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
     with open(repo / "babel.cfg", encoding="utf-8") as config:
         method_map, options_map = parse_mapping_cfg(config)
     found = set()
@@ -90,6 +90,9 @@ def compile_all(translations: Path) -> None:
         mo = po.with_suffix(".mo")
         if mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
             continue
+        from babel.messages.mofile import write_mo  # only when a catalog changed
+        from babel.messages.pofile import PoFileError, read_po
+
         try:
             with open(po, "rb") as source:
                 catalog = read_po(source, abort_invalid=True)

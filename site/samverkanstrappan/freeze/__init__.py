@@ -32,6 +32,14 @@ def shares(urls: list[str], size: int = SHARE) -> list[list[str]]:
     return [ordered[start : start + size] for start in range(0, len(ordered), size)]
 
 
+def compile_templates(app) -> None:
+    """Compile every template now, in the builder's process, so that the forked workers share
+    them instead of each compiling its own (from the build cache: render/app.py)."""
+    environment = app.jinja_env
+    for name in environment.list_templates(filter_func=lambda name: name.endswith((".html", ".js", ".txt", ".xml"))):
+        environment.get_template(name)
+
+
 def freeze_share(app, destination: Path, urls: list[str]) -> int:
     """Write the pages of one share of URLs below `destination`; return how many."""
     from flask_frozen import Freezer, MissingURLGeneratorWarning  # only the build's workers freeze

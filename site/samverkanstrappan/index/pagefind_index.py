@@ -23,8 +23,6 @@ import subprocess
 import threading
 from pathlib import Path, PurePosixPath
 
-from pagefind.service import get_executable
-
 from ..content.store import ContentStore
 
 ENTRY = "pagefind-entry.json"  # the file pagefind.js reads first: the languages and their indexes
@@ -56,6 +54,14 @@ class _Answers(threading.Thread):
             if self.answers and self.answers[-1].get("message_id") == self.last_id:
                 break
         self.done.set()  # the last answer came, or the service ended
+
+
+def get_executable() -> Path | None:
+    """Pagefind's program, found the way its own wrapper finds it. Imported when asked:
+    pagefind.service imports asyncio, 40 ms at the start of every build."""
+    from pagefind.service import get_executable as find
+
+    return find()
 
 
 def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]], router) -> int:

@@ -72,6 +72,7 @@ class SiteWriter:
         try:
             count = self._worker_count(processes)
             if count > 1:
+                freeze.compile_templates(app)
                 # Frozen objects are left alone by the collector, so the workers neither scan nor
                 # copy the parsed content that they share with this process.
                 gc.freeze()
@@ -96,17 +97,21 @@ class SiteWriter:
             return lambda: job(self.app, arguments)
         return self.pool.apply_async(_in_worker, ((job, arguments),)).get
 
-    def finish(self, urls: list[str], fresh: Path, languages: list) -> int:
+    def finish(self, urls: list[str], fresh: Path, languages: list, made=None) -> tuple[int, object]:
         """Freeze the pages into `fresh`, write Pagefind's index from the same documents as
         Whoosh's, then the review files (`languages`: the coverage rows); return the number of
-        URLs. Whoosh's new index is left in `index_fresh`, for the builder to publish with the site."""
+        URLs and what the next build starts from (`made`, or worked out here while the workers
+        work: publish/incremental.py). Whoosh's new index is left in `index_fresh`, for the
+        builder to publish with the site."""
         router = self.app.extensions["router"]
         labels = platser.labels(self.store, self.store.translations)
         pages = [self._start(_freeze_share, (fresh, share)) for share in freeze.shares(urls)]
         pagefind_index.build(self.store, fresh / "pagefind", labels, router)  # while the workers work
+        if made is None:  # worked out while the workers work, too
+            made = incremental.made(self.store, router, None)
         done = [result() for result in self.indexing + pages]
         review.write(self.store, fresh, languages, router)
-        return sum(done[len(self.indexing) :])
+        return sum(done[len(self.indexing) :]), made
 
     def __enter__(self):
         return self
@@ -201,12 +206,13 @@ def _build(
         if plan is not None:
             written = changes.write(app, plan, output, fresh, languages)
     if written is None:
-        written = _write_everything(app, workers, output, fresh, out, started, timings, checked=now is not None)
-        if written is None:
+        everything = _write_everything(app, workers, output, fresh, out, started, timings, made=now)
+        if everything is None:
             return failures.CONTENT
+        *written, now = everything
     count, languages = written
     try:  # what the next build starts from; without it, the next build is a full one
-        incremental.save(cache, made_with, store, now or incremental.made(store, router, None), output, index_folder)
+        incremental.save(cache, made_with, store, now, output, index_folder)
     except Exception:  # the site is published either way: only the next build is a full one
         incremental.forget(cache)
     seconds = time.perf_counter() - started
@@ -239,12 +245,13 @@ def _check(app, output: Path, out) -> list | None:
     return coverage.rows(store, catalogs.source_strings(paths.REPO, paths.CACHE))
 
 
-def _write_everything(app, workers, output: Path, fresh: Path, out, started: float, timings, checked=False):
-    """Every page and both search indexes, written on every core and published; (pages, languages)
-    or None when the content has errors. `checked`: it was checked already."""
+def _write_everything(app, workers, output: Path, fresh: Path, out, started: float, timings, made=None):
+    """Every page and both search indexes, written on every core and published; (pages, languages,
+    what the next build starts from) or None when the content has errors. `made`: the content
+    was checked already, and this is what the next build starts from."""
     with SiteWriter(app, workers) as writer:
         urls = app.extensions["router"].urls(app.extensions["content"])
-        if checked:
+        if made is not None:
             languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO, paths.CACHE))
         else:
             languages = _check(app, output, out)
@@ -252,14 +259,14 @@ def _write_everything(app, workers, output: Path, fresh: Path, out, started: flo
             return None
         swap.remove(fresh)
         checked = time.perf_counter()
-        count = writer.finish(urls, fresh, languages)
+        count, made = writer.finish(urls, fresh, languages, made)
         # The site and its search index together, or neither (swap.py).
         failures.publishing()
         swap.swap_in([(fresh, output), (writer.index_fresh, app.config["SEARCH_INDEX"])])
         writer.published = True
         if timings is not None:
             timings.update(kontroll=checked - started, skrivning=time.perf_counter() - checked)
-    return count, languages
+    return count, languages, made
 
 
 def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT, search_index: Path | None = None) -> None:

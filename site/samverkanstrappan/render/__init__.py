@@ -11,7 +11,7 @@ from .. import paths
 from ..content import catalogs
 from ..content.store import ContentStore
 from ..routes import PREVIEW, TABLE, Router
-from .app import App
+from .app import App, KeptTemplates
 
 
 def store() -> ContentStore:
@@ -55,6 +55,7 @@ def create_app(
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.jinja_env.bytecode_cache = KeptTemplates.at(cache / "jinja" if cache else None)
 
     store = ContentStore(content_dir, kommun, translations, parsed)
     app.extensions["content"] = store
@@ -72,7 +73,8 @@ def create_app(
         from ..freeze.shortcuts import install_gettext
 
         install_gettext(app)
-    headers.init_app(app)
+    if serve:  # a built page's headers are the web host's (docs/nginx.conf): only server mode sends them
+        headers.init_app(app)
     if live:  # editors see a changed file at once; unchanged files stay parsed
         live_preview.init_app(app)
         live_reload.init_app(app)

@@ -1,8 +1,11 @@
 """The Flask application class: Flask, with URLs and other page parts remembered while freezing."""
 
+import contextlib
 from collections.abc import Callable
+from pathlib import Path
 
 from flask import Flask, g, has_request_context, request
+from jinja2 import FileSystemBytecodeCache
 
 
 class App(Flask):
@@ -49,3 +52,26 @@ class App(Flask):
         except TypeError:  # an unhashable argument: build it every time
             return build()
         return self.remember(key, build)
+
+
+class KeptTemplates(FileSystemBytecodeCache):
+    """The templates compiled to Python by an earlier build, kept in the build cache: compiling
+    them all takes about 0.2 s, loading them 0.02 s. Jinja keys each on its name and checks its
+    source (and the Python version), so an edited template is compiled again. A cache that
+    cannot be written (a read-only server) only means compiling each time."""
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def dump_bytecode(self, bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+    @classmethod
+    def at(cls, folder: Path | None) -> "KeptTemplates | None":
+        """The cache in `folder`, or None when there is none or it cannot be made."""
+        try:
+            return cls(folder) if folder is not None else None
+        except OSError:
+            return None

@@ -4,28 +4,38 @@ Views of the `vagvisare` blueprint (the route table names them vagvisare.combine
 vagvisare.combined_handover); this module keeps vagvisare.py about the single path.
 """
 
-from flask import abort, render_template, url_for
+from flask import abort, current_app, render_template, url_for
 
 from ..content import behov
 from ..content.behov import TEXT as COMBINED_TEXT
 from ..content.sprak import SOURCE
 from ..content.verksamhetstyper import AKUTA, HUVUDMAN, ROLLER
 from . import personal, store
+from .i18n import current_lang
 
 
 def need_label(lang: str, need: str):
     """The need as the start question words it, and the language of those words."""
-    flow = store().flow
-    text = store().text(lang, flow.start)
+    return current_app.remember(("need_label", lang, need), lambda: _need_label(lang, need))
+
+
+def _need_label(lang: str, need: str):
+    content = store()
+    text = content.text(lang, content.flow.start)
     return text.front_matter["svar"].get(need, need), text.lang
 
 
 def combined_url(chosen) -> str:
-    """The combined answer of `chosen` needs (one need: its own way into the guide)."""
-    flow = store().flow
+    """The combined answer of `chosen` needs (one need: its own way into the guide). Remembered
+    per language while freezing: each of the 2,730 combined pages links to five or six others."""
+    chosen = tuple(chosen)
+    return current_app.remember(("combined_url", current_lang(), chosen), lambda: _combined_url(chosen))
+
+
+def _combined_url(chosen: tuple[str, ...]) -> str:
     if len(set(chosen)) == 1:
-        return url_for("vagvisare.step", svar=next(iter(chosen)), lattlast=False)
-    return url_for("vagvisare.combined", behov="/".join(behov.ordered(flow, chosen)))
+        return url_for("vagvisare.step", svar=chosen[0], lattlast=False)
+    return url_for("vagvisare.combined", behov="/".join(behov.ordered(store().flow, chosen)))
 
 
 def add_choices(lang: str, chosen: tuple[str, ...]) -> list[dict]:
@@ -40,54 +50,75 @@ def add_choices(lang: str, chosen: tuple[str, ...]) -> list[dict]:
     return found
 
 
-def contact_groups(outcomes) -> list[dict]:
+def contact_groups(outcomes) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The verksamheter of `outcomes` without repeats, grouped by who is responsible (kommun,
-    region, state), acute ones first: in each group, and the group that has one first."""
+    region, state), acute ones first: in each group, and the group that has one first. Each
+    group is (huvudman, service ids), so that the page part it makes can be remembered."""
     kinds = list(dict.fromkeys(kind for outcome in outcomes for kind in outcome.verksamheter))
     kinds.sort(key=lambda kind: kind not in AKUTA)  # stable: otherwise in the outcomes' order
     groups = {owner: [] for owner in HUVUDMAN}
     for kind in kinds:
         for service in store().services(kind):
             groups.setdefault(service.organisation.huvudman, []).append(service)
-    found = [{"huvudman": owner, "services": services} for owner, services in groups.items() if services]
+    found = [(owner, services) for owner, services in groups.items() if services]
     # A group that can help at once comes first (stable: otherwise kommun, region, state).
-    return sorted(found, key=lambda group: not any(service.typ in AKUTA for service in group["services"]))
+    found.sort(key=lambda group: not any(service.typ in AKUTA for service in group[1]))
+    return tuple((owner, tuple(service.id for service in services)) for owner, services in found)
 
 
-def roles(outcomes) -> list[dict]:
-    """The coordinating roles (step 6) that any part names, each with where to ask for it."""
-    ids = dict.fromkeys(role for outcome in outcomes for role in outcome.samordnare)
+def coordinating_roles(ids) -> list[dict]:
+    """The coordinating roles (step 6) with these ids, each with where to ask for it."""
     return [{"id": role, "name": ROLLER[role][0], "about": ROLLER[role][1], "kind": ROLLER[role][2]} for role in ids]
 
 
+def carers(outcomes) -> tuple[str, ...]:
+    """The services for närstående, unless an outcome already names them among its contacts."""
+    if any("anhorigstod" in outcome.verksamheter for outcome in outcomes):
+        return ()
+    return tuple(service.id for service in store().services("anhorigstod"))
+
+
 def _context(lang: str, behov_path: str) -> dict:
-    flow = store().flow
-    chosen = behov.ordered(flow, behov_path.split("/")) if flow else None
-    if chosen is None or "/".join(chosen) != behov_path:
+    answer = current_app.remember(("flera", behov_path), lambda: _answer(behov_path))
+    if answer is None:
         abort(404)
-    outcomes = behov.outcomes(flow, chosen)
-    numbers = list(dict.fromkeys(number for outcome in outcomes for number in outcome.nummer))
+    chosen = answer["behov"]
     return {
+        **answer,
         "chosen": [
             {
                 "id": need,
                 "label": need_label(lang, need)[0],
                 "lang": need_label(lang, need)[1],
-                "change": url_for("vagvisare.step", svar=need, lattlast=False),
+                "change": combined_url((need,)),
                 "remove": combined_url(tuple(other for other in chosen if other != need)),
             }
             for need in chosen
         ],
-        "outcomes": outcomes,
-        "groups": contact_groups(outcomes),
-        "numbers": numbers,
-        "roles": roles(outcomes),
-        "kanslig": any(outcome.kanslig for outcome in outcomes),
-        "leave": any(outcome.lamna_snabbt for outcome in outcomes),
         "text": store().text(lang, COMBINED_TEXT),
         "add": add_choices(lang, chosen),
         "behov_path": behov_path,
-        "carers": [] if any("anhorigstod" in o.verksamheter for o in outcomes) else store().services("anhorigstod"),
+    }
+
+
+def _answer(behov_path: str) -> dict | None:
+    """What a combined answer holds in every language (None: no such answer). The parts are ids,
+    so that the page parts made from them are remembered too (fragments.py)."""
+    flow = store().flow
+    chosen = behov.ordered(flow, behov_path.split("/")) if flow else None
+    if chosen is None or "/".join(chosen) != behov_path:
+        return None
+    outcomes = behov.outcomes(flow, chosen)
+    return {
+        "behov": chosen,
+        "outcomes": outcomes,
+        "nodes": " ".join(outcome.id for outcome in outcomes),
+        "groups": contact_groups(outcomes),
+        "numbers": tuple(dict.fromkeys(number for outcome in outcomes for number in outcome.nummer)),
+        "roles": tuple(dict.fromkeys(role for outcome in outcomes for role in outcome.samordnare)),
+        "kanslig": any(outcome.kanslig for outcome in outcomes),
+        "leave": any(outcome.lamna_snabbt for outcome in outcomes),
+        "carers": carers(outcomes),
     }
 
 

@@ -110,7 +110,7 @@ def place_label(place: str) -> str:
     return platser.label(store(), g.lang, place, _)
 
 
-def crisis_numbers(kinds: list[str]) -> list[str]:
+def crisis_numbers(kinds: list[str]) -> tuple[str, ...]:
     """The numbers a crisis block shows: each kind's outcome's own numbers, then 112, 1177 and
     90101 if they are not among them; sok.js joins the blocks of several kinds the same way."""
     outcomes = store().flow.outcomes if store().flow else {}
@@ -118,7 +118,7 @@ def crisis_numbers(kinds: list[str]) -> list[str]:
     for kind in kinds:
         own = outcomes[kind].nummer if kind in outcomes else ()
         found += [*own, *(number for number in ALWAYS_SHOWN if number not in own)]
-    return list(dict.fromkeys(number for number in found if number in store().helplines))
+    return tuple(dict.fromkeys(number for number in found if number in store().helplines))
 
 
 @bp.app_context_processor

@@ -57,12 +57,11 @@ def _render(lang: str, answers: tuple[str, ...]):
     flow = store().flow
     need = behov.need_of_path(flow, answers)
     narstaende = flow.asked_by_narstaende(answers)
-    carers = [] if not narstaende or "anhorigstod" in node.verksamheter else store().services("anhorigstod")
     return render_template(
         "vagvisare/utfall.html",
         add=flera.add_choices(lang, (need,) if need else ()),
         narstaende=narstaende,
-        carers=carers,
+        carers=flera.carers([node]) if narstaende else (),
         **context,
     )
 
@@ -79,7 +78,7 @@ def vagvisare_context():
         "services": content.services,
         "node_text": node_text,
         "vagvisare_flow": content.flow,
-        "node_roles": lambda node: flera.roles([node]),
+        "coordinating_roles": flera.coordinating_roles,
         "huvudman_name": lambda owner: HUVUDMAN_NAMN.get(owner, owner),
         # A Swedish name or number inside a sentence in another language, isolated so that it
         # reads right also inside right-to-left text.
