@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask, g, has_request_context, request
+from flask.templating import _default_template_ctx_processor
 from jinja2 import FileSystemBytecodeCache
 
 
@@ -31,6 +32,28 @@ class App(Flask):
         if key not in self._remembered:
             self._remembered[key] = compute()
         return self._remembered[key]
+
+    def update_template_context(self, context: dict) -> None:
+        """Flask's, with what the context processors give remembered per language and
+        lättläst state: a page and each new fragment ask for it, and the processors (pages,
+        i18n, lattlast, vagvisare, sok) read nothing else. Only `g` and `request` are the
+        request's own, as Flask's first processor gives them."""
+        if self.config.get("LIVE", True) or not self.config.get("FREEZE_SHORTCUTS", False):
+            return super().update_template_context(context)
+        given = context.copy()
+        blueprints = tuple(request.blueprints) if has_request_context() else ()
+        key = ("context", g.get("lang"), g.get("lattlast"), blueprints)
+        context.update(_default_template_ctx_processor())
+        context.update(self.remember(key, lambda: self._processed(blueprints)))
+        context.update(given)  # the values a view passes win, as in Flask
+
+    def _processed(self, blueprints: tuple[str, ...]) -> dict:
+        found = {}
+        for name in (None, *reversed(blueprints)):
+            for processor in self.template_context_processors.get(name, ()):
+                if processor is not _default_template_ctx_processor:
+                    found.update(self.ensure_sync(processor)())
+        return found
 
     def url_for(self, endpoint: str, **values) -> str:
         build = lambda: Flask.url_for(self, endpoint, **values)  # noqa: E731
