@@ -190,3 +190,27 @@ def test_shares_hold_every_url_once_with_a_page_in_all_languages_together(client
     assert versions == [f"/{lang}/om/" for lang in client.application.extensions["content"].languages]
     start = flat.index(versions[0])
     assert flat[start : start + len(versions)] == versions
+
+
+def test_kept_templates_are_compiled_again_when_edited_and_never_stop_a_build(tmp_path, monkeypatch):
+    # The build cache keeps the templates compiled (render/app.py). An edited template must show
+    # its new words, and a cache that cannot be made or written only means compiling each time.
+    from jinja2 import DictLoader, Environment, FileSystemBytecodeCache
+    from samverkanstrappan.render.app import KeptTemplates
+
+    def rendered(source: str) -> str:
+        environment = Environment(loader=DictLoader({"sida.html": source}))
+        environment.bytecode_cache = KeptTemplates(tmp_path / "j")
+        return environment.get_template("sida.html").render()
+
+    assert rendered("Hej") == "Hej"
+    assert len(list((tmp_path / "j").iterdir())) == 1  # kept
+    assert rendered("Hej då") == "Hej då"
+    (tmp_path / "en-fil").write_text("", encoding="utf-8")
+    assert KeptTemplates.at(tmp_path / "en-fil" / "j") is None and KeptTemplates.at(None) is None
+
+    def refused(self, bucket):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(FileSystemBytecodeCache, "dump_bytecode", refused)
+    assert rendered("Välkommen") == "Välkommen"
