@@ -198,16 +198,20 @@ def test_kept_templates_are_compiled_again_when_edited_and_never_stop_a_build(tm
     from jinja2 import DictLoader, Environment, FileSystemBytecodeCache
     from samverkanstrappan.render.app import KeptTemplates
 
-    def rendered(source: str) -> str:
-        environment = Environment(loader=DictLoader({"sida.html": source}))
-        environment.bytecode_cache = KeptTemplates(tmp_path / "j")
+    def rendered(source: str, **settings) -> str:
+        environment = Environment(loader=DictLoader({"sida.html": source}), **settings)
+        environment.bytecode_cache = KeptTemplates.at(tmp_path / "j", environment)
         return environment.get_template("sida.html").render()
 
     assert rendered("Hej") == "Hej"
-    assert len(list((tmp_path / "j").iterdir())) == 1  # kept
+    assert len(list((tmp_path / "j").rglob("*.cache"))) == 1  # kept
     assert rendered("Hej då") == "Hej då"
+    # A setting compiled into the code is a cache of its own: the same source compiles otherwise.
+    block = "{% if true %}\n  Hej\n{% endif %}"
+    assert rendered(block) == "\n  Hej\n" and rendered(block, trim_blocks=True) == "  Hej\n"
     (tmp_path / "en-fil").write_text("", encoding="utf-8")
-    assert KeptTemplates.at(tmp_path / "en-fil" / "j") is None and KeptTemplates.at(None) is None
+    assert KeptTemplates.at(tmp_path / "en-fil" / "j", Environment()) is None
+    assert KeptTemplates.at(None, Environment()) is None
 
     def refused(self, bucket):
         raise PermissionError("read-only")

@@ -214,3 +214,22 @@ def test_a_new_version_of_the_code_or_an_output_replaced_by_hand_means_a_full_bu
     shutil.rmtree(output)
     copy.rename(output)  # the same files, but not the folder the last build published
     assert written(build(content, output, index)[1]) is None
+
+
+def test_when_what_was_made_cannot_be_worked_out_the_site_is_still_published(content, tmp_path, own_cache, monkeypatch):
+    # It is worked out while the workers render, before the site is published: a failure there
+    # must cost only the next build's shortcut, never this build.
+    from samverkanstrappan.publish import incremental
+
+    output, index = tmp_path / "ut", tmp_path / "index"
+
+    def unreadable(*arguments):
+        raise PermissionError("en fil gick inte att läsa")
+
+    monkeypatch.setattr(incremental, "made", unreadable)
+    code, printed = build(content, output, index)
+    assert code == 0 and (output / "sv" / "om" / "index.html").is_file(), printed
+    monkeypatch.undo()
+    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
+    page_edit(content)
+    assert written(build(content, output, index)[1]) is None  # nothing to start from: a full build

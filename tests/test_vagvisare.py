@@ -234,3 +234,21 @@ def test_review_material_lists_every_path_and_node(built_site, app):
     assert graph.startswith("flowchart TD")
     for node_id in [*flow.questions, *flow.outcomes]:
         assert node_id.replace("-", "_") in graph
+
+
+def test_a_role_named_twice_is_shown_once(content):
+    # An editor may list a coordinating role twice; the answer names it once, in build and preview.
+    from conftest import KOMMUN
+    from samverkanstrappan.render import create_app
+
+    flow = content / "vagvisare" / "flode.yaml"
+    text = flow.read_text(encoding="utf-8")
+    once = "  aldre-minne:\n    verksamheter: [vardcentral, bistand-aldre, anhorigstod]\n"
+    once += "    samordnare: [fast-vardkontakt]\n"
+    assert once in text
+    flow.write_text(text.replace(once, once.replace("[fast-vardkontakt]", "[fast-vardkontakt, fast-vardkontakt]")))
+    for serve in (False, True):
+        page = create_app(KOMMUN, content, serve=serve).test_client().get("/sv/vagvisare/aldre/minnet/")
+        assert page.status_code == 200
+        html = page.get_data(as_text=True)
+        assert 'data-roller="fast-vardkontakt"' in html and html.count("<strong>Fast vårdkontakt.</strong>") == 1

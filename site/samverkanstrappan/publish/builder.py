@@ -101,14 +101,17 @@ class SiteWriter:
         """Freeze the pages into `fresh`, write Pagefind's index from the same documents as
         Whoosh's, then the review files (`languages`: the coverage rows); return the number of
         URLs and what the next build starts from (`made`, or worked out here while the workers
-        work: publish/incremental.py). Whoosh's new index is left in `index_fresh`, for the
+        work: publish/incremental.py; None when that failed). Whoosh's new index is left in `index_fresh`, for the
         builder to publish with the site."""
         router = self.app.extensions["router"]
         labels = platser.labels(self.store, self.store.translations)
         pages = [self._start(_freeze_share, (fresh, share)) for share in freeze.shares(urls)]
         pagefind_index.build(self.store, fresh / "pagefind", labels, router)  # while the workers work
         if made is None:  # worked out while the workers work, too
-            made = incremental.made(self.store, router, None)
+            try:
+                made = incremental.made(self.store, router, None)
+            except Exception:  # the site is built either way: only the next build is a full one
+                made = None
         done = [result() for result in self.indexing + pages]
         review.write(self.store, fresh, languages, router)
         return sum(done[len(self.indexing) :]), made
@@ -212,6 +215,8 @@ def _build(
         *written, now = everything
     count, languages = written
     try:  # what the next build starts from; without it, the next build is a full one
+        if now is None:
+            raise LookupError("what was made could not be worked out")
         incremental.save(cache, made_with, store, now, output, index_folder)
     except Exception:  # the site is published either way: only the next build is a full one
         incremental.forget(cache)

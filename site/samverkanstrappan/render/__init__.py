@@ -55,7 +55,6 @@ def create_app(
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    app.jinja_env.bytecode_cache = KeptTemplates.at(cache / "jinja" if cache else None)
 
     store = ContentStore(content_dir, kommun, translations, parsed)
     app.extensions["content"] = store
@@ -96,4 +95,6 @@ def create_app(
             app.add_url_rule(
                 route.pattern, page_type.endpoint, getattr(views[area], name), defaults=route.defaults or None
             )
+    # Last: the extensions (Flask-Babel's) are part of how templates compile.
+    app.jinja_env.bytecode_cache = KeptTemplates.at(cache / "jinja" if cache else None, app.jinja_env)
     return app

@@ -1,12 +1,15 @@
 """The Flask application class: Flask, with URLs and other page parts remembered while freezing."""
 
 import contextlib
+import hashlib
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 from flask import Flask, g, has_request_context, request
 from flask.templating import _default_template_ctx_processor
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import Environment, FileSystemBytecodeCache
 
 
 class App(Flask):
@@ -80,8 +83,9 @@ class App(Flask):
 class KeptTemplates(FileSystemBytecodeCache):
     """The templates compiled to Python by an earlier build, kept in the build cache: compiling
     them all takes about 0.2 s, loading them 0.02 s. Jinja keys each on its name and checks its
-    source (and the Python version), so an edited template is compiled again. A cache that
-    cannot be written (a read-only server) only means compiling each time."""
+    source, but not the settings compiled into it (trim_blocks, extensions, autoescaping ...) nor
+    its own version, so those name the folder. A cache that cannot be written (a read-only
+    server) only means compiling each time."""
 
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
@@ -92,9 +96,33 @@ class KeptTemplates(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
     @classmethod
-    def at(cls, folder: Path | None) -> "KeptTemplates | None":
-        """The cache in `folder`, or None when there is none or it cannot be made."""
+    def at(cls, folder: Path | None, environment: Environment) -> "KeptTemplates | None":
+        """The cache below `folder` for templates compiled as `environment` compiles them, or None
+        when there is no folder or it cannot be made."""
+        if folder is None:
+            return None
         try:
-            return cls(folder) if folder is not None else None
+            return cls(folder / compiled_as(environment))
         except OSError:
             return None
+
+
+def compiled_as(environment: Environment) -> str:
+    """A name for everything that shapes the code Jinja compiles a template to."""
+    autoescape = environment.autoescape
+    settings = [
+        jinja2.__version__,
+        sys.version,
+        *(getattr(environment, name) for name in COMPILE_SETTINGS),
+        sorted(environment.extensions),
+        getattr(autoescape, "__qualname__", autoescape),
+    ]
+    return hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
+
+
+# Environment settings compiled into a template's code (jinja2.Environment's lexer and compiler).
+COMPILE_SETTINGS = (
+    *("block_start_string", "block_end_string", "variable_start_string", "variable_end_string"),
+    *("comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix"),
+    *("trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized"),
+)

@@ -67,8 +67,11 @@ def contact_groups(outcomes) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def coordinating_roles(ids) -> list[dict]:
-    """The coordinating roles (step 6) with these ids, each with where to ask for it."""
-    return [{"id": role, "name": ROLLER[role][0], "about": ROLLER[role][1], "kind": ROLLER[role][2]} for role in ids]
+    """The coordinating roles (step 6) with these ids, each once, with where to ask for it."""
+    return [
+        {"id": role, "name": ROLLER[role][0], "about": ROLLER[role][1], "kind": ROLLER[role][2]}
+        for role in dict.fromkeys(ids)
+    ]
 
 
 def carers(outcomes) -> tuple[str, ...]:
@@ -79,10 +82,11 @@ def carers(outcomes) -> tuple[str, ...]:
 
 
 def _context(lang: str, behov_path: str) -> dict:
-    answer = current_app.remember(("flera", behov_path), lambda: _answer(behov_path))
-    if answer is None:
-        abort(404)
-    chosen = answer["behov"]
+    flow = store().flow
+    chosen = behov.ordered(flow, behov_path.split("/")) if flow else None
+    if chosen is None or "/".join(chosen) != behov_path:
+        abort(404)  # before anything is remembered: production must not keep what visitors make up
+    answer = current_app.remember(("flera", chosen), lambda: _answer(chosen))
     return {
         **answer,
         "chosen": [
@@ -101,16 +105,11 @@ def _context(lang: str, behov_path: str) -> dict:
     }
 
 
-def _answer(behov_path: str) -> dict | None:
-    """What a combined answer holds in every language (None: no such answer). The parts are ids,
+def _answer(chosen: tuple[str, ...]) -> dict:
+    """What the combined answer of `chosen` needs holds in every language. The parts are ids,
     so that the page parts made from them are remembered too (fragments.py)."""
-    flow = store().flow
-    chosen = behov.ordered(flow, behov_path.split("/")) if flow else None
-    if chosen is None or "/".join(chosen) != behov_path:
-        return None
-    outcomes = behov.outcomes(flow, chosen)
+    outcomes = behov.outcomes(store().flow, chosen)
     return {
-        "behov": chosen,
         "outcomes": outcomes,
         "nodes": " ".join(outcome.id for outcome in outcomes),
         "groups": contact_groups(outcomes),
