@@ -111,3 +111,19 @@ def test_every_page_from_the_build_is_byte_for_byte_the_apps(small_content, smal
         for name in ("Content-Type", "Content-Length", "Content-Security-Policy", *headers.HEADERS):
             assert mine.headers.get(name) == theirs.headers.get(name), (url, name)
     assert from_files.head("/sv/").data == b"" and from_files.head("/sv/").headers["Content-Length"]
+
+
+def test_addresses_a_visitor_makes_up_cannot_fill_production_memory(small_content, small_builds, monkeypatch):
+    # Production remembers URLs and page parts as a build does, but answers any address asked for.
+    from samverkanstrappan.render import app as app_module
+
+    monkeypatch.setattr(app_module, "MAX_REMEMBERED_SERVING", 300)
+    build = small_builds[KOMMUN]
+    app = create_app(KOMMUN, small_content, serve=True, live=False, search_index=build.search_index)
+    client = Client(app)
+    before = client.get("/sv/om/").data
+    for number in range(200):
+        assert client.get(f"/sv/finns-inte-{number}/").status_code == 404
+        assert client.get(f"/en/vagvisare/flera/{number}/a/").status_code == 404
+    assert len(app._remembered) <= 300
+    assert client.get("/sv/om/").data == before
