@@ -25,14 +25,11 @@ def file_of(root: Path, url: str) -> Path:
 
 
 def shares(urls: list[str], size: int = SHARE) -> list[list[str]]:
-    """The URLs in shares small enough that the workers finish at about the same time: the
-    last two shares' worth in quarters, so that a worker done early waits for little. All
-    language versions of a page go in one share, but at its edges: they link to each other
-    (the language switcher), so the worker builds those URLs once."""
+    """The URLs in shares small enough that the workers finish at about the same time. All
+    language versions of a page go in one share: they link to each other (the language
+    switcher), so the worker builds those URLs once."""
     ordered = sorted(urls, key=_page)  # stable: the languages keep their order
-    tail = max(0, len(ordered) - 2 * size) // size * size  # where the quarters begin
-    edges = [*range(0, tail, size), *range(tail, len(ordered), max(1, size // 4)), len(ordered)]
-    return [ordered[start:end] for start, end in zip(edges, edges[1:]) if end > start]
+    return [ordered[start : start + size] for start in range(0, len(ordered), size)]
 
 
 def compile_templates(app) -> None:
