@@ -10,6 +10,7 @@ python build.py serve [--port 8000]  run the site locally for editing
 """
 
 import argparse
+import faulthandler
 import signal
 import sys
 from pathlib import Path
@@ -65,6 +66,9 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
+    # `kill -USR1 <pid>` prints where every thread of a build that seems stuck is (for those
+    # who maintain the code; an editor never sees it). The interruption test asks for it.
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     try:
         code = main()
     except KeyboardInterrupt:  # outside a build, which answers it itself: before or between builds

@@ -1,9 +1,12 @@
-"""The build's and serve mode's pools of forked worker processes: how many, and how they
-stay quiet on Ctrl-C."""
+"""The build's and serve mode's pools of forked worker processes: how many, how they stay
+quiet on Ctrl-C, and how they are stopped without waiting forever."""
 
 import multiprocessing.pool
 import os
 import signal
+import threading
+
+STOP_WITHIN = 1.0  # seconds that stopping a pool may take before its workers are killed
 
 
 def count(asked: int | None, jobs: int) -> int:
@@ -32,7 +35,26 @@ def pool(processes: int, initializer=None, initargs: tuple = ()) -> multiprocess
             signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C held back is raised here
         except BaseException:
             if made is not None:  # nobody else has the pool yet: stop its workers here
-                made.terminate()
-                made.join()
+                stop(made)
             raise
     return made
+
+
+def stop(pool: multiprocessing.pool.Pool, within: float = STOP_WITHIN) -> None:
+    """pool.terminate() and pool.join(), but never for more than `within` seconds. terminate()
+    can wait for ever for a worker that is writing a large result (a share of parsed pages)
+    into a pipe the pool has stopped reading: the worker holds the lock that terminate() needs
+    to tell the pool to end (CPython issues #73945 and #96995; seen here as a build still
+    running 30 s after Ctrl-C). Then the workers are killed, and the thread left waiting for
+    that lock, a daemon, ends with the process."""
+    ending = threading.Thread(target=_terminate, args=(pool,), name="stoppar-processer", daemon=True)
+    ending.start()
+    ending.join(within)
+    if ending.is_alive():
+        for worker in pool._pool:  # the pool's own processes (no public name for them)
+            worker.kill()
+
+
+def _terminate(pool: multiprocessing.pool.Pool) -> None:
+    pool.terminate()
+    pool.join()

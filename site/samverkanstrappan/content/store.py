@@ -129,8 +129,11 @@ class ContentStore:
         count = workers.count(None, len(missing))
         if len(missing) < PARALLEL_FROM or count < 2 or threading.active_count() > 1:
             return
-        with workers.pool(count) as pool:
+        pool = workers.pool(count)
+        try:
             results = pool.map(_parse_page, [job for job, _ in missing], chunksize=16)
+        finally:
+            workers.stop(pool)
         for (_, key), result in zip(missing, results):
             self._cache[key] = result
 

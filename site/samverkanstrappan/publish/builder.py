@@ -121,11 +121,11 @@ class SiteWriter:
 
     def __exit__(self, *error) -> None:
         if self.pool is not None:
-            if self.published:
+            if self.published:  # every result is in: the workers end as soon as they are told
                 self.pool.close()
+                self.pool.join()
             else:
-                self.pool.terminate()
-            self.pool.join()
+                workers.stop(self.pool)
         if self.frozen:
             gc.unfreeze()
         if not self.published:

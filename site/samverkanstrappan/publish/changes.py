@@ -52,8 +52,7 @@ def write(app, plan: incremental.Plan, output: Path, fresh: Path, languages: lis
             indexing.get()
     finally:
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            workers.stop(pool)
     shutil.rmtree(fresh / review.FOLDER, ignore_errors=True)
     review.write(store, fresh, languages, router)
     failures.publishing()
