@@ -216,6 +216,23 @@ def test_pagefind_files_arrive_whole(app, tmp_path, monkeypatch):
     assert len(compressed) > 100 and all(gzip.decompress(data) for data in compressed)
 
 
+def test_ctrl_c_while_pagefind_indexes_stops_it_and_prints_no_traceback(app, tmp_path, monkeypatch):
+    """Ctrl-C while the service works: the service is stopped, and the thread reading its answers
+    ends quietly (it went on reading a pipe already closed, and printed a traceback)."""
+    readers = []
+
+    def interrupted(answers, patience=600.0):
+        readers.append(answers)
+        time.sleep(0.05)  # the service is busy answering
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pagefind_index, "_wait", interrupted)
+    store = app.extensions["content"]
+    with pytest.raises(KeyboardInterrupt):
+        pagefind_index.build(store, tmp_path / "pagefind", platser.labels(store, store.translations), Router())
+    assert not readers[0].is_alive()
+
+
 @pytest.mark.parametrize("path", ["../utanfor.js", "ABSOLUT", "fragment/../../utanfor.js", "a/./../../utanfor.js", ""])
 def test_pagefind_files_stay_in_their_folder(tmp_path, path):
     """A path from the service that leads out of pagefind/ stops the writing, before anything lands outside."""

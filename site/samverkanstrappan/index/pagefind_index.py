@@ -45,7 +45,7 @@ class _Answers(threading.Thread):
 
     def run(self) -> None:
         pending = []  # the pieces of an answer not yet complete: the last one holds every file
-        while chunk := self.stream.read1(1 << 20):
+        while chunk := self._read():
             *ends, rest = chunk.split(b",")
             for end in ends:
                 self.answers.append(json.loads(base64.b64decode(b"".join([*pending, end]))))
@@ -54,6 +54,13 @@ class _Answers(threading.Thread):
             if self.answers and self.answers[-1].get("message_id") == self.last_id:
                 break
         self.done.set()  # the last answer came, or the service ended
+
+    def _read(self) -> bytes:
+        """The next piece of output; nothing once the pipe is closed (the build was stopped)."""
+        try:
+            return self.stream.read1(1 << 20)
+        except (OSError, ValueError):
+            return b""
 
 
 def get_executable() -> Path | None:
@@ -94,14 +101,19 @@ def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]], 
     ) as process:
         answers = _Answers(process.stdout, len(messages))
         answers.start()
-        with contextlib.suppress(BrokenPipeError):  # it stopped early: the missing answers say so below
-            process.stdin.write(b"".join(_message(number, payload) for number, payload in enumerate(messages, 1)))
-            process.stdin.flush()
-        _wait(answers)
-        with contextlib.suppress(BrokenPipeError):
-            process.stdin.close()  # only now: at the end of its input the service exits at once
-        process.wait()
-        answers.join()
+        try:
+            with contextlib.suppress(BrokenPipeError):  # it stopped early: the missing answers say so below
+                process.stdin.write(b"".join(_message(number, payload) for number, payload in enumerate(messages, 1)))
+                process.stdin.flush()
+            _wait(answers)
+            with contextlib.suppress(BrokenPipeError):
+                process.stdin.close()  # only now: at the end of its input the service exits at once
+            process.wait()
+        except BaseException:  # Ctrl-C: the service goes first, so its reader ends before the pipe is closed
+            process.kill()
+            raise
+        finally:
+            answers.join(timeout=5)
     _check(messages, answers.answers)
     _write(answers.answers[-1]["payload"].get("files", []), output, store.languages)
     return len(messages) - 2
