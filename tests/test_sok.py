@@ -6,6 +6,8 @@ import base64
 import gzip
 import json
 import shutil
+import signal
+import subprocess
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -226,11 +228,20 @@ def test_ctrl_c_while_pagefind_indexes_stops_it_and_prints_no_traceback(app, tmp
         time.sleep(0.05)  # the service is busy answering
         raise KeyboardInterrupt
 
+    started = []
+
+    class Service(subprocess.Popen):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
     monkeypatch.setattr(pagefind_index, "_wait", interrupted)
+    monkeypatch.setattr(pagefind_index.subprocess, "Popen", Service)
     store = app.extensions["content"]
     with pytest.raises(KeyboardInterrupt):
         pagefind_index.build(store, tmp_path / "pagefind", platser.labels(store, store.translations), Router())
     assert not readers[0].is_alive()
+    assert started[0].wait(timeout=5) == -signal.SIGKILL  # stopped, not left running
 
 
 @pytest.mark.parametrize("path", ["../utanfor.js", "ABSOLUT", "fragment/../../utanfor.js", "a/./../../utanfor.js", ""])

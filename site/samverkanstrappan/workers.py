@@ -45,16 +45,25 @@ def stop(pool: multiprocessing.pool.Pool, within: float = STOP_WITHIN) -> None:
     can wait for ever for a worker that is writing a large result (a share of parsed pages)
     into a pipe the pool has stopped reading: the worker holds the lock that terminate() needs
     to tell the pool to end (CPython issues #73945 and #96995; seen here as a build still
-    running 30 s after Ctrl-C). Then the workers are killed, and the thread left waiting for
-    that lock, a daemon, ends with the process."""
-    ending = threading.Thread(target=_terminate, args=(pool,), name="stoppar-processer", daemon=True)
+    running 30 s after Ctrl-C). Then the workers are killed. The thread left waiting for a
+    lock that a killed worker held is a daemon and ends with the process; until then this
+    process parses in one process only (content/store.py does not fork beside a thread)."""
+    ended = threading.Event()
+    ending = threading.Thread(target=_terminate, args=(pool, ended), name="stoppar-processer", daemon=True)
     ending.start()
     ending.join(within)
-    if ending.is_alive():
-        for worker in pool._pool:  # the pool's own processes (no public name for them)
+    if not ended.is_set():
+        killed = list(pool._pool)  # the pool's own processes (no public name for them)
+        for worker in killed:
             worker.kill()
+        for worker in killed:
+            worker.join(timeout=within)  # reaped: no process is left behind as a zombie
 
 
-def _terminate(pool: multiprocessing.pool.Pool) -> None:
-    pool.terminate()
-    pool.join()
+def _terminate(pool: multiprocessing.pool.Pool, ended: threading.Event) -> None:
+    try:
+        pool.terminate()
+        pool.join()
+    except Exception:  # the pool's own bookkeeping failed: stop() kills the workers, and says nothing
+        return
+    ended.set()

@@ -100,8 +100,8 @@ def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]], 
         [str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=environment
     ) as process:
         answers = _Answers(process.stdout, len(messages))
-        answers.start()
         try:
+            answers.start()
             with contextlib.suppress(BrokenPipeError):  # it stopped early: the missing answers say so below
                 process.stdin.write(b"".join(_message(number, payload) for number, payload in enumerate(messages, 1)))
                 process.stdin.flush()
@@ -111,9 +111,12 @@ def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]], 
             process.wait()
         except BaseException:  # Ctrl-C: the service goes first, so its reader ends before the pipe is closed
             process.kill()
+            with contextlib.suppress(OSError):  # what was left unsent must not hide why it stopped
+                process.stdin.close()
             raise
         finally:
-            answers.join(timeout=5)
+            if answers.is_alive():
+                answers.join(timeout=1)
     _check(messages, answers.answers)
     _write(answers.answers[-1]["payload"].get("files", []), output, store.languages)
     return len(messages) - 2
