@@ -9,15 +9,13 @@ python build.py regler               list every problem code with what it means
 python build.py serve [--port 8000]  run the site locally for editing
 """
 
-import argparse
 import faulthandler
+import os
 import signal
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
-
-from samverkanstrappan import paths  # noqa: E402
 
 
 def municipalities(content_dir: Path) -> list[str]:
@@ -25,6 +23,11 @@ def municipalities(content_dir: Path) -> list[str]:
 
 
 def main(argv=None) -> int:
+    # Imported here, inside the answer to Ctrl-C below: a Ctrl-C while they load says one line.
+    import argparse
+
+    from samverkanstrappan import paths
+
     parser = argparse.ArgumentParser(description="Bygg eller visa webbplatsen Samverkanstrappan.")
     parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve", "regler"])
     parser.add_argument("--kommun", default=paths.DEFAULT_KOMMUN, help="kommunens mapp i content/kommuner/")
@@ -36,7 +39,6 @@ def main(argv=None) -> int:
     parser.add_argument("--processer", type=int, default=None, help="antal processer (standard: alla kärnor)")
     parser.add_argument("--hel", action="store_true", help="bygg allt, inte bara det som ändrats sedan förra bygget")
     args = parser.parse_args(argv)
-    # Imported here, not at the top: a Ctrl-C while they load is then answered in one line too.
     from samverkanstrappan import validation
     from samverkanstrappan.content.problems import has_errors, report
     from samverkanstrappan.content.store import ContentStore
@@ -74,5 +76,8 @@ if __name__ == "__main__":
     except KeyboardInterrupt:  # outside a build, which answers it itself: before or between builds
         print("Avbrutet (Ctrl-C).")
         code = 130
+    except BrokenPipeError:  # `build.py regler | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the flush at exit has nowhere to fail
+        code = 1
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a late Ctrl-C must not cut the exit short
     sys.exit(code)

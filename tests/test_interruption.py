@@ -38,6 +38,20 @@ def start(content: Path, output: Path, search_index: Path) -> subprocess.Popen:
     )
 
 
+def finished(build: subprocess.Popen, patience: float = 30) -> str:
+    """What the build printed once it ended. One still running after `patience` seconds is
+    asked where it is (build.py prints every thread's stack on SIGUSR1), then killed: the
+    failure shows where it hung."""
+    try:
+        return build.communicate(timeout=patience)[0]
+    except subprocess.TimeoutExpired:
+        os.kill(build.pid, signal.SIGUSR1)
+        time.sleep(1)
+        os.killpg(build.pid, signal.SIGKILL)
+        stacks = build.communicate()[0]
+        pytest.fail(f"the build still ran {patience:.0f} s after Ctrl-C:\n{stacks}")
+
+
 def leftovers(*folders: Path) -> list[str]:
     return sorted(path.name for folder in folders for path in folder.iterdir() if path.name.startswith("."))
 
@@ -60,7 +74,7 @@ def test_ctrl_c_at_twenty_moments_keeps_the_old_site_and_leaves_nothing(content,
         time.sleep(rng.uniform(0, length))
         os.killpg(build.pid, signal.SIGINT)
         interrupted = time.perf_counter()
-        printed, _ = build.communicate(timeout=30)
+        printed = finished(build)
         took = time.perf_counter() - interrupted
         outcomes.append(build.returncode)
         assert "Traceback" not in printed and "KeyboardInterrupt" not in printed, printed

@@ -8,6 +8,7 @@ leaves the old site as it was.
 
 import gc
 import multiprocessing
+import os
 import re
 import shutil
 import subprocess
@@ -299,6 +300,19 @@ def test_regler_lists_every_code_with_its_description_in_order(capsys):
     printed = capsys.readouterr().out.splitlines()
     assert [row.split()[0] for row in printed] == sorted(validation.codes())
     assert all(len(row.split(maxsplit=1)) == 2 for row in printed)
+
+
+def test_a_listing_whose_reader_stops_early_ends_without_a_traceback():
+    """`python build.py regler | head -1`: the reader is gone before the listing is written."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        result = subprocess.run(
+            [sys.executable, str(paths.REPO / "build.py"), "regler"], stdout=writer, stderr=subprocess.PIPE, text=True
+        )
+    finally:
+        os.close(writer)
+    assert (result.returncode, result.stderr) == (1, "")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
