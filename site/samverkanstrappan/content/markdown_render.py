@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-import markdown
 import nh3
 
 from .textlankar import isolate_latin, link_addresses
@@ -62,18 +61,24 @@ class Rendered:
     text: str  # the visible text, one block per line (for LIX and search)
 
 
-_renderer = markdown.Markdown(
-    extensions=["toc", "tables", "sane_lists", "attr_list"],
-    extension_configs={"toc": {"permalink": False}},
-    output_format="html",
-)
+def _renderer():
+    """A Markdown converter of its own for each page: one shared would mix two pages that the
+    preview's request threads read at once, and a new one costs 0.4 ms. Python-Markdown and its
+    extensions are imported on first use (0.12 s): a build whose pages were all parsed before
+    (content/parse_cache.py) never needs them."""
+    import markdown
+
+    return markdown.Markdown(
+        extensions=["toc", "tables", "sane_lists", "attr_list"],
+        extension_configs={"toc": {"permalink": False}},
+        output_format="html",
+    )
 
 
 def render(source: str, rtl: bool = False) -> Rendered:
     """Render an editor's Markdown to sanitized HTML with its headings and links; bare web
     addresses become links, and in a right-to-left language Swedish names are isolated."""
-    _renderer.reset()
-    raw = _renderer.convert(source)
+    raw = _renderer().convert(source)
     clean = nh3.clean(
         raw,
         tags=TAGS,

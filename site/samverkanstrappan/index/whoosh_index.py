@@ -12,6 +12,7 @@ from pathlib import Path
 
 from markupsafe import escape
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.highlight import ContextFragmenter, HtmlFormatter
 from whoosh.query import FuzzyTerm, Or, Prefix, Term
@@ -23,6 +24,10 @@ from .dokument import Dokument
 from .index_memo import IndexMemo, KeptFuzzyTerm, KeptHighlighter, KeptPrefix
 
 _MARK = re.compile(r'<mark class="[^"]*">')
+# Posting blocks as plain pickles: zlib took a quarter of the time it takes to write an index
+# (0.6 against 0.8 CPU s for the bundled example's five), for an index a tenth smaller.
+# Each block says whether it is compressed, so an older index reads as before.
+UNCOMPRESSED = W3Codec(compression=0)
 MAX_RESULTS = 20  # shown at once, in both modes (the search page hands it to sok.js)
 FIELDS = ("title", "keywords", "text")
 
@@ -59,7 +64,7 @@ def prepare(folder: Path) -> Path:
 def build_language(fresh: Path, lang: str, found: list[Dokument]) -> int:
     """Write the index of one language's documents into fresh/<lang>; return how many."""
     (fresh / lang).mkdir()
-    writer = whoosh_index.create_in(str(fresh / lang), _schema(lang)).writer()
+    writer = whoosh_index.create_in(str(fresh / lang), _schema(lang)).writer(codec=UNCOMPRESSED)
     for doc in found:
         writer.add_document(url=doc.url, title=doc.title, keywords=doc.keywords, text=doc.text, place=doc.place)
     writer.commit()
@@ -93,7 +98,7 @@ def update(old: Path, fresh: Path, before: dict[str, dict[str, object]], after: 
         link_language(old, fresh, lang)
         if not changed and not gone:
             continue
-        writer = whoosh_index.open_dir(str(fresh / lang)).writer()
+        writer = whoosh_index.open_dir(str(fresh / lang)).writer(codec=UNCOMPRESSED)
         for url in sorted(gone):
             writer.delete_by_term("url", url)
         for doc in changed:

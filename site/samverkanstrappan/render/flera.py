@@ -27,9 +27,11 @@ def _need_label(lang: str, need: str):
 
 def combined_url(chosen) -> str:
     """The combined answer of `chosen` needs (one need: its own way into the guide). Remembered
-    per language while freezing: each of the 2,730 combined pages links to five or six others."""
+    per language while freezing: each of the 2,730 combined pages links to five or six others.
+    The URL is the same in whatever order the needs come, so they are sorted for the key: the
+    pages of a, b and of a, c both link to a, b, c."""
     chosen = tuple(chosen)
-    return current_app.remember(("combined_url", current_lang(), chosen), lambda: _combined_url(chosen))
+    return current_app.remember(("combined_url", current_lang(), tuple(sorted(chosen))), lambda: _combined_url(chosen))
 
 
 def _combined_url(chosen: tuple[str, ...]) -> str:
