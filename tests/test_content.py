@@ -1,5 +1,8 @@
 """The Flask-free content layer: YAML as text, schema, Markdown, LIX."""
 
+import sys
+import threading
+
 from samverkanstrappan.content import schema, yamltext
 from samverkanstrappan.content.lix import lix
 from samverkanstrappan.content.markdown_render import render
@@ -58,3 +61,26 @@ def test_lix_counts_words_sentences_and_long_words():
     # 2 words, 1 sentence, both longer than six letters: 2 + 100.
     assert lix("Samverkanstrappan hjälper.") == 102.0
     assert lix("") == 0.0
+
+
+def test_pages_read_at_once_in_several_threads_come_out_as_read_one_by_one():
+    """The editor's preview reads changed pages in its request threads, several at once."""
+    sources = [f"## Rubrik {n}\n\n" + f"- punkt {n} om stöd\n" * (30 + n) for n in range(6)]
+    alone = [render(source) for source in sources]
+    found = [[] for _ in sources]
+
+    def read(number: int) -> None:
+        for _ in range(10):
+            found[number].append(render(sources[number]))
+
+    threads = [threading.Thread(target=read, args=(number,)) for number in range(len(sources))]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can: any sharing shows
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(result == alone[number] for number, results in enumerate(found) for result in results)
