@@ -11,11 +11,19 @@ python build.py serve [--port 8000]  run the site locally for editing
 
 import faulthandler
 import os
+import select
 import signal
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "site"))
+
+
+def reader_gone() -> bool:
+    """Whether whoever reads this program's output has stopped reading: the pipe then says so."""
+    poller = select.poll()
+    poller.register(sys.stdout.fileno(), select.POLLOUT)
+    return any(event & select.POLLERR for _, event in poller.poll(0))
 
 
 def municipalities(content_dir: Path) -> list[str]:
@@ -73,11 +81,16 @@ if __name__ == "__main__":
     faulthandler.register(signal.SIGUSR1, all_threads=True)
     try:
         code = main()
+        sys.stdout.flush()  # here, not at exit: a reader that is gone is answered below
     except KeyboardInterrupt:  # outside a build, which answers it itself: before or between builds
         print("Avbrutet (Ctrl-C).")
         code = 130
-    except BrokenPipeError:  # `build.py regler | head`: the reader has what it wanted
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the flush at exit has nowhere to fail
+    except BrokenPipeError:
+        if not reader_gone():
+            raise
+        # `build.py regler | head`: the reader has what it wanted. Nothing is left to write
+        # to, so the flush at exit must not fail again (as Python's documentation advises).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 1
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a late Ctrl-C must not cut the exit short
     sys.exit(code)

@@ -302,14 +302,17 @@ def test_regler_lists_every_code_with_its_description_in_order(capsys):
     assert all(len(row.split(maxsplit=1)) == 2 for row in printed)
 
 
-def test_a_listing_whose_reader_stops_early_ends_without_a_traceback():
-    """`python build.py regler | head -1`: the reader is gone before the listing is written."""
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+def test_a_listing_whose_reader_stops_early_ends_without_a_traceback(unbuffered):
+    """`python build.py regler | head -1`: the reader is gone before the listing is written,
+    whether Python holds the output back (as usual) or writes it at once (PYTHONUNBUFFERED)."""
     reader, writer = os.pipe()
     os.close(reader)
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    environment |= {"PYTHONUNBUFFERED": unbuffered} if unbuffered else {}
     try:
-        result = subprocess.run(
-            [sys.executable, str(paths.REPO / "build.py"), "regler"], stdout=writer, stderr=subprocess.PIPE, text=True
-        )
+        command = [sys.executable, str(paths.REPO / "build.py"), "regler"]
+        result = subprocess.run(command, stdout=writer, stderr=subprocess.PIPE, text=True, env=environment)
     finally:
         os.close(writer)
     assert (result.returncode, result.stderr) == (1, "")

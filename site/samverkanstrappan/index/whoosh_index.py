@@ -25,8 +25,8 @@ from .index_memo import IndexMemo, KeptFuzzyTerm, KeptHighlighter, KeptPrefix
 
 _MARK = re.compile(r'<mark class="[^"]*">')
 # Posting blocks as plain pickles: zlib took a quarter of the time it takes to write an index
-# (0.6 against 0.8 CPU s for the bundled example's five), for an index a tenth smaller.
-# Each block says whether it is compressed, so an older index reads as before.
+# (0.60 against 0.72-0.84 CPU s for the bundled example's five); without it an index is a
+# tenth larger. Each block says whether it is compressed, so an older index reads as before.
 UNCOMPRESSED = W3Codec(compression=0)
 MAX_RESULTS = 20  # shown at once, in both modes (the search page hands it to sok.js)
 FIELDS = ("title", "keywords", "text")
