@@ -4,9 +4,11 @@ LinkChecker crawling the site over HTTP."""
 import csv
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,7 +45,9 @@ def test_nu_html_checker_finds_no_errors(built_site):
 
 
 def test_linkchecker_finds_no_broken_links_and_reaches_every_page(site_url, built_site):
-    linkchecker = shutil.which("linkchecker")
+    # pip puts its command beside the Python that runs the suite; that folder is on PATH only
+    # where a virtualenv is active (a pyenv shim appears only after `pyenv rehash`).
+    linkchecker = shutil.which("linkchecker", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
     assert linkchecker, "LinkChecker is missing: pip install -e '.[test]'"
     result = subprocess.run(
         [
