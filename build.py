@@ -10,6 +10,7 @@ python build.py serve [--port 8000]  run the site locally for editing
 """
 
 import faulthandler
+import gc
 import os
 import select
 import signal
@@ -47,14 +48,15 @@ def main(argv=None) -> int:
     parser.add_argument("--processer", type=int, default=None, help="antal processer (standard: alla kärnor)")
     parser.add_argument("--hel", action="store_true", help="bygg allt, inte bara det som ändrats sedan förra bygget")
     args = parser.parse_args(argv)
-    from samverkanstrappan import validation
+    if args.command == "regler":
+        from samverkanstrappan import validation
+
+        print(validation.listing())
+        return 0
     from samverkanstrappan.content.problems import has_errors, report
     from samverkanstrappan.content.store import ContentStore
     from samverkanstrappan.publish import builder, failures
 
-    if args.command == "regler":
-        print(validation.listing())
-        return 0
     if args.command == "serve":
         builder.serve(args.kommun, args.port, args.innehall, args.sokindex / args.kommun)
         return 0
@@ -93,4 +95,7 @@ if __name__ == "__main__":
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 1
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a late Ctrl-C must not cut the exit short
+    # Python's last collection at exit walks every object of the read content for nothing:
+    # 0.13-0.17 s of a build of the example. Frozen objects are left alone (measured: 0.03 s).
+    gc.freeze()
     sys.exit(code)

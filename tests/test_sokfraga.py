@@ -1,6 +1,7 @@
 """The query pipeline both search modes share (index/fraga.py, static/sokfraga.js): the two
 give the same answers, words match as documented, and every crisis phrase is caught."""
 
+import itertools
 import json
 
 import pytest
@@ -66,6 +67,16 @@ def test_the_browser_and_the_server_read_every_query_the_same_way(store, data, l
 )
 def test_words_match_as_documented(typed, known, expected):
     assert fraga.quality(typed, known) == expected
+
+
+def test_the_quick_typo_test_agrees_with_the_table_on_every_short_word():
+    """`within_one_typo` answers what `typos(a, b, 1) <= 1` answers (the table sokfraga.js fills
+    too), for every pair of words of up to five letters from three: every kind of edit, at the
+    start, inside and at the end, and swaps of equal letters."""
+    words = ["".join(letters) for size in range(6) for letters in itertools.product("abc", repeat=size)]
+    differ = [(a, b) for a in words for b in words if fraga.within_one_typo(a, b) != (fraga.typos(a, b, 1) <= 1)]
+    assert differ == []
+    assert fraga.within_one_typo("sjävlmord", "självmord") and not fraga.within_one_typo("demens", "domans")
 
 
 def test_a_phrase_needs_whole_words():

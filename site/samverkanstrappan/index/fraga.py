@@ -94,6 +94,25 @@ def typos(a: str, b: str, limit: int) -> int:
     return row[len(b)]
 
 
+def within_one_typo(a: str, b: str) -> bool:
+    """Whether `typos(a, b, 1) <= 1`, found by comparing the strings after their common start
+    rather than by filling the table: a search compares each new word with every word the
+    documents are found by, and this test took a sixth of a new search's time."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    start = _common_start(a, b)
+    if len(a) == len(b):  # one letter changed, or two neighbours swapped
+        return a[start + 1 :] == b[start + 1 :] or (
+            a[start + 1 : start + 2] == b[start : start + 1]
+            and a[start : start + 1] == b[start + 1 : start + 2]
+            and a[start + 2 :] == b[start + 2 :]
+        )
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)  # one letter added
+    return shorter[start:] == longer[start + 1 :]
+
+
 def _common_start(a: str, b: str) -> int:
     size = 0
     while size < min(len(a), len(b)) and a[size] == b[size]:
@@ -123,7 +142,9 @@ def quality(typed: str, known: str, half_typed: bool = True) -> float:
     enough = common >= 5 or (common == 4 and len(short) >= 5 and 5 * common >= 4 * len(short))
     if enough and len(typed) - common <= 4 and len(known) - common <= 4 and common < len(short):
         return 0.7
-    if len(short) >= 5 and typos(typed, known, 2 if len(short) >= 9 else 1) <= (2 if len(short) >= 9 else 1):
+    if len(short) >= 9 and typos(typed, known, 2) <= 2:
+        return 0.6
+    if 5 <= len(short) < 9 and within_one_typo(typed, known):
         return 0.6
     if len(known) >= 6 and len(typed) >= len(known) + 3 and typed.endswith(known):
         return 0.5
