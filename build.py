@@ -48,15 +48,14 @@ def main(argv=None) -> int:
     parser.add_argument("--processer", type=int, default=None, help="antal processer (standard: alla kärnor)")
     parser.add_argument("--hel", action="store_true", help="bygg allt, inte bara det som ändrats sedan förra bygget")
     args = parser.parse_args(argv)
-    if args.command == "regler":
-        from samverkanstrappan import validation
-
-        print(validation.listing())
-        return 0
+    from samverkanstrappan import validation
     from samverkanstrappan.content.problems import has_errors, report
     from samverkanstrappan.content.store import ContentStore
     from samverkanstrappan.publish import builder, failures
 
+    if args.command == "regler":
+        print(validation.listing())
+        return 0
     if args.command == "serve":
         builder.serve(args.kommun, args.port, args.innehall, args.sokindex / args.kommun)
         return 0
@@ -96,6 +95,8 @@ if __name__ == "__main__":
         code = 1
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # done: a late Ctrl-C must not cut the exit short
     # Python's last collection at exit walks every object of the read content for nothing:
-    # 0.13-0.17 s of a build of the example. Frozen objects are left alone (measured: 0.03 s).
+    # a build of the example then took 0.16-0.19 s to exit, and 0.03-0.04 s with them frozen.
+    # Safe here: every file is written and closed, and atexit work still runs. (A file left
+    # open in a reference cycle would not be flushed: nothing may rely on that.)
     gc.freeze()
     sys.exit(code)

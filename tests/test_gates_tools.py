@@ -8,7 +8,7 @@ import os
 import re
 import shutil
 import subprocess
-import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -47,7 +47,8 @@ def test_nu_html_checker_finds_no_errors(built_site):
 def test_linkchecker_finds_no_broken_links_and_reaches_every_page(site_url, built_site):
     # pip puts its command beside the Python that runs the suite; that folder is on PATH only
     # where a virtualenv is active (a pyenv shim appears only after `pyenv rehash`).
-    linkchecker = shutil.which("linkchecker", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    folders = [sysconfig.get_path("scripts"), os.environ.get("PATH", os.defpath)]
+    linkchecker = shutil.which("linkchecker", path=os.pathsep.join(folders))
     assert linkchecker, "LinkChecker is missing: pip install -e '.[test]'"
     result = subprocess.run(
         [

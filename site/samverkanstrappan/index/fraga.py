@@ -1,8 +1,9 @@
 """The query pipeline that both search modes share: what a typed query means.
 
 The server (Whoosh) runs this module; the browser runs static/sokfraga.js, a line-by-line
-copy, on the same data (sokdata.py writes it as /sok/<lang>.json). A test runs a long list
-of queries through both and requires the same answers, so the two never drift.
+copy (but for the quick typo test, `within_one_typo`), on the same data (sokdata.py writes
+it as /sok/<lang>.json). A test runs a long list of queries through both and requires the
+same answers, so the two never drift.
 
 A query becomes:
 - its words, normalised (case, Unicode forms, Arabic spelling variants, apostrophes);
@@ -97,13 +98,13 @@ def typos(a: str, b: str, limit: int) -> int:
 def within_one_typo(a: str, b: str) -> bool:
     """Whether `typos(a, b, 1) <= 1`, found by comparing the strings after their common start
     rather than by filling the table: a search compares each new word with every word the
-    documents are found by, and this test took a sixth of a new search's time."""
+    documents are found by (docs/decisions.md, Search). sokfraga.js keeps the table."""
     if a == b:
         return True
     if abs(len(a) - len(b)) > 1:
         return False
     start = _common_start(a, b)
-    if len(a) == len(b):  # one letter changed, or two neighbours swapped
+    if len(a) == len(b):  # one letter changed, or two neighbours swapped (a != b: start < len(a))
         return a[start + 1 :] == b[start + 1 :] or (
             a[start + 1 : start + 2] == b[start : start + 1]
             and a[start : start + 1] == b[start + 1 : start + 2]

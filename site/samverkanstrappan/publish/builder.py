@@ -20,16 +20,13 @@ from ..content.store import ContentStore
 from ..index import pagefind_index, platser
 from ..index import whoosh_index as search
 from ..routes import Router
+from ..validation import page_rules, validate
 from . import changes, failures, incremental, review
 
 
 def check(store: ContentStore, router: Router | None = None) -> list:
     """Every problem in the content, as the build would report it. Needs neither Flask nor the
     freezer: the site's URLs come from the route table."""
-    # Imported here: a build checks after its workers have forked, so the 0.1 s that loading
-    # the rules takes no longer holds them up (they never check anything themselves).
-    from ..validation import validate
-
     return validate(store, set((router or Router()).urls(store)))
 
 
@@ -137,8 +134,6 @@ class SiteWriter:
 
 def lix_table(store) -> str:
     """LIX of every Swedish page, hardest first, with the limit each must meet."""
-    from ..validation import page_rules
-
     rows = sorted(
         (
             (lix(page.rendered.text), page.file, page_rules.lix_limit(page.key))
