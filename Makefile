@@ -6,6 +6,9 @@ PYTHON ?= python3
 PORT ?= 8000
 FULL_PYTHON ?= 3.11
 FAST_PYTHONS ?= 3.12 3.13
+# The suite's scratch folders go on the RAM disk when it has room (4 GB free): its builds write
+# about 90,000 files a run, and on a disk mounted with `discard` removing one run's took 13 s.
+TEST_TMPDIR ?= $(shell df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 && $$4 > 4000000 { print "/dev/shm" }')
 
 .PHONY: serve test build
 
@@ -17,6 +20,7 @@ serve:
 build:
 	$(PYTHON) build.py --alla
 
+test: export TMPDIR := $(or $(TEST_TMPDIR),$(TMPDIR),/tmp)
 test:
 	./scripts/install-test-tools
 	"$$(./scripts/python-for $(FULL_PYTHON))" -m ruff check .
