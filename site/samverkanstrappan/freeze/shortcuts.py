@@ -9,14 +9,18 @@ Jinja, Flask-Babel and Frozen-Flask.
 """
 
 import io
+import mimetypes
+import os
 import re
 import sys
+import warnings
 from functools import cached_property
 from pathlib import Path
+from unicodedata import normalize
 
 from flask import Flask, Response
 from flask.testing import EnvironBuilder, FlaskClient
-from flask_frozen import Freezer
+from flask_frozen import Freezer, MimetypeMismatchWarning
 from jinja2 import pass_context
 from markupsafe import Markup
 from werkzeug.test import TestResponse
@@ -96,11 +100,70 @@ class FreezeClient(FlaskClient):
 
 
 class ShareFreezer(Freezer):
-    """Frozen-Flask's Freezer, with its destination worked out once rather than twice a URL."""
+    """Frozen-Flask's Freezer, with its destination worked out once rather than twice a URL,
+    and each page fetched and written with less work (`_build_one`)."""
 
     @cached_property
     def root(self) -> Path:
         return Freezer.root.fget(self)
+
+    @cached_property
+    def _plain(self) -> bool:
+        """Whether the build's one way of freezing is asked for: every page fetched once (no
+        redirects followed or skipped, no 404 ignored, no existing file kept), absolute URLs."""
+        config = self.app.config
+        return (
+            config["FREEZER_REDIRECT_POLICY"] == "error"
+            and not config["FREEZER_SKIP_EXISTING"]
+            and not config["FREEZER_IGNORE_404_NOT_FOUND"]
+            and not config["FREEZER_RELATIVE_URLS"]
+            and not self.log_url_for
+        )
+
+    @cached_property
+    def _client(self):
+        return self.app.test_client()
+
+    @cached_property
+    def _folders(self) -> set[str]:
+        return set()
+
+    @cached_property
+    def _types(self) -> dict[str, str]:
+        return {}
+
+    def _build_one(self, url, last_modified=None):
+        """Frozen-Flask's, for the build's one way of freezing into a folder where no page is
+        yet (fresh, or each page to write again unlinked first: publish/changes.py): one client
+        for the share instead of one a page, each folder made once, the file written without
+        first reading what is there, and the file type's guess made once per file name.
+        Measured: about a tenth of a worker's time went to Frozen-Flask's own work."""
+        if last_modified is not None or not self._plain:
+            return super()._build_one(url, last_modified)
+        path = self.root / normalize("NFC", self.urlpath_to_filepath(url))
+        response = self._client.get(url, base_url=self.app.config["FREEZER_BASE_URL"])
+        if response.status_code != 200:
+            raise ValueError(f"Unexpected status {response.status!r} on URL {url}")
+        config = self.app.config
+        if not config["FREEZER_IGNORE_MIMETYPE_WARNINGS"]:
+            if path.name not in self._types:  # the type a web server guesses from the name
+                self._types[path.name] = mimetypes.guess_type(path.name)[0] or config["FREEZER_DEFAULT_MIMETYPE"]
+            guessed = self._types[path.name]
+            if guessed != response.mimetype:
+                warnings.warn(
+                    f"Filename extension of {path.name!r} (type {guessed}) does not match "
+                    f"Content-Type: {response.content_type}",
+                    MimetypeMismatchWarning,
+                    stacklevel=3,
+                )
+        folder = os.path.dirname(path)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+        with open(path, "wb") as written:
+            written.write(response.data)
+        response.close()
+        return path
 
 
 def _message(text: str, escape: bool, with_values: bool) -> str:
