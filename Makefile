@@ -8,6 +8,7 @@ FULL_PYTHON ?= 3.11
 FAST_PYTHONS ?= 3.12 3.13
 # The suite's scratch folders go on the RAM disk when it has room (4 GB free): its builds write
 # about 90,000 files a run, and on a disk mounted with `discard` removing one run's took 13 s.
+# `make test TEST_TMPDIR=<folder>` chooses another folder (a TMPDIR set before does not).
 TEST_TMPDIR ?= $(shell df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 && $$4 > 4000000 { print "/dev/shm" }')
 
 .PHONY: serve test build

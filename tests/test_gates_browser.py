@@ -3,7 +3,7 @@ no WCAG 2.x A/AA violation and leaves no colour contrast undecided, no request l
 the local server, no cookie is set, and pages reflow at 320 CSS px without horizontal
 scrolling.
 
-axe costs about half a second a page, so the browser does not visit every page: it
+axe costs about a quarter of a second a page, so the browser does not visit every page: it
 visits one page of every page type in every language, and a seeded random sample of
 the rest (conftest.py: SAMPLE_SEED, SAMPLE_SIZE). The cheap gates in test_gates_pages.py
 read every page."""
@@ -124,7 +124,7 @@ def visits(browser, built_site, site_url):
     chosen, sample = choose(built_site)
     # bypass_csp lets axe be injected; the pages' own CSP forbids inline script.
     context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
-    # Loaded with each page as it opens: adding its 500 kB after the page had loaded took 0.2 s a page.
+    # Loaded with each page as it opens: adding its 650 kB after the page had loaded took 0.2 s a page.
     context.add_init_script(path=str(AXE))
     page = context.new_page()
     requested: list[str] = []

@@ -135,9 +135,10 @@ class ShareFreezer(Freezer):
     def _build_one(self, url, last_modified=None):
         """Frozen-Flask's, for the build's one way of freezing into a folder where no page is
         yet (fresh, or each page to write again unlinked first: publish/changes.py): one client
-        for the share instead of one a page, each folder made once, the file written without
+        for the share instead of one a page, each folder made once a share, the file written without
         first reading what is there, and the file type's guess made once per file name.
-        Measured: about a tenth of a worker's time went to Frozen-Flask's own work."""
+        Frozen-Flask's own work was about a tenth of a worker's time; this saves about a sixth
+        of that (a cold build's CPU time 1.7 % less)."""
         if last_modified is not None or not self._plain:
             return super()._build_one(url, last_modified)
         path = self.root / normalize("NFC", self.urlpath_to_filepath(url))
