@@ -2,6 +2,7 @@
 only what depends on it, and its output is byte for byte what a full build writes."""
 
 import io
+import os
 import re
 import shutil
 from pathlib import Path
@@ -55,6 +56,12 @@ def search_answers(content: Path, index: Path) -> dict:
 def page_edit(content: Path) -> None:
     page = content / "sidor" / "sv" / "om.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nEtt nytt stycke om zebrafinkar.\n", encoding="utf-8")
+
+
+def translated_page_edit(content: Path) -> None:
+    """A page of one language: only that language's search indexes are written again."""
+    page = content / "sidor" / "en" / "steg" / "information.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA new paragraph about zebra finches.\n", encoding="utf-8")
 
 
 def title_edit(content: Path) -> None:
@@ -115,6 +122,7 @@ def lattlast_start_removed(content: Path) -> None:
 
 EDITS = [
     page_edit,
+    translated_page_edit,
     title_edit,
     step_summary_edit,
     new_page,
@@ -176,6 +184,30 @@ def test_an_edit_writes_again_only_what_depends_on_it(content, tmp_path, own_cac
     # Nothing changed: nothing is written, and --hel writes everything.
     assert written(build(content, output, index)[1])[0] == 0
     assert written(build(content, output, index, full=True)[1]) is None
+
+
+def test_an_edit_in_one_language_indexes_only_that_language_and_never_writes_into_the_published_files(
+    content, tmp_path, own_cache
+):
+    output, index = tmp_path / "ut", tmp_path / "index"
+    assert build(content, output, index)[0] == 0
+    before = files(output)
+    # Hard links to every published file: a build that wrote into one would change these too.
+    kept = tmp_path / "kept"
+    shutil.copytree(output, kept, copy_function=os.link)
+    translated_page_edit(content)
+    code, printed = build(content, output, index)
+    assert code == 0 and written(printed)
+    assert files(kept) == before
+    after = files(output)
+    changed = {name for name in after if after[name] != before.get(name)} | (before.keys() - after.keys())
+    pagefind = {name.split("/")[-1].removeprefix("pagefind.")[:3] for name in changed if name.startswith("pagefind/")}
+    assert pagefind == {"pag", "en_"}  # the entry file and English's own files
+    unchanged = [name for name in after if name.startswith("pagefind/") and "sv_" in name]
+    assert unchanged and all(os.path.samefile(output / name, kept / name) for name in unchanged)
+    reference = tmp_path / "hel"
+    assert build(content, reference, tmp_path / "index-hel", full=True)[0] == 0
+    assert after == files(reference)
 
 
 def test_a_mistake_stops_an_incremental_build_and_the_output_stays(content, tmp_path, own_cache):

@@ -19,6 +19,7 @@ import base64
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import threading
 from pathlib import Path, PurePosixPath
@@ -71,14 +72,15 @@ def get_executable() -> Path | None:
     return find()
 
 
-def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]], router) -> int:
-    """Write Pagefind's files for every published language into `output`; return the record count.
-    `labels` gives, per language, the words shown for each place ("steg:<slug>", "utfall" ...)."""
+def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]], router, languages=None) -> int:
+    """Write Pagefind's files for every published language (or only `languages`) into `output`;
+    return the record count. `labels` gives, per language, the words shown for each place
+    ("steg:<slug>", "utfall" ...)."""
     binary = get_executable()
     if binary is None:
         raise PagefindError("Pagefinds program saknas. Installera paketet pagefind[bin].")
     messages = [{"type": "NewIndex", "config": None}]
-    for lang in store.languages:
+    for lang in store.languages if languages is None else languages:
         for doc in router.documents(store, lang):
             messages.append(
                 {
@@ -120,6 +122,34 @@ def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]], 
     _check(messages, answers.answers)
     _write(answers.answers[-1]["payload"].get("files", []), output, store.languages)
     return len(messages) - 2
+
+
+def rewrite(store: ContentStore, output: Path, labels: dict[str, dict[str, str]], router, languages: list[str]) -> int:
+    """Index again only `languages` in `output`, a copy of the last build's Pagefind folder
+    made of links; return the record count. Pagefind indexes each language on its own, so
+    a language indexed alone gets the same files, byte for byte, as in an index of all of
+    them: the other languages' files stay, and the entry file lists them all."""
+    kept = json.loads((output / ENTRY).read_bytes())["languages"]
+    staging = output.with_name(output.name + ".ny")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        count = build(store, staging, labels, router, languages)
+        for lang in languages:  # its files: "<folder>/<lang>_...", "pagefind.<lang>_..." and "wasm.<lang>.pagefind"
+            for pattern in (f"*/{lang}_*", f"pagefind.{lang}_*", f"wasm.{lang}.*"):
+                for path in output.glob(pattern):
+                    path.unlink()
+            kept.pop(lang, None)
+        entry = json.loads((staging / ENTRY).read_bytes())
+        entry["languages"] = {**kept, **entry["languages"]}
+        (staging / ENTRY).write_bytes(_in_site_order(json.dumps(entry).encode(), store.languages))
+        for path in sorted(staging.rglob("*")):
+            if path.is_file():  # a rename replaces the link, never the bytes of the published file
+                target = output / path.relative_to(staging)
+                target.parent.mkdir(exist_ok=True)
+                os.replace(path, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return count
 
 
 def _write(files: list[dict], output: Path, languages: tuple[str, ...]) -> None:

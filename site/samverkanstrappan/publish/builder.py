@@ -132,11 +132,16 @@ class SiteWriter:
             swap.remove(self.index_fresh)
 
 
+def _lix(page) -> float:
+    return lix(page.rendered.text)
+
+
 def lix_table(store) -> str:
-    """LIX of every Swedish page, hardest first, with the limit each must meet."""
+    """LIX of every Swedish page, hardest first, with the limit each must meet. Each page's is
+    kept with its parse, so the next build works out only those of the pages that changed."""
     rows = sorted(
         (
-            (lix(page.rendered.text), page.file, page_rules.lix_limit(page.key))
+            (store.per_page(page, _lix), page.file, page_rules.lix_limit(page.key))
             for (lang, _), page in store.pages.items()
             if lang == SOURCE
         ),
@@ -214,6 +219,7 @@ def _build(
             return failures.CONTENT
         *written, now = everything
     count, languages = written
+    table = lix_table(store)  # before the parse is kept, with what this works out per page
     try:  # what the next build starts from; without it, the next build is a full one
         if now is None:
             raise LookupError("what was made could not be worked out")
@@ -222,7 +228,7 @@ def _build(
         incremental.forget(cache)
     seconds = time.perf_counter() - started
     try:  # the site is published: a closed terminal (`| head`) must not make it "unchanged"
-        print(lix_table(store), file=out)
+        print(table, file=out)
         print(f"\nSpråk (också i {review.FOLDER}/sprak.csv):\n{coverage.table(languages)}\n", file=out)
         if plan is None:  # a full build
             print(f"Klart: {count} adresser i {output} på {seconds:.2f} s.", file=out)
