@@ -14,8 +14,10 @@ from urllib.error import HTTPError, URLError
 
 from conftest import KOMMUN
 from samverkanstrappan import paths
+from samverkanstrappan.content.store import ContentStore
 from samverkanstrappan.render import create_app, live_reload
 from samverkanstrappan.render import live as live_preview
+from samverkanstrappan.routes import Router
 
 CLIENTS = 10
 SAVES = 12
@@ -200,3 +202,36 @@ def test_a_save_that_cannot_be_read_does_not_stop_the_watcher(content, tmp_path,
     finally:
         stop.set()
         state.close()
+
+
+def test_after_a_save_only_the_saved_file_is_read_again(content):
+    """What the watcher hands the preview (ContentStore.changed): the saved file is read again,
+    and the settings, flow and word lists that were not saved stay the objects they were,
+    so the URLs worked out from them are kept too (Router.urls)."""
+    store, router = ContentStore(content, KOMMUN), Router()
+    urls = router.urls(store)
+    page = content / "sidor" / "sv" / "om.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEtt nytt stycke.\n", encoding="utf-8")
+    saved = store.changed({page}, listed=False)
+    assert "Ett nytt stycke" in saved.pages["sv", "om"].rendered.text
+    unsaved = ("kommun", "flow", "verksamheter", "synonyms", "kris", "directory_translations")
+    assert [name for name in unsaved if getattr(saved, name) is not getattr(store, name)] == ["directory_translations"]
+    assert saved.directory_translations == store.directory_translations
+    assert router.urls(saved) == urls
+    folder = content / "kommuner" / KOMMUN
+    settings = folder / "kommun.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("sprak: [sv, en, ar, fi, uk]", "sprak: [sv, en]"))
+    fewer = saved.changed({settings}, listed=False)
+    assert fewer.languages == ("sv", "en") and fewer.flow is saved.flow
+    assert {url.split("/")[1] for url in router.urls(fewer)} & {"ar", "fi", "uk"} == set()
+    directory = folder / "verksamheter.yaml"
+    directory.write_text(directory.read_text(encoding="utf-8").replace("0100-10 00 00", "0100-10 00 99", 1))
+    english = folder / "verksamheter.en.yaml"
+    english.write_text(english.read_text(encoding="utf-8").replace("Answers questions", "Answers all questions", 1))
+    both = fewer.changed({directory, english}, listed=False)
+    assert "0100-10 00 99" in repr(both.verksamheter) and "0100-10 00 99" not in repr(fewer.verksamheter)
+    assert "Answers all questions" in repr(both.directory_translations["en"])
+    assert both.kommun is fewer.kommun and both.flow is fewer.flow
+    flow = content / "vagvisare" / "flode.yaml"
+    flow.write_text(flow.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert both.changed({flow}, listed=False).flow is not both.flow

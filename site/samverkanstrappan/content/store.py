@@ -31,6 +31,11 @@ def _stat(path: Path) -> tuple[int, int]:
     return stat.st_mtime_ns, stat.st_size
 
 
+def _reads(key: tuple, paths: set[Path]) -> bool:
+    """Whether the listing `key` is a file read (ContentStore._read) of one of `paths`."""
+    return key[0] == "read" and not key[1].isdisjoint(paths)
+
+
 def _parse_page(job):
     return pages.parse(*job)
 
@@ -61,6 +66,12 @@ class ContentStore:
             self._stats[path] = _stat(path)
         return (str(path), *self._stats[path], reader, args)
 
+    def _read(self, files: tuple[Path, ...], load, *args):
+        """load(*args), again only once one of `files` (each may be missing) was saved or a file
+        was added or removed: after a page is saved, the preview reads no settings, flow or word
+        lists again, and they stay the same objects (the route table's URLs are kept by them)."""
+        return self._listed(("read", frozenset(files), load, args), partial(load, *args))
+
     def _listed(self, key: tuple, compute):
         if key not in self._listings:
             self._listings[key] = compute()
@@ -69,9 +80,10 @@ class ContentStore:
     def cached(self, path: Path, reader, *args):
         """reader(path, *args), read again only when the file has changed (its time or size)."""
         key = self._key(path, reader, args)
-        if key not in self._cache:
-            self._cache[key] = reader(path, *args)
-        return self._cache[key]
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = reader(path, *args)
+        return found
 
     def parsed(self) -> dict:
         """What this version parsed from its files as they are now, with what was worked out
@@ -124,10 +136,12 @@ class ContentStore:
         """Parse the pages not yet cached, on every core when there are many (a full build).
         Only from a process with no other thread: forking beside a thread can deadlock (serve
         mode re-reads in a request thread), and Python 3.12 warns about it."""
+        if threading.active_count() > 1:
+            return
         missing = [(job, self._key(job[0], pages.parse, job[1:])) for job in jobs]
         missing = [(job, key) for job, key in missing if key not in self._cache]
         count = workers.count(None, len(missing))
-        if len(missing) < PARALLEL_FROM or count < 2 or threading.active_count() > 1:
+        if len(missing) < PARALLEL_FROM or count < 2:
             return
         pool = workers.pool(count)
         try:
@@ -155,7 +169,7 @@ class ContentStore:
             return new if new.refresh() else None
         paths = {Path(path).resolve() for path in paths}
         new._stats = {path: stat for path, stat in self._stats.items() if path not in paths}
-        new._listings = {} if listed else dict(self._listings)
+        new._listings = {} if listed else {k: v for k, v in self._listings.items() if not _reads(k, paths)}
         new._signature = None  # a later refresh() looks at every file again
         new._load()
         return new
@@ -192,7 +206,9 @@ class ContentStore:
         found_roots = [root for root in roots if root.is_dir()]
         self.problems += self._listed(("odd", *found_roots), lambda: filer.odd_entries(found_roots, shown_path))
         kommun_file = self.kommun_dir / "kommun.yaml"
-        self.kommun, found = kommun.load(kommun_file, self.kommun_slug, shown_path(kommun_file))
+        self.kommun, found = self._read(
+            (kommun_file,), kommun.load, kommun_file, self.kommun_slug, self._shown(kommun_file)
+        )
         self.problems += found
         helpline_file = self.content_dir / "data" / "nodnummer.yaml"
         if helpline_file.is_file():
@@ -224,27 +240,32 @@ class ContentStore:
             if page:
                 target[(lang, key)] = page
         flow_file = self.content_dir / "vagvisare" / "flode.yaml"
-        self.flow, found = vagvisare.load(flow_file, shown_path(flow_file))
+        self.flow, found = self._read((flow_file,), vagvisare.load, flow_file, self._shown(flow_file))
         self.problems += found
         synonym_files = [self.content_dir / "data" / "synonymer.yaml", self.kommun_dir / "synonymer.yaml"]
-        self.synonyms, found = synonymer.load([(path, shown_path(path)) for path in synonym_files])
+        self.synonyms, found = self._read(
+            tuple(synonym_files), synonymer.load, tuple((path, self._shown(path)) for path in synonym_files)
+        )
         self.problems += found
         crisis_files = [
             (folder / kris.file_name(lang), lang)
             for folder in (self.content_dir / "data", self.kommun_dir)
             for lang in SPRAK  # also a language not yet published: its file is checked before it is
         ]
-        self.kris, found = kris.load([(path, shown_path(path), lang) for path, lang in crisis_files])
+        files = tuple(path for path, _ in crisis_files)
+        self.kris, found = self._read(
+            files, kris.load, tuple((path, self._shown(path), lang) for path, lang in crisis_files)
+        )
         self.problems += found
         directory = self.kommun_dir / "verksamheter.yaml"
         self.directory_file = shown_path(directory)
-        self.verksamheter, found = verksamheter.load(directory, self.directory_file)
+        self.verksamheter, found = self._read((directory,), verksamheter.load, directory, self.directory_file)
         self.problems += found
         self.directory_translations: dict[str, verksamheter_sprak.Translation] = {}
-        known = {service.id for service in self.verksamheter.entries}
+        known = frozenset(service.id for service in self.verksamheter.entries)
         for lang in SPRAK:  # also a language not yet published: its file is checked before it is
             path = self.kommun_dir / verksamheter_sprak.file_name(lang)
-            translation, found = verksamheter_sprak.load(path, shown_path(path), lang, known)
+            translation, found = self._read((path,), verksamheter_sprak.load, path, self._shown(path), lang, known)
             self.problems += found
             if translation and lang != SOURCE:
                 self.directory_translations[lang] = translation

@@ -170,6 +170,11 @@ TABLE: tuple[PageType, ...] = (
 BY_ENDPOINT = {page_type.endpoint: page_type for page_type in TABLE}
 
 
+def _same(before: tuple, now: tuple) -> bool:
+    """The languages, the settings and flow (the same objects) and the pages and texts there are."""
+    return before[0] == now[0] and before[1] is now[1] and before[2] is now[2] and before[3:] == now[3:]
+
+
 class LanguageCode(BaseConverter):
     """Two lower-case letters. The Flask app swaps in a converter that also checks that the
     municipality publishes the language."""
@@ -191,6 +196,7 @@ class Router:
         # Each URL built once: the table never changes, and the preview asks for all 13,000 of
         # a large site's URLs again after every save (Werkzeug takes 17 µs a URL).
         self._built: dict[tuple, str] = {}
+        self._urls: dict[tuple, tuple[tuple, list[str]]] = {}  # by kinds: (what they were of, the URLs)
 
     def url(self, endpoint: str, **values) -> str:
         """The path of the page `endpoint` with `values` (lättläst views need `lattlast`)."""
@@ -220,8 +226,15 @@ class Router:
         return found
 
     def urls(self, store: ContentStore, kinds: tuple[str, ...] = (PAGE, FILE, HIDDEN)) -> list[str]:
-        """Every URL of the site, in table order, for the page types of `kinds`."""
-        return list(
+        """Every URL of the site, in table order, for the page types of `kinds`. Kept while
+        what the addresses are made of stays: the pages and texts there are, the settings and
+        the flow (the same objects while their files are: ContentStore._read). The preview
+        asks after every save, and a page's text changes no URL (30 ms at 13,000 URLs)."""
+        made_of = (store.languages, store.kommun, store.flow, tuple(store.pages), tuple(store.texts))
+        kept = self._urls.get(kinds)
+        if kept is not None and _same(kept[0], made_of):
+            return list(kept[1])
+        found = list(
             dict.fromkeys(
                 self.url(page_type.endpoint, **values)
                 for page_type in TABLE
@@ -229,6 +242,8 @@ class Router:
                 for values in page_type.addresses(store)
             )
         )
+        self._urls[kinds] = (made_of, found)
+        return list(found)
 
     def sourced_urls(self, store: ContentStore, kinds: tuple[str, ...] = (PAGE, FILE, HIDDEN)) -> dict[str, list[str]]:
         """Every URL of the site, in table order, with the content files it is built from
