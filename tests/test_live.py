@@ -210,6 +210,9 @@ def test_after_a_save_only_the_saved_file_is_read_again(content):
     so the URLs worked out from them are kept too (Router.urls)."""
     store, router = ContentStore(content, KOMMUN), Router()
     urls = router.urls(store)
+    built = []  # each URL the router builds: none when it keeps the URLs it worked out
+    build_url = router.url
+    router.url = lambda *args, **values: built.append(args) or build_url(*args, **values)
     page = content / "sidor" / "sv" / "om.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nEtt nytt stycke.\n", encoding="utf-8")
     saved = store.changed({page}, listed=False)
@@ -217,7 +220,7 @@ def test_after_a_save_only_the_saved_file_is_read_again(content):
     unsaved = ("kommun", "flow", "verksamheter", "synonyms", "kris", "directory_translations")
     assert [name for name in unsaved if getattr(saved, name) is not getattr(store, name)] == ["directory_translations"]
     assert saved.directory_translations == store.directory_translations
-    assert router.urls(saved) == urls
+    assert router.urls(saved) == urls and built == []
     folder = content / "kommuner" / KOMMUN
     settings = folder / "kommun.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("sprak: [sv, en, ar, fi, uk]", "sprak: [sv, en]"))
@@ -234,4 +237,19 @@ def test_after_a_save_only_the_saved_file_is_read_again(content):
     assert both.kommun is fewer.kommun and both.flow is fewer.flow
     flow = content / "vagvisare" / "flode.yaml"
     flow.write_text(flow.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert both.changed({flow}, listed=False).flow is not both.flow
+    built.clear()
+    flowed = both.changed({flow}, listed=False)
+    assert flowed.flow is not both.flow and router.urls(flowed) == router.urls(both) and built != []
+
+
+def test_a_settings_file_saved_in_a_linked_folder_is_read_again(content, tmp_path):
+    """The municipality's folder may be a link to one kept elsewhere; the watcher names its
+    files by the link, the file system by where they are."""
+    folder = content / "kommuner" / KOMMUN
+    kept = tmp_path / "kept"
+    folder.rename(kept)
+    folder.symlink_to(kept, target_is_directory=True)
+    store = ContentStore(content, KOMMUN)
+    settings = folder / "kommun.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("sprak: [sv, en, ar, fi, uk]", "sprak: [sv, en]"))
+    assert store.changed({settings}, listed=False).languages == ("sv", "en")

@@ -167,7 +167,8 @@ class ContentStore:
         new = copy.copy(self)
         if paths is None:
             return new if new.refresh() else None
-        paths = {Path(path).resolve() for path in paths}
+        # As the watcher names them and as the file system does (a folder may be a link).
+        paths = {Path(path).absolute() for path in paths} | {Path(path).resolve() for path in paths}
         new._stats = {path: stat for path, stat in self._stats.items() if path not in paths}
         new._listings = {} if listed else {k: v for k, v in self._listings.items() if not _reads(k, paths)}
         new._signature = None  # a later refresh() looks at every file again

@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 from pathlib import Path, PurePosixPath
 
@@ -130,8 +131,7 @@ def rewrite(store: ContentStore, output: Path, labels: dict[str, dict[str, str]]
     a language indexed alone gets the same files, byte for byte, as in an index of all of
     them: the other languages' files stay, and the entry file lists them all."""
     kept = json.loads((output / ENTRY).read_bytes())["languages"]
-    staging = output.with_name(output.name + ".ny")
-    shutil.rmtree(staging, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}-"))  # never a linked folder
     try:
         count = build(store, staging, labels, router, languages)
         for lang in languages:  # its files: "<folder>/<lang>_...", "pagefind.<lang>_..." and "wasm.<lang>.pagefind"

@@ -150,6 +150,8 @@ def plan(now: Made, earlier: dict) -> Plan | None:
     """What to do again, given what the content is made of now and what the last build saw
     (`earlier`, its manifest); None when a full build is the quicker way."""
     files = now.files
+    if now.documents.keys() != earlier["documents"].keys():
+        return None  # a language added or removed: every page's menu, and Pagefind's entry file
     if files.keys() != earlier["files"].keys():
         # A file added or removed can change what exists (a lättläst twin, a municipality's own
         # page), which every page's header and links show: not a dependency any URL lists.

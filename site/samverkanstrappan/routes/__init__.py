@@ -229,7 +229,8 @@ class Router:
         """Every URL of the site, in table order, for the page types of `kinds`. Kept while
         what the addresses are made of stays: the pages and texts there are, the settings and
         the flow (the same objects while their files are: ContentStore._read). The preview
-        asks after every save, and a page's text changes no URL (30 ms at 13,000 URLs)."""
+        asks after every save, and a page's text changes no URL (30 ms at 13,000 URLs). The
+        static files are the code's, which the preview does not watch either."""
         made_of = (store.languages, store.kommun, store.flow, tuple(store.pages), tuple(store.texts))
         kept = self._urls.get(kinds)
         if kept is not None and _same(kept[0], made_of):
