@@ -146,7 +146,7 @@ EDITS = [
 ]
 
 
-@pytest.mark.browser  # the end-to-end tier: eleven edits, each compared with a full build (decisions.md)
+@pytest.mark.browser  # the end-to-end tier: thirteen edits, each compared with a full build (decisions.md)
 def test_after_each_kind_of_edit_the_output_is_a_full_builds(content, tmp_path, own_cache):
     output, index = tmp_path / "ut", tmp_path / "index"
     assert build(content, output, index)[0] == 0
