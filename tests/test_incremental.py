@@ -5,11 +5,13 @@ import io
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import KOMMUN
-from samverkanstrappan import paths
+from samverkanstrappan import paths, swap
 from samverkanstrappan.index import sokning
 from samverkanstrappan.publish import builder
 
@@ -34,6 +36,11 @@ def written(printed: str) -> tuple[int, int] | None:
 
 def files(root: Path) -> dict[str, bytes]:
     return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+
+def leftovers(folder: Path) -> list[str]:
+    """What a build left beside its output: half-built or replaced folders (`.ut.ny`, `.ut.gammal`)."""
+    return sorted(path.name for path in folder.iterdir() if path.name.startswith("."))
 
 
 def search_answers(content: Path, index: Path) -> dict:
@@ -231,6 +238,7 @@ def test_a_mistake_stops_an_incremental_build_and_the_output_stays(content, tmp_
     code, printed = build(content, output, index)
     assert code == 1 and re.search(r"sidor/sv/om\.md:\d+: SV101 ", printed)
     assert files(output) == before and files(index) == index_before
+    assert leftovers(tmp_path) == []  # nor the last output's linked copy, made beside the build
     page.write_text(good + "\nRättat.\n", encoding="utf-8")
     code, printed = build(content, output, index)
     assert (
@@ -238,6 +246,54 @@ def test_a_mistake_stops_an_incremental_build_and_the_output_stays(content, tmp_
         and written(printed)
         and "Rättat." in (output / "sv" / "om" / "index.html").read_text(encoding="utf-8")
     )
+    assert leftovers(tmp_path) == []  # the replaced folders, removed beside the build, are gone
+
+
+def test_a_linked_copy_made_beside_the_build_is_the_same_files(tmp_path):
+    # The program that swap.in_background() starts, as the build starts it.
+    output, fresh = tmp_path / "ut", tmp_path / ".ut.ny"
+    (output / "sv" / "om").mkdir(parents=True)
+    (output / "sv" / "om" / "index.html").write_text("<p>Om</p>", encoding="utf-8")
+    (output / "sv" / "tom").mkdir()
+    (output / "sv" / "genvag").symlink_to("om")
+    (fresh / "sv").mkdir(parents=True)
+    (fresh / "sv" / "kvar.html").write_text("från ett bygge som stoppades", encoding="utf-8")
+    assert swap.done(swap.in_background("linked_copy", output, fresh))
+    assert sorted(path.relative_to(fresh).as_posix() for path in fresh.rglob("*")) == [
+        "sv",
+        "sv/genvag",
+        "sv/om",
+        "sv/om/index.html",
+        "sv/tom",
+    ]
+    assert os.path.samefile(fresh / "sv" / "om" / "index.html", output / "sv" / "om" / "index.html")
+    assert os.readlink(fresh / "sv" / "genvag") == "om"
+    assert swap.done(swap.in_background("remove", fresh)) and not fresh.exists() and output.is_dir()
+    assert not swap.done(swap.in_background("linked_copy", tmp_path / "saknas", fresh))
+
+
+def test_when_the_linked_copy_beside_the_build_fails_the_build_makes_it_itself(
+    content, tmp_path, own_cache, monkeypatch
+):
+    output, index = tmp_path / "ut", tmp_path / "index"
+    assert build(content, output, index)[0] == 0
+    background, asked = swap.in_background, []
+
+    def linking_fails(command, *folders):
+        asked.append(command)
+        if command == "linked_copy":
+            return subprocess.Popen([sys.executable, "-c", "raise SystemExit(1)"])
+        return background(command, *folders)
+
+    monkeypatch.setattr(swap, "in_background", linking_fails)
+    page_edit(content)
+    code, printed = build(content, output, index)
+    assert code == 0 and written(printed) and asked == ["linked_copy", "remove"], printed
+    monkeypatch.undo()
+    reference = tmp_path / "hel"
+    assert build(content, reference, tmp_path / "index-hel", full=True)[0] == 0
+    assert files(output) == files(reference)
+    assert leftovers(tmp_path) == []
 
 
 def test_a_new_version_of_the_code_or_an_output_replaced_by_hand_means_a_full_build(

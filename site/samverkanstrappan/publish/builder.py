@@ -221,32 +221,52 @@ def _build(
     earlier = None if full else _previous(cache, made_with, output, index_folder)
     plan = None
     parsed = earlier.parsed if earlier else None
-    app = create_app(
-        kommun, content_dir, translations=translations, search_index=search_index, shortcuts=shortcuts, parsed=parsed
-    )
-    store, router = app.extensions["content"], app.extensions["router"]
-    written, now = None, None
-    if earlier is not None and earlier.manifest is not None:  # checked first: a mistake must not reach the plan
-        languages = _check(app, output, out)
-        if languages is None:
-            return failures.CONTENT
-        now = incremental.made(store, router, earlier)
-        plan = incremental.plan(now, earlier.manifest)
-        if plan is not None:
-            written = changes.write(app, plan, output, fresh, languages)
-    if written is None:
-        everything = _write_everything(app, workers, output, fresh, out, started, timings, made=now)
-        if everything is None:
-            return failures.CONTENT
-        *written, now = everything
-    count, languages = written
-    table = lix_table(store)  # before the parse is kept, with what this works out per page
-    try:  # what the next build starts from; without it, the next build is a full one
-        if now is None:
-            raise LookupError("what was made could not be worked out")
-        incremental.save(cache, made_with, store, now, output, index_folder)
-    except Exception:  # the site is published either way: only the next build is a full one
-        incremental.forget(cache)
+    # The last output is linked into the fresh folder beside the builder while it reads and
+    # checks: 0.4 s at 2,000 extra pages, which an edit's build would otherwise wait for.
+    linking = None
+    if earlier is not None and earlier.manifest is not None:
+        linking = changes.link_last_output(output, fresh)
+    removing = None
+    try:
+        app = create_app(
+            kommun,
+            content_dir,
+            translations=translations,
+            search_index=search_index,
+            shortcuts=shortcuts,
+            parsed=parsed,
+        )
+        store, router = app.extensions["content"], app.extensions["router"]
+        written, now = None, None
+        if linking is not None:  # checked first: a mistake must not reach the plan
+            languages = _check(app, output, out)
+            if languages is None:
+                return failures.CONTENT
+            now = incremental.made(store, router, earlier)
+            plan = incremental.plan(now, earlier.manifest)
+            if plan is not None:
+                written = changes.write(app, plan, output, fresh, languages, linking)
+            else:
+                changes.drop(linking, fresh)
+        if written is None:
+            everything = _write_everything(app, workers, output, fresh, out, started, timings, made=now)
+            if everything is None:
+                return failures.CONTENT
+            *written, now = everything
+        count, languages, olds = written
+        removing = changes.remove_old(olds)  # beside the last steps, which are this process's work
+        table = lix_table(store)  # before the parse is kept, with what this works out per page
+        try:  # what the next build starts from; without it, the next build is a full one
+            if now is None:
+                raise LookupError("what was made could not be worked out")
+            incremental.save(cache, made_with, store, now, output, index_folder)
+        except Exception:  # the site is published either way: only the next build is a full one
+            incremental.forget(cache)
+        changes.finish(removing)
+    finally:  # also when it stopped half-way: no process of the build's is left running
+        changes.drop(removing)
+        if linking is not None:
+            changes.drop(linking, fresh)  # a fresh folder left means it was not published
     seconds = time.perf_counter() - started
     try:  # the site is published: a closed terminal (`| head`) must not make it "unchanged"
         print(table, file=out)
@@ -279,8 +299,9 @@ def _check(app, output: Path, out) -> list | None:
 
 def _write_everything(app, workers, output: Path, fresh: Path, out, started: float, timings, made=None):
     """Every page and both search indexes, written on every core and published; (pages, languages,
-    what the next build starts from) or None when the content has errors. `made`: the content
-    was checked already, and this is what the next build starts from."""
+    the replaced folders to remove, what the next build starts from) or None when the content
+    has errors. `made`: the content was checked already, and this is what the next build
+    starts from."""
     with SiteWriter(app, workers) as writer:
         urls = app.extensions["router"].urls(app.extensions["content"])
         if made is not None:
@@ -294,11 +315,11 @@ def _write_everything(app, workers, output: Path, fresh: Path, out, started: flo
         count, made = writer.finish(urls, fresh, languages, made)
         # The site and its search index together, or neither (swap.py).
         failures.publishing()
-        swap.swap_in([(fresh, output), (writer.index_fresh, app.config["SEARCH_INDEX"])])
+        olds = swap.swap_in([(fresh, output), (writer.index_fresh, app.config["SEARCH_INDEX"])], keep_old=True)
         writer.published = True
         if timings is not None:
             timings.update(kontroll=checked - started, skrivning=time.perf_counter() - checked)
-    return count, languages, made
+    return count, languages, olds, made
 
 
 def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT, search_index: Path | None = None) -> None:

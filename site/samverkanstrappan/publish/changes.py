@@ -1,7 +1,9 @@
 """An incremental build's writing (publish/incremental.py has the plan): the last output
-linked into a fresh folder, the planned URLs rendered again into it, the changed documents
-written into a fresh Whoosh index made of the last one's files, Pagefind's index written
-again when a document changed, and both published together as a full build is.
+linked into a fresh folder (beside the builder, from the start of the build), the planned
+URLs rendered again into it, the changed documents written into a fresh Whoosh index made
+of the last one's files, Pagefind's index written again when a document changed, and both
+published together as a full build is. The folders they replace are removed beside the
+build's last steps.
 """
 
 import shutil
@@ -23,9 +25,35 @@ def _remove_file(fresh: Path, url: str) -> None:
         folder.rmdir()
 
 
-def write(app, plan: incremental.Plan, output: Path, fresh: Path, languages: list) -> tuple:
-    """Write what `plan` says into `fresh` and publish it with the new index; (URLs written,
-    the languages' coverage rows, which the review files list)."""
+def link_last_output(output: Path, fresh: Path):
+    """Start linking the last output into `fresh` (swap.linked_copy) in a process of its own,
+    while the builder reads and checks the content: the process, for write() or drop()."""
+    return swap.in_background("linked_copy", output, fresh)
+
+
+def drop(process, *made: Path) -> None:
+    """Stop what link_last_output() or remove_old() started, if it runs, and remove the
+    folders `made` (what linking made)."""
+    swap.stop(process)
+    swap.remove(*made)
+
+
+def remove_old(folders: list[Path]):
+    """Remove the folders a build replaced (swap.swap_in), in a process of its own beside the
+    build's last steps; the process, for finish()."""
+    return swap.in_background("remove", *folders) if folders else None
+
+
+def finish(removing) -> None:
+    """Wait for remove_old(); if it failed, the next build's swap removes the old folders."""
+    if removing is not None:
+        swap.done(removing)
+
+
+def write(app, plan: incremental.Plan, output: Path, fresh: Path, languages: list, linking) -> tuple:
+    """Write what `plan` says into `fresh`, the linked copy that `linking` (link_last_output)
+    makes, and publish it with the new index; (URLs written, the languages' coverage rows,
+    which the review files list, the replaced folders to remove)."""
     store, router = app.extensions["content"], app.extensions["router"]
     index_folder = Path(app.config["SEARCH_INDEX"])
     index_fresh = search.prepare(index_folder)
@@ -41,8 +69,8 @@ def write(app, plan: incremental.Plan, output: Path, fresh: Path, languages: lis
     try:
         jobs = [(index_fresh, lang, plan.documents[lang]) for lang in again]
         indexing = pool.starmap_async(search.build_language, jobs) if pool else None
-        swap.remove(fresh)
-        incremental.linked_copy(output, fresh)
+        if not swap.done(linking):  # it failed: again here, where an error is reported
+            swap.linked_copy(output, fresh)
         for url in [*plan.render, *plan.removed]:
             _remove_file(fresh, url)  # unlinked before it is written: the published file is another
         count = freeze.freeze_share(app, fresh, plan.render) if plan.render else 0
@@ -57,5 +85,5 @@ def write(app, plan: incremental.Plan, output: Path, fresh: Path, languages: lis
     shutil.rmtree(fresh / review.FOLDER, ignore_errors=True)
     review.write(store, fresh, languages, router)
     failures.publishing()
-    swap.swap_in([(fresh, output), (index_fresh, index_folder)])
-    return count, languages
+    olds = swap.swap_in([(fresh, output), (index_fresh, index_folder)], keep_old=True)
+    return count, languages, olds

@@ -194,10 +194,3 @@ def save(cache: Path, made_with: str, store, now: Made, output: Path, search_ind
 def forget(cache: Path) -> None:
     """The next build is a full one (this one failed after it touched the cache, or was full)."""
     shutil.rmtree(cache, ignore_errors=True)
-
-
-def linked_copy(output: Path, fresh: Path) -> None:
-    """`fresh` as a copy of `output` whose files are the same files (hard links): the build
-    replaces a file by unlinking it first, so the published output is never touched."""
-
-    shutil.copytree(output, fresh, copy_function=swap.link_or_copy, symlinks=True)
