@@ -65,6 +65,12 @@ def page_edit(content: Path) -> None:
     page.write_text(page.read_text(encoding="utf-8") + "\nEtt nytt stycke om zebrafinkar.\n", encoding="utf-8")
 
 
+def review_date_edit(content: Path) -> None:
+    """A date that no search document holds: the page shows it, the A–Ö lists do not."""
+    page = content / "sidor" / "sv" / "om.md"
+    page.write_text(re.sub(r"granskad: \S+", "granskad: 2026-12-03", page.read_text(encoding="utf-8"), count=1))
+
+
 def translated_page_edit(content: Path) -> None:
     """A page of one language: only that language's search indexes are written again."""
     page = content / "sidor" / "en" / "steg" / "information.md"
@@ -138,6 +144,7 @@ def lattlast_start_removed(content: Path) -> None:
 
 EDITS = [
     page_edit,
+    review_date_edit,
     translated_page_edit,
     title_edit,
     step_summary_edit,
@@ -153,7 +160,7 @@ EDITS = [
 ]
 
 
-@pytest.mark.browser  # the end-to-end tier: thirteen edits, each compared with a full build (decisions.md)
+@pytest.mark.browser  # the end-to-end tier: fourteen edits, each compared with a full build (decisions.md)
 def test_after_each_kind_of_edit_the_output_is_a_full_builds(content, tmp_path, own_cache):
     output, index = tmp_path / "ut", tmp_path / "index"
     assert build(content, output, index)[0] == 0
@@ -201,6 +208,24 @@ def test_an_edit_writes_again_only_what_depends_on_it(content, tmp_path, own_cac
     # Nothing changed: nothing is written, and --hel writes everything.
     assert written(build(content, output, index)[1])[0] == 0
     assert written(build(content, output, index, full=True)[1]) is None
+
+
+def test_a_change_no_search_document_holds_writes_neither_index_nor_the_a_to_o_lists(content, tmp_path, own_cache):
+    output, index = tmp_path / "ut", tmp_path / "index"
+    assert build(content, output, index)[0] == 0
+    kept = tmp_path / "kept"  # the published files, linked: a file written again is a new one
+    shutil.copytree(output, kept, copy_function=os.link)
+    review_date_edit(content)
+    code, printed = build(content, output, index)
+    assert code == 0 and written(printed), printed
+    again = {
+        name for name in files(output) if not (kept / name).exists() or not os.path.samefile(output / name, kept / name)
+    }
+    assert "sv/om/index.html" in again
+    assert not [name for name in again if name.startswith("pagefind/") or "/a-o/" in name]
+    reference = tmp_path / "hel"
+    assert build(content, reference, tmp_path / "index-hel", full=True)[0] == 0
+    assert files(output) == files(reference)
 
 
 def test_an_edit_in_one_language_indexes_only_that_language_and_never_writes_into_the_published_files(

@@ -72,6 +72,11 @@ class ContentStore:
         lists again, and they stay the same objects (the route table's URLs are kept by them)."""
         return self._listed(("read", frozenset(files), load, args), partial(load, *args))
 
+    def listed(self, key: tuple, compute):
+        """compute(), kept until a file is added or removed: for what depends on which files
+        there are and on nothing in them (the route table's list of the files a page is made of)."""
+        return self._listed(key, compute)
+
     def _listed(self, key: tuple, compute):
         if key not in self._listings:
             self._listings[key] = compute()

@@ -5,7 +5,8 @@ Each `PageType` says, in one place:
 - the URLs it has for a given store (`addresses`: the values to build each one);
 - the search documents it contributes (`documents`, per language), and whether they are in A–Ö;
 - the source files each URL is built from (`sources`, paths relative to the content folder;
-  every page also depends on `SITE_WIDE` and on the code, templates and catalogs).
+  every page also depends on `SITE_WIDE` and on the code, templates and catalogs; "*" is
+  all of the content, and addresses.documents_of(lang) a language's search documents).
 
 Everything else derives from this table: the freezer's URL list, the link check at build
 time, the A–Ö list, both search indexes, the review files and sitemap.xml. URLs are built
@@ -160,7 +161,7 @@ TABLE: tuple[PageType, ...] = (
     # What the browser's search reads (index/sokdata.py): every document's title and search words.
     PageType("sok.data", (Route("/sok/<lang:lang>.json"),), addresses.each_language, FILE, addresses.everything),
     PageType("sok.page", (Route("/<lang:lang>/sok/"),), addresses.each_language, sources=addresses.crisis_sources),
-    PageType("sok.a_o", (Route("/<lang:lang>/a-o/"),), addresses.each_language, sources=addresses.everything),
+    PageType("sok.a_o", (Route("/<lang:lang>/a-o/"),), addresses.each_language, sources=addresses.a_o_sources),
     # Flask registers the static files' rule itself; the table lists their URLs.
     PageType("static", (Route("/static/<path:filename>"),), addresses.static_addresses, FILE),
     PageType("live.script", (Route("/_forhandsvisning/ladda-om.js"),), lambda store: [{}], PREVIEW),

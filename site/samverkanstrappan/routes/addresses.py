@@ -2,6 +2,7 @@
 values, the content files each is built from, and its search documents. Flask-free."""
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 from ..content import behov, kris, verksamheter_sprak
@@ -51,7 +52,12 @@ def page_files(store: ContentStore, lang: str, key: str) -> list[str]:
 
 
 def staircase_files(store: ContentStore, lang: str) -> list[str]:
-    """The staircase drawn on a page shows each step's title (and summary)."""
+    """The staircase drawn on a page shows each step's title (and summary). The same for every
+    page of a language: worked out once (it was a third of listing the sources of 13,000 URLs)."""
+    return store.listed(("staircase_files", lang), partial(_staircase_files, store, lang))
+
+
+def _staircase_files(store: ContentStore, lang: str) -> list[str]:
     return [file for slug in TRAPPSTEG for file in page_files(store, lang, f"steg/{slug}")]
 
 
@@ -202,6 +208,18 @@ def crisis_sources(store: ContentStore, values: dict) -> list[str]:
     """The search page holds a crisis block for each outcome the lexicon of its language names."""
     name = kris.file_name(values["lang"])
     return ["vagvisare/flode.yaml", f"data/{name}", f"kommuner/{store.kommun_slug}/{name}"]
+
+
+def documents_of(lang: str) -> str:
+    """A source that is no file: the search documents of `lang` (each one's title, address,
+    language, text and place), which a build compares by a hash of each (publish/incremental.py)."""
+    return f"dokument:{lang}"
+
+
+def a_o_sources(store: ContentStore, values: dict) -> list[str]:
+    """The A–Ö list shows each document's title, address and language, and nothing else of the
+    content: a change that no document holds (a review date) leaves it as it is."""
+    return [documents_of(values["lang"])]
 
 
 def everything(store: ContentStore, values: dict) -> list[str]:
