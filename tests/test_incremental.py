@@ -68,7 +68,8 @@ def page_edit(content: Path) -> None:
 def review_date_edit(content: Path) -> None:
     """A date that no search document holds: the page shows it, the A–Ö lists do not."""
     page = content / "sidor" / "sv" / "om.md"
-    page.write_text(re.sub(r"granskad: \S+", "granskad: 2026-12-03", page.read_text(encoding="utf-8"), count=1))
+    text = re.sub(r"granskad: \S+", "granskad: 2026-12-03", page.read_text(encoding="utf-8"), count=1)
+    page.write_text(text, encoding="utf-8")
 
 
 def translated_page_edit(content: Path) -> None:
@@ -80,14 +81,17 @@ def translated_page_edit(content: Path) -> None:
 def title_edit(content: Path) -> None:
     """A step's title shows in the staircase of every page."""
     page = content / "sidor" / "sv" / "steg" / "information.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("titel: Information", "titel: Hitta information", 1))
+    text = page.read_text(encoding="utf-8").replace("titel: Information", "titel: Hitta information", 1)
+    page.write_text(text, encoding="utf-8")
 
 
 def step_summary_edit(content: Path) -> None:
     """The step of every combined answer: its summary shows at the end of each."""
     page = content / "sidor" / "sv" / "steg" / "samordningsplan.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(r"beskrivning: (.*)", r"beskrivning: \1 Nu med en mening till.", text, count=1))
+    page.write_text(
+        re.sub(r"beskrivning: (.*)", r"beskrivning: \1 Nu med en mening till.", text, count=1), encoding="utf-8"
+    )
 
 
 def new_page(content: Path) -> None:
@@ -100,20 +104,23 @@ def removed_page(content: Path) -> None:
 
 def phone_edit(content: Path) -> None:
     directory = content / "kommuner" / KOMMUN / "verksamheter.yaml"
-    directory.write_text(directory.read_text(encoding="utf-8").replace("0100-10 00 00", "0100-10 00 99", 1))
+    text = directory.read_text(encoding="utf-8").replace("0100-10 00 00", "0100-10 00 99", 1)
+    directory.write_text(text, encoding="utf-8")
 
 
 def guide_edit(content: Path) -> None:
     words = content / "vagvisare" / "sv" / "barn-skola.md"
-    words.write_text(
-        words.read_text(encoding="utf-8").replace("Hej. Jag ringer om mitt barn.", "Hej! Jag ringer om mitt barn.", 1)
+    text = words.read_text(encoding="utf-8").replace(
+        "Hej. Jag ringer om mitt barn.", "Hej! Jag ringer om mitt barn.", 1
     )
+    words.write_text(text, encoding="utf-8")
 
 
 def translated_directory_edit(content: Path) -> None:
     """A contact card shows the directory's words in the reader's language."""
     words = content / "kommuner" / KOMMUN / "verksamheter.en.yaml"
-    words.write_text(words.read_text(encoding="utf-8").replace("Answers questions", "Answers all questions", 1))
+    text = words.read_text(encoding="utf-8").replace("Answers questions", "Answers all questions", 1)
+    words.write_text(text, encoding="utf-8")
 
 
 def logo_edit(content: Path) -> None:
@@ -131,9 +138,8 @@ def own_lattlast_page(content: Path) -> None:
 def language_dropped(content: Path) -> None:
     """A language the municipality no longer publishes, and an edit in another: nothing of it stays."""
     settings = content / "kommuner" / KOMMUN / "kommun.yaml"
-    settings.write_text(
-        settings.read_text(encoding="utf-8").replace("sprak: [sv, en, ar, fi, uk]", "sprak: [sv, en, fi, uk]")
-    )
+    text = settings.read_text(encoding="utf-8").replace("sprak: [sv, en, ar, fi, uk]", "sprak: [sv, en, fi, uk]")
+    settings.write_text(text, encoding="utf-8")
     translated_page_edit(content)
 
 
@@ -297,8 +303,9 @@ def test_a_linked_copy_made_beside_the_build_is_the_same_files(tmp_path):
     assert not swap.done(swap.in_background("linked_copy", tmp_path / "saknas", fresh))
 
 
+@pytest.mark.parametrize("failure", ["fails", "cannot start"])
 def test_when_the_linked_copy_beside_the_build_fails_the_build_makes_it_itself(
-    content, tmp_path, own_cache, monkeypatch
+    content, tmp_path, own_cache, monkeypatch, failure
 ):
     output, index = tmp_path / "ut", tmp_path / "index"
     assert build(content, output, index)[0] == 0
@@ -306,9 +313,11 @@ def test_when_the_linked_copy_beside_the_build_fails_the_build_makes_it_itself(
 
     def linking_fails(command, *folders):
         asked.append(command)
-        if command == "linked_copy":
+        if command != "linked_copy":
+            return background(command, *folders)
+        if failure == "fails":
             return subprocess.Popen([sys.executable, "-c", "raise SystemExit(1)"])
-        return background(command, *folders)
+        return None  # as in_background() says when no process can be started
 
     monkeypatch.setattr(swap, "in_background", linking_fails)
     page_edit(content)
@@ -319,6 +328,27 @@ def test_when_the_linked_copy_beside_the_build_fails_the_build_makes_it_itself(
     assert build(content, reference, tmp_path / "index-hel", full=True)[0] == 0
     assert files(output) == files(reference)
     assert leftovers(tmp_path) == []
+
+
+def test_a_process_that_cannot_start_is_none_and_the_builder_removes_the_old_folders_itself(tmp_path, monkeypatch):
+    from samverkanstrappan.publish import changes
+
+    old = tmp_path / ".ut.gammal"
+    (old / "sv").mkdir(parents=True)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "ingen-python"))
+    assert swap.in_background("remove", old) is None
+    assert changes.remove_old([old]) is None and not old.exists()
+
+
+def test_search_documents_in_another_order_are_a_change():
+    # Where two titles sort the same, the A–Ö list (and each index) keeps the documents' order.
+    from samverkanstrappan.publish import incremental
+
+    sources = {"/sv/a-o/": ["dokument:sv"], "/sv/om/": ["sidor/sv/om.md"]}
+    earlier = {"documents": {"sv": {"/sv/a/": "1", "/sv/b/": "2"}}, "files": {}, "urls": sources}
+    now = incremental.Made({}, sources, {"sv": []}, {"sv": {"/sv/b/": "2", "/sv/a/": "1"}})
+    plan = incremental.plan(now, earlier)
+    assert plan.changed_languages == ["sv"] and plan.render == ["/sv/a-o/"]
 
 
 def test_a_new_version_of_the_code_or_an_output_replaced_by_hand_means_a_full_build(

@@ -66,16 +66,20 @@ def link_or_copy(source: str, destination: str) -> None:
         shutil.copy2(source, destination)
 
 
-def linked_copy(output: Path, fresh: Path) -> None:
+def linked_copy(output: Path, fresh: Path, alone: bool = False) -> None:
     """`fresh` as a copy of `output` whose files are the same files (hard links): a build
-    replaces a file by unlinking it first, so the published output is never touched."""
+    replaces a file by unlinking it first, so the published output is never touched.
+    `alone`: run by in_background(), it stops when the build that started it is gone."""
     remove(fresh)  # what a build that was stopped left
     # Not shutil.copytree: it also copies each folder's times and modes, which nothing reads,
     # and took twice as long (0.8 s for the 13,000 folders of 2,000 extra pages).
     os.mkdir(fresh)
+    builder = os.getppid() if alone else None
     folders = [(str(output), str(fresh))]
     while folders:
         source, destination = folders.pop()
+        if builder is not None and os.getppid() != builder:
+            sys.exit(1)  # the build that started it was killed: another may use `fresh` now
         with os.scandir(source) as entries:
             for entry in entries:
                 target = os.path.join(destination, entry.name)
@@ -88,19 +92,23 @@ def linked_copy(output: Path, fresh: Path) -> None:
                     link_or_copy(entry.path, target)
 
 
-def in_background(command: str, *folders: Path) -> subprocess.Popen:
+def in_background(command: str, *folders: Path) -> subprocess.Popen | None:
     """`linked_copy` or `remove` of `folders`, by a new Python process running this file,
     while the caller goes on; for done() or stop(). Not a fork of the builder: every page
     of its memory that the builder then wrote into would be copied (the parsed content,
     touched by each step that follows), which cost the builder more than the work itself.
-    It says nothing: when it fails, the builder does the work again and reports why."""
+    It says nothing: when it fails, or cannot start (None), the builder does the work itself
+    and reports why."""
     program = [sys.executable, "-I", "-S", __file__, command, *map(str, folders)]
-    return subprocess.Popen(program, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        return subprocess.Popen(program, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:  # no process to be had (too many, no memory)
+        return None
 
 
-def done(process: subprocess.Popen) -> bool:
+def done(process: subprocess.Popen | None) -> bool:
     """Wait for what in_background() started; whether it was done."""
-    return process.wait() == 0
+    return process is not None and process.wait() == 0
 
 
 def stop(process: subprocess.Popen | None) -> None:
@@ -132,7 +140,7 @@ def remove(*folders: Path) -> None:
 if __name__ == "__main__":  # in_background()
     _command, *_folders = sys.argv[1:]
     if _command == "linked_copy":
-        linked_copy(*map(Path, _folders))
+        linked_copy(*map(Path, _folders), alone=True)
     elif _command == "remove":
         remove(*map(Path, _folders))
     else:

@@ -223,11 +223,11 @@ def _build(
     parsed = earlier.parsed if earlier else None
     # The last output is linked into the fresh folder beside the builder while it reads and
     # checks: 0.4 s at 2,000 extra pages, which an edit's build would otherwise wait for.
-    linking = None
-    if earlier is not None and earlier.manifest is not None:
-        linking = changes.link_last_output(output, fresh)
-    removing = None
+    from_last = earlier is not None and earlier.manifest is not None  # an incremental build, if the plan allows
+    linking = removing = None
     try:
+        if from_last:
+            linking = changes.link_last_output(output, fresh)
         app = create_app(
             kommun,
             content_dir,
@@ -238,7 +238,7 @@ def _build(
         )
         store, router = app.extensions["content"], app.extensions["router"]
         written, now = None, None
-        if linking is not None:  # checked first: a mistake must not reach the plan
+        if from_last:  # checked first: a mistake must not reach the plan
             languages = _check(app, output, out)
             if languages is None:
                 return failures.CONTENT
@@ -264,9 +264,11 @@ def _build(
             incremental.forget(cache)
         changes.finish(removing)
     finally:  # also when it stopped half-way: no process of the build's is left running
-        changes.drop(removing)
-        if linking is not None:
-            changes.drop(linking, fresh)  # a fresh folder left means it was not published
+        try:
+            changes.drop(removing)
+        finally:
+            if from_last:
+                changes.drop(linking, fresh)  # a fresh folder left means it was not published
     seconds = time.perf_counter() - started
     try:  # the site is published: a closed terminal (`| head`) must not make it "unchanged"
         print(table, file=out)

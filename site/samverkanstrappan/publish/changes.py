@@ -40,8 +40,11 @@ def drop(process, *made: Path) -> None:
 
 def remove_old(folders: list[Path]):
     """Remove the folders a build replaced (swap.swap_in), in a process of its own beside the
-    build's last steps; the process, for finish()."""
-    return swap.in_background("remove", *folders) if folders else None
+    build's last steps; the process, for finish(). Without one, here and now."""
+    removing = swap.in_background("remove", *folders) if folders else None
+    if folders and removing is None:
+        swap.remove(*folders)
+    return removing
 
 
 def finish(removing) -> None:

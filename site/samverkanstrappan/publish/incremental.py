@@ -166,7 +166,12 @@ def plan(now: Made, earlier: dict) -> Plan | None:
     if changed - declared:
         return None  # a file no URL says it is built from: everything, to be sure
 
-    languages = [lang for lang in now.documents if now.fingerprints[lang] != earlier["documents"].get(lang)]
+    # In order: the A–Ö lists, Whoosh and Pagefind keep the documents' order where titles tie.
+    languages = [
+        lang
+        for lang in now.documents
+        if list(now.fingerprints[lang].items()) != list(earlier["documents"].get(lang, {}).items())
+    ]
     changed |= {addresses.documents_of(lang) for lang in languages}
 
     def again(url: str) -> bool:
