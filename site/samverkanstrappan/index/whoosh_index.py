@@ -19,6 +19,7 @@ from whoosh.query import FuzzyTerm, Or, Prefix, Term
 
 from .. import swap
 from ..content.store import ContentStore
+from . import whoosh_kept
 from .analys import analyzer, terms
 from .dokument import Dokument
 from .index_memo import IndexMemo, KeptFuzzyTerm, KeptHighlighter, KeptPrefix
@@ -61,13 +62,22 @@ def prepare(folder: Path) -> Path:
     return fresh
 
 
-def build_language(fresh: Path, lang: str, found: list[Dokument]) -> int:
-    """Write the index of one language's documents into fresh/<lang>; return how many."""
+def build_language(
+    fresh: Path, lang: str, found: list[Dokument], analysis: whoosh_kept.Kept | None = None, reuse=False
+) -> int:
+    """Write the index of one language's documents into fresh/<lang>; return how many.
+    `analysis`: where what the analyzer made of each text is kept for the next build, which
+    `reuse`s it (whoosh_kept.py)."""
     (fresh / lang).mkdir()
+    kept = whoosh_kept.load(analysis) if analysis and reuse else {}
+    made: dict = {}
     writer = whoosh_index.create_in(str(fresh / lang), _schema(lang)).writer(codec=UNCOMPRESSED)
-    for doc in found:
-        writer.add_document(url=doc.url, title=doc.title, keywords=doc.keywords, text=doc.text, place=doc.place)
+    with whoosh_kept.analysed(writer.schema, FIELDS, kept, made):
+        for doc in found:
+            writer.add_document(url=doc.url, title=doc.title, keywords=doc.keywords, text=doc.text, place=doc.place)
     writer.commit()
+    if analysis:
+        whoosh_kept.save(analysis, made)
     return len(found)
 
 

@@ -17,7 +17,7 @@ from ..content.lix import lix
 from ..content.problems import has_errors, report
 from ..content.sprak import SOURCE
 from ..content.store import ContentStore
-from ..index import pagefind_index, platser
+from ..index import pagefind_index, platser, whoosh_kept
 from ..index import whoosh_index as search
 from ..routes import Router
 from ..validation import page_rules, validate
@@ -40,11 +40,12 @@ def _start_worker(app) -> None:
     _worker_app = app
 
 
-def _index_language(app, job: tuple[Path, str]) -> int:
-    """Whoosh's index of one language, written into the fresh index folder."""
-    fresh, lang = job
+def _index_language(app, job: tuple[Path, str, whoosh_kept.Kept | None]) -> int:
+    """Whoosh's index of one language, written into the fresh index folder; what its analyzer
+    made is kept in `analysis` for the next build (index/whoosh_kept.py)."""
+    fresh, lang, analysis = job
     store, router = app.extensions["content"], app.extensions["router"]
-    return search.build_language(fresh, lang, router.documents(store, lang))
+    return search.build_language(fresh, lang, router.documents(store, lang), analysis)
 
 
 def _freeze_share(app, job: tuple[Path, list[str]]) -> int:
@@ -63,9 +64,10 @@ class SiteWriter:
     checks the content (work that used to leave a core idle), then take the pages in shares
     while this process feeds Pagefind, a program of its own. Used as a context manager: on
     leaving it unfinished (the content had errors, or anything failed) the workers stop
-    and the half-written index is removed."""
+    and the half-written index is removed. `cache`: the build cache folder and the build's
+    recipe, with which each language's analysis is kept for the next build."""
 
-    def __init__(self, app, processes: int | None = None):
+    def __init__(self, app, processes: int | None = None, cache: tuple[Path, str] | None = None):
         self.app, self.store = app, app.extensions["content"]
         self.pool, self.published, self.frozen = None, False, False
         self.index_fresh = search.prepare(app.config["SEARCH_INDEX"])
@@ -79,7 +81,10 @@ class SiteWriter:
                 self.frozen = True
                 # Forked before any thread of ours starts (Pagefind's reader comes later).
                 self.pool = workers.pool(count, _start_worker, (app,))
-            self.indexing = [self._start(_index_language, (self.index_fresh, lang)) for lang in self.store.languages]
+            self.indexing = [
+                self._start(_index_language, (self.index_fresh, lang, cache and whoosh_kept.file(*cache, lang)))
+                for lang in self.store.languages
+            ]
         except BaseException:
             self.__exit__()
             raise
@@ -245,11 +250,11 @@ def _build(
             now = incremental.made(store, router, earlier)
             plan = incremental.plan(now, earlier.manifest)
             if plan is not None:
-                written = changes.write(app, plan, output, fresh, languages, linking)
+                written = changes.write(app, plan, output, fresh, languages, linking, (cache, made_with))
             else:
                 changes.drop(linking, fresh)
         if written is None:
-            everything = _write_everything(app, workers, output, fresh, out, started, timings, made=now)
+            everything = _write_everything(app, workers, output, fresh, out, started, timings, now, (cache, made_with))
             if everything is None:
                 return failures.CONTENT
             *written, now = everything
@@ -299,12 +304,12 @@ def _check(app, output: Path, out) -> list | None:
     return coverage.rows(store, catalogs.source_strings(paths.REPO, paths.CACHE))
 
 
-def _write_everything(app, workers, output: Path, fresh: Path, out, started: float, timings, made=None):
+def _write_everything(app, workers, output: Path, fresh: Path, out, started: float, timings, made=None, cache=None):
     """Every page and both search indexes, written on every core and published; (pages, languages,
     the replaced folders to remove, what the next build starts from) or None when the content
     has errors. `made`: the content was checked already, and this is what the next build
-    starts from."""
-    with SiteWriter(app, workers) as writer:
+    starts from. `cache`: the build cache folder and recipe (SiteWriter)."""
+    with SiteWriter(app, workers, cache) as writer:
         urls = app.extensions["router"].urls(app.extensions["content"])
         if made is not None:
             languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO, paths.CACHE))

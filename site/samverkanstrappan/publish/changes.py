@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from .. import freeze, swap, workers
-from ..index import pagefind_index, platser
+from ..index import pagefind_index, platser, whoosh_kept
 from ..index import whoosh_index as search
 from . import failures, incremental, review
 
@@ -53,10 +53,12 @@ def finish(removing) -> None:
         swap.done(removing)
 
 
-def write(app, plan: incremental.Plan, output: Path, fresh: Path, languages: list, linking) -> tuple:
+def write(app, plan: incremental.Plan, output: Path, fresh: Path, languages: list, linking, cache: tuple) -> tuple:
     """Write what `plan` says into `fresh`, the linked copy that `linking` (link_last_output)
     makes, and publish it with the new index; (URLs written, the languages' coverage rows,
-    which the review files list, the replaced folders to remove)."""
+    which the review files list, the replaced folders to remove). `cache`: the build cache
+    folder and recipe, with which what Whoosh's analyzer made of each text is kept
+    (index/whoosh_kept.py)."""
     store, router = app.extensions["content"], app.extensions["router"]
     index_folder = Path(app.config["SEARCH_INDEX"])
     index_fresh = search.prepare(index_folder)
@@ -70,7 +72,7 @@ def write(app, plan: incremental.Plan, output: Path, fresh: Path, languages: lis
             search.link_language(index_folder, index_fresh, lang)
     pool = workers.pool(workers.count(None, len(again))) if again else None
     try:
-        jobs = [(index_fresh, lang, plan.documents[lang]) for lang in again]
+        jobs = [(index_fresh, lang, plan.documents[lang], whoosh_kept.file(*cache, lang), True) for lang in again]
         indexing = pool.starmap_async(search.build_language, jobs) if pool else None
         if not swap.done(linking):  # it failed: again here, where an error is reported
             swap.linked_copy(output, fresh)

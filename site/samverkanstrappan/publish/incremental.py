@@ -6,7 +6,8 @@ After each build the cache (paths.CACHE/bygge/<kommun>-<where>/) keeps:
   versions of Python and the libraries: what every page depends on), a hash of each content
   file, each URL's sources (from the route table: routes/), and a hash of each search
   document of each language;
-- innehall.pickle: the parsed content and what was found per page (content/parse_cache.py).
+- innehall.pickle: the parsed content and what was found per page (content/parse_cache.py);
+- whoosh-<lang>.pickle: what Whoosh's analyzer made of each text (index/whoosh_kept.py).
 
 The next build is incremental when the recipe is the same and the output and search index
 are the ones the last build published. It renders again the URLs whose sources changed (or
