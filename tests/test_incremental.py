@@ -368,6 +368,10 @@ def test_a_new_version_of_the_code_or_an_output_replaced_by_hand_means_a_full_bu
     shutil.rmtree(output)
     copy.rename(output)  # the same files, but not the folder the last build published
     assert written(build(content, output, index)[1]) is None
+    manifest = incremental.folder(KOMMUN, output, index) / incremental.MANIFEST
+    manifest.write_bytes(b"inte ett manifest")  # a cache that cannot be read: a full build, no traceback
+    code, printed = build(content, output, index)
+    assert code == 0 and written(printed) is None and "Traceback" not in printed
 
 
 def test_when_what_was_made_cannot_be_worked_out_the_site_is_still_published(content, tmp_path, own_cache, monkeypatch):

@@ -2,7 +2,7 @@
 one rewrites only what depends on what changed (`python build.py --hel` builds everything).
 
 After each build the cache (paths.CACHE/bygge/<kommun>-<where>/) keeps:
-- manifest.json: the recipe (a hash of the code, templates, static files, catalogs and the
+- manifest.pickle: the recipe (a hash of the code, templates, static files, catalogs and the
   versions of Python and the libraries: what every page depends on), a hash of each content
   file, each URL's sources (from the route table: routes/), and a hash of each search
   document of each language;
@@ -22,6 +22,7 @@ is byte for byte a full build's (tests/test_incremental.py).
 import hashlib
 import json
 import os
+import pickle
 import platform
 import shutil
 from dataclasses import dataclass
@@ -32,9 +33,10 @@ from .. import paths, swap
 from ..index.dokument import Dokument
 from ..routes import addresses
 
-VERSION = 1  # of the manifest's shape
+VERSION = 2  # of the manifest's shape (2: a pickle, not JSON)
 LIBRARIES = ("Flask", "Werkzeug", "Jinja2", "Flask-Babel", "Frozen-Flask", "Babel", "Markdown", "nh3")
 LIBRARIES += ("PyYAML", "segno", "whoosh-reloaded", "pagefind", "pagefind-bin", "MarkupSafe")
+MANIFEST = "manifest.pickle"
 RENDER_AT_MOST = 1000  # more URLs than this to render again: a full build, on every core, is faster
 
 
@@ -101,11 +103,13 @@ def previous(cache: Path, made_with: str, output: Path, search_index: Path) -> P
     manifest is None, and the build is a full one that parses only what changed."""
     from ..content import parse_cache
 
+    # A pickle: its 13,000 URLs' sources share their names, which JSON wrote out 500,000 times
+    # (24 MB at 2,000 extra pages; 0.3 s to write and read, against 0.07 s).
     try:
-        manifest = json.loads((cache / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        manifest = pickle.loads((cache / MANIFEST).read_bytes())
+    except Exception:  # none, or not one this code wrote: a full build
         return None
-    if manifest.get("recipe") != made_with:
+    if not isinstance(manifest, dict) or manifest.get("recipe") != made_with:
         return None
     parsed = parse_cache.load(cache / "innehall.pickle")
     if not output.is_dir() or not Path(search_index).is_dir():
@@ -198,9 +202,9 @@ def save(cache: Path, made_with: str, store, now: Made, output: Path, search_ind
         "urls": now.urls,
         "documents": now.fingerprints,
     }
-    (cache / "manifest.json").unlink(missing_ok=True)  # no manifest while the parse is being kept
+    (cache / MANIFEST).unlink(missing_ok=True)  # no manifest while the parse is being kept
     parse_cache.save(cache / "innehall.pickle", store.parsed())
-    swap.write_whole(cache / "manifest.json", json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
+    swap.write_whole(cache / MANIFEST, pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def forget(cache: Path) -> None:
