@@ -7,6 +7,7 @@ input (markup, 10 000 characters, odd Unicode) is just words.
 
 import re
 import shutil
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def build_language(
     kept = whoosh_kept.load(analysis) if analysis and reuse else {}
     made: dict = {}
     writer = whoosh_index.create_in(str(fresh / lang), _schema(lang)).writer(codec=UNCOMPRESSED)
-    with whoosh_kept.analysed(writer.schema, FIELDS, kept, made):
+    with whoosh_kept.analysed(writer.schema, FIELDS, kept, made) if analysis else nullcontext():
         for doc in found:
             writer.add_document(url=doc.url, title=doc.title, keywords=doc.keywords, text=doc.text, place=doc.place)
     writer.commit()
