@@ -19,12 +19,15 @@ DOCUMENTS = [
 
 def contents(folder: Path) -> list:
     """Every term of every field with its postings (documents and values), the fields'
-    lengths and the stored fields: what an index holds, without its random segment names."""
+    lengths (in all and in each document, which the scores use) and the stored fields: what an
+    index holds, without its random segment names."""
     with whoosh_index.open_dir(str(folder)).searcher() as searcher:
         reader = searcher.reader()
         postings = [(field, term, list(reader.postings(field, term).all_items())) for field, term in reader.all_terms()]
+        numbers = range(reader.doc_count_all())
         lengths = [reader.field_length(field) for field in index.FIELDS]
-        return [postings, lengths, [searcher.stored_fields(number) for number in range(reader.doc_count_all())]]
+        lengths += [reader.doc_field_length(number, field) for number in numbers for field in index.FIELDS]
+        return [postings, lengths, [searcher.stored_fields(number) for number in numbers]]
 
 
 def built(root: Path, documents: list[Dokument], kept=None, reuse=False) -> Path:
@@ -61,6 +64,15 @@ def test_the_kept_analysis_is_used_and_only_from_the_same_recipe(tmp_path):
     assert whoosh_kept.load(other) == {}
     with whoosh_index.open_dir(str(built(tmp_path / "annan", DOCUMENTS, other, reuse=True))).searcher() as searcher:
         assert len(searcher.search(Term("text", "zebrafink"))) == 0
+
+
+def test_a_kept_analysis_that_cannot_be_written_leaves_the_index_as_it_is(tmp_path):
+    cache = tmp_path / "cache"
+    cache.write_text("en fil där mappen skulle vara")  # so nothing can be written below it
+    kept = whoosh_kept.file(cache, "recept-1", "sv")
+    assert contents(built(tmp_path / "med", DOCUMENTS, kept, reuse=True)) == contents(
+        built(tmp_path / "utan", DOCUMENTS)
+    )
 
 
 def test_a_kept_analysis_that_cannot_be_read_is_none(tmp_path):

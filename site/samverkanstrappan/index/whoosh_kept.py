@@ -12,7 +12,7 @@ full build writes it and reads none.
 
 import hashlib
 import pickle
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -48,8 +48,9 @@ def save(kept: Kept, made: dict) -> None:
     """Keep what this build's analyzer made, for the next build (nothing when it cannot)."""
     try:
         swap.write_whole(kept.path, pickle.dumps((kept.recipe, made), protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        kept.path.unlink(missing_ok=True)
+    except OSError:  # a cache only (a full disk, a folder that cannot be written): the build goes on
+        with suppress(OSError):
+            kept.path.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -71,7 +72,7 @@ def analysed(schema, names: tuple[str, ...], kept: dict, made: dict):
 def _index(name: str, analyse, kept: dict, made: dict, value, **options):
     if options or not isinstance(value, str):  # not how a writer adds a document's text
         return analyse(value, **options)
-    key = (name, hashlib.blake2b(value.encode("utf-8"), digest_size=16).digest())
+    key = (name, hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=16).digest())
     items = kept.get(key)
     if items is None:
         items = list(analyse(value))

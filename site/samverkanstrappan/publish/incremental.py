@@ -203,6 +203,7 @@ def save(cache: Path, made_with: str, store, now: Made, output: Path, search_ind
         "documents": now.fingerprints,
     }
     (cache / MANIFEST).unlink(missing_ok=True)  # no manifest while the parse is being kept
+    (cache / "manifest.json").unlink(missing_ok=True)  # what the manifest's first version was
     parse_cache.save(cache / "innehall.pickle", store.parsed())
     swap.write_whole(cache / MANIFEST, pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL))
 
