@@ -267,7 +267,7 @@ def _build(
             incremental.save(cache, made_with, store, now, output, index_folder)
         except Exception:  # the site is published either way: only the next build is a full one
             incremental.forget(cache)
-        changes.finish(removing)
+        swap.done(removing)  # the old folders gone (or left for the next build's swap)
     finally:  # also when it stopped half-way: no process of the build's is left running
         try:
             changes.drop(removing)

@@ -40,17 +40,12 @@ def drop(process, *made: Path) -> None:
 
 def remove_old(folders: list[Path]):
     """Remove the folders a build replaced (swap.swap_in), in a process of its own beside the
-    build's last steps; the process, for finish(). Without one, here and now."""
+    build's last steps; the process, for swap.done(). Without one, here and now: if it fails,
+    the next build's swap removes them."""
     removing = swap.in_background("remove", *folders) if folders else None
     if folders and removing is None:
         swap.remove(*folders)
     return removing
-
-
-def finish(removing) -> None:
-    """Wait for remove_old(); if it failed, the next build's swap removes the old folders."""
-    if removing is not None:
-        swap.done(removing)
 
 
 def write(app, plan: incremental.Plan, output: Path, fresh: Path, languages: list, linking, cache: tuple) -> tuple:
