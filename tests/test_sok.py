@@ -315,13 +315,33 @@ def test_the_browser_asks_for_words_shows_a_status_and_offers_ways_on(browser, s
         page.wait_for_selector("#sok-resultat .sok-inga", timeout=15_000)
         nothing = page.inner_html("#sok-resultat")
         assert 'href="/sv/vagvisare/"' in nothing and 'href="/sv/a-o/"' in nothing and 'href="tel:112"' in nothing
-        assert page.inner_text("#sok-status") == "Inga sidor hittades."
+        assert page.inner_text("#sok-status") == "Inga sidor hittades."  # heard,
+        assert shown_width(page, "#sok-status") <= 1  # but seen once: the block says the same words
         page.fill("#sok-fraga", "stöd hjälp")
         page.press("#sok-fraga", "Enter")
         page.wait_for_selector("#sok-resultat .traffar a")
         listed = page.eval_on_selector_all("#sok-resultat .traffar a", "links => links.length")
         count = int("".join(ch for ch in page.inner_text("#sok-status").split("(")[0] if ch.isdigit()))
         assert listed == 20 and count > listed  # the real number of matches, not the display cap
+        assert shown_width(page, "#sok-status") > 1
+    finally:
+        page.close()
+
+
+def shown_width(page, selector: str) -> float:
+    return page.eval_on_selector(selector, "element => element.getBoundingClientRect().width")
+
+
+def test_a_search_that_fails_says_so_where_it_is_seen(browser, site_url):
+    page = browser.new_page()
+    try:
+        page.route("**/pagefind/**", lambda route: route.abort())
+        page.goto(f"{site_url}/sv/sok/")
+        page.fill("#sok-fraga", "xyzzyqq")
+        page.press("#sok-fraga", "Enter")
+        page.wait_for_selector("#sok-resultat .sok-inga", timeout=15_000)
+        assert "Sökningen fungerar inte just nu" in page.inner_text("#sok-status")
+        assert shown_width(page, "#sok-status") > 1  # the block below does not say that it failed
     finally:
         page.close()
 

@@ -141,6 +141,8 @@
       out.appendChild(list);
     }
     status.textContent = count;  // the visible count, read out when the search is done
+    // With no match the block below says it in the same words, so the status is only heard.
+    status.classList.toggle("dold", !shown.length);
   }
 
   function search(query) {
@@ -153,6 +155,7 @@
       return Promise.resolve();
     }
     status.textContent = out.dataset.soker;
+    status.classList.remove("dold");
     out.setAttribute("aria-busy", "true");
     var loaded = load();
     return loaded.data.then(function (words) {
@@ -164,7 +167,10 @@
       return full.then(function (found) {
         if (number !== latest) { return; }
         show(meaning, words, found);
-        if (found.failed) { status.textContent = status.textContent + " " + out.dataset.fel; }
+        if (found.failed) {
+          status.textContent = status.textContent + " " + out.dataset.fel;
+          status.classList.remove("dold");  // the block does not say that the search failed
+        }
         out.removeAttribute("aria-busy");
       });
     }).catch(function () {
