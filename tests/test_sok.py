@@ -218,6 +218,33 @@ def test_pagefind_files_arrive_whole(app, tmp_path, monkeypatch):
     assert len(compressed) > 100 and all(gzip.decompress(data) for data in compressed)
 
 
+def test_pagefind_services_side_by_side_write_the_same_files_as_one(app, tmp_path, monkeypatch):
+    """A large site's languages are shared out among services; each language's files, and the
+    entry file that lists them all, come out the same as from one service."""
+    store = app.extensions["content"]
+    labels = platser.labels(store, store.translations)
+    pagefind_index.build(store, tmp_path / "en", labels, Router())
+    started = []
+
+    class Service(subprocess.Popen):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(pagefind_index.subprocess, "Popen", Service)
+    monkeypatch.setattr(pagefind_index, "RECORDS_PER_SERVICE", 1)
+    monkeypatch.setattr(pagefind_index.os, "cpu_count", lambda: 3)
+    pagefind_index.build(store, tmp_path / "tre", labels, Router())
+    assert len(started) == 3 and len(store.languages) > 3
+
+    def files(folder):
+        return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+    one, three = files(tmp_path / "en"), files(tmp_path / "tre")
+    assert len(one) > 100 and one.keys() == three.keys()
+    assert [name for name in one if one[name] != three[name]] == []
+
+
 def test_ctrl_c_while_pagefind_indexes_stops_it_and_prints_no_traceback(app, tmp_path, monkeypatch):
     """Ctrl-C while the service works: the service is stopped, and the thread reading its answers
     ends quietly (it went on reading a pipe already closed, and printed a traceback)."""
