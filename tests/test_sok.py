@@ -233,8 +233,7 @@ def test_pagefind_services_side_by_side_write_the_same_files_as_one(app, tmp_pat
 
     monkeypatch.setattr(pagefind_index.subprocess, "Popen", Service)
     monkeypatch.setattr(pagefind_index, "RECORDS_PER_SERVICE", 1)
-    monkeypatch.setattr(pagefind_index.os, "cpu_count", lambda: 3)
-    pagefind_index.build(store, tmp_path / "tre", labels, Router())
+    pagefind_index.build(store, tmp_path / "tre", labels, Router(), processes=3)
     assert len(started) == 3 and len(store.languages) > 3
 
     def files(folder):
@@ -243,6 +242,26 @@ def test_pagefind_services_side_by_side_write_the_same_files_as_one(app, tmp_pat
     one, three = files(tmp_path / "en"), files(tmp_path / "tre")
     assert len(one) > 100 and one.keys() == three.keys()
     assert [name for name in one if one[name] != three[name]] == []
+
+
+def test_the_languages_go_to_services_of_about_the_same_size_and_none_empty():
+    records = {"sv": ["r"] * 5, "en": ["r"] * 3, "fi": ["r"] * 3, "uk": []}
+    assert sorted(map(len, pagefind_index._groups(records, 2))) == [5, 6]
+    assert sorted(map(len, pagefind_index._groups({"sv": ["r"] * 5, "en": [], "fi": []}, 3))) == [5]
+    assert pagefind_index._groups({}, 2) == [[]]  # an index without records is still written
+
+
+def test_a_service_that_answers_nonsense_fails_the_build_at_once(app, tmp_path, monkeypatch):
+    """Output that is no answer ends the reading (it hung for twice the patience, 20 minutes)."""
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'inte base64!,'\nexec cat > /dev/null\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(pagefind_index, "get_executable", lambda: fake)
+    store = app.extensions["content"]
+    started = time.perf_counter()
+    with pytest.raises(pagefind_index.PagefindError, match="kunde inte skapa"):
+        pagefind_index.build(store, tmp_path / "ut", platser.labels(store, store.translations), Router())
+    assert time.perf_counter() - started < 30
 
 
 def test_ctrl_c_while_pagefind_indexes_stops_it_and_prints_no_traceback(app, tmp_path, monkeypatch):
@@ -329,6 +348,7 @@ def test_the_browser_asks_for_words_shows_a_status_and_offers_ways_on(browser, s
         page.goto(f"{site_url}/sv/sok/")
         page.press("#sok-fraga", "Enter")
         assert "Skriv ett eller några ord" in page.inner_text("#sok-resultat")
+        assert shown_width(page, "#sok-status") <= 1  # the block says it: the status is only heard
         page.fill("#sok-fraga", "xyzzyqq")
         page.press("#sok-fraga", "Enter")
         assert page.get_attribute("#sok-status", "role") == "status"
@@ -351,6 +371,13 @@ def test_the_browser_asks_for_words_shows_a_status_and_offers_ways_on(browser, s
         count = int("".join(ch for ch in page.inner_text("#sok-status").split("(")[0] if ch.isdigit()))
         assert listed == 20 and count > listed  # the real number of matches, not the display cap
         assert shown_width(page, "#sok-status") > 1
+        page.fill("#sok-fraga", "xyzzyqq")
+        page.press("#sok-fraga", "Enter")
+        page.wait_for_selector("#sok-resultat .sok-inga")
+        page.fill("#sok-fraga", "")
+        page.press("#sok-fraga", "Enter")  # an empty search after one without a match looks as the first did
+        assert "Skriv ett eller några ord" in page.inner_text("#sok-status")
+        assert shown_width(page, "#sok-status") <= 1
     finally:
         page.close()
 
@@ -359,10 +386,11 @@ def shown_width(page, selector: str) -> float:
     return page.eval_on_selector(selector, "element => element.getBoundingClientRect().width")
 
 
-def test_a_search_that_fails_says_so_where_it_is_seen(browser, site_url):
+@pytest.mark.parametrize("blocked", ["**/pagefind/**", "**/sok/*.json"])
+def test_a_search_that_fails_says_so_where_it_is_seen(browser, site_url, blocked):
     page = browser.new_page()
     try:
-        page.route("**/pagefind/**", lambda route: route.abort())
+        page.route(blocked, lambda route: route.abort())
         page.goto(f"{site_url}/sv/sok/")
         page.fill("#sok-fraga", "xyzzyqq")
         page.press("#sok-fraga", "Enter")

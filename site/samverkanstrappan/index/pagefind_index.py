@@ -25,6 +25,7 @@ import tempfile
 import threading
 from pathlib import Path, PurePosixPath
 
+from .. import workers
 from ..content.store import ContentStore
 
 ENTRY = "pagefind-entry.json"  # the file pagefind.js reads first: the languages and their indexes
@@ -47,15 +48,19 @@ class _Answers(threading.Thread):
 
     def run(self) -> None:
         pending = []  # the pieces of an answer not yet complete: the last one holds every file
-        while chunk := self._read():
-            *ends, rest = chunk.split(b",")
-            for end in ends:
-                self.answers.append(json.loads(base64.b64decode(b"".join([*pending, end]))))
-                pending = []
-            pending.append(rest)
-            if self.answers and self.answers[-1].get("message_id") == self.last_id:
-                break
-        self.done.set()  # the last answer came, or the service ended
+        try:
+            while chunk := self._read():
+                *ends, rest = chunk.split(b",")
+                for end in ends:
+                    self.answers.append(json.loads(base64.b64decode(b"".join([*pending, end]))))
+                    pending = []
+                pending.append(rest)
+                if self.answers and self.answers[-1].get("message_id") == self.last_id:
+                    break
+        except ValueError:  # output that is no answer: the answers missing say so (check())
+            pass
+        finally:
+            self.done.set()  # the last answer came, or the service ended or spoke nonsense
 
     def _read(self) -> bytes:
         """The next piece of output; nothing once the pipe is closed (the build was stopped)."""
@@ -76,12 +81,15 @@ def get_executable() -> Path | None:
 RECORDS_PER_SERVICE = 1_000  # below about this many records a second service only costs its start
 
 
-def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]], router, languages=None) -> int:
+def build(
+    store: ContentStore, output: Path, labels: dict[str, dict[str, str]], router, languages=None, processes=None
+) -> int:
     """Write Pagefind's files for every published language (or only `languages`) into `output`;
     return the record count. `labels` gives, per language, the words shown for each place
     ("steg:<slug>", "utfall" ...). A large site's languages are shared out among services
     that run side by side, one per core: a service indexes on one core, and each language's
-    files are the same whichever service made them (see rewrite())."""
+    files are the same whichever service made them (see rewrite()). `processes`: the cores
+    the build may use (workers.count; default: all)."""
     binary = get_executable()
     if binary is None:
         raise PagefindError("Pagefinds program saknas. Installera paketet pagefind[bin].")
@@ -89,20 +97,24 @@ def build(store: ContentStore, output: Path, labels: dict[str, dict[str, str]], 
         lang: _records(store, lang, labels, router) for lang in (store.languages if languages is None else languages)
     }
     total = sum(map(len, records.values()))
-    groups = _groups(records, max(1, min(os.cpu_count() or 1, total // RECORDS_PER_SERVICE)))
+    groups = _groups(records, workers.count(processes, total // RECORDS_PER_SERVICE))
     conversations = [
         [{"type": "NewIndex", "config": None}, *records_of, {"type": "GetFiles", "index_id": 0}]
         for records_of in groups
     ]
     answered = _talk(binary, conversations)
-    files = {}
+    files, entries = {}, []
     for messages, answers in zip(conversations, answered):
         _check(messages, answers)
         for file in answers[-1]["payload"].get("files", []):
-            if file["path"] == ENTRY and ENTRY in files:  # each service lists only its own languages
-                files[ENTRY] = {"path": ENTRY, "content": _merged_entries(files[ENTRY]["content"], file["content"])}
-            else:  # the files that are not a language's are the same in every answer
-                files.setdefault(file["path"], file)
+            if file["path"] == ENTRY:  # each service lists only its own languages
+                entries.append(json.loads(base64.b64decode(file["content"])))
+            elif files.setdefault(file["path"], file)["content"] != file["content"]:
+                raise PagefindError(f"Pagefind gav två olika filer med samma namn: {file['path']}")
+    if entries:
+        for entry in entries[1:]:
+            entries[0]["languages"].update(entry["languages"])
+        files[ENTRY] = {"path": ENTRY, "content": base64.b64encode(json.dumps(entries[0]).encode()).decode()}
     _write(list(files.values()), output, store.languages)
     return total
 
@@ -124,18 +136,12 @@ def _records(store: ContentStore, lang: str, labels: dict[str, dict[str, str]], 
 
 
 def _groups(records: dict[str, list[dict]], count: int) -> list[list[dict]]:
-    """The languages' records in `count` groups of about the same size, largest language first."""
-    groups = [[] for _ in range(min(count, len(records)) or 1)]
+    """The languages' records in at most `count` groups of about the same size, largest
+    language first; no group empty (always one, so that an index without records is written too)."""
+    groups = [[] for _ in range(count)]
     for lang in sorted(records, key=lambda lang: -len(records[lang])):
         min(groups, key=len).extend(records[lang])
-    return groups
-
-
-def _merged_entries(first: str, second: str) -> str:
-    """Two services' entry files (base64) as one: the same version and characters, both languages' lists."""
-    merged = json.loads(base64.b64decode(first))
-    merged["languages"].update(json.loads(base64.b64decode(second))["languages"])
-    return base64.b64encode(json.dumps(merged).encode()).decode()
+    return [group for group in groups if group] or [[]]
 
 
 def _talk(binary: Path, conversations: list[list[dict]]) -> list[list[dict]]:
@@ -258,7 +264,7 @@ def _in_site_order(entry: bytes, languages: tuple[str, ...]) -> bytes:
 
 def _wait(answers: _Answers, patience: float = 600.0) -> None:
     """Wait while answers keep coming; a service silent for `patience` seconds has stopped."""
-    seen = -1
+    seen = len(answers.answers)
     while not answers.done.wait(patience):
         if len(answers.answers) == seen:
             break

@@ -69,7 +69,7 @@ class SiteWriter:
 
     def __init__(self, app, processes: int | None = None, cache: tuple[Path, str] | None = None):
         self.app, self.store = app, app.extensions["content"]
-        self.pool, self.published, self.frozen = None, False, False
+        self.pool, self.published, self.frozen, self.processes = None, False, False, processes
         self.index_fresh = search.prepare(app.config["SEARCH_INDEX"])
         try:
             count = self._worker_count(processes)
@@ -111,7 +111,7 @@ class SiteWriter:
         router = self.app.extensions["router"]
         labels = platser.labels(self.store, self.store.translations)
         pages = [self._start(_freeze_share, (fresh, share)) for share in freeze.shares(urls)]
-        pagefind_index.build(self.store, fresh / "pagefind", labels, router)  # while the workers work
+        pagefind_index.build(self.store, fresh / "pagefind", labels, router, processes=self.processes)  # beside them
         if made is None:  # worked out while the workers work, too
             try:
                 made = incremental.made(self.store, router, None)

@@ -151,6 +151,7 @@
       out.textContent = "";
       out.appendChild(template("sok-tom"));
       status.textContent = out.textContent.trim();
+      status.classList.add("dold");  // heard; the block says the same words
       out.removeAttribute("aria-busy");
       return Promise.resolve();
     }
@@ -178,6 +179,7 @@
       out.textContent = "";
       out.appendChild(template("sok-inga"));
       status.textContent = out.dataset.fel;
+      status.classList.remove("dold");  // the block does not say that the search failed
       out.removeAttribute("aria-busy");
     });
   }
