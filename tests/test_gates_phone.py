@@ -1,6 +1,7 @@
 """What a reader on a phone sees first, measured in Chromium at 375×812 CSS px: the header
 is short, an outcome's first number and the guide's first answer are on the first screen,
-headings never break inside a word, and the quick exit stays in view.
+headings never break inside a word, no phone number breaks over two lines, and the quick
+exit stays in view.
 
 Every single-need outcome page is measured. The combined answers share one template and
 differ only in how much text comes before their first number, so the ones with the most
@@ -36,8 +37,10 @@ GEOMETRY = """() => {
       }
     }
   }
+  const lines = (element) => new Set([...element.getClientRects()].map((r) => Math.round(r.top))).size;
+  const split = [...document.querySelectorAll("bdi.nummer")].filter((n) => lines(n) > 1).map((n) => n.textContent);
   return {main: box(main).top, tel: box(tel) && [box(tel).top, box(tel).bottom],
-          answer: box(answer) && [box(answer).top, box(answer).bottom], broken};
+          answer: box(answer) && [box(answer).top, box(answer).bottom], broken, split};
 }"""
 
 QUICK_EXIT = """() => {
@@ -115,6 +118,11 @@ def test_headings_never_break_inside_a_word(outcomes, built_site, site_url, phon
             if words := phone.evaluate(GEOMETRY)["broken"]:
                 broken[url] = words
     assert broken == {}
+
+
+def test_a_phone_number_is_never_split_over_two_lines(outcomes):
+    """Someone reads it off to dial it: "0100-10" on one line and "00 00" on the next misleads."""
+    assert {url: g["split"] for url, g in outcomes.items() if g["split"]} == {}
 
 
 def sensitive_pages(site: Path) -> list[str]:

@@ -11,10 +11,13 @@ entries as translated.
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
+
+from .sprak import SPRAK
 
 # The gettext functions that mark strings: `_` in templates, `_l` (lazy) and `N_` (mark only) in code.
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "N_": None}
@@ -81,14 +84,27 @@ def coverage(translations: Path, lang: str, wanted: set[str]) -> Coverage:
     return Coverage(done, len(wanted))
 
 
-def compile_all(translations: Path) -> None:
-    """Write a .mo next to each .po that is newer than it (Flask-Babel reads only .mo).
+# A Swedish name in brackets after a translation, "المدرسة (Skolan eller elevhälsan)": not
+# after "%", where "%(name)s" is a value.
+SWEDISH_IN_BRACKETS = re.compile(r"(?<!%)\(([A-Za-zÅÄÖåäöÉéÜü][^()%<>]*)\)")
+ISOLATE, END_ISOLATE = "\u2068", "\u2069"  # FIRST STRONG ISOLATE, POP DIRECTIONAL ISOLATE
 
-    Fuzzy entries are left out, so a guess never reaches a resident.
-    """
+
+def isolated(text: str) -> str:
+    """`text` of a right-to-left language with each Swedish name in brackets set apart, so it
+    reads left to right inside the line: otherwise the brackets and the words of a name of
+    several words come out in a jumble, "Skolan) …(eller elevhälsan"."""
+    return SWEDISH_IN_BRACKETS.sub(lambda found: f"{ISOLATE}{found.group(0)}{END_ISOLATE}", text)
+
+
+def compile_all(translations: Path) -> None:
+    """Write a .mo next to each .po that is newer than it, and than this code (Flask-Babel
+    reads only .mo). Fuzzy entries are left out, so a guess never reaches a resident. In a
+    right-to-left language each Swedish name in brackets is set apart (isolated())."""
+    compiler = Path(__file__).stat().st_mtime_ns
     for po in sorted(translations.glob("*/LC_MESSAGES/messages.po")):
         mo = po.with_suffix(".mo")
-        if mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
+        if mo.exists() and mo.stat().st_mtime_ns >= max(po.stat().st_mtime_ns, compiler):
             continue
         from babel.messages.mofile import write_mo  # only when a catalog changed
         from babel.messages.pofile import PoFileError, read_po
@@ -103,6 +119,11 @@ def compile_all(translations: Path) -> None:
         # Each process writes its own partial file: test workers and two builds at once
         # compile the same catalog side by side, and a shared name let one rename the
         # other's file away.
+        lang = po.parent.parent.name
+        if lang in SPRAK and SPRAK[lang].dir == "rtl":
+            for message in catalog:
+                if message.id and isinstance(message.string, str):
+                    message.string = isolated(message.string)
         partial = mo.with_name(f".{mo.name}.{os.getpid()}.ny")
         with open(partial, "wb") as target:
             write_mo(target, catalog, use_fuzzy=False)
