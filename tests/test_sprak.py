@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from babel.support import Translations
 from conftest import FIXTURES, KOMMUN, gated_pages, html_pages, run_build, url_of
 from flask import render_template_string
 from html_facts import facts_of, facts_of_file
@@ -207,6 +208,20 @@ def test_swedish_names_in_brackets_read_left_to_right_in_arabic(client, built_si
     assert "\u2068" not in client.get("/en/be-om-sip/").text
     placeholders = "الدرجة %(number)s: %(title)s"  # a value's brackets stay as they are
     assert catalogs.isolated(f"{placeholders} (Kommunen)") == f"{placeholders} \u2068(Kommunen)\u2069"
+
+
+def test_a_plurals_forms_are_isolated_too(tmp_path):
+    po = tmp_path / "ar" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    header += '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+    plural = 'msgid "%(n)s kort"\nmsgid_plural "%(n)s kort"\n'
+    plural += 'msgstr[0] "بطاقة (Kort)"\nmsgstr[1] "%(n)s بطاقات (Fler kort)"\n'
+    po.write_text(header + plural, encoding="utf-8")
+    catalogs.compile_all(tmp_path)
+    forms = Translations.load(str(tmp_path), ["ar"])
+    assert forms.ungettext("%(n)s kort", "%(n)s kort", 1) == "بطاقة \u2068(Kort)\u2069"
+    assert forms.ungettext("%(n)s kort", "%(n)s kort", 2) == "%(n)s بطاقات \u2068(Fler kort)\u2069"
 
 
 def test_frozen_pages_show_the_interface_in_their_own_language(built_site):

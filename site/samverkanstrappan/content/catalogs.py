@@ -116,14 +116,18 @@ def compile_all(translations: Path) -> None:
             # Left as it is: the check says in Swedish what is wrong and where
             # (validation/po_syntax.py), and the build stops before any page is written.
             continue
-        # Each process writes its own partial file: test workers and two builds at once
-        # compile the same catalog side by side, and a shared name let one rename the
-        # other's file away.
         lang = po.parent.parent.name
         if lang in SPRAK and SPRAK[lang].dir == "rtl":
             for message in catalog:
-                if message.id and isinstance(message.string, str):
+                if not message.id:
+                    continue  # the header
+                if isinstance(message.string, str):
                     message.string = isolated(message.string)
+                else:  # a plural's forms
+                    message.string = tuple(isolated(form) for form in message.string)
+        # Each process writes its own partial file: test workers and two builds at once
+        # compile the same catalog side by side, and a shared name let one rename the
+        # other's file away.
         partial = mo.with_name(f".{mo.name}.{os.getpid()}.ny")
         with open(partial, "wb") as target:
             write_mo(target, catalog, use_fuzzy=False)
