@@ -28,6 +28,11 @@ SAMPLE_SEED = int(os.environ.get("SAMPLE_SEED", "18"))
 SAMPLE_SIZE = int(os.environ.get("SAMPLE_SIZE", "40"))
 
 
+def files(root: Path) -> dict[str, bytes]:
+    """Every file below `root` by its path relative to it, with its bytes: two outputs compared."""
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+
 def pytest_report_header(config):
     return f"browser gates: every page type × language, plus {SAMPLE_SIZE} pages drawn with SAMPLE_SEED={SAMPLE_SEED}"
 

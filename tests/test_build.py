@@ -8,7 +8,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import KOMMUN, KOMMUNER, html_pages, url_of
+from conftest import KOMMUN, KOMMUNER, files, html_pages, url_of
 from samverkanstrappan import freeze, paths
 from samverkanstrappan.content import pages as pages_module
 from samverkanstrappan.content.trappsteg import TRAPPSTEG
@@ -146,9 +146,6 @@ def test_build_all_builds_each_municipality_into_its_own_folder_with_the_same_by
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(p.name for p in output.iterdir() if not p.name.startswith(".")) == KOMMUNER
     assert sorted(p.name for p in (tmp_path / "sokindex").iterdir()) == KOMMUNER
-
-    def files(root):
-        return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
 
     for kommun in KOMMUNER:
         built, again = files(small_builds[kommun].output), files(output / kommun)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import KOMMUN
+from conftest import KOMMUN, files
 from samverkanstrappan import paths, swap
 from samverkanstrappan.index import sokning
 from samverkanstrappan.publish import builder
@@ -32,10 +32,6 @@ def written(printed: str) -> tuple[int, int] | None:
     """(written, all) from an incremental build's last line; None after a full build."""
     found = re.search(r"Klart: (\d+) av (\d+) adresser skrevs om", printed)
     return (int(found[1]), int(found[2])) if found else None
-
-
-def files(root: Path) -> dict[str, bytes]:
-    return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
 
 
 def leftovers(folder: Path) -> list[str]:

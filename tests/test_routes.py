@@ -5,7 +5,7 @@ import io
 import re
 from urllib.parse import urlsplit
 
-from conftest import KOMMUN, html_pages, url_of
+from conftest import KOMMUN, files, html_pages, url_of
 from samverkanstrappan import paths
 from samverkanstrappan.content.store import ContentStore
 from samverkanstrappan.publish import builder
@@ -109,9 +109,6 @@ def test_stock_parts_build_the_same_bytes_as_the_shortcuts(small_content, small_
         kommun, output, small_content, workers=1, out=out, search_index=tmp_path / "index", shortcuts=False
     )
     assert code == 0, out.getvalue()
-
-    def files(root):
-        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
     stock, shortcuts = files(output), files(small_builds[kommun].output)
     assert sorted(stock) == sorted(shortcuts)

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import KOMMUN, run_build
+from conftest import KOMMUN, files, run_build
 from samverkanstrappan import paths
 from samverkanstrappan.content.sprak import SPRAK
 from samverkanstrappan.index import analys, pagefind_index, platser
@@ -207,7 +207,7 @@ def test_pagefind_files_arrive_whole(app, tmp_path, monkeypatch):
     pagefind_index.build(
         app.extensions["content"], output, platser.labels(app.extensions["content"], paths.TRANSLATIONS), Router()
     )
-    written = {path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("*") if path.is_file()}
+    written = files(output)
     entry = json.loads(written.pop(pagefind_index.ENTRY))  # the one file put in order, Swedish first
     assert entry == json.loads(sent.pop(pagefind_index.ENTRY)) and written == sent
     assert tuple(entry["languages"]) == app.extensions["content"].languages
@@ -235,9 +235,6 @@ def test_pagefind_services_side_by_side_write_the_same_files_as_one(app, tmp_pat
     monkeypatch.setattr(pagefind_index, "RECORDS_PER_SERVICE", 1)
     pagefind_index.build(store, tmp_path / "tre", labels, Router(), processes=3)
     assert len(started) == 3 and len(store.languages) > 3
-
-    def files(folder):
-        return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
     one, three = files(tmp_path / "en"), files(tmp_path / "tre")
     assert len(one) > 100 and one.keys() == three.keys()
