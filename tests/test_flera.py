@@ -96,16 +96,33 @@ def test_combined_answers_have_one_url_whatever_the_order(client):
     assert client.get(four).status_code == 404
 
 
-def test_a_combined_page_can_change_remove_and_start_over(client):
+def test_a_combined_page_can_remove_a_need_and_start_over_without_losing_the_others(client):
     html = client.get("/sv/vagvisare/flera/aldre/beroende/sjukskriven/").text
     links = HREF.findall(section(html, "dina-behov"))
-    assert "/sv/vagvisare/flera/beroende/sjukskriven/" in links  # aldre removed
-    assert "/sv/vagvisare/flera/aldre/sjukskriven/" in links  # beroende removed
-    assert "/sv/vagvisare/aldre/" in links  # change aldre: its own questions
-    assert "/sv/vagvisare/" in links  # start over
+    # Each link keeps every other need: none leads to a single need's own questions.
+    assert links == [
+        "/sv/vagvisare/flera/beroende/sjukskriven/",  # aldre removed
+        "/sv/vagvisare/flera/aldre/sjukskriven/",  # beroende removed
+        "/sv/vagvisare/flera/aldre/beroende/",  # sjukskriven removed
+        "/sv/vagvisare/",  # start over
+    ]
     assert section(html, "lagg-till") == ""  # three needs is the most
-    pair = client.get("/sv/vagvisare/flera/aldre/beroende/").text
-    assert "/sv/vagvisare/beroende/" in HREF.findall(section(pair, "dina-behov"))  # removing one leaves one need
+
+
+def test_removing_all_but_one_need_leaves_that_needs_answer(app, client):
+    """Not its first question: the person keeps an answer, the one the combined page showed."""
+    flow = app.extensions["content"].flow
+    pairs = [chosen for chosen in behov.all_combinations(flow) if len(chosen) == 2]
+    assert len(pairs) > 50
+    wrong = []
+    for pair in pairs:
+        html = client.get(f"/sv/vagvisare/flera/{'/'.join(pair)}/").text
+        removing = HREF.findall(section(html, "dina-behov"))[:2]  # each need's "Ta bort", in order
+        for remaining, link in zip(reversed(pair), removing):
+            landed = NOD.search(client.get(link).text)
+            if not landed or landed[2] != "utfall" or landed[1] not in flow.behov[remaining]:
+                wrong.append((pair, link, landed and landed.groups()))
+    assert wrong == []
 
 
 def test_outcomes_across_two_huvudman_mention_sip_and_their_coordinating_role(pages, built_site):

@@ -1,7 +1,7 @@
 """What a reader on a phone sees first, measured in Chromium at 375×812 CSS px: the header
 is short, an outcome's first number and the guide's first answer are on the first screen,
-headings never break inside a word, no phone number breaks over two lines, and the quick
-exit stays in view.
+headings never break inside a word, no phone number breaks over two lines, the links that
+change an answer are big enough for a thumb, and the quick exit stays in view.
 
 Every single-need outcome page is measured. The combined answers share one template and
 differ only in how much text comes before their first number, so the ones with the most
@@ -39,8 +39,11 @@ GEOMETRY = """() => {
   }
   const lines = (element) => new Set([...element.getClientRects()].map((r) => Math.round(r.top))).size;
   const split = [...document.querySelectorAll("bdi.nummer")].filter((n) => lines(n) > 1).map((n) => n.textContent);
+  const small = [...document.querySelectorAll(".dina-svar li a, .dina-behov li a")]
+    .map((link) => link.getBoundingClientRect()).filter((r) => r.height < 44 || r.width < 44)
+    .map((r) => [Math.round(r.width), Math.round(r.height)]);
   return {main: box(main).top, tel: box(tel) && [box(tel).top, box(tel).bottom],
-          answer: box(answer) && [box(answer).top, box(answer).bottom], broken, split};
+          answer: box(answer) && [box(answer).top, box(answer).bottom], broken, split, small};
 }"""
 
 QUICK_EXIT = """() => {
@@ -123,6 +126,12 @@ def test_headings_never_break_inside_a_word(outcomes, built_site, site_url, phon
 def test_a_phone_number_is_never_split_over_two_lines(outcomes):
     """Someone reads it off to dial it: "0100-10" on one line and "00 00" on the next misleads."""
     assert {url: g["split"] for url, g in outcomes.items() if g["split"]} == {}
+
+
+def test_the_links_that_change_an_answer_are_big_enough_for_a_thumb(outcomes):
+    """The links "Ändra" and "Ta bort" stand alone beside an answer: 44 × 44 px, as WCAG 2.5.5 asks."""
+    assert any("/flera/" in url for url in outcomes)  # a combined answer's "Ta bort" is measured too
+    assert {url: g["small"] for url, g in outcomes.items() if g["small"]} == {}
 
 
 def sensitive_pages(site: Path) -> list[str]:

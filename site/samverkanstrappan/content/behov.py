@@ -54,6 +54,21 @@ def need_of_path(flow: Flow, answers: tuple[str, ...]) -> str | None:
     return next((answer for answer in answers if answer in flow.behov), None)
 
 
+def own_answer(flow: Flow, need: str) -> tuple[str, ...]:
+    """The first answers through `need` that end at an outcome a combined answer shows for it:
+    where a person lands who removes every other need from a combined answer, so that they keep
+    an answer rather than start on questions again. A path that starts with the need comes
+    before one through "for someone else"; with none, the need's own questions."""
+    targets = set(flow.behov.get(need, ()))
+    found = [
+        path
+        for path in flow.paths()
+        if need_of_path(flow, path) == need and (nodes := flow.walk(path)) and nodes[-1].id in targets
+    ]
+    found.sort(key=lambda path: path[0] != need)  # stable: otherwise the flow's own order
+    return found[0] if found else (need,)
+
+
 def need_of_outcome(flow: Flow, outcome_id: str) -> str | None:
     """The first need whose own answers lead to `outcome_id` (for views without a path)."""
     for path in flow.paths():

@@ -26,7 +26,8 @@ def _need_label(lang: str, need: str):
 
 
 def combined_url(chosen) -> str:
-    """The combined answer of `chosen` needs (one need: its own way into the guide). Remembered
+    """The combined answer of `chosen` needs (one need: the answer the combined answers show
+    for it, on its own page, behov.own_answer). Remembered
     per language while freezing: each of the 2,730 combined pages links to five or six others.
     The URL is the same in whatever order the needs come, so they are sorted for the key: the
     pages of a, b and of a, c both link to a, b, c."""
@@ -36,7 +37,7 @@ def combined_url(chosen) -> str:
 
 def _combined_url(chosen: tuple[str, ...]) -> str:
     if len(set(chosen)) == 1:
-        return url_for("vagvisare.step", svar=chosen[0], lattlast=False)
+        return url_for("vagvisare.step", svar="/".join(behov.own_answer(store().flow, chosen[0])), lattlast=False)
     return url_for("vagvisare.combined", behov="/".join(behov.ordered(store().flow, chosen)))
 
 
@@ -96,7 +97,6 @@ def _context(lang: str, behov_path: str) -> dict:
                 "id": need,
                 "label": need_label(lang, need)[0],
                 "lang": need_label(lang, need)[1],
-                "change": combined_url((need,)),
                 "remove": combined_url(tuple(other for other in chosen if other != need)),
             }
             for need in chosen
