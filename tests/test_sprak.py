@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from babel import Locale
 from babel.support import Translations
 from conftest import FIXTURES, KOMMUN, gated_pages, html_pages, run_build, url_of
 from flask import render_template_string
@@ -157,6 +158,25 @@ def test_switcher_keeps_the_reader_on_the_same_page(built_site):
         if set(facts.switcher_links) != expected or set(facts.switcher_names) != set(published):
             wrong.append((url, facts.switcher_links, facts.switcher_names))
     assert wrong == []
+
+
+SWEDISH_LINK = re.compile(r'<a href="([^"]*)" hreflang="sv">(.*?)</a>', re.S)
+
+
+def test_a_link_to_a_page_only_in_swedish_says_so_in_the_readers_language(built_site):
+    """An Arabic reader who opens the print view or the phone script is told first that it is
+    in Swedish: the language's own name for Swedish (Babel's) is in the link."""
+    wrong, seen = [], 0
+    for path in gated_pages(built_site):
+        lang = url_of(built_site, path).split("/")[1]
+        if lang not in SPRAK or lang == SOURCE:
+            continue
+        swedish = Locale.parse(lang).languages[SOURCE]
+        for href, text in SWEDISH_LINK.findall(path.read_text(encoding="utf-8")):
+            seen += 1
+            if f"({swedish})" not in text:
+                wrong.append((url_of(built_site, path), href))
+    assert seen > 100 and wrong == []
 
 
 def test_every_language_is_named_in_itself_in_the_switcher(client):

@@ -1,5 +1,6 @@
 """Language from the URL prefix (never from the browser), gettext, and the switcher."""
 
+from babel import Locale
 from flask import Flask, current_app, g, request, url_for
 from flask_babel import Babel, get_translations, refresh
 from jinja2 import pass_context
@@ -67,6 +68,7 @@ def init_app(app: Flask) -> None:
             "sprak": SPRAK[lang],
             "switcher": switcher,
             "lang_attrs": lang_attrs,
+            "in_swedish": in_swedish,
         }
 
 
@@ -79,6 +81,18 @@ def lang_attrs(context, code: str) -> Markup:
         return Markup("")
     direction = SPRAK[code].dir if code in SPRAK else "ltr"  # e.g. a spoken language: meänkieli
     return Markup(f' lang="{code}"' + (f' dir="{direction}"' if direction != SPRAK[page_lang].dir else ""))
+
+
+@pass_context
+def in_swedish(context) -> Markup:
+    """` (Swedish)`, in the page's language, for a link to a page that is only in Swedish: an
+    Arabic reader is told before the page opens. The name is Babel's (CLDR), so no catalog
+    needs a new string; nothing on a Swedish page."""
+    lang = context_lang(context)
+    if lang == SOURCE:
+        return Markup("")
+    name = current_app.remember(("in_swedish", lang), lambda: Locale.parse(lang).languages[SOURCE])
+    return Markup(' <span class="pa-svenska">({})</span>').format(name)
 
 
 # Views published in Swedish only: tools for staff, who work in Swedish.
