@@ -2,6 +2,7 @@
 combined answer lists every contact kind of its parts, names each huvudman and links to Be om en
 SIP. Tests read node ids (data-nod), contact kinds (data-typ) and huvudmän, never wording."""
 
+import dataclasses
 import re
 from functools import cache
 from pathlib import Path
@@ -11,6 +12,7 @@ from conftest import html_pages, url_of
 from samverkanstrappan import paths
 from samverkanstrappan.content import behov
 from samverkanstrappan.content.store import ContentStore
+from samverkanstrappan.content.verksamhetstyper import ROLLER, TYPER
 
 NOD = re.compile(r'data-nod="([^"]*)" data-nodtyp="(utfall|flera)"')
 BEHOV = re.compile(r'data-behov="([^"]*)"')
@@ -63,8 +65,10 @@ def test_every_outcome_page_adds_any_other_need_in_one_click(pages, built_site):
         reached = set()
         for href in HREF.findall(section(html, "lagg-till")):
             target = BEHOV.search(page_at(built_site, href))
-            reached |= set(target.group(1).split()) if target else set()
-        if own is None or reached != set(needs):
+            # A page whose path is no need ("vet inte") leads to each need's own answer instead.
+            single = behov.need_of_path(flow, tuple(href.strip("/").split("/")[2:]))
+            reached |= set(target.group(1).split()) if target else {single}
+        if reached != set(needs):
             missing.append((url, own, sorted(set(needs) - reached)))
     assert missing == []
 
@@ -123,6 +127,19 @@ def test_removing_all_but_one_need_leaves_that_needs_answer(app, client):
             if not landed or landed[2] != "utfall" or landed[1] not in flow.behov[remaining]:
                 wrong.append((pair, link, landed and landed.groups()))
     assert wrong == []
+
+
+def test_a_need_of_several_outcomes_keeps_its_question_when_the_others_are_removed(app):
+    """Which of its outcomes was the person's is not known: they choose again."""
+    flow = app.extensions["content"].flow
+    assert flow.walk(behov.own_answer(flow, "sjukskriven"))[-1].id == "sjukskrivning"
+    wider = dataclasses.replace(flow, behov={**flow.behov, "sjukskriven": ("sjukskrivning", "tillbaka-till-arbete")})
+    assert behov.own_answer(wider, "sjukskriven") == ("sjukskriven",)
+
+
+def test_no_role_says_to_ask_for_it_at_itself():
+    """ "Rehabkoordinator … Fråga efter det hos: Rehabkoordinator" told the reader nothing."""
+    assert [role for role, (name, _, kind) in ROLLER.items() if TYPER[kind] == name] == []
 
 
 def test_outcomes_across_two_huvudman_mention_sip_and_their_coordinating_role(pages, built_site):
@@ -212,6 +229,12 @@ SITUATIONS = [
     ),
     ("våld och inget boende", "flera/vald/boende", {"vald-vuxen", "boende"}, {"socialtjanst-vuxen"}),
     (
+        "förlorat jobbet och kan förlora bostaden",
+        "flera/boende/utan-arbete",
+        {"boende", "utan-arbete"},
+        {"arbetsformedlingen", "socialtjanst-vuxen", "kontaktcenter"},
+    ),
+    (
         "barn i skolan och egen sjukskrivning",
         "flera/barn/sjukskriven",
         {"barn-vet-inte", "sjukskrivning"},
@@ -241,7 +264,12 @@ SITUATIONS = [
         {"aldre-hemma", "flera-inblandade"},
         {"bistand-aldre", "vardcentral", "socialtjanst-vuxen"},
     ),
-    ("vet inte och boende", "flera/boende/vet-inte", {"boende", "vet-inte"}, {"kontaktcenter", "socialtjanst-vuxen"}),
+    (
+        "förlorat jobbet, ett barn som missar skolan och psykisk ohälsa",
+        "flera/barn/psykisk-ohalsa/utan-arbete",
+        {"barn-vet-inte", "psykisk-ohalsa", "utan-arbete"},
+        {"elevhalsa", "vardcentral", "arbetsformedlingen", "socialtjanst-vuxen"},
+    ),
     (
         "äldre, beroende och sjukskriven",
         "flera/aldre/beroende/sjukskriven",

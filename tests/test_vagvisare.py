@@ -122,6 +122,13 @@ SITUATIONS = [
         {"forsakringskassan", "arbetsformedlingen", "rehabkoordinator"},
         set(),
     ),
+    (
+        "förlorat jobbet, pengarna räcker inte",
+        ("utan-arbete",),
+        "utan-arbete",
+        {"arbetsformedlingen", "socialtjanst-vuxen", "kontaktcenter"},
+        set(),
+    ),
     ("funktionsnedsättning, vuxen", ("funktionsnedsattning", "vuxen"), "funktion-vuxen", {"lss"}, set()),
     ("funktionsnedsättning, barn", ("funktionsnedsattning", "barn"), "funktion-barn", {"habilitering", "lss"}, set()),
     ("våld hemma", ("vald", "jag"), "vald-vuxen", {"socialtjanst-vuxen"}, {"tel:112", "tel:+4620505050"}),

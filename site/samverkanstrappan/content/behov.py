@@ -55,11 +55,14 @@ def need_of_path(flow: Flow, answers: tuple[str, ...]) -> str | None:
 
 
 def own_answer(flow: Flow, need: str) -> tuple[str, ...]:
-    """The first answers through `need` that end at an outcome a combined answer shows for it:
+    """The first answers through `need` that end at the outcome a combined answer shows for it:
     where a person lands who removes every other need from a combined answer, so that they keep
     an answer rather than start on questions again. A path that starts with the need comes
-    before one through "for someone else"; with none, the need's own questions."""
+    before one through "for someone else". A need that stands for several outcomes has no one
+    answer (which of them was the person's is not known), so its own questions, as with none."""
     targets = set(flow.behov.get(need, ()))
+    if len(targets) != 1:
+        return (need,)
     found = [
         path
         for path in flow.paths()

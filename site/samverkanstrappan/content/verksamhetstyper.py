@@ -57,7 +57,7 @@ ROLLER = {
             "En person på vårdcentralen som hjälper dig tillbaka till arbetet och har kontakt med din arbetsgivare "
             "och Försäkringskassan."
         ),
-        "rehabkoordinator",
+        "vardcentral",  # where to ask for one: "ask the rehabkoordinator for a rehabkoordinator" said nothing
     ),
     "lots": (
         N_("Lots eller koordinator"),
