@@ -379,6 +379,22 @@ def test_the_browser_asks_for_words_shows_a_status_and_offers_ways_on(browser, s
         page.close()
 
 
+def test_the_browser_counts_exactly_when_the_list_is_not_full(browser, site_url):
+    """ "a-kassa" finds one page, while the "a" makes Pagefind offer far more candidates than
+    the browser reads: the status said "Fler än 1 träffar." under a single result."""
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}/sv/sok/")
+        page.fill("#sok-fraga", "a-kassa")
+        page.press("#sok-fraga", "Enter")
+        page.wait_for_selector("#sok-resultat .traffar a", timeout=15_000)
+        listed = page.eval_on_selector_all("#sok-resultat .traffar a", "links => links.length")
+        assert 0 < listed < 20
+        assert page.inner_text("#sok-status") == f"Antal träffar: {listed}"
+    finally:
+        page.close()
+
+
 def shown_width(page, selector: str) -> float:
     return page.eval_on_selector(selector, "element => element.getBoundingClientRect().width")
 

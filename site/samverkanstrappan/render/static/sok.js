@@ -118,9 +118,12 @@
       out.appendChild(template("sok-inga"));
       count = out.querySelector(".sok-inga strong").textContent;
     } else {
-      count = found.unchecked ? out.dataset.fler.replace("%(antal)s", ordered.length)
-        : out.dataset.antal + " " + ordered.length;
-      if (!found.unchecked && ordered.length > shown.length) { count += " " + out.dataset.forsta.replace("%(antal)s", shown.length); }
+      // Pagefind's candidates past the CHECKED best were not read: there may be more matches
+      // among them only when the checked ones fill the list. Otherwise the count is exact
+      // ("a-kassa" found one page and said "more than 1", as 40 candidates matched the "a").
+      var more = found.unchecked && ordered.length >= maxResults;
+      count = more ? out.dataset.fler.replace("%(antal)s", ordered.length) : out.dataset.antal + " " + ordered.length;
+      if (!more && ordered.length > shown.length) { count += " " + out.dataset.forsta.replace("%(antal)s", shown.length); }
       var list = document.createElement("ol");
       list.className = "traffar";
       shown.forEach(function (url) {
