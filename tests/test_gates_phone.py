@@ -1,7 +1,8 @@
 """What a reader on a phone sees first, measured in Chromium at 375×812 CSS px: the header
 is short, an outcome's first number and the guide's first answer are on the first screen,
 headings never break inside a word, no phone number breaks over two lines, the links that
-change an answer are big enough for a thumb, and the quick exit stays in view.
+change an answer are big enough for a thumb, search is in the menu's first view, and the quick
+exit stays in view.
 
 Every single-need outcome page is measured. The combined answers share one template and
 differ only in how much text comes before their first number, so the ones with the most
@@ -111,6 +112,26 @@ def test_the_start_page_shows_the_guides_first_answer_on_the_first_screen(built_
         geometry = phone.evaluate(GEOMETRY)
         found[lang] = geometry["main"] <= HEADER_MAX and bool(geometry["answer"]) and geometry["answer"][1] <= 812
     assert found and all(found.values()), found
+
+
+MENU = """() => [...document.querySelectorAll(".huvudmeny a")].map((link) => {
+  const r = link.getBoundingClientRect();
+  return [new URL(link.href).pathname.split("/")[2], r.left >= 0 && r.right <= innerWidth, r.height >= 24];
+})"""
+
+
+def test_search_is_in_the_menu_s_first_view_and_every_item_big_enough_to_tap(built_site, site_url, phone):
+    """ "Sök" was off the screen in a row that scrolled sideways, with nothing to say so. The
+    others may be scrolled to (a label cut at the edge shows there is more)."""
+    wrong = {}
+    for lang in sorted(path.name for path in built_site.iterdir() if len(path.name) == 2):
+        phone.goto(f"{site_url}/{lang}/")
+        items = {target: (in_view, tall) for target, in_view, tall in phone.evaluate(MENU)}
+        assert set(items) == {"vagvisare", "be-om-sip", "verksamheter", "sok"}, items
+        small = [target for target, (_, tall) in items.items() if not tall]
+        if not items["sok"][0] or small:
+            wrong[lang] = (items["sok"][0], small)
+    assert wrong == {}
 
 
 def test_headings_never_break_inside_a_word(outcomes, built_site, site_url, phone):

@@ -91,6 +91,36 @@ def test_a_caller_turned_down_before_gets_the_first_contact_made_for_them(client
     assert "data-personal" in html and "data-personal-sip" in html and "data-sakerhet" in html
 
 
+def test_the_handover_card_gives_the_hours_in_the_callers_language(client):
+    """The contacts' names stay Swedish, as on their signs; when to call is for the caller to read."""
+    html = client.get("/ar/vagvisare/utfall/utan-arbete/").text
+    card = html.split('class="overlamningskort__kontakter"', 1)[1].split("</ul>", 1)[0]
+    hours = re.findall(r'<span lang="ar" dir="rtl">\((.*?)\)</span>', card)
+    assert len(hours) == card.count('href="tel:') - card.count("<li lang=")  # every contact's phone
+    assert hours and not [text for text in hours if re.search(r"[A-Za-zÅÄÖåäö]{3}", text)]
+
+
+@pytest.mark.browser
+def test_the_phone_scripts_list_finds_an_outcome_by_the_answers_on_the_way_and_says_when_none(browser, site_url):
+    """A receptionist types "jobb": the outcome of "Jag har förlorat jobbet …" is found, though
+    its title does not say "jobb"; a word nothing has says so, and is heard."""
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}/sv/vagvisare/manus/")
+        shown = 'links => links.filter((a) => a.offsetParent).map((a) => a.getAttribute("href"))'
+        page.fill("#manus-filter", "jobb")
+        found = page.eval_on_selector_all(".hoppa-till__lista a", shown)
+        assert "#utfall-utan-arbete" in found and "#utfall-akut-fara" not in found
+        assert page.inner_text("#manus-inga") == ""
+        page.fill("#manus-filter", "xyzzyqq")
+        assert page.eval_on_selector_all(".hoppa-till__lista a", shown) == []
+        assert page.inner_text("#manus-inga") != "" and page.get_attribute("#manus-inga", "role") == "status"
+        page.fill("#manus-filter", "")
+        assert page.inner_text("#manus-inga") == ""
+    finally:
+        page.close()
+
+
 @pytest.fixture(scope="module")
 def print_page(browser, site_url):
     context = browser.new_context(viewport={"width": 900, "height": 1200})

@@ -1,16 +1,46 @@
 // The phone script's jump list: with JavaScript, a word typed in the box shortens the list.
 // Without it, the list is plain links to the situations on the same page.
+// An outcome is found by its title and by every answer on the way to it ("jobb" finds the
+// outcome of "Jag har förlorat jobbet …"), read from the questions further down the page.
 (function () {
   "use strict";
   var box = document.getElementById("manus-filter");
   if (!box) { return; }
   box.closest("p").hidden = false;
-  var items = Array.prototype.slice.call(document.querySelectorAll(".hoppa-till__lista li"));
+  var none = document.getElementById("manus-inga");
+  var leadsTo = new Map();  // "#utfall-x" or "#fraga-y" -> the answers that lead there
+  document.querySelectorAll(".manus-fraga li").forEach(function (answer) {
+    var link = answer.querySelector("a");
+    var target = link && link.getAttribute("href");
+    if (!target) { return; }
+    if (!leadsTo.has(target)) { leadsTo.set(target, []); }
+    leadsTo.get(target).push(answer);
+  });
+  function wordsOnTheWay(target, seen) {
+    var found = [];
+    (leadsTo.get(target) || []).forEach(function (answer) {
+      found.push(answer.querySelector("span").textContent);
+      var question = "#" + answer.closest("section").querySelector("h3").id;
+      if (!seen.has(question)) {
+        seen.add(question);
+        found = found.concat(wordsOnTheWay(question, seen));
+      }
+    });
+    return found;
+  }
+  var items = Array.prototype.slice.call(document.querySelectorAll(".hoppa-till__lista li")).map(function (item) {
+    var target = item.querySelector("a").getAttribute("href");
+    var text = [item.textContent].concat(wordsOnTheWay(target, new Set([target]))).join(" ");
+    return { item: item, text: text.toLowerCase() };
+  });
   box.addEventListener("input", function () {
     var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
-    items.forEach(function (item) {
-      var text = item.textContent.toLowerCase();
-      item.hidden = !words.every(function (word) { return text.indexOf(word) !== -1; });
+    var shown = 0;
+    items.forEach(function (entry) {
+      entry.item.hidden = !words.every(function (word) { return entry.text.indexOf(word) !== -1; });
+      if (!entry.item.hidden) { shown += 1; }
     });
+    // A live region that stays: its words change, so a screen reader hears when nothing is left.
+    if (none) { none.textContent = shown || !words.length ? "" : none.dataset.inga; }
   });
 }());
