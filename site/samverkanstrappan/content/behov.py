@@ -17,6 +17,7 @@ from .vagvisare import Flow, Outcome, Question
 
 MAX_NEEDS = 3
 TEXT = "flera"  # vagvisare/<språk>/flera.md: the words of every combined answer
+DONT_KNOW = "vet-inte"  # the answer that claims nothing
 
 
 def needs(flow: Flow) -> list[str]:
@@ -55,21 +56,19 @@ def need_of_path(flow: Flow, answers: tuple[str, ...]) -> str | None:
 
 
 def own_answer(flow: Flow, need: str) -> tuple[str, ...]:
-    """The first answers through `need` that end at the outcome a combined answer shows for it:
-    where a person lands who removes every other need from a combined answer, so that they keep
-    an answer rather than start on questions again. A path that starts with the need comes
-    before one through "for someone else". A need that stands for several outcomes has no one
-    answer (which of them was the person's is not known), so its own questions, as with none."""
+    """Where a person lands who removes every other need from a combined answer: the outcome the
+    combined answer showed for `need`, so that they keep an answer rather than start on
+    questions again, but only along answers they gave or "vet inte" ("Vem är utsatt? Jag
+    själv" would be made up). Otherwise, and for a need that stands for several outcomes
+    (which was the person's is not known), the need's own questions."""
     targets = set(flow.behov.get(need, ()))
-    if len(targets) != 1:
-        return (need,)
-    found = [
-        path
-        for path in flow.paths()
-        if need_of_path(flow, path) == need and (nodes := flow.walk(path)) and nodes[-1].id in targets
-    ]
-    found.sort(key=lambda path: path[0] != need)  # stable: otherwise the flow's own order
-    return found[0] if found else (need,)
+    if len(targets) == 1:
+        for path in flow.paths():
+            if path[:1] == (need,) and all(answer == DONT_KNOW for answer in path[1:]):
+                nodes = flow.walk(path)
+                if nodes and nodes[-1].id in targets:
+                    return path
+    return (need,)
 
 
 def need_of_outcome(flow: Flow, outcome_id: str) -> str | None:

@@ -26,11 +26,11 @@ def _need_label(lang: str, need: str):
 
 
 def combined_url(chosen) -> str:
-    """The combined answer of `chosen` needs (one need: the answer the combined answers show
-    for it, on its own page, behov.own_answer). Remembered
-    per language while freezing: each of the 2,730 combined pages links to five or six others.
-    The URL is the same in whatever order the needs come, so they are sorted for the key: the
-    pages of a, b and of a, c both link to a, b, c."""
+    """The combined answer of `chosen` needs (one need: where removing the others leaves the
+    person, behov.own_answer). Remembered per language while freezing: each of the 2,730
+    combined pages links to five or six others. The URL is the same in whatever order the
+    needs come, so they are sorted for the key: the pages of a, b and of a, c both link to
+    a, b, c."""
     chosen = tuple(chosen)
     return current_app.remember(("combined_url", current_lang(), tuple(sorted(chosen))), lambda: _combined_url(chosen))
 
@@ -49,7 +49,9 @@ def add_choices(lang: str, chosen: tuple[str, ...]) -> list[dict]:
     for need in behov.needs(store().flow):
         if need not in chosen:
             label, label_lang = need_label(lang, need)
-            found.append({"label": label, "lang": label_lang, "url": combined_url((*chosen, need))})
+            # With no need chosen ("vet inte"), each need's own questions: nothing is assumed.
+            url = combined_url((*chosen, need)) if chosen else url_for("vagvisare.step", svar=need)
+            found.append({"label": label, "lang": label_lang, "url": url})
     return found
 
 

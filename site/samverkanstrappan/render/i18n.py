@@ -92,7 +92,7 @@ def in_swedish(context) -> Markup:
     if lang == SOURCE:
         return Markup("")
     name = current_app.remember(("in_swedish", lang), lambda: Locale.parse(lang).languages[SOURCE])
-    return Markup(' <span class="pa-svenska">({})</span>').format(name)
+    return Markup(" ({})").format(name)
 
 
 # Views published in Swedish only: tools for staff, who work in Swedish.

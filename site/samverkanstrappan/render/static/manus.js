@@ -1,7 +1,5 @@
-// The phone script's jump list: with JavaScript, a word typed in the box shortens the list.
-// Without it, the list is plain links to the situations on the same page.
-// An outcome is found by its title and by every answer on the way to it ("jobb" finds the
-// outcome of "Jag har förlorat jobbet …"), read from the questions further down the page.
+// The phone script's jump list: a word typed in the box shortens the list (without JavaScript,
+// plain links). An outcome is found by its title and every answer on the way to it.
 (function () {
   "use strict";
   var box = document.getElementById("manus-filter");
@@ -40,7 +38,6 @@
       entry.item.hidden = !words.every(function (word) { return entry.text.indexOf(word) !== -1; });
       if (!entry.item.hidden) { shown += 1; }
     });
-    // A live region that stays: its words change, so a screen reader hears when nothing is left.
     if (none) { none.textContent = shown || !words.length ? "" : none.dataset.inga; }
   });
 }());

@@ -118,9 +118,7 @@
       out.appendChild(template("sok-inga"));
       count = out.querySelector(".sok-inga strong").textContent;
     } else {
-      // Pagefind's candidates past the CHECKED best were not read: there may be more matches
-      // among them only when the checked ones fill the list. Otherwise the count is exact
-      // ("a-kassa" found one page and said "more than 1", as 40 candidates matched the "a").
+      // Candidates past the CHECKED best are taken for noise unless the best fill the list.
       var more = found.unchecked && ordered.length >= maxResults;
       count = more ? out.dataset.fler.replace("%(antal)s", ordered.length) : out.dataset.antal + " " + ordered.length;
       if (!more && ordered.length > shown.length) { count += " " + out.dataset.forsta.replace("%(antal)s", shown.length); }
