@@ -8,6 +8,7 @@ class Sprak:
     code: str  # URL prefix, `lang` attribute and gettext locale
     name: str  # the language named in itself, for the language switcher
     dir: str = "ltr"
+    comma: str = ", "  # between the items of a list written in the language
 
 
 SOURCE = "sv"  # every page is written in Swedish first; others fall back to it
@@ -17,7 +18,7 @@ SPRAK = {
     for sprak in (
         Sprak("sv", "svenska"),
         Sprak("en", "English"),
-        Sprak("ar", "العربية", "rtl"),
+        Sprak("ar", "العربية", "rtl", "، "),
         Sprak("fi", "suomi"),
         Sprak("uk", "українська"),
     )
