@@ -55,6 +55,11 @@ QUICK_EXIT = """() => {
 }"""
 
 
+def site_languages(site: Path) -> list[str]:
+    """The languages a built site publishes: its folders named by a two-letter code."""
+    return sorted(path.name for path in site.iterdir() if len(path.name) == 2)
+
+
 def _text_before_first_number(html: str) -> int:
     main = html[html.index("<main") :]
     before = main[: main.index('href="tel:')] if 'href="tel:' in main else main
@@ -93,7 +98,7 @@ def outcomes(built_site, site_url, phone) -> dict:
 
 
 def test_outcome_pages_are_measured_in_every_language(built_site, outcomes):
-    languages = {path.name for path in built_site.iterdir() if len(path.name) == 2}
+    languages = set(site_languages(built_site))
     assert {url.split("/")[1] for url in outcomes} == languages
     assert any("/flera/" in url for url in outcomes) and len(outcomes) > 50
 
@@ -107,7 +112,7 @@ def test_the_header_is_short_and_the_first_number_on_the_first_screen(outcomes):
 
 def test_the_start_page_shows_the_guides_first_answer_on_the_first_screen(built_site, site_url, phone):
     found = {}
-    for lang in sorted(path.name for path in built_site.iterdir() if len(path.name) == 2):
+    for lang in site_languages(built_site):
         phone.goto(f"{site_url}/{lang}/")
         geometry = phone.evaluate(GEOMETRY)
         found[lang] = geometry["main"] <= HEADER_MAX and bool(geometry["answer"]) and geometry["answer"][1] <= 812
@@ -124,7 +129,7 @@ def test_search_is_in_the_menu_s_first_view_and_every_item_big_enough_to_tap(bui
     """ "Sök" was off the screen in a row that scrolled sideways, with nothing to say so. The
     others may be scrolled to (a label cut at the edge shows there is more)."""
     wrong = {}
-    for lang in sorted(path.name for path in built_site.iterdir() if len(path.name) == 2):
+    for lang in site_languages(built_site):
         phone.goto(f"{site_url}/{lang}/")
         items = {target: (in_view, tall) for target, in_view, tall in phone.evaluate(MENU)}
         assert set(items) == {"vagvisare", "be-om-sip", "verksamheter", "sok"}, items
@@ -136,7 +141,7 @@ def test_search_is_in_the_menu_s_first_view_and_every_item_big_enough_to_tap(bui
 
 def test_headings_never_break_inside_a_word(outcomes, built_site, site_url, phone):
     broken = {url: g["broken"] for url, g in outcomes.items() if g["broken"]}
-    for lang in sorted(path.name for path in built_site.iterdir() if len(path.name) == 2):
+    for lang in site_languages(built_site):
         for url in (f"/{lang}/", f"/{lang}/sok/", f"/{lang}/verksamheter/"):
             phone.goto(site_url + url)
             if words := phone.evaluate(GEOMETRY)["broken"]:
