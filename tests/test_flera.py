@@ -179,6 +179,21 @@ def test_acute_help_comes_first_among_the_contacts(client):
     assert kinds[0] == "psykiatrisk-akut"
 
 
+def test_housing_among_several_needs_still_gives_help_for_tonight(app, client):
+    """A combined answer asks no more questions, so it cannot ask whether the person has a bed
+    tonight: whoever adds housing gets the social services' out-of-hours line, and first."""
+    flow = app.extensions["content"].flow
+    with_housing = [chosen for chosen in behov.all_combinations(flow) if "boende" in chosen]
+    assert len(with_housing) > 50
+    wrong = []
+    for chosen in with_housing:
+        html = client.get(f"/sv/vagvisare/flera/{'/'.join(chosen)}/").text
+        kinds = KINDS.findall(html.split('id="kontakta"', 1)[1])
+        if "socialjour" not in kinds[:2]:  # a crisis psychiatry card may come before it
+            wrong.append((chosen, kinds[:3]))
+    assert wrong == []
+
+
 def test_sensitive_parts_make_the_combined_page_put_emergency_help_first(client):
     html = client.get("/sv/vagvisare/flera/vald/boende/").text
     assert html.index('class="akut-forst"') < html.index("<h1")
@@ -197,8 +212,8 @@ SITUATIONS = [
     (
         "Sascha: alkohol och flyttar runt",
         "flera/beroende/boende",
-        {"beroende", "boende"},
-        {"beroendemottagning", "socialtjanst-vuxen"},
+        {"beroende", "boende", "hemlos-i-natt"},
+        {"beroendemottagning", "socialtjanst-vuxen", "socialjour"},
     ),
     (
         "Kim: droger och vill utredas för adhd",
@@ -221,8 +236,8 @@ SITUATIONS = [
     (
         "Anders: missbruk, psykisk ohälsa och vräkning",
         "flera/beroende/psykisk-ohalsa/boende",
-        {"beroende", "psykisk-ohalsa", "boende"},
-        {"beroendemottagning", "socialtjanst-vuxen", "vardcentral"},
+        {"beroende", "psykisk-ohalsa", "boende", "hemlos-i-natt"},
+        {"beroendemottagning", "socialtjanst-vuxen", "vardcentral", "socialjour"},
     ),
     # Ten more of our own, across kommun, region and state.
     (
@@ -237,12 +252,17 @@ SITUATIONS = [
         {"psykisk-ohalsa", "sjukskrivning"},
         {"vardcentral", "forsakringskassan"},
     ),
-    ("våld och inget boende", "flera/vald/boende", {"vald-vuxen", "boende"}, {"socialtjanst-vuxen"}),
+    (
+        "våld och inget boende",
+        "flera/vald/boende",
+        {"vald-vuxen", "boende", "hemlos-i-natt"},
+        {"socialtjanst-vuxen", "socialjour"},
+    ),
     (
         "förlorat jobbet och kan förlora bostaden",
         "flera/boende/utan-arbete",
-        {"boende", "utan-arbete"},
-        {"arbetsformedlingen", "socialtjanst-vuxen", "kontaktcenter"},
+        {"boende", "utan-arbete", "hemlos-i-natt"},
+        {"arbetsformedlingen", "socialtjanst-vuxen", "kontaktcenter", "socialjour"},
     ),
     (
         "barn i skolan och egen sjukskrivning",
