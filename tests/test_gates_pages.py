@@ -166,3 +166,25 @@ def test_contact_cards_in_other_languages_hold_no_swedish_text(pages):
             if texts:
                 wrong[url] = sorted(set(texts))
     assert wrong == {}
+
+
+MENU = re.compile(r'<nav class="bredd huvudmeny".*?</nav>', re.S)
+MENU_LINK = re.compile(r'<a href="([^"]*)"( aria-current="(page|true)")?>')
+
+
+def test_the_menu_marks_the_page_it_is_on(pages):
+    """A link to the page itself says so (aria-current="page", drawn thicker); on the guide's
+    questions and answers, the guide's link says it is within it."""
+    wrong, marked = [], set()
+    for url, _, path in pages:
+        links = MENU_LINK.findall(MENU.search(path.read_text(encoding="utf-8")).group())
+        guide = links[-1][0]
+        expected = [
+            (href, "page" if href == url else "true" if href == guide and url.startswith(guide) else "")
+            for href, _, _ in links
+        ]
+        if [(href, current) for href, _, current in links] != expected:
+            wrong.append(url)
+        marked |= {current for _, _, current in links}
+    assert wrong == []
+    assert marked == {"", "page", "true"}
