@@ -206,7 +206,7 @@ def _previous(cache: Path, made_with: str, output: Path, index_folder: Path):
     gc.disable()
     try:
         earlier = incremental.previous(cache, made_with, output, index_folder)
-        if earlier is not None and earlier.parsed and gc.get_freeze_count() == 0:
+        if earlier is not None and earlier.parsed is not None and gc.get_freeze_count() == 0:
             gc.freeze()
         return earlier
     finally:
@@ -225,7 +225,7 @@ def _build(
     cache = incremental.folder(kommun, output, index_folder)
     earlier = None if full else _previous(cache, made_with, output, index_folder)
     plan = None
-    parsed = earlier.parsed if earlier else None
+    parsed = earlier.parsed.entries if earlier and earlier.parsed else None
     # The last output is linked into the fresh folder beside the builder while it reads and
     # checks: 0.4 s at 2,000 extra pages, which an edit's build would otherwise wait for.
     from_last = earlier is not None and earlier.manifest is not None  # an incremental build, if the plan allows
@@ -264,7 +264,7 @@ def _build(
         try:  # what the next build starts from; without it, the next build is a full one
             if now is None:
                 raise LookupError("what was made could not be worked out")
-            incremental.save(cache, made_with, store, now, output, index_folder)
+            incremental.save(cache, made_with, store, now, output, index_folder, earlier)
         except Exception:  # the site is published either way: only the next build is a full one
             incremental.forget(cache)
         swap.done(removing)  # the old folders gone (or left for the next build's swap)

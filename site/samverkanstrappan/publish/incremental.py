@@ -6,7 +6,10 @@ After each build the cache (paths.CACHE/bygge/<kommun>-<where>/) keeps:
   versions of Python and the libraries: what every page depends on), a hash of each content
   file, each URL's sources (from the route table: routes/), and a hash of each search
   document of each language;
-- innehall.pickle: the parsed content and what was found per page (content/parse_cache.py);
+- kallor.pickle: each URL's sources, written again only when they changed (the manifest
+  names it by a token);
+- innehall.pickle and innehall-nytt.pickle: the parsed content and what was found per page
+  (content/parse_cache.py);
 - whoosh-<lang>.pickle: what Whoosh's analyzer made of each text (index/whoosh_kept.py).
 
 The next build is incremental when the recipe is the same and the output and search index
@@ -24,6 +27,7 @@ import json
 import os
 import pickle
 import platform
+import secrets
 import shutil
 from dataclasses import dataclass
 from importlib import metadata
@@ -33,10 +37,11 @@ from .. import paths, swap
 from ..index.dokument import Dokument
 from ..routes import addresses
 
-VERSION = 2  # of the manifest's shape (2: a pickle, not JSON)
+VERSION = 3  # of the manifest's shape (2: a pickle, not JSON; 3: the sources in a file of their own)
 LIBRARIES = ("Flask", "Werkzeug", "Jinja2", "Flask-Babel", "Frozen-Flask", "Babel", "Markdown", "nh3")
 LIBRARIES += ("PyYAML", "segno", "whoosh-reloaded", "pagefind", "pagefind-bin", "MarkupSafe")
 MANIFEST = "manifest.pickle"
+SOURCES = "kallor.pickle"
 RENDER_AT_MOST = 1000  # more URLs than this to render again: a full build, on every core, is faster
 
 
@@ -94,7 +99,7 @@ class Previous:
 
     folder: Path
     manifest: dict | None  # None: the output is not the last build's, so it is built whole
-    parsed: dict | None
+    parsed: "parse_cache.Kept | None"
 
 
 def previous(cache: Path, made_with: str, output: Path, search_index: Path) -> Previous | None:
@@ -111,7 +116,13 @@ def previous(cache: Path, made_with: str, output: Path, search_index: Path) -> P
         return None
     if not isinstance(manifest, dict) or manifest.get("recipe") != made_with:
         return None
-    parsed = parse_cache.load(cache / "innehall.pickle")
+    try:
+        token, manifest["urls"] = pickle.loads((cache / SOURCES).read_bytes())
+    except Exception:
+        return None
+    if token != manifest.get("sources"):
+        return None  # written beside another manifest
+    parsed = parse_cache.load(cache)
     if not output.is_dir() or not Path(search_index).is_dir():
         return Previous(cache, None, parsed)
     if manifest.get("published") != _published(output, search_index):
@@ -190,21 +201,30 @@ def plan(now: Made, earlier: dict) -> Plan | None:
     return Plan(render, removed, now.documents, bool(languages), languages)
 
 
-def save(cache: Path, made_with: str, store, now: Made, output: Path, search_index: Path) -> None:
-    """Remember what the build just published was made from (after it was published)."""
+def save(
+    cache: Path, made_with: str, store, now: Made, output: Path, search_index: Path, earlier: Previous | None = None
+) -> None:
+    """Remember what the build just published was made from (after it was published). What
+    `earlier` (the last build's) holds already is not written again: the URLs' sources when
+    they are the same, the parse of the files that did not change."""
     from ..content import parse_cache
 
+    before = earlier.manifest if earlier is not None else None
+    sources = before["sources"] if before and before.get("sources") and before["urls"] == now.urls else None
     manifest = {
         "version": VERSION,
         "recipe": made_with,
         "published": _published(output, search_index),
         "files": now.files,
-        "urls": now.urls,
+        "sources": sources or secrets.token_hex(8),
         "documents": now.fingerprints,
     }
     (cache / MANIFEST).unlink(missing_ok=True)  # no manifest while the parse is being kept
     (cache / "manifest.json").unlink(missing_ok=True)  # what the manifest's first version was
-    parse_cache.save(cache / "innehall.pickle", store.parsed())
+    if sources is None:
+        data = pickle.dumps((manifest["sources"], now.urls), protocol=pickle.HIGHEST_PROTOCOL)
+        swap.write_whole(cache / SOURCES, data)
+    parse_cache.save(cache, store.parsed(), earlier.parsed if earlier is not None else None)
     swap.write_whole(cache / MANIFEST, pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL))
 
 
