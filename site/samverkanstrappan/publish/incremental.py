@@ -34,6 +34,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import paths, swap
+from ..content import parse_cache
 from ..index.dokument import Dokument
 from ..routes import addresses
 
@@ -99,15 +100,13 @@ class Previous:
 
     folder: Path
     manifest: dict | None  # None: the output is not the last build's, so it is built whole
-    parsed: "parse_cache.Kept | None"
+    parsed: parse_cache.Kept | None
 
 
 def previous(cache: Path, made_with: str, output: Path, search_index: Path) -> Previous | None:
     """The last build's manifest and parse, if the next build can start from them. When the
     output is not the one it published (deleted, copied over), only the parse is of use: the
     manifest is None, and the build is a full one that parses only what changed."""
-    from ..content import parse_cache
-
     # A pickle: its 13,000 URLs' sources share their names, which JSON wrote out 500,000 times
     # (24 MB at 2,000 extra pages; 0.3 s to write and read, against 0.07 s).
     try:
@@ -207,8 +206,6 @@ def save(
     """Remember what the build just published was made from (after it was published). What
     `earlier` (the last build's) holds already is not written again: the URLs' sources when
     they are the same, the parse of the files that did not change."""
-    from ..content import parse_cache
-
     before = earlier.manifest if earlier is not None else None
     sources = before["sources"] if before and before.get("sources") and before["urls"] == now.urls else None
     manifest = {
