@@ -31,6 +31,34 @@ def _stat(path: Path) -> tuple[int, int]:
     return stat.st_mtime_ns, stat.st_size
 
 
+def _scan(roots: list[Path]) -> list[tuple[Path, int, int]]:
+    """Every file below `roots` with its time and size, sorted, listed as Path.rglob lists them
+    (a linked folder is not entered, a linked file is followed), with one stat per file: the
+    listing, a check that each is a file and two stats cost 0.08 s at 2,000 extra pages."""
+    found = []
+
+    def walk(folder: Path) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except (FileNotFoundError, NotADirectoryError):
+            return
+        for entry in entries:
+            path = folder / entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(path)
+                elif entry.is_file():
+                    stat = entry.stat()
+                    found.append((path, stat.st_mtime_ns, stat.st_size))
+            except FileNotFoundError:  # an editor's temporary file, gone since it was listed
+                continue
+
+    for root in roots:
+        walk(root)
+    return sorted(found)
+
+
 def _reads(key: tuple, paths: set[Path]) -> bool:
     """Whether the listing `key` is a file read (ContentStore._read) of one of `paths`."""
     return key[0] == "read" and not key[1].isdisjoint(paths)
@@ -156,10 +184,17 @@ class ContentStore:
         for (_, key), result in zip(missing, results):
             self._cache[key] = result
 
+    def _roots(self) -> list[Path]:
+        return [self.content_dir / name for name in ("sidor", "data", "vagvisare")] + [self.kommun_dir]
+
     def files(self) -> list[Path]:
-        """Every file this content is read from (the incremental build hashes them)."""
-        roots = [self.content_dir / name for name in ("sidor", "data", "vagvisare")] + [self.kommun_dir]
-        return sorted(path for root in roots if root.is_dir() for path in root.rglob("*") if path.is_file())
+        """Every file this content is read from."""
+        return [path for path, _, _ in _scan(self._roots())]
+
+    def file_stats(self) -> list[tuple[Path, int, int]]:
+        """Every file this content is read from, with the time and size it had when it was read
+        (the incremental build hashes those that changed)."""
+        return list(self._signature) if self._signature is not None else _scan(self._roots())
 
     def changed(self, paths: set[Path] | None = None, listed: bool = True) -> "ContentStore | None":
         """A new version of the content with the changed files read again, or None when nothing
@@ -187,16 +222,13 @@ class ContentStore:
 
     def refresh(self) -> bool:
         """Re-read changed files; True when anything changed."""
-        signature = []
-        for path in self.files():
-            try:  # the size too: a save that truncates, then writes, may keep the same time
-                signature.append((path, *_stat(path)))
-            except FileNotFoundError:  # an editor's temporary file, gone since it was listed
-                continue
+        # The size too: a save that truncates, then writes, may keep the same time.
+        signature = _scan(self._roots())
         if signature == self._signature:
             return False
         self._signature = signature
-        self._stats, self._listings = {}, {}
+        self._stats = {path: (time, size) for path, time, size in signature}  # as read: not stated again
+        self._listings = {}
         self._load()
         return True
 

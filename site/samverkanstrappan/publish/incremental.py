@@ -80,15 +80,15 @@ def file_hashes(store, earlier: dict) -> dict[str, list]:
     whose time and size are as `earlier` keeps its hash without being read (as git and make
     do: on a file system whose times are coarse, an edit that keeps the size needs --hel)."""
     found = {}
-    for path in store.files():
-        name = path.relative_to(store.content_dir).as_posix()
+    start = len(str(store.content_dir)) + 1
+    for path, time, size in store.file_stats():  # the times and sizes of what the store read
+        name = str(path)[start:].replace(os.sep, "/")  # relative to the content folder, which holds them all
+        old = earlier.get(name)
+        if old and old[:2] == [time, size]:
+            found[name] = old
+            continue
         try:
-            stat = path.stat()
-            old = earlier.get(name)
-            if old and old[:2] == [stat.st_mtime_ns, stat.st_size]:
-                found[name] = old
-            else:
-                found[name] = [stat.st_mtime_ns, stat.st_size, hashlib.sha256(path.read_bytes()).hexdigest()]
+            found[name] = [time, size, hashlib.sha256(path.read_bytes()).hexdigest()]
         except FileNotFoundError:  # an editor's temporary file, gone since it was listed
             continue
     return found
