@@ -44,16 +44,6 @@ def _rekeyed(kept: dict) -> dict:
     }
 
 
-def _references(values: list):
-    """Each value of the whole file and each part of a value that is a tuple (a page and what
-    was worked out for it), by its place: what a new-file may name instead of copying."""
-    for place, value in enumerate(values):
-        yield value, (place, -1)
-        if isinstance(value, tuple):
-            for part, item in enumerate(value):
-                yield item, (place, part)
-
-
 def load(folder: Path) -> Kept | None:
     """The parse kept in `folder`, or None."""
     try:
@@ -67,7 +57,7 @@ def load(folder: Path) -> Kept | None:
     try:
         with open(folder / NEW, "rb") as file:
             unpickler = pickle.Unpickler(file)
-            unpickler.persistent_load = lambda place: values[place[0]] if place[1] < 0 else values[place[0]][place[1]]
+            unpickler.persistent_load = lambda place: values[place][0]
             of, new = unpickler.load()
         if of == token:  # else it was written beside another whole file: not ours
             entries.update(_rekeyed(new))
@@ -88,12 +78,17 @@ def save(folder: Path, parsed: dict, kept: Kept | None = None) -> None:
         swap.write_whole(folder / WHOLE, pickle.dumps((token, parsed), protocol=pickle.HIGHEST_PROTOCOL))
         (folder / NEW).unlink(missing_ok=True)
         return
-    places = {id(value): (value, place) for value, place in _references(kept.values)}
+    # What a new entry may share with the whole file and must get back as the same object: the
+    # first part of an entry, a page or a search document (what the entries of the page are
+    # kept by). Named by the place of its entry there. Only these: mapping every object of
+    # 45,000 entries took longer than writing them all.
+    values = kept.values
+    places = {id(value[0]): place for place, value in enumerate(values) if type(value) is tuple and value}
 
     class Pickler(pickle.Pickler):
         def persistent_id(self, obj):
-            found = places.get(id(obj))
-            return found[1] if found is not None and found[0] is obj else None
+            place = places.get(id(obj))
+            return place if place is not None and values[place][0] is obj else None
 
     buffer = io.BytesIO()
     Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((kept.token, new))
