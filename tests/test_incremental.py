@@ -139,6 +139,20 @@ def language_dropped(content: Path) -> None:
     translated_page_edit(content)
 
 
+def synonym_edit(content: Path) -> None:
+    """Only the browser's search data holds the synonyms."""
+    words = content / "data" / "synonymer.yaml"
+    text = words.read_text(encoding="utf-8").replace("[anhörig, närstående,", "[anhörig, närstående, nära,", 1)
+    words.write_text(text, encoding="utf-8")
+
+
+def crisis_words_edit(content: Path) -> None:
+    """The crisis lexicon: the search page's crisis block and the browser's search data."""
+    words = content / "data" / "kris.en.yaml"
+    text = words.read_text(encoding="utf-8").replace("  - suicidal\n", "  - suicidal\n  - end it all\n", 1)
+    words.write_text(text, encoding="utf-8")
+
+
 def lattlast_start_removed(content: Path) -> None:
     """Without a lättläst start page, no page may link to it."""
     (content / "sidor" / "sv" / "lattlast" / "start.md").unlink()
@@ -155,6 +169,8 @@ EDITS = [
     phone_edit,
     guide_edit,
     translated_directory_edit,
+    synonym_edit,
+    crisis_words_edit,
     logo_edit,
     own_lattlast_page,
     lattlast_start_removed,
@@ -162,12 +178,18 @@ EDITS = [
 ]
 
 
-@pytest.mark.browser  # the end-to-end tier: fourteen edits, each compared with a full build (decisions.md)
+def _content_files(content: Path) -> dict[str, bytes]:
+    return {path.relative_to(content).as_posix(): path.read_bytes() for path in content.rglob("*") if path.is_file()}
+
+
+@pytest.mark.browser  # the end-to-end tier: sixteen edits, each compared with a full build (decisions.md)
 def test_after_each_kind_of_edit_the_output_is_a_full_builds(content, tmp_path, own_cache):
     output, index = tmp_path / "ut", tmp_path / "index"
     assert build(content, output, index)[0] == 0
     for edit in EDITS:
+        before = _content_files(content)
         edit(content)
+        assert _content_files(content) != before, edit.__name__  # an edit whose text was not found
         code, printed = build(content, output, index)
         assert code == 0, (edit.__name__, printed[-500:])  # a file added or removed: a full build
         reference = tmp_path / f"hel-{edit.__name__}"
@@ -224,7 +246,7 @@ def test_a_change_no_search_document_holds_writes_neither_index_nor_the_a_to_o_l
         name for name in files(output) if not (kept / name).exists() or not os.path.samefile(output / name, kept / name)
     }
     assert "sv/om/index.html" in again
-    assert not [name for name in again if name.startswith("pagefind/") or "/a-o/" in name]
+    assert not [name for name in again if name.startswith(("pagefind/", "sok/")) or "/a-o/" in name]
     reference = tmp_path / "hel"
     assert build(content, reference, tmp_path / "index-hel", full=True)[0] == 0
     assert files(output) == files(reference)

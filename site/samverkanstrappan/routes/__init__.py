@@ -159,7 +159,9 @@ TABLE: tuple[PageType, ...] = (
     ),
     PageType("kommun.tillganglighet", (Route("/<lang:lang>/tillganglighet/"),), addresses.each_language),
     # What the browser's search reads (index/sokdata.py): every document's title and search words.
-    PageType("sok.data", (Route("/sok/<lang:lang>.json"),), addresses.each_language, FILE, addresses.everything),
+    PageType(
+        "sok.data", (Route("/sok/<lang:lang>.json"),), addresses.each_language, FILE, addresses.search_data_sources
+    ),
     PageType("sok.page", (Route("/<lang:lang>/sok/"),), addresses.each_language, sources=addresses.crisis_sources),
     PageType("sok.a_o", (Route("/<lang:lang>/a-o/"),), addresses.each_language, sources=addresses.a_o_sources),
     # Flask registers the static files' rule itself; the table lists their URLs.

@@ -222,6 +222,15 @@ def a_o_sources(store: ContentStore, values: dict) -> list[str]:
     return [documents_of(values["lang"])]
 
 
+def search_data_sources(store: ContentStore, values: dict) -> list[str]:
+    """What the browser's search reads for a language (index/sokdata.py): its documents, the
+    crisis lexicon and the outcome each kind leads to, the synonyms, and the steps' titles that
+    name each result's place. Not all content: a review date leaves it as it is."""
+    lang = values["lang"]
+    synonyms = ["data/synonymer.yaml", f"kommuner/{store.kommun_slug}/synonymer.yaml"]
+    return [documents_of(lang), *crisis_sources(store, values), *synonyms, *staircase_files(store, lang)]
+
+
 def everything(store: ContentStore, values: dict) -> list[str]:
     """Pages that list every page, outcome or verksamhet depend on all content."""
     return ["*"]
