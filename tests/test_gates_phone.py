@@ -192,3 +192,38 @@ def test_the_quick_exit_is_on_the_first_screen_and_after_scrolling_to_the_bottom
         if not (on_load and at_bottom):
             hidden.append(url)
     assert hidden == []
+
+
+LARGE_TEXT = """() => {
+  const out = (element) => {
+    const r = element.getBoundingClientRect();
+    return r.left < -1 || r.right > innerWidth + 1;
+  };
+  const title = document.querySelector(".webbplatsnamn__titel");
+  const lines = new Set([...title.getClientRects()].map((r) => Math.round(r.top))).size;
+  const words = title.textContent.trim().split(/\\s+/).length;
+  return {sideways: document.documentElement.scrollWidth > innerWidth,
+          numbers: [...document.querySelectorAll(".nodlage a")].filter(out).map((a) => a.textContent.trim()),
+          titleBroken: lines > words};
+}"""
+
+
+@pytest.mark.parametrize("font_size", [24, 32])  # px: the browser's "large" and "very large" text
+def test_large_text_scrolls_nothing_sideways_and_keeps_every_emergency_number_in_view(
+    built_site, site_url, browser, font_size
+):
+    """With the phone's text at 150 % or 200 %, the site's name broke one letter a line, 90101 and
+    the guide's answers ran off the right edge, and the page scrolled sideways. Nothing may."""
+    page = browser.new_page(viewport=PHONE)
+    page.context.new_cdp_session(page).send("Page.setFontSizes", {"fontSizes": {"standard": font_size}})
+    urls = [f"/{lang}/{path}" for lang in site_languages(built_site) for path in ("", "verksamheter/", "be-om-sip/")]
+    urls += [url for url in outcome_pages(built_site) if "/flera/" in url][:: WORST_COMBINED * 2]
+    urls.append("/sv/lattlast/")
+    wrong = {}
+    for url in urls:
+        page.goto(site_url + url)
+        found = page.evaluate(LARGE_TEXT)
+        if found["sideways"] or found["numbers"] or found["titleBroken"]:
+            wrong[url] = found
+    page.close()
+    assert len(urls) >= 15 and wrong == {}

@@ -93,3 +93,28 @@ def test_fill_in_and_print_by_keyboard_with_nothing_sent_or_stored(browser, site
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
     assert page.url == site_url + SIP
     context.close()
+
+
+def test_a_phone_number_typed_on_the_arabic_page_reads_left_to_right(browser, site_url, built_site):
+    """In a right-to-left field and preview, "070-123 45 67" showed as "67 45 070-123", which
+    staff would dial. Each field takes the direction of what is typed in it, and the preview
+    isolates each answer; the copied text stays plain. (A municipality without Arabic: its
+    Swedish page, left to right throughout.)"""
+    lang = "ar" if (built_site / "ar").is_dir() else "sv"
+    page = browser.new_page()
+    page.goto(f"{site_url}/{lang}/be-om-sip/", wait_until="load")
+    page.fill("#sip-nas", "070-123 45 67")
+    found = page.evaluate("""() => {
+        const field = document.querySelector('#sip-nas');
+        const preview = document.querySelector('[data-forhandsvisning]');
+        const text = [...preview.childNodes].find(node => node.nodeType === 3);
+        const left = (word) => {
+            const range = document.createRange(), at = text.data.indexOf(word);
+            range.setStart(text, at); range.setEnd(text, at + word.length);
+            return range.getBoundingClientRect().left;
+        };
+        return {field: getComputedStyle(field).direction, page: getComputedStyle(document.body).direction,
+                inOrder: left('070-123') < left('45') && left('45') < left('67')};
+    }""")
+    page.close()
+    assert found == {"field": "ltr", "page": "rtl" if lang == "ar" else "ltr", "inOrder": True}

@@ -53,8 +53,11 @@ def _group(group: Group, lang: str, translate) -> str:
         days = names[group.days[0]] + ("" if len(group.days) == 1 else "–" + names[group.days[-1]])
     if group.all_day:
         return f"{days} {translate(DYGNET_RUNT)}"
-    ranges = [
-        format_time(start, format="short", locale=lang) + "–" + format_time(end, format="short", locale=lang)
-        for start, end in group.intervals
-    ]
+    ranges = [_time(start, lang) + "–" + _time(end, lang) for start, end in group.intervals]
     return f"{days} {format_list(ranges, locale=lang)}"
+
+
+def _time(moment, lang: str) -> str:
+    """A time as the language writes it, never split from its "م" or "PM" at the end of a line
+    (Babel gives Arabic an ordinary space there, and English a narrow no-break space)."""
+    return format_time(moment, format="short", locale=lang).replace(" ", "\u00a0")

@@ -10,7 +10,9 @@
 
   function value(id) { return document.getElementById(id).value.trim(); }
 
-  function letter() {
+  // On screen each answer is isolated (FSI … PDI), so an Arabic line does not turn
+  // "070-123 45 67" into "67 45 070-123"; the copied text is left plain.
+  function letter(isolated) {
     var places = Array.prototype.map.call(
       section.querySelectorAll("input[name=kontakt]:checked"),
       function (box) { return section.querySelector("label[for='" + box.id + "']").textContent.trim(); });
@@ -19,12 +21,12 @@
     var lines = [data.mening, ""];
     [[data.namn, value("sip-namn")], [data.nas, value("sip-nas")], [data.kontakt, places.join(", ")], [data.hjalp, value("sip-hjalp")],
      [data.med, value("sip-med")], [data.tolk, value("sip-tolk")]].forEach(function (pair) {
-      if (pair[1]) { lines.push(pair[0] + ": " + pair[1]); }
+      if (pair[1]) { lines.push(pair[0] + ": " + (isolated ? "\u2068" + pair[1] + "\u2069" : pair[1])); }
     });
     return lines.join("\n");
   }
 
-  function update() { preview.textContent = letter(); }
+  function update() { preview.textContent = letter(true); }
   section.addEventListener("input", update);
   section.addEventListener("change", update);
   update();
