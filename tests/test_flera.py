@@ -194,6 +194,25 @@ def test_housing_among_several_needs_still_gives_help_for_tonight(app, client):
     assert wrong == []
 
 
+def test_an_acute_need_among_several_says_what_to_do_and_say_before_the_contacts(app, client):
+    """With thoughts of suicide and a lost job, the page gave only the general script (a SIP):
+    the acute outcome's own words and script now come first, in every language."""
+    flow = app.extensions["content"].flow
+    wrong, seen = [], 0
+    for chosen in behov.all_combinations(flow):
+        acute = [outcome.id for outcome in behov.outcomes(flow, chosen) if outcome.kanslig]
+        if not acute or len(chosen) != 2:
+            continue
+        for lang in app.extensions["content"].languages:
+            html = client.get(f"/{lang}/vagvisare/flera/{'/'.join(chosen)}/").text
+            before = html.split('id="kontakta"', 1)[0]
+            said = re.findall(r'data-akut-manus="([^"]+)"', before)
+            seen += 1
+            if said != acute or "<blockquote" not in before:
+                wrong.append((lang, chosen, said))
+    assert seen > 50 and wrong == []
+
+
 def test_sensitive_parts_make_the_combined_page_put_emergency_help_first(client):
     html = client.get("/sv/vagvisare/flera/vald/boende/").text
     assert html.index('class="akut-forst"') < html.index("<h1")

@@ -120,6 +120,7 @@ def _answer(chosen: tuple[str, ...]) -> dict:
         "numbers": tuple(dict.fromkeys(number for outcome in outcomes for number in outcome.nummer)),
         "roles": tuple(dict.fromkeys(role for outcome in outcomes for role in outcome.samordnare)),
         "kanslig": any(outcome.kanslig for outcome in outcomes),
+        "acute": tuple(outcome.id for outcome in outcomes if outcome.kanslig),  # their words come first
         "leave": any(outcome.lamna_snabbt for outcome in outcomes),
         "carers": carers(outcomes),
     }

@@ -17,7 +17,7 @@ from .lattlast import context_active
 FRAGMENTS = (
     *("lankar", "nodlage", "webbplatsnamn", "meny", "sidfot", "trappa", "kontaktkort"),
     # Parts of the vägvisare's answers, given their ids: many answers share them.
-    *("akut_forst", "nummerkort", "sip_ruta", "roller", "anhorig_ruta", "flera_kontakta", "flera_delar"),
+    *("akut_forst", "akut_manus", "nummerkort", "sip_ruta", "roller", "anhorig_ruta", "flera_kontakta", "flera_delar"),
 )
 
 
