@@ -41,13 +41,15 @@ def _combined_url(chosen: tuple[str, ...]) -> str:
     return url_for("vagvisare.combined", behov="/".join(behov.ordered(store().flow, chosen)))
 
 
-def add_choices(lang: str, chosen: tuple[str, ...]) -> list[dict]:
-    """ "Behöver du hjälp med något mer?": every other need, with the combined answer it leads to."""
+def add_choices(lang: str, chosen: tuple[str, ...], shown: tuple[str, ...] = ()) -> list[dict]:
+    """ "Behöver du hjälp med något mer?": every other need, with the combined answer it leads to,
+    but not a need whose outcomes the page already shows (`shown`, outcome ids): "hem från
+    sjukhuset" was offered on the answer to "hem från sjukhuset" reached through äldre."""
     if len(chosen) >= behov.MAX_NEEDS:
         return []
-    found = []
-    for need in behov.needs(store().flow):
-        if need not in chosen:
+    flow, found = store().flow, []
+    for need in behov.needs(flow):
+        if need not in chosen and not set(flow.behov[need]) <= set(shown):
             label, label_lang = need_label(lang, need)
             # With no need chosen ("vet inte"), each need's own questions: nothing is assumed.
             url = combined_url((*chosen, need)) if chosen else url_for("vagvisare.step", svar=need)
@@ -104,7 +106,7 @@ def _context(lang: str, behov_path: str) -> dict:
             for need in chosen
         ],
         "text": store().text(lang, COMBINED_TEXT),
-        "add": add_choices(lang, chosen),
+        "add": add_choices(lang, chosen, tuple(outcome.id for outcome in answer["outcomes"])),
         "behov_path": behov_path,
     }
 

@@ -59,7 +59,7 @@ def _render(lang: str, answers: tuple[str, ...]):
     narstaende = flow.asked_by_narstaende(answers)
     return render_template(
         "vagvisare/utfall.html",
-        add=flera.add_choices(lang, (need,) if need else ()),
+        add=flera.add_choices(lang, (need,) if need else (), (node.id,)),
         narstaende=narstaende,
         carers=flera.carers([node]) if narstaende else (),
         **context,
