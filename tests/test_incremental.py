@@ -366,7 +366,7 @@ def test_search_documents_in_another_order_are_a_change():
 
     sources = {"/sv/a-o/": ["dokument:sv"], "/sv/om/": ["sidor/sv/om.md"]}
     earlier = {"documents": {"sv": {"/sv/a/": "1", "/sv/b/": "2"}}, "files": {}, "urls": sources}
-    now = incremental.Made({}, sources, {"sv": []}, {"sv": {"/sv/b/": "2", "/sv/a/": "1"}})
+    now = incremental.Made({}, sources, {"sv": []}, {"sv": {"/sv/b/": "2", "/sv/a/": "1"}}, shape="")
     plan = incremental.plan(now, earlier)
     assert plan.changed_languages == ["sv"] and plan.render == ["/sv/a-o/"]
 
@@ -411,3 +411,23 @@ def test_when_what_was_made_cannot_be_worked_out_the_site_is_still_published(con
     monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
     page_edit(content)
     assert written(build(content, output, index)[1]) is None  # nothing to start from: a full build
+
+
+def test_the_site_s_shape_changes_with_its_files_flow_and_settings_but_not_a_page_s_text():
+    """When the shape is the same, the last build's URLs and their sources are used again
+    (Router.known): no address and no source depends on a page's text."""
+    from types import SimpleNamespace
+
+    from samverkanstrappan.publish import incremental
+
+    store = SimpleNamespace(kommun_slug=KOMMUN)
+    files = {
+        "sidor/sv/om.md": [1, 10, "a"],
+        "vagvisare/flode.yaml": [1, 10, "b"],
+        f"kommuner/{KOMMUN}/kommun.yaml": [1, 10, "c"],
+    }
+    shape = incremental.shape(store, files)
+    assert incremental.shape(store, {**files, "sidor/sv/om.md": [2, 11, "z"]}) == shape
+    assert incremental.shape(store, {**files, "vagvisare/flode.yaml": [2, 11, "z"]}) != shape
+    assert incremental.shape(store, {**files, f"kommuner/{KOMMUN}/kommun.yaml": [2, 11, "z"]}) != shape
+    assert incremental.shape(store, {**files, "sidor/sv/ny.md": [1, 1, "n"]}) != shape

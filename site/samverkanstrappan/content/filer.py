@@ -33,25 +33,37 @@ def link(file: str) -> Problem:
 
 
 def odd_entries(roots: Iterable[Path], shown: Callable[[Path], str]) -> list[Problem]:
-    """Every link and every folder named like a file below `roots` (links are not entered)."""
+    """Every link and every folder named like a file below `roots` (links are not entered).
+    What each entry is comes with the folder's listing (os.scandir), not a stat of its own."""
     problems = []
+
+    def walk(folder: str) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:  # as os.walk: a folder that cannot be listed is passed over
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_symlink():
+                problems.append(link(shown(path)))
+            elif entry.is_dir(follow_symlinks=False) and path.suffix.lower() in FILE_SUFFIXES:
+                problems.append(
+                    Problem(
+                        shown(path),
+                        1,
+                        FOLDER,
+                        f"{entry.name} är en mapp, inte en fil. Ta bort mappen eller byt namn på den; "
+                        f"en sida är en fil som slutar på {path.suffix}.",
+                    )
+                )
+        for entry in entries:
+            if not entry.is_symlink() and entry.is_dir(follow_symlinks=False):
+                walk(entry.path)
+
     for root in roots:
         if root.is_symlink():
             problems.append(link(shown(root)))
-            continue
-        for folder, folders, files in os.walk(root):
-            for name in sorted(folders + files):
-                path = Path(folder) / name
-                if path.is_symlink():
-                    problems.append(link(shown(path)))
-                elif path.is_dir() and path.suffix.lower() in FILE_SUFFIXES:
-                    problems.append(
-                        Problem(
-                            shown(path),
-                            1,
-                            FOLDER,
-                            f"{name} är en mapp, inte en fil. Ta bort mappen eller byt namn på den; "
-                            f"en sida är en fil som slutar på {path.suffix}.",
-                        )
-                    )
+        else:
+            walk(str(root))
     return problems

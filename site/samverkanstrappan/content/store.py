@@ -18,6 +18,9 @@ from .sprak import SOURCE, SPRAK
 
 def shown_path(path: Path) -> str:
     """A path as editors see it: relative to where they stand, when that is shorter."""
+    text, here = str(path), os.getcwd()
+    if os.path.isabs(text) and text.startswith(here.rstrip(os.sep) + os.sep):  # below it: no "..", cut it off
+        return text[len(here.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
     relative = os.path.relpath(path)
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
@@ -31,10 +34,11 @@ def _stat(path: Path) -> tuple[int, int]:
     return stat.st_mtime_ns, stat.st_size
 
 
-def _scan(roots: list[Path]) -> list[tuple[Path, int, int]]:
+def _scan(roots: list[Path], links: set[Path] | None = None) -> list[tuple[Path, int, int]]:
     """Every file below `roots` with its time and size, sorted, listed as Path.rglob lists them
     (a linked folder is not entered, a linked file is followed), with one stat per file: the
-    listing, a check that each is a file and two stats cost 0.08 s at 2,000 extra pages."""
+    listing, a check that each is a file and two stats cost 0.08 s at 2,000 extra pages.
+    The files that are links go into `links`."""
     found = []
 
     def walk(folder: Path) -> None:
@@ -51,6 +55,8 @@ def _scan(roots: list[Path]) -> list[tuple[Path, int, int]]:
                 elif entry.is_file():
                     stat = entry.stat()
                     found.append((path, stat.st_mtime_ns, stat.st_size))
+                    if links is not None and entry.is_symlink():
+                        links.add(path)
             except FileNotFoundError:  # an editor's temporary file, gone since it was listed
                 continue
 
@@ -79,6 +85,7 @@ class ContentStore:
         self.kommun_slug = kommun_slug
         self.kommun_dir = self.content_dir / "kommuner" / kommun_slug
         self._signature = None
+        self._links: set[Path] = set()  # the files of the signature that are links
         # Parsed files by path, modification time and size: refresh() re-reads only what changed.
         # `parsed`: what an earlier build kept of it (content/parse_cache.py).
         self._cache: dict[tuple, tuple] = dict(parsed or {})
@@ -184,6 +191,17 @@ class ContentStore:
         for (_, key), result in zip(missing, results):
             self._cache[key] = result
 
+    def _find(self, root: Path) -> dict[str, Path]:
+        """pages.find(root), from the listing refresh() made rather than the folder again."""
+        if self._signature is None:  # a version the preview made: its listing is not known
+            return pages.find(root)
+        below = str(root) + os.sep
+        return {
+            str(path)[len(below) : -len(".md")].replace(os.sep, "/"): path
+            for path, _, _ in self._signature
+            if str(path).startswith(below) and path.name.endswith(".md") and path not in self._links
+        }
+
     def _roots(self) -> list[Path]:
         return [self.content_dir / name for name in ("sidor", "data", "vagvisare")] + [self.kommun_dir]
 
@@ -223,10 +241,11 @@ class ContentStore:
     def refresh(self) -> bool:
         """Re-read changed files; True when anything changed."""
         # The size too: a save that truncates, then writes, may keep the same time.
-        signature = _scan(self._roots())
-        if signature == self._signature:
+        links: set[Path] = set()
+        signature = _scan(self._roots(), links)
+        if signature == self._signature and links == self._links:
             return False
-        self._signature = signature
+        self._signature, self._links = signature, links
         self._stats = {path: (time, size) for path, time, size in signature}  # as read: not stated again
         self._listings = {}
         self._load()
@@ -268,7 +287,7 @@ class ContentStore:
         jobs, targets = [], []
         for root, target, fields in sources:
             for lang in self.languages:
-                for key, path in self._listed(("find", root / lang), partial(pages.find, root / lang)).items():
+                for key, path in self._listed(("find", root / lang), partial(self._find, root / lang)).items():
                     jobs.append((path, key, lang, self._shown(path), fields))
                     targets.append(target)
         self._parse_many(jobs)

@@ -244,10 +244,12 @@ def _build(
         store, router = app.extensions["content"], app.extensions["router"]
         written, now = None, None
         if from_last:  # checked first: a mistake must not reach the plan
+            files = incremental.file_hashes(store, earlier.manifest["files"])
+            incremental.reuse_addresses(router, store, files, earlier.manifest)
             languages = _check(app, output, out)
             if languages is None:
                 return failures.CONTENT
-            now = incremental.made(store, router, earlier)
+            now = incremental.made(store, router, earlier, files)
             plan = incremental.plan(now, earlier.manifest)
             if plan is not None:
                 written = changes.write(app, plan, output, fresh, languages, linking, (cache, made_with))
@@ -264,7 +266,7 @@ def _build(
         try:  # what the next build starts from; without it, the next build is a full one
             if now is None:
                 raise LookupError("what was made could not be worked out")
-            incremental.save(cache, made_with, store, now, output, index_folder, earlier)
+            incremental.save(cache, made_with, store, now, output, index_folder, earlier, router.lists())
         except Exception:  # the site is published either way: only the next build is a full one
             incremental.forget(cache)
         swap.done(removing)  # the old folders gone (or left for the next build's swap)

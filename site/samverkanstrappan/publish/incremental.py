@@ -38,7 +38,8 @@ from ..content import parse_cache
 from ..index.dokument import Dokument
 from ..routes import addresses
 
-VERSION = 3  # of the manifest's shape (2: a pickle, not JSON; 3: the sources in a file of their own)
+# Of the manifest's shape (2: a pickle, not JSON; 3: the sources in a file of their own; 4: the site's shape).
+VERSION = 4
 LIBRARIES = ("Flask", "Werkzeug", "Jinja2", "Flask-Babel", "Frozen-Flask", "Babel", "Markdown", "nh3")
 LIBRARIES += ("PyYAML", "segno", "whoosh-reloaded", "pagefind", "pagefind-bin", "MarkupSafe")
 MANIFEST = "manifest.pickle"
@@ -116,7 +117,7 @@ def previous(cache: Path, made_with: str, output: Path, search_index: Path) -> P
     if not isinstance(manifest, dict) or manifest.get("recipe") != made_with:
         return None
     try:
-        token, manifest["urls"] = pickle.loads((cache / SOURCES).read_bytes())
+        token, manifest["urls"], manifest["lists"] = pickle.loads((cache / SOURCES).read_bytes())
     except Exception:
         return None
     if token != manifest.get("sources"):
@@ -152,17 +153,40 @@ class Made:
     urls: dict[str, list[str]]
     documents: dict[str, list[Dokument]]
     fingerprints: dict[str, dict[str, str]]
+    shape: str  # what the URLs and their sources are made of (shape())
 
 
-def made(store, router, earlier: Previous | None) -> Made:
-    files = file_hashes(store, earlier.manifest["files"] if earlier and earlier.manifest else {})
+# Besides which files there are, the only content the site's addresses and their sources are
+# made of (routes/addresses.py reads no page's text).
+SHAPE_FILES = ("vagvisare/flode.yaml", "kommuner/{kommun}/kommun.yaml")
+
+
+def shape(store, files: dict[str, list]) -> str:
+    """A hash of what the site's URLs and each URL's sources depend on: the content's file
+    names, the flow and the settings (the code is in the recipe)."""
+    digest = hashlib.sha256("\0".join(files).encode())
+    for name in SHAPE_FILES:
+        digest.update(f"\0{files.get(name.format(kommun=store.kommun_slug), [0, 0, '-'])[2]}".encode())
+    return digest.hexdigest()
+
+
+def reuse_addresses(router, store, files: dict[str, list], earlier: dict) -> None:
+    """Hand the router the last build's URLs and their sources when the site has the same shape."""
+    if earlier.get("shape") == shape(store, files) and earlier.get("lists") is not None:
+        router.known(store, earlier["lists"], earlier["urls"])
+
+
+def made(store, router, earlier: Previous | None, files: dict | None = None) -> Made:
+    """What the build is made from; `files`: the content files' hashes, when worked out already."""
+    if files is None:
+        files = file_hashes(store, earlier.manifest["files"] if earlier and earlier.manifest else {})
     documents = {lang: router.documents(store, lang) for lang in store.languages}
     # A page's document is kept with its parse, and its hash with it (store.per_page): the next
     # build hashes only the documents of what changed (0.4 s for 10,000 documents).
     fingerprints = {
         lang: {doc.url: store.per_page(doc, fingerprint) for doc in found} for lang, found in documents.items()
     }
-    return Made(files, router.sourced_urls(store), documents, fingerprints)
+    return Made(files, router.sourced_urls(store), documents, fingerprints, shape(store, files))
 
 
 def plan(now: Made, earlier: dict) -> Plan | None:
@@ -201,25 +225,37 @@ def plan(now: Made, earlier: dict) -> Plan | None:
 
 
 def save(
-    cache: Path, made_with: str, store, now: Made, output: Path, search_index: Path, earlier: Previous | None = None
+    cache: Path,
+    made_with: str,
+    store,
+    now: Made,
+    output: Path,
+    search_index: Path,
+    earlier: Previous | None = None,
+    lists: dict | None = None,
 ) -> None:
     """Remember what the build just published was made from (after it was published). What
     `earlier` (the last build's) holds already is not written again: the URLs' sources when
-    they are the same, the parse of the files that did not change."""
+    they are the same, the parse of the files that did not change. `lists`: the URL lists the
+    router worked out (Router.lists), kept with the sources."""
     before = earlier.manifest if earlier is not None else None
-    sources = before["sources"] if before and before.get("sources") and before["urls"] == now.urls else None
+    same = before and before.get("sources") and before["urls"] == now.urls
+    # The URL lists too: a list worked out for the first time (the sitemap's) is kept.
+    same = same and set(lists or {}) <= set(before.get("lists") or {})
+    sources = before["sources"] if same else None
     manifest = {
         "version": VERSION,
         "recipe": made_with,
         "published": _published(output, search_index),
         "files": now.files,
         "sources": sources or secrets.token_hex(8),
+        "shape": now.shape,
         "documents": now.fingerprints,
     }
     (cache / MANIFEST).unlink(missing_ok=True)  # no manifest while the parse is being kept
     (cache / "manifest.json").unlink(missing_ok=True)  # what the manifest's first version was
     if sources is None:
-        data = pickle.dumps((manifest["sources"], now.urls), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((manifest["sources"], now.urls, lists), protocol=pickle.HIGHEST_PROTOCOL)
         swap.write_whole(cache / SOURCES, data)
     parse_cache.save(cache, store.parsed(), earlier.parsed if earlier is not None else None)
     swap.write_whole(cache / MANIFEST, pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL))

@@ -173,6 +173,11 @@ TABLE: tuple[PageType, ...] = (
 BY_ENDPOINT = {page_type.endpoint: page_type for page_type in TABLE}
 
 
+def _made_of(store: ContentStore) -> tuple:
+    """What the addresses are made of: the languages, settings and flow, the pages and texts there are."""
+    return (store.languages, store.kommun, store.flow, tuple(store.pages), tuple(store.texts))
+
+
 def _same(before: tuple, now: tuple) -> bool:
     """The languages, the settings and flow (the same objects) and the pages and texts there are."""
     return before[0] == now[0] and before[1] is now[1] and before[2] is now[2] and before[3:] == now[3:]
@@ -200,6 +205,7 @@ class Router:
         # a large site's URLs again after every save (Werkzeug takes 17 µs a URL).
         self._built: dict[tuple, str] = {}
         self._urls: dict[tuple, tuple[tuple, list[str]]] = {}  # by kinds: (what they were of, the URLs)
+        self._sourced: tuple[tuple, dict] | None = None  # (what they were of, each URL's sources)
 
     def url(self, endpoint: str, **values) -> str:
         """The path of the page `endpoint` with `values` (lättläst views need `lattlast`)."""
@@ -234,7 +240,7 @@ class Router:
         the flow (the same objects while their files are: ContentStore._read). The preview
         asks after every save, and a page's text changes no URL (30 ms at 13,000 URLs). The
         static files are the code's, which the preview does not watch either."""
-        made_of = (store.languages, store.kommun, store.flow, tuple(store.pages), tuple(store.texts))
+        made_of = _made_of(store)
         kept = self._urls.get(kinds)
         if kept is not None and _same(kept[0], made_of):
             return list(kept[1])
@@ -252,6 +258,8 @@ class Router:
     def sourced_urls(self, store: ContentStore, kinds: tuple[str, ...] = (PAGE, FILE, HIDDEN)) -> dict[str, list[str]]:
         """Every URL of the site, in table order, with the content files it is built from
         (`sources`): what the incremental build (publish/incremental.py) renders again after an edit."""
+        if kinds == (PAGE, FILE, HIDDEN) and self._sourced is not None and _same(self._sourced[0], _made_of(store)):
+            return self._sourced[1]
         found: dict[str, list[str]] = {}
         for page_type in TABLE:
             if page_type.kind in kinds:
@@ -260,6 +268,19 @@ class Router:
                     if url not in found:
                         found[url] = self.sources(store, page_type.endpoint, values)
         return found
+
+    def known(self, store: ContentStore, lists: dict[tuple, list[str]], sourced: dict[str, list[str]]) -> None:
+        """Take the URLs and their sources that a build worked out for content of the same shape
+        (publish/incremental.py: the same files, flow and settings, and the same code; no
+        address and no source depends on a page's text), instead of working them out again:
+        0.3 s of an edit's build at 2,000 extra pages."""
+        made_of = _made_of(store)
+        self._urls.update((tuple(kinds), (made_of, list(found))) for kinds, found in lists.items())
+        self._sourced = (made_of, sourced)
+
+    def lists(self) -> dict[tuple, list[str]]:
+        """The URL lists worked out so far, by kinds (for known(), in a later build)."""
+        return {kinds: found for kinds, (_, found) in self._urls.items()}
 
     def documents(self, store: ContentStore, lang: str, a_o_only: bool = False) -> list[dokument.Dokument]:
         """What the search indexes hold for `lang`, from every page type that contributes."""

@@ -9,8 +9,6 @@ Swedish, on the line where it is.
 import io
 import re
 
-from babel.messages.pofile import PoFileError, read_po
-
 from ..content.problems import Problem
 
 SYNTAX = "SV711"
@@ -43,6 +41,10 @@ def problems(text: str, file: str) -> list[Problem]:
     ]
     if found:
         return found
+    # Here, not at the top: a build whose catalogs were read before (their parse is kept)
+    # never needs Babel's reader, which took 0.04 s to import.
+    from babel.messages.pofile import PoFileError, read_po
+
     try:
         read_po(io.StringIO(text), abort_invalid=True)
     except PoFileError as error:
