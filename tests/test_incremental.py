@@ -431,3 +431,16 @@ def test_the_site_s_shape_changes_with_its_files_flow_and_settings_but_not_a_pag
     assert incremental.shape(store, {**files, "vagvisare/flode.yaml": [2, 11, "z"]}) != shape
     assert incremental.shape(store, {**files, f"kommuner/{KOMMUN}/kommun.yaml": [2, 11, "z"]}) != shape
     assert incremental.shape(store, {**files, "sidor/sv/ny.md": [1, 1, "n"]}) != shape
+
+
+def test_a_full_build_from_the_last_build_s_cache_indexes_as_one_from_nothing(content, tmp_path, own_cache):
+    """With its output deleted, a build is a full one that starts from the kept parse and
+    Whoosh's kept analysis (publish/builder.py); its index answers as --hel's does."""
+    output, index = tmp_path / "ut", tmp_path / "index"
+    assert build(content, output, index)[0] == 0
+    page_edit(content)  # so that one text is analysed again and the others are taken as kept
+    shutil.rmtree(output)
+    code, printed = build(content, output, index)
+    assert code == 0 and written(printed) is None  # a full build
+    assert build(content, tmp_path / "hel", tmp_path / "index-hel", full=True)[0] == 0
+    assert search_answers(content, index) == search_answers(content, tmp_path / "index-hel")

@@ -6,8 +6,9 @@ Whoosh is handed the very terms, counts and weights its analyzer gave.
 
 One file per language in the build's cache folder (publish/incremental.py), written by the
 process that writes that language's index, with the recipe (the code and library versions)
-that made it. Only an incremental build reads it, and only what the same recipe made; a
-full build writes it and reads none.
+that made it. A build that starts from the last build's cache reads it (an incremental build,
+or a full one after the output was deleted), and only what the same recipe made; `--hel`
+writes it and reads none.
 """
 
 import hashlib

@@ -40,12 +40,13 @@ def _start_worker(app) -> None:
     _worker_app = app
 
 
-def _index_language(app, job: tuple[Path, str, whoosh_kept.Kept | None]) -> int:
+def _index_language(app, job: tuple[Path, str, whoosh_kept.Kept | None, bool]) -> int:
     """Whoosh's index of one language, written into the fresh index folder; what its analyzer
-    made is kept in `analysis` for the next build (index/whoosh_kept.py)."""
-    fresh, lang, analysis = job
+    made is kept in `analysis` for the next build, which `reuse`s what the last build kept
+    there (index/whoosh_kept.py)."""
+    fresh, lang, analysis, reuse = job
     store, router = app.extensions["content"], app.extensions["router"]
-    return search.build_language(fresh, lang, router.documents(store, lang), analysis)
+    return search.build_language(fresh, lang, router.documents(store, lang), analysis, reuse)
 
 
 def _freeze_share(app, job: tuple[Path, list[str]]) -> int:
@@ -65,9 +66,10 @@ class SiteWriter:
     while this process feeds Pagefind, a program of its own. Used as a context manager: on
     leaving it unfinished (the content had errors, or anything failed) the workers stop
     and the half-written index is removed. `cache`: the build cache folder and the build's
-    recipe, with which each language's analysis is kept for the next build."""
+    recipe, with which each language's analysis is kept for the next build; `reuse`: what the
+    last build kept there is used (not with --hel, which starts from nothing)."""
 
-    def __init__(self, app, processes: int | None = None, cache: tuple[Path, str] | None = None):
+    def __init__(self, app, processes: int | None = None, cache: tuple[Path, str] | None = None, reuse=False):
         self.app, self.store = app, app.extensions["content"]
         self.pool, self.published, self.frozen, self.processes = None, False, False, processes
         self.index_fresh = search.prepare(app.config["SEARCH_INDEX"])
@@ -82,7 +84,7 @@ class SiteWriter:
                 # Forked before any thread of ours starts (Pagefind's reader comes later).
                 self.pool = workers.pool(count, _start_worker, (app,))
             self.indexing = [
-                self._start(_index_language, (self.index_fresh, lang, cache and whoosh_kept.file(*cache, lang)))
+                self._start(_index_language, (self.index_fresh, lang, cache and whoosh_kept.file(*cache, lang), reuse))
                 for lang in self.store.languages
             ]
         except BaseException:
@@ -256,7 +258,9 @@ def _build(
             else:
                 changes.drop(linking, fresh)
         if written is None:
-            everything = _write_everything(app, workers, output, fresh, out, started, timings, now, (cache, made_with))
+            # A build that read the last one's cache uses what its analyzer kept, too.
+            kept = (cache, made_with, earlier is not None)
+            everything = _write_everything(app, workers, output, fresh, out, started, timings, now, kept)
             if everything is None:
                 return failures.CONTENT
             *written, now = everything
@@ -306,12 +310,14 @@ def _check(app, output: Path, out) -> list | None:
     return coverage.rows(store, catalogs.source_strings(paths.REPO, paths.CACHE))
 
 
-def _write_everything(app, workers, output: Path, fresh: Path, out, started: float, timings, made=None, cache=None):
+def _write_everything(app, workers, output: Path, fresh: Path, out, started: float, timings, made=None, kept=None):
     """Every page and both search indexes, written on every core and published; (pages, languages,
     the replaced folders to remove, what the next build starts from) or None when the content
     has errors. `made`: the content was checked already, and this is what the next build
-    starts from. `cache`: the build cache folder and recipe (SiteWriter)."""
-    with SiteWriter(app, workers, cache) as writer:
+    starts from. `kept`: the build cache folder, the recipe, and whether what the last build
+    kept there is used (SiteWriter)."""
+    cache, reuse = (kept[:2], kept[2]) if kept else (None, False)
+    with SiteWriter(app, workers, cache, reuse) as writer:
         urls = app.extensions["router"].urls(app.extensions["content"])
         if made is not None:
             languages = coverage.rows(app.extensions["content"], catalogs.source_strings(paths.REPO, paths.CACHE))
