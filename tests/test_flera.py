@@ -153,6 +153,25 @@ def test_a_need_of_several_outcomes_keeps_its_question_when_the_others_are_remov
     assert behov.own_answer(wider, "sjukskriven") == ("sjukskriven",)
 
 
+def test_an_outcome_reached_for_oneself_links_to_what_a_narstaende_can_say(app, client):
+    """Leila read "I have a problem with alcohol" as her script, though she asked about her
+    husband: the same outcome through "för någon annan" is one link away, and it has the
+    närstående's script."""
+    flow = app.extensions["content"].flow
+    html = client.get("/sv/vagvisare/beroende/nej/").text
+    link = re.search(r'<a href="([^"]+)" data-narstaende-lank>', html)
+    assert link and link[1] == "/sv/vagvisare/" + "/".join(flow.first_narstaende_paths()["beroende"]) + "/"
+    theirs = client.get(link[1]).text
+    assert "data-narstaende" in theirs and "data-narstaende-lank" not in theirs
+    assert NOD.search(theirs)[1] == NOD.search(html)[1]  # the same outcome
+    with_link = [
+        outcome
+        for outcome, path in flow.first_paths().items()
+        if outcome in flow.outcomes and "data-narstaende-lank" in client.get(f"/ar/vagvisare/{'/'.join(path)}/").text
+    ]
+    assert len(with_link) >= 5
+
+
 def test_no_role_says_to_ask_for_it_at_itself():
     """ "Rehabkoordinator … Fråga efter det hos: Rehabkoordinator" told the reader nothing."""
     assert [role for role, (_, _, kind) in ROLLER.items() if kind == role] == []
@@ -176,7 +195,7 @@ def test_a_narstaende_gets_carer_support_and_their_own_script(client):
     html = client.get("/sv/vagvisare/for-nagon-annan/beroende/nej/").text
     assert "data-narstaende" in html and "anhorigstod" in KINDS.findall(html)
     own = client.get("/sv/vagvisare/beroende/nej/").text
-    assert "data-narstaende" not in own
+    assert not re.search(r"data-narstaende(?!-)", own)  # its own script; a link to theirs
 
 
 def test_acute_help_comes_first_among_the_contacts(client):

@@ -152,6 +152,15 @@ class Flow:
                 found.setdefault(nodes[-1].id, path)
         return found
 
+    def first_narstaende_paths(self) -> dict[str, tuple[str, ...]]:
+        """The first answers of a närstående (through an answer of `narstaende`) to each node."""
+        found: dict[str, tuple[str, ...]] = {}
+        for path in self.paths():
+            nodes = self.walk(path) if self.asked_by_narstaende(path) else None
+            if nodes:
+                found.setdefault(nodes[-1].id, path)
+        return found
+
     def node(self, node_id: str) -> Question | Outcome | None:
         return self.questions.get(node_id) or self.outcomes.get(node_id)
 

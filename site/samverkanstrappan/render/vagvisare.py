@@ -4,7 +4,7 @@ A page's URL is the answers given so far, so the page knows the way it was
 reached, shows it, and can be sent to a caller as it is.
 """
 
-from flask import Blueprint, abort, render_template, url_for
+from flask import Blueprint, abort, current_app, render_template, url_for
 from markupsafe import Markup
 
 from ..content import behov
@@ -57,13 +57,21 @@ def _render(lang: str, answers: tuple[str, ...]):
     flow = store().flow
     need = behov.need_of_path(flow, answers)
     narstaende = flow.asked_by_narstaende(answers)
+    # Many who ask about drinking or a child's school ask for someone close: the same answer,
+    # with what a närstående can say, is one link away.
+    other = None if narstaende else _narstaende_paths(flow).get(node.id)
     return render_template(
         "vagvisare/utfall.html",
         add=flera.add_choices(lang, (need,) if need else (), (node.id,)),
         narstaende=narstaende,
+        narstaende_url=path_url(other) if other and "sag_sa_har_narstaende" in context["text"].meta else None,
         carers=flera.carers([node]) if narstaende else (),
         **context,
     )
+
+
+def _narstaende_paths(flow) -> dict[str, tuple[str, ...]]:
+    return current_app.remember(("narstaende_paths",), flow.first_narstaende_paths)
 
 
 def node_text(lang: str, node_id: str):
