@@ -44,6 +44,18 @@ def _rekeyed(kept: dict) -> dict:
     }
 
 
+class _Unpickler(pickle.Unpickler):
+    """Reads a new-file: what it names by place comes back as the whole file's object."""
+
+    def __init__(self, file, values: list):
+        super().__init__(file)
+        self.values = values
+
+    # A method, not an attribute set on the instance: Python 3.13 made that one read-only.
+    def persistent_load(self, place):
+        return self.values[place][0]
+
+
 def load(folder: Path) -> Kept | None:
     """The parse kept in `folder`, or None."""
     try:
@@ -56,9 +68,7 @@ def load(folder: Path) -> Kept | None:
     entries = dict(whole)
     try:
         with open(folder / NEW, "rb") as file:
-            unpickler = pickle.Unpickler(file)
-            unpickler.persistent_load = lambda place: values[place][0]
-            of, new = unpickler.load()
+            of, new = _Unpickler(file, values).load()
         if of == token:  # else it was written beside another whole file: not ours
             entries.update(_rekeyed(new))
     except FileNotFoundError:
