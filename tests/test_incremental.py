@@ -153,6 +153,14 @@ def crisis_words_edit(content: Path) -> None:
     words.write_text(text, encoding="utf-8")
 
 
+def flow_order_edit(content: Path) -> None:
+    """The same outcomes in another order: the same URLs, listed (the sitemap) in a new order."""
+    flow = content / "vagvisare" / "flode.yaml"
+    block = "  akut-fara:\n    nummer: [akut]\n    trappsteg: vagvisare\n    kanslig: ja\n"
+    text = flow.read_text(encoding="utf-8").replace(block, "", 1)
+    flow.write_text(text.replace("  vald-vuxen:\n", block + "  vald-vuxen:\n", 1), encoding="utf-8")
+
+
 def lattlast_start_removed(content: Path) -> None:
     """Without a lättläst start page, no page may link to it."""
     (content / "sidor" / "sv" / "lattlast" / "start.md").unlink()
@@ -171,6 +179,8 @@ EDITS = [
     translated_directory_edit,
     synonym_edit,
     crisis_words_edit,
+    flow_order_edit,
+    page_edit,  # after a new order: what the last build kept of the URL lists must be the new one
     logo_edit,
     own_lattlast_page,
     lattlast_start_removed,
@@ -182,7 +192,7 @@ def _content_files(content: Path) -> dict[str, bytes]:
     return {path.relative_to(content).as_posix(): path.read_bytes() for path in content.rglob("*") if path.is_file()}
 
 
-@pytest.mark.browser  # the end-to-end tier: sixteen edits, each compared with a full build (decisions.md)
+@pytest.mark.browser  # the end-to-end tier: eighteen edits, each compared with a full build (decisions.md)
 def test_after_each_kind_of_edit_the_output_is_a_full_builds(content, tmp_path, own_cache):
     output, index = tmp_path / "ut", tmp_path / "index"
     assert build(content, output, index)[0] == 0
@@ -444,3 +454,25 @@ def test_a_full_build_from_the_last_build_s_cache_indexes_as_one_from_nothing(co
     assert code == 0 and written(printed) is None  # a full build
     assert build(content, tmp_path / "hel", tmp_path / "index-hel", full=True)[0] == 0
     assert search_answers(content, index) == search_answers(content, tmp_path / "index-hel")
+
+
+def test_the_same_urls_in_a_new_order_are_kept_in_their_new_order(tmp_path):
+    """Dicts compare equal in any order: the URLs and their lists (the sitemap's) that the next
+    build takes again (reuse_addresses) must be this build's, in this build's order."""
+    from types import SimpleNamespace
+
+    from samverkanstrappan.publish import incremental
+
+    store = SimpleNamespace(parsed=dict)
+    output, index = tmp_path / "ut", tmp_path / "index"
+    output.mkdir(), index.mkdir()
+
+    def save_and_read(urls: dict, shape: str, earlier=None):
+        now = incremental.Made({}, urls, {}, {}, shape)
+        incremental.save(tmp_path, "recept", store, now, output, index, earlier, lists={("sida",): list(urls)})
+        return incremental.previous(tmp_path, "recept", output, index)
+
+    first = save_and_read({"/sv/a/": ["x"], "/sv/b/": ["y"]}, "form-1")
+    again = save_and_read({"/sv/b/": ["y"], "/sv/a/": ["x"]}, "form-2", first)
+    assert list(again.manifest["urls"]) == ["/sv/b/", "/sv/a/"]
+    assert again.manifest["lists"] == {("sida",): ["/sv/b/", "/sv/a/"]}

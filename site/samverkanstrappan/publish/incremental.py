@@ -239,7 +239,9 @@ def save(
     they are the same, the parse of the files that did not change. `lists`: the URL lists the
     router worked out (Router.lists), kept with the sources."""
     before = earlier.manifest if earlier is not None else None
-    same = before and before.get("sources") and before["urls"] == now.urls
+    # The same shape too: dicts compare equal in any order, and a new order of the flow's
+    # outcomes is the same URLs in a new order (the sitemap's), which the next build takes again.
+    same = before and before.get("sources") and before.get("shape") == now.shape and before["urls"] == now.urls
     # The URL lists too: a list worked out for the first time (the sitemap's) is kept.
     same = same and set(lists or {}) <= set(before.get("lists") or {})
     sources = before["sources"] if same else None
