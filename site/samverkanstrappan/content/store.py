@@ -45,7 +45,7 @@ def _scan(roots: list[Path], links: set[Path] | None = None) -> list[tuple[Path,
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
-        except (FileNotFoundError, NotADirectoryError):
+        except OSError:  # gone, not a folder, or not ours to read: as Path.rglob, pass it by
             return
         for entry in entries:
             path = folder / entry.name
@@ -57,7 +57,7 @@ def _scan(roots: list[Path], links: set[Path] | None = None) -> list[tuple[Path,
                     found.append((path, stat.st_mtime_ns, stat.st_size))
                     if links is not None and entry.is_symlink():
                         links.add(path)
-            except FileNotFoundError:  # an editor's temporary file, gone since it was listed
+            except OSError:  # an editor's temporary file, gone since it was listed, or a broken link
                 continue
 
     for root in roots:
