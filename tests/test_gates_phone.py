@@ -202,7 +202,10 @@ LARGE_TEXT = """() => {
   const title = document.querySelector(".webbplatsnamn__titel");
   const lines = new Set([...title.getClientRects()].map((r) => Math.round(r.top))).size;
   const words = title.textContent.trim().split(/\\s+/).length;
+  const size = (element) => parseFloat(getComputedStyle(element).fontSize);
+  const body = size(document.body);
   return {sideways: document.documentElement.scrollWidth > innerWidth,
+          small: [...document.querySelectorAll("bdi.nummer")].filter((n) => size(n) < body).length,
           numbers: [...document.querySelectorAll(".nodlage a")].filter(out).map((a) => a.textContent.trim()),
           titleBroken: lines > words};
 }"""
@@ -213,17 +216,20 @@ def test_large_text_scrolls_nothing_sideways_and_keeps_every_emergency_number_in
     built_site, site_url, browser, font_size
 ):
     """With the phone's text at 150 % or 200 %, the site's name broke one letter a line, 90101 and
-    the guide's answers ran off the right edge, and the page scrolled sideways. Nothing may."""
-    page = browser.new_page(viewport=PHONE)
-    page.context.new_cdp_session(page).send("Page.setFontSizes", {"fontSizes": {"standard": font_size}})
+    the guide's answers ran off the right edge, and the page scrolled sideways. Nothing may, and
+    no phone number may be smaller than the text around it (one was kept in by shrinking it)."""
     urls = [f"/{lang}/{path}" for lang in site_languages(built_site) for path in ("", "verksamheter/", "be-om-sip/")]
     urls += [url for url in outcome_pages(built_site) if "/flera/" in url][:: WORST_COMBINED * 2]
     urls.append("/sv/lattlast/")
     wrong = {}
-    for url in urls:
-        page.goto(site_url + url)
-        found = page.evaluate(LARGE_TEXT)
-        if found["sideways"] or found["numbers"] or found["titleBroken"]:
-            wrong[url] = found
-    page.close()
+    page = browser.new_page(viewport=PHONE)
+    try:
+        page.context.new_cdp_session(page).send("Page.setFontSizes", {"fontSizes": {"standard": font_size}})
+        for url in urls:
+            page.goto(site_url + url)
+            found = page.evaluate(LARGE_TEXT)
+            if found["sideways"] or found["numbers"] or found["titleBroken"] or found["small"]:
+                wrong[url] = found
+    finally:
+        page.close()
     assert len(urls) >= 15 and wrong == {}
