@@ -10,23 +10,37 @@
 
   function value(id) { return document.getElementById(id).value.trim(); }
 
-  // On screen each answer is isolated (FSI … PDI), so an Arabic line does not turn
-  // "070-123 45 67" into "67 45 070-123"; the copied text is left plain.
-  function letter(isolated) {
+  // The request's lines: the opening sentence, then each answer given, after its label.
+  function answers() {
     var places = Array.prototype.map.call(
       section.querySelectorAll("input[name=kontakt]:checked"),
       function (box) { return section.querySelector("label[for='" + box.id + "']").textContent.trim(); });
     if (value("sip-annan")) { places.push(value("sip-annan")); }
     var data = preview.dataset;
-    var lines = [data.mening, ""];
-    [[data.namn, value("sip-namn")], [data.nas, value("sip-nas")], [data.kontakt, places.join(", ")], [data.hjalp, value("sip-hjalp")],
-     [data.med, value("sip-med")], [data.tolk, value("sip-tolk")]].forEach(function (pair) {
-      if (pair[1]) { lines.push(pair[0] + ": " + (isolated ? "\u2068" + pair[1] + "\u2069" : pair[1])); }
-    });
+    return [[data.namn, value("sip-namn")], [data.nas, value("sip-nas")], [data.kontakt, places.join(", ")],
+      [data.hjalp, value("sip-hjalp")], [data.med, value("sip-med")], [data.tolk, value("sip-tolk")]]
+      .filter(function (pair) { return pair[1]; });
+  }
+
+  // What is copied: plain text.
+  function letter() {
+    var lines = [preview.dataset.mening, ""];
+    answers().forEach(function (pair) { lines.push(pair[0] + ": " + pair[1]); });
     return lines.join("\n");
   }
 
-  function update() { preview.textContent = letter(true); }
+  // On screen each answer is its own <bdi>, so that on an Arabic page "070-123 45 67" does not
+  // read "67 45 070-123"; an element, not invisible marks, so that text selected in the
+  // preview and copied by hand is plain too.
+  function update() {
+    var parts = [document.createTextNode(preview.dataset.mening + "\n")];
+    answers().forEach(function (pair) {
+      var answer = document.createElement("bdi");
+      answer.textContent = pair[1];
+      parts.push(document.createTextNode("\n" + pair[0] + ": "), answer);
+    });
+    preview.replaceChildren.apply(preview, parts);
+  }
   section.addEventListener("input", update);
   section.addEventListener("change", update);
   update();
