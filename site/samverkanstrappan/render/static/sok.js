@@ -87,14 +87,19 @@
     });
   }
 
+  // The crisis block with the numbers of `kinds`: each kind's in its order, the first kind's
+  // first, each number once (as server mode's crisis_numbers does).
   function crisisBlock(kinds) {
-    var block = template("sok-kris-" + kinds[0]);
+    var holder = document.getElementById("sok-kris");
+    var block = template("sok-kris");
     var list = block.querySelector(".nummerkort");
-    kinds.slice(1).forEach(function (kind) {
-      template("sok-kris-" + kind).querySelectorAll(".nummerkort li").forEach(function (item) {
-        if (list && !list.querySelector('[data-nummer="' + item.dataset.nummer + '"]')) { list.appendChild(item); }
-      });
-    });
+    if (!holder || !list) { return block; }
+    var items = new Map(Array.from(list.children).map(function (item) { return [item.dataset.nummer, item]; }));
+    var wanted = unique([].concat.apply([], kinds.map(function (kind) {
+      return (holder.getAttribute("data-kris-" + kind) || "").split(" ");
+    })));
+    list.textContent = "";
+    wanted.forEach(function (id) { if (items.has(id)) { list.appendChild(items.get(id)); } });
     return block;
   }
 
