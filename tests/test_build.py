@@ -6,6 +6,7 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 from conftest import KOMMUN, KOMMUNER, files, html_pages, url_of
@@ -175,6 +176,21 @@ def test_the_freezing_client_answers_like_flasks(app):
             app.test_client().get(url) as flask,
         ):
             assert (frozen.status, frozen.mimetype, frozen.data) == (flask.status, flask.mimetype, flask.data), url
+
+
+def test_css_and_javascript_are_sent_minified_and_not_again_when_the_browser_has_them(client):
+    """The files keep their comments; a visitor gets none of them (render/static_files.py)."""
+    static = Path(client.application.static_folder)
+    for name, mimetype in (("site.css", "text/css"), ("sok.js", "text/javascript")):
+        source = (static / name).read_bytes()
+        sent = client.get(f"/static/{name}")
+        assert sent.status_code == 200 and sent.mimetype == mimetype
+        assert len(sent.data) < 0.85 * len(source) and b"/*" not in sent.data and b"\n  //" not in sent.data
+        again = client.get(f"/static/{name}", headers={"If-None-Match": sent.headers["ETag"]})
+        assert again.status_code == 304 and again.data == b""
+    with client.get("/static/favicon.svg") as other:  # any other file as it is (a response that holds it open)
+        assert other.data == (static / "favicon.svg").read_bytes()
+    assert client.get("/static/finns-inte.css").status_code == 404
 
 
 def test_shares_hold_every_url_once_with_a_page_in_all_languages_together(client):

@@ -41,7 +41,7 @@ from ..routes import addresses
 # Of the manifest's shape (2: a pickle, not JSON; 3: the sources in a file of their own; 4: the site's shape).
 VERSION = 4
 LIBRARIES = ("Flask", "Werkzeug", "Jinja2", "Flask-Babel", "Frozen-Flask", "Babel", "Markdown", "nh3")
-LIBRARIES += ("PyYAML", "segno", "whoosh-reloaded", "pagefind", "pagefind-bin", "MarkupSafe")
+LIBRARIES += ("PyYAML", "segno", "whoosh-reloaded", "pagefind", "pagefind-bin", "MarkupSafe", "rcssmin", "rjsmin")
 MANIFEST = "manifest.pickle"
 SOURCES = "kallor.pickle"
 RENDER_AT_MOST = 1000  # more URLs than this to render again: a full build, on every core, is faster

@@ -11,6 +11,8 @@ from flask import Flask, g, has_request_context, request
 from flask.templating import _default_template_ctx_processor
 from jinja2 import Environment, FileSystemBytecodeCache
 
+from . import static_files
+
 # What production server mode remembers at most (a build of the example remembers about 17,000
 # things for its 3,388 pages); past it, it works each one out again.
 MAX_REMEMBERED_SERVING = 200_000
@@ -65,6 +67,10 @@ class App(Flask):
                 if processor is not _default_template_ctx_processor:
                     found.update(self.ensure_sync(processor)())
         return found
+
+    def send_static_file(self, filename: str):
+        """Flask's, with CSS and JavaScript minified (render/static_files.py)."""
+        return static_files.send(self, filename)
 
     def url_for(self, endpoint: str, **values) -> str:
         build = lambda: Flask.url_for(self, endpoint, **values)  # noqa: E731
