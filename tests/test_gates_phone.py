@@ -213,7 +213,8 @@ LARGE_TEXT = """() => {
       range.setStart(node, at); range.setEnd(node, at + word.length); at += word.length + 1;
       const rects = [...range.getClientRects()];
       const width = rects.reduce((sum, r) => sum + r.width, 0);
-      return new Set(rects.map((r) => Math.round(r.top))).size > 1 && width <= node.parentElement.closest(".kort__fakta").clientWidth;
+      const line = node.parentElement.closest(".kort__fakta").clientWidth;
+      return new Set(rects.map((r) => Math.round(r.top))).size > 1 && width <= line;
     });
   };
   return {sideways: document.documentElement.scrollWidth > innerWidth,
