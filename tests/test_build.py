@@ -1,5 +1,6 @@
 """The static build and the server: URLs, files, the root, 404 and serve mode."""
 
+import hashlib
 import os
 import re
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import KOMMUN, KOMMUNER, files, html_pages, url_of
+from flask import Flask
 from samverkanstrappan import freeze, paths
 from samverkanstrappan.content import pages as pages_module
 from samverkanstrappan.content.trappsteg import TRAPPSTEG
@@ -181,16 +183,45 @@ def test_the_freezing_client_answers_like_flasks(app):
 def test_css_and_javascript_are_sent_minified_and_not_again_when_the_browser_has_them(client):
     """The files keep their comments; a visitor gets none of them (render/static_files.py)."""
     static = Path(client.application.static_folder)
-    for name, mimetype in (("site.css", "text/css"), ("sok.js", "text/javascript")):
+    for name in ("site.css", "sok.js"):
         source = (static / name).read_bytes()
         sent = client.get(f"/static/{name}")
-        assert sent.status_code == 200 and sent.mimetype == mimetype
+        with client.application.test_request_context():
+            flasks = Flask.send_static_file(client.application, name)
+            flasks.close()
+        assert sent.status_code == 200 and sent.mimetype == flasks.mimetype
         assert len(sent.data) < 0.85 * len(source) and b"/*" not in sent.data and b"\n  //" not in sent.data
+        assert sent.cache_control.no_cache and sent.last_modified is not None
         again = client.get(f"/static/{name}", headers={"If-None-Match": sent.headers["ETag"]})
         assert again.status_code == 304 and again.data == b""
+        since = client.get(f"/static/{name}", headers={"If-Modified-Since": sent.headers["Last-Modified"]})
+        assert since.status_code == 304
     with client.get("/static/favicon.svg") as other:  # any other file as it is (a response that holds it open)
         assert other.data == (static / "favicon.svg").read_bytes()
     assert client.get("/static/finns-inte.css").status_code == 404
+
+
+def test_pages_ask_for_static_files_by_their_version_which_may_be_kept_for_a_year(client, fresh_app):
+    """A browser or proxy that keeps static files for days must not pair a new search page with
+    an old sok.js (the crisis block is read by the script from the page)."""
+    html = client.get("/uk/sok/").text
+    asked = dict(re.findall(r'/static/([a-z]+\.(?:css|js|svg))\?v=([0-9a-f]{10})"', html))
+    assert {"site.css", "sok.css", "sok.js", "sokfraga.js", "favicon.svg"} <= set(asked)
+    for name, version in asked.items():  # what is sent: a new minifier changes the address too
+        with client.get(f"/static/{name}") as sent:
+            assert version == hashlib.sha256(sent.data).hexdigest()[:10], name
+    kept = client.get(f"/static/sok.js?v={asked['sok.js']}")
+    assert kept.cache_control.max_age == 365 * 24 * 3600 and kept.cache_control.immutable
+    with client.get(f"/static/favicon.svg?v={asked['favicon.svg']}") as icon:  # not minified, kept as long
+        assert icon.cache_control.immutable and icon.cache_control.max_age == 365 * 24 * 3600
+    stale = client.get("/static/sok.js?v=0000000000")  # an old page's address: the current file, asked again
+    assert stale.data == kept.data and stale.cache_control.no_cache and not stale.cache_control.immutable
+    # Made-up names for the same file are one file to the server, not one more copy each.
+    fresh_app.config.update(LIVE=False, FREEZE_SHORTCUTS=True, SERVE_MODE=True)
+    with fresh_app.test_client() as own:
+        for name in ("sok.js", "x/../sok.js", "./sok.js", "a/b/../../sok.js"):
+            assert own.get(f"/static/{name}").data == kept.data
+    assert len([key for key in fresh_app._remembered if key[0] == "static"]) == 1
 
 
 def test_shares_hold_every_url_once_with_a_page_in_all_languages_together(client):

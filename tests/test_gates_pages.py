@@ -64,7 +64,7 @@ def test_no_inline_script_style_or_event_handler(pages):
     assert wrong == []
 
 
-ASSET = re.compile(r'(?:<link rel="stylesheet" href="|<script src=")([^"]+)"')
+ASSET = re.compile(r'(?:<link rel="stylesheet" href="|<script src=")([^"?]+)(?:\?v=[0-9a-f]{10})?"')
 
 
 def test_every_page_weighs_at_most_50_kb(built_site):

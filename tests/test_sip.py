@@ -85,9 +85,11 @@ def test_fill_in_and_print_by_keyboard_with_nothing_sent_or_stored(browser, site
     assert page.evaluate("window.__printed") == 1
     preview = page.text_content("[data-forhandsvisning]")
     assert all(text in preview for text in typed.values())
-    # Only the page's own static files (the favicon may load late); no query, no body, no typed text.
+    # Only the page's own static files (the favicon may load late), asked for by their version;
+    # no other query, no body, no typed text.
     assert all(
-        method == "GET" and url.startswith(site_url + "/static/") and "?" not in url for method, url in requests
+        method == "GET" and re.fullmatch(re.escape(site_url) + r"/static/[a-z]+\.[a-z]+\?v=[0-9a-f]{10}", url)
+        for method, url in requests
     ), requests
     assert context.cookies() == []
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0

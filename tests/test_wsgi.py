@@ -101,7 +101,9 @@ def test_every_page_from_the_build_is_byte_for_byte_the_apps(small_content, smal
     app = create_app(KOMMUN, small_content, serve=True, live=False, search_index=build.search_index)
     urls = app.extensions["router"].urls(app.extensions["content"])
     served = BuiltPages(app, build.output, urls)
-    assert len(served.files) == len(urls) - len(app.extensions["content"].languages)  # all but the search pages
+    # All but the search pages and the static files (their caching headers: test_build.py).
+    static = [url for url in urls if url.startswith("/static/")]
+    assert static and len(served.files) == len(urls) - len(app.extensions["content"].languages) - len(static)
     rendered, from_files = Client(app), Client(served)
     for url in served.files:
         mine, theirs = from_files.get(url), rendered.get(url)
@@ -111,6 +113,10 @@ def test_every_page_from_the_build_is_byte_for_byte_the_apps(small_content, smal
         for name in ("Content-Type", "Content-Length", "Content-Security-Policy", *headers.HEADERS):
             assert mine.headers.get(name) == theirs.headers.get(name), (url, name)
     assert from_files.head("/sv/").data == b"" and from_files.head("/sv/").headers["Content-Length"]
+    # The static files come from the app, which lets a browser keep a file asked for by its version.
+    for asked in re.findall(r'"(/static/[^"]+\?v=[0-9a-f]{10})"', from_files.get("/sv/").text):
+        with from_files.get(asked) as kept:
+            assert kept.status_code == 200 and kept.cache_control.immutable, asked
 
 
 def test_addresses_a_visitor_makes_up_cannot_fill_production_memory(small_content, small_builds, monkeypatch):

@@ -73,7 +73,12 @@ class App(Flask):
         return static_files.send(self, filename)
 
     def url_for(self, endpoint: str, **values) -> str:
+        """Flask's, remembered while freezing; a static file's address names its version."""
         build = lambda: Flask.url_for(self, endpoint, **values)  # noqa: E731
+        if endpoint == "static" and "v" not in values:
+            build = lambda: Flask.url_for(  # noqa: E731
+                self, endpoint, **values, v=static_files.version(self, values["filename"])
+            )
         if not has_request_context():
             return build()
         relative_to = request.blueprint if endpoint.startswith(".") else None

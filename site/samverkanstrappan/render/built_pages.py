@@ -4,8 +4,9 @@ Every URL of the route table except the search page is the same for every reader
 build has already written it, byte for byte what the app would render from the same
 content. Served from the file it costs a read instead of a render (0.1 ms against about
 1 ms a page, and 25 ms for a combined answer's staff card), so the workers' time goes to
-the searches, the one thing only a server can answer. The search page, and any URL the
-route table does not list, goes on to the app.
+the searches, the one thing only a server can answer. The search page, the static files
+(the app sends them with the headers that let a browser keep them: render/static_files.py),
+and any URL the route table does not list, go on to the app.
 """
 
 import mimetypes
@@ -16,6 +17,7 @@ from werkzeug.utils import get_content_type
 from ..freeze import file_of
 from . import headers
 
+STATIC = "/static/"
 TYPES = {".html": "text/html", ".json": "application/json", ".xml": "application/xml"}
 
 
@@ -26,9 +28,13 @@ class BuiltPages:
     def __init__(self, app, root: Path, urls: list[str]):
         self.app = app
         root = Path(root).resolve()
-        # Only the route table's URLs, never the search page, and only files the build wrote.
+        # Only the route table's pages, never the search page, and only files the build wrote.
         self.files = {
-            url: path for url in urls if not headers.SEARCH_PAGE.match(url) and (path := file_of(root, url)).is_file()
+            url: path
+            for url in urls
+            if not headers.SEARCH_PAGE.match(url)
+            and not url.startswith(STATIC)
+            and (path := file_of(root, url)).is_file()
         }
 
     def __call__(self, environ, start_response):
