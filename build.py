@@ -61,7 +61,11 @@ def main(argv=None) -> int:
         return 0
     slugs = municipalities(args.innehall) if args.alla else [args.kommun]
     if args.command == "check":
-        problems = [p for slug in slugs for p in builder.check(ContentStore(args.innehall, slug))]
+        try:
+            problems = [p for slug in slugs for p in builder.check(ContentStore(args.innehall, slug))]
+        except OSError as error:  # a folder it may not even look into: said as the build says it
+            print(failures.advice(error, args.ut, (args.innehall, paths.TRANSLATIONS)).replace("Bygget", "Kontrollen"))
+            return failures.ENVIRONMENT
         print(report(problems))
         return 1 if has_errors(problems) else 0
     worst = 0

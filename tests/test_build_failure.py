@@ -86,3 +86,27 @@ def test_a_bug_in_the_code_is_one_line_unless_its_traceback_is_asked_for(
     code, printed = run_build(small_content, output, search_index=tmp_path / "sokindex")
     assert code == 2 and "AttributeError" in printed and snapshot(output) == before
     assert ("Traceback" in printed) == debug, printed
+
+
+def test_a_content_folder_the_build_may_not_look_into_is_named_in_plain_swedish(
+    small_content, small_builds, tmp_path, monkeypatch
+):
+    """A folder copied from another account (no x for the build): the files in it cannot even
+    be looked at, so there is no content to check. The build names the folder and what to do,
+    and the old site stays (most such files are reported with the content's mistakes: SV122)."""
+    output = tmp_path / "ut"
+    shutil.copytree(small_builds[KOMMUN].output, output)
+    before = snapshot(output)
+    refused = small_content / "data"
+    is_file = Path.is_file
+
+    def refusing(self):
+        if self.parent == refused:  # as Python 3.11 and 3.12 do for a folder without x
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return is_file(self)
+
+    monkeypatch.setattr(Path, "is_file", refusing)
+    code, printed = run_build(small_content, output, search_index=tmp_path / "sokindex")
+    monkeypatch.undo()
+    assert code == 2 and f"det får inte läsa {refused}" in printed and "Traceback" not in printed, printed
+    assert snapshot(output) == before

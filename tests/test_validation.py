@@ -6,6 +6,7 @@ worker and with two) shows that broken content stops the build with every proble
 leaves the old site as it was.
 """
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -15,6 +16,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from conftest import FIXTURES, run_build
@@ -78,6 +80,37 @@ class Placed:
 
 
 @dataclass
+class Denied(Placed):
+    """As Placed, with `file` (a folder or a file) unreadable, as after a copy from another account.
+    The tests run as root, whom chmod does not stop, so listing or reading it raises as it would."""
+
+    def run(self, tmp_path: Path) -> tuple[set, tuple]:
+        with denied(tmp_path / "content" / self.file):
+            return super().run(tmp_path)
+
+
+@contextlib.contextmanager
+def denied(target: Path):
+    """Listing or reading `target` (a folder or a file) raises PermissionError, as without read rights."""
+    scandir, read_bytes = os.scandir, Path.read_bytes
+
+    def refuse(path) -> None:
+        if Path(path).absolute() == target.absolute():
+            raise PermissionError(13, "Permission denied", str(path))
+
+    def listing(path="."):
+        refuse(path)
+        return scandir(path)
+
+    def reading(path: Path) -> bytes:
+        refuse(path)
+        return read_bytes(path)
+
+    with mock.patch("os.scandir", listing), mock.patch.object(Path, "read_bytes", reading):
+        yield
+
+
+@dataclass
 class Catalog:
     """A translation catalog among tests/fixtures/katalog/<case>, checked against WANTED."""
 
@@ -131,6 +164,7 @@ CASES = {
     "SV109": settings("farg-utan-citat.yaml", "primar:"),
     "SV120": put("sidor/sv/lank.md", Link("/etc/passwd"), 1),
     "SV121": put("sidor/sv/mapp.md", FOLDER, 1),
+    "SV122": Denied({"sidor/sv/hemligt/om.md": FILES["sidor/sv/om.md"]}, "sidor/sv/hemligt", 1),
     "SV106": Placed({f"{OWN}/kommun.yaml": None}, f"{OWN}/kommun.yaml", 1),
     "SV150": put(
         f"{OWN}/verksamheter.en.yaml",
@@ -232,6 +266,19 @@ def test_every_code_has_a_broken_fixture():
 def test_each_mistake_is_reported_with_code_file_and_line(tmp_path, code):
     found, (file, line) = CASES[code].run(tmp_path)
     assert (code, file, line) in found, sorted(found)
+
+
+def test_a_page_that_may_not_be_read_is_reported_and_read_once_it_may(tmp_path):
+    """Giving a file read rights changes neither its time nor its size, by which what was read
+    from it is kept: a file that could not be read is read again next time."""
+    content = write_content(tmp_path)
+    page = content / "sidor" / "sv" / "om.md"
+    with denied(page):
+        store = ContentStore(content, KOMMUN)
+        assert ("SV122", "sidor/sv/om.md", 1) in where(store.problems, content)
+        assert ("sv", "om") not in store.pages
+    again = ContentStore(content, KOMMUN, parsed=store.parsed())
+    assert "SV122" not in {problem.code for problem in again.problems} and ("sv", "om") in again.pages
 
 
 def test_the_small_content_has_no_problems(tmp_path):

@@ -27,6 +27,8 @@ def shown_path(path: Path) -> str:
 
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
+# Problems that say a file could not be read at all (content/filer.py).
+UNREAD = frozenset({filer.UNREADABLE})
 
 
 def _stat(path: Path) -> tuple[int, int]:
@@ -45,7 +47,7 @@ def _scan(roots: list[Path], links: set[Path] | None = None) -> list[tuple[Path,
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
-        except OSError:  # gone, not a folder, or not ours to read: as Path.rglob, pass it by
+        except OSError:  # gone, not a folder, or not ours to read (filer.odd_entries reports it)
             return
         for entry in entries:
             path = folder / entry.name
@@ -68,6 +70,14 @@ def _scan(roots: list[Path], links: set[Path] | None = None) -> list[tuple[Path,
 def _reads(key: tuple, paths: set[Path]) -> bool:
     """Whether the listing `key` is a file read (ContentStore._read) of one of `paths`."""
     return key[0] == "read" and not key[1].isdisjoint(paths)
+
+
+def _keepable(result: tuple | list) -> bool:
+    """Whether what a reader gave for a file, (value, problems) or its problems alone, may be
+    kept by the file's time and size: not when it could not be read at all, since giving it
+    read rights (chmod) changes neither."""
+    problems = result if isinstance(result, list) else result[1]
+    return not any(problem.code in UNREAD for problem in problems)
 
 
 def _parse_page(job):
@@ -118,11 +128,14 @@ class ContentStore:
         return self._listings[key]
 
     def cached(self, path: Path, reader, *args):
-        """reader(path, *args), read again only when the file has changed (its time or size)."""
+        """reader(path, *args), read again only when the file has changed (its time or size).
+        The reader gives (value, problems) or a list of problems."""
         key = self._key(path, reader, args)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = reader(path, *args)
+            found = reader(path, *args)
+            if _keepable(found):
+                self._cache[key] = found
         return found
 
     def parsed(self) -> dict:
@@ -189,7 +202,8 @@ class ContentStore:
         finally:
             workers.stop(pool)
         for (_, key), result in zip(missing, results):
-            self._cache[key] = result
+            if _keepable(result):
+                self._cache[key] = result
 
     def _find(self, root: Path) -> dict[str, Path]:
         """pages.find(root), from the listing refresh() made rather than the folder again."""

@@ -136,7 +136,12 @@ def read_text(path: Path, file: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or a problem when it is not UTF-8 (an editor may save it as Latin-1)."""
     if path.is_symlink():  # never followed: it may lead out of the content (content/filer.py)
         return None, [filer.link(file)]
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:  # gone since it was listed: the preview then looks at every file again
+        raise
+    except OSError as error:
+        return None, [filer.unreadable(file, error)]
     if data.startswith(b"\xef\xbb\xbf"):  # Notepad's mark: invisible, harmless once skipped
         text, problems = read_text_of(data[3:], file)
         bom = Problem(

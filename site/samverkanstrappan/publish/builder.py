@@ -191,7 +191,8 @@ def build(
             return failures.INTERRUPTED
         except Exception as error:  # the disk, permissions, a program: keep the old site, say why
             swap.remove(*half_built)
-            print(failures.details(error) + failures.advice(error, output), file=out)
+            read = (Path(content_dir), Path(translations or paths.TRANSLATIONS))
+            print(failures.details(error) + failures.advice(error, output, read), file=out)
             print(f"Inget ändrades i {output}.", file=out)
             return failures.ENVIRONMENT
         finally:

@@ -21,12 +21,20 @@ ENVIRONMENT = 2
 INTERRUPTED = 130
 
 
-def advice(error: BaseException, output: Path) -> str:
-    """One line in Swedish: what stopped the build, and what to do about it."""
+def advice(error: BaseException, output: Path, read: tuple[Path, ...] = ()) -> str:
+    """One line in Swedish: what stopped the build, and what to do about it. `read`: the
+    folders the build only reads (the content, the translations)."""
     number = getattr(error, "errno", None)
     where = getattr(error, "filename", None) or output.parent
     if number == errno.ENOSPC or number == errno.EDQUOT:
         return f"Bygget stoppades: disken är full ({where}). Frigör plats och bygg igen."
+    if number in (errno.EACCES, errno.EPERM) and _inside(where, read):
+        # Most are reported with the content's mistakes (SV122); this is a folder the build
+        # could not even look into, such as one copied from another account.
+        return (
+            f"Bygget stoppades: det får inte läsa {where}. Ge kontot som bygger webbplatsen läsrätt "
+            "till mappen och allt i den, och bygg igen."
+        )
     if number in (errno.EACCES, errno.EPERM, errno.EROFS):
         return (
             f"Bygget stoppades: det får inte skriva i {where}. "
@@ -43,6 +51,14 @@ def advice(error: BaseException, output: Path) -> str:
         "Rapportera det till dem som sköter webbplatsen, med den här raden. "
         f"(För dem: kör igen med {DEBUG}=1 för hela felutskriften.)"
     )
+
+
+def _inside(where, folders: tuple[Path, ...]) -> bool:
+    try:
+        path = Path(where).resolve()
+    except (OSError, RuntimeError, TypeError):
+        return False
+    return any(path.is_relative_to(Path(folder).resolve()) for folder in folders)
 
 
 def details(error: BaseException) -> str:

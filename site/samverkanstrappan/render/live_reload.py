@@ -9,6 +9,7 @@ with. The pages' own policy already allows it: a script and a connection to the 
 begins with them, in Swedish, as `build.py` prints them.
 """
 
+import os
 import re
 import sys
 import threading
@@ -112,8 +113,10 @@ def watch(app) -> threading.Event:
                     state.idle()
                     continue
                 paths = {Path(path) for _, path in found}
+                # A folder "modified" is one whose rights changed (chmod): list it again too.
+                listed = any(change != watchfiles.Change.modified or os.path.isdir(path) for change, path in found)
                 try:
-                    read(paths, any(change != watchfiles.Change.modified for change, _ in found))
+                    read(paths, listed)
                 except Exception as error:  # one save that cannot be read must not stop the preview
                     print(f"Förhandsvisningen kunde inte läsa ändringen: {error}. Spara filen igen.", file=sys.stderr)
         finally:
