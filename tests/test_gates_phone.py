@@ -55,6 +55,18 @@ QUICK_EXIT = """() => {
 }"""
 
 
+# The element reached with Tab: where it is in the page, its start, and its area under the quick exit.
+UNDER_QUICK_EXIT = """() => {
+  const focused = document.activeElement, exit = document.querySelector(".lamna-snabbt a");
+  if (!focused || focused === document.body || focused === exit) return null;
+  const r = focused.getBoundingClientRect(), s = exit.getBoundingClientRect();
+  const width = Math.min(r.right, s.right) - Math.max(r.left, s.left);
+  const height = Math.min(r.bottom, s.bottom) - Math.max(r.top, s.top);
+  const place = [...document.querySelectorAll("*")].indexOf(focused);
+  return [place, focused.outerHTML.slice(0, 60), width > 0 && height > 0 ? Math.round(width * height) : 0];
+}"""
+
+
 def site_languages(site: Path) -> list[str]:
     """The languages a built site publishes: its folders named by a two-letter code."""
     return sorted(path.name for path in site.iterdir() if len(path.name) == 2)
@@ -175,14 +187,19 @@ def test_every_sensitive_page_has_the_quick_exit(built_site):
     assert missing == []
 
 
-def test_the_quick_exit_is_on_the_first_screen_and_after_scrolling_to_the_bottom(built_site, site_url, phone):
-    # One sensitive page of each kind (question, outcome, combined answer, search) in every language.
+def sensitive_kinds(site: Path) -> dict[tuple[str, str], str]:
+    """One sensitive page of each kind (question, outcome, combined answer, search) in every language."""
     kinds = {}
-    for url in sensitive_pages(built_site):
-        html = (built_site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+    for url in sensitive_pages(site):
+        html = (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
         kind = re.search(r'data-nodtyp="(\w+)"', html)
         kinds.setdefault((url.split("/")[1], kind[1] if kind else "sok"), url)
     assert {kind for _, kind in kinds} >= {"fraga", "utfall", "flera", "sok"}
+    return kinds
+
+
+def test_the_quick_exit_is_on_the_first_screen_and_after_scrolling_to_the_bottom(built_site, site_url, phone):
+    kinds = sensitive_kinds(built_site)
     hidden = []
     for url in kinds.values():
         phone.goto(site_url + url)
@@ -192,6 +209,29 @@ def test_the_quick_exit_is_on_the_first_screen_and_after_scrolling_to_the_bottom
         if not (on_load and at_bottom):
             hidden.append(url)
     assert hidden == []
+
+
+def test_nothing_reached_with_tab_is_under_the_quick_exit(built_site, site_url, phone):
+    """WCAG 2.4.11: a keyboard user sees what has focus. The fixed button covered two thirds of
+    an answer link on a phone until the page kept it clear (scroll-padding)."""
+    under = []
+    for (lang, _), url in sensitive_kinds(built_site).items():
+        if lang not in ("sv", "ar"):  # left to right and right to left; the others are laid out as one of them
+            continue
+        phone.goto(site_url + url)
+        seen = set()
+        for _ in range(200):  # until the focus comes round again
+            phone.keyboard.press("Tab")
+            found = phone.evaluate(UNDER_QUICK_EXIT)
+            if found is None:
+                continue
+            if found[0] in seen:
+                break
+            seen.add(found[0])
+            if found[2]:
+                under.append((url, *found[1:]))
+        assert len(seen) > 5, url
+    assert under == []
 
 
 LARGE_TEXT = """() => {
