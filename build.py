@@ -57,14 +57,18 @@ def main(argv=None) -> int:
         print(validation.listing())
         return 0
     if args.command == "serve":
-        builder.serve(args.kommun, args.port, args.innehall, args.sokindex / args.kommun)
+        try:
+            builder.serve(args.kommun, args.port, args.innehall, args.sokindex / args.kommun)
+        except OSError as error:  # a folder it may not look into, a port in use: one line, no traceback
+            print(failures.stopped("Förhandsvisningen", error, (args.innehall, paths.TRANSLATIONS)))
+            return failures.ENVIRONMENT
         return 0
     slugs = municipalities(args.innehall) if args.alla else [args.kommun]
     if args.command == "check":
         try:
             problems = [p for slug in slugs for p in builder.check(ContentStore(args.innehall, slug))]
-        except OSError as error:  # a folder it may not even look into: said as the build says it
-            print(failures.advice(error, args.ut, (args.innehall, paths.TRANSLATIONS)).replace("Bygget", "Kontrollen"))
+        except OSError as error:  # a folder it may not even look into: one line, as the build says it
+            print(failures.stopped("Kontrollen", error, (args.innehall, paths.TRANSLATIONS)))
             return failures.ENVIRONMENT
         print(report(problems))
         return 1 if has_errors(problems) else 0

@@ -88,25 +88,46 @@ def test_a_bug_in_the_code_is_one_line_unless_its_traceback_is_asked_for(
     assert ("Traceback" in printed) == debug, printed
 
 
-def test_a_content_folder_the_build_may_not_look_into_is_named_in_plain_swedish(
+def test_a_content_folder_the_build_may_not_look_into_is_reported_with_the_contents_mistakes(
     small_content, small_builds, tmp_path, monkeypatch
 ):
-    """A folder copied from another account (no x for the build): the files in it cannot even
-    be looked at, so there is no content to check. The build names the folder and what to do,
-    and the old site stays (most such files are reported with the content's mistakes: SV122)."""
+    """A folder copied from another account (no x for the build): neither it nor a file in it
+    can be looked at. The build (here the incremental one, after the last build) lists it as
+    SV122 with the content's mistakes, not a traceback, and the old site stays."""
     output = tmp_path / "ut"
     shutil.copytree(small_builds[KOMMUN].output, output)
     before = snapshot(output)
     refused = small_content / "data"
-    is_file = Path.is_file
+    scandir, stat, lstat, access = os.scandir, os.stat, os.lstat, os.access
 
-    def refusing(self):
-        if self.parent == refused:  # as Python 3.11 and 3.12 do for a folder without x
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-        return is_file(self)
+    def denied(path) -> bool:
+        return Path(path).absolute().is_relative_to(refused)
 
-    monkeypatch.setattr(Path, "is_file", refusing)
+    def refuse(real, inside_only=True):
+        def call(path, *args, **kwargs):
+            if isinstance(path, (str, os.PathLike)) and denied(path) and not (inside_only and Path(path) == refused):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+            return real(path, *args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(os, "scandir", refuse(scandir, inside_only=False))
+    monkeypatch.setattr(os, "stat", refuse(stat))  # the folder itself can be stated; nothing in it
+    monkeypatch.setattr(os, "lstat", refuse(lstat))
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: not denied(path) and access(path, mode, **kw))
     code, printed = run_build(small_content, output, search_index=tmp_path / "sokindex")
     monkeypatch.undo()
-    assert code == 2 and f"det får inte läsa {refused}" in printed and "Traceback" not in printed, printed
+    assert code == 1 and "data:1: SV122 Mappen får inte läsas" in printed and "Traceback" not in printed, printed
     assert snapshot(output) == before
+
+
+def test_the_folder_a_refused_file_is_in_is_named(tmp_path):
+    """What stops a build, `check` or the preview that could not even look into the content."""
+    content, output = tmp_path / "content", tmp_path / "ut"
+    (content / "data").mkdir(parents=True)
+    refused = PermissionError(errno.EACCES, "Permission denied", str(content / "data" / "nodnummer.yaml"))
+    assert f"det får inte läsa {content / 'data'}. " in failures.advice(refused, output, (content,))
+    assert f"den får inte läsa {content / 'data'}. " in failures.stopped("Kontrollen", refused, (content,))
+    elsewhere = PermissionError(errno.EACCES, "Permission denied", str(output / "sv"))
+    assert "får inte skriva" in failures.advice(elsewhere, output, (content,))
+    assert "Permission" not in failures.stopped("Förhandsvisningen", elsewhere, (content,))

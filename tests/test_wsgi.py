@@ -114,7 +114,9 @@ def test_every_page_from_the_build_is_byte_for_byte_the_apps(small_content, smal
             assert mine.headers.get(name) == theirs.headers.get(name), (url, name)
     assert from_files.head("/sv/").data == b"" and from_files.head("/sv/").headers["Content-Length"]
     # The static files come from the app, which lets a browser keep a file asked for by its version.
-    for asked in re.findall(r'"(/static/[^"]+\?v=[0-9a-f]{10})"', from_files.get("/sv/").text):
+    versioned = re.findall(r'"(/static/[^"]+\?v=[0-9a-f]{10})"', from_files.get("/sv/").text)
+    assert len(versioned) >= 2  # the stylesheet and the icon
+    for asked in versioned:
         with from_files.get(asked) as kept:
             assert kept.status_code == 200 and kept.cache_control.immutable, asked
 

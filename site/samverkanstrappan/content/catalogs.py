@@ -77,7 +77,7 @@ def _extract(repo: Path) -> set[str]:
 def coverage(translations: Path, lang: str, wanted: set[str]) -> Coverage:
     """How many of the strings the code uses have a finished translation."""
     path = po_file(translations, lang)
-    if not path.is_file():
+    if not os.path.isfile(path):
         return Coverage(0, len(wanted))
     entries = {entry.msgid: entry for entry in polib.pofile(str(path)) if not entry.obsolete}
     done = sum(1 for msgid in wanted if msgid in entries and entries[msgid].translated())

@@ -19,7 +19,7 @@ UNREADABLE = "SV122"
 CODES = {
     LINK: "En fil eller mapp är en länk (genväg) till något annat ställe. Lägg dit själva filen.",
     FOLDER: "En mapp har ett namn som en fil (till exempel om.md) och kan inte läsas som en fil.",
-    UNREADABLE: "En fil eller mapp får inte läsas av programmet som bygger webbplatsen.",
+    UNREADABLE: "En fil eller mapp får inte läsas av kontot som bygger webbplatsen.",
 }
 # What editors' files are named; a folder with such a name was meant to be a file.
 FILE_SUFFIXES = {".md", ".yaml", ".yml", ".po", ".svg", ".png"}
@@ -57,10 +57,6 @@ def odd_entries(roots: Iterable[Path], shown: Callable[[Path], str]) -> list[Pro
     problems = []
 
     def walk(folder: str) -> None:
-        # A folder that can be listed but not entered (no x) gives its names, but none of its files.
-        if not os.access(folder, os.R_OK | os.X_OK):
-            problems.append(unreadable(shown(Path(folder)), PermissionError(errno.EACCES, "", folder), folder=True))
-            return
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
@@ -68,6 +64,10 @@ def odd_entries(roots: Iterable[Path], shown: Callable[[Path], str]) -> list[Pro
             return
         except OSError as error:
             problems.append(unreadable(shown(Path(folder)), error, folder=True))
+            return
+        # A folder that can be listed but not entered (no x) gives its names, but none of its files.
+        if not os.access(folder, os.R_OK | os.X_OK):
+            problems.append(unreadable(shown(Path(folder)), PermissionError(errno.EACCES, "", folder), folder=True))
             return
         for entry in entries:
             path = Path(entry.path)

@@ -6,6 +6,7 @@ redogörelse) that the law asks every public website to publish.
 """
 
 import datetime
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,7 +137,7 @@ def _block(data, key, fields, file, problems) -> dict:
 
 def load(path: Path, slug: str, file: str) -> tuple[Kommun | None, list[Problem]]:
     """The settings when they can be read; what they must meet is checked in validation/."""
-    if not path.parent.is_dir():
+    if not os.path.isdir(path.parent):
         known = sorted(folder.name for folder in path.parent.parent.iterdir() if folder.is_dir())
         return None, [
             Problem(
@@ -146,7 +147,7 @@ def load(path: Path, slug: str, file: str) -> tuple[Kommun | None, list[Problem]
                 f"Kommunen '{slug}' finns inte: mappen saknas. Kommunerna som finns: {', '.join(known) or 'inga'}.",
             )
         ]
-    if not path.is_file():
+    if not os.path.isfile(path):
         return None, [
             Problem(
                 file, 1, yamltext.FILE_MISSING, f"Kommunen '{slug}' saknar filen kommun.yaml med sina grunduppgifter."

@@ -4,6 +4,7 @@ A page's key is its path without `.md` (`steg/upptackt`), and its URL is the key
 under the language prefix (`/sv/steg/upptackt/`); `start` is the start page.
 """
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,7 +126,7 @@ def parse(
                 "(inga å, ä, ö eller mellanslag), eftersom det blir sidans adress.",
             )
         )
-    size = path.stat().st_size if path.is_file() and not path.is_symlink() else 0
+    size = path.stat().st_size if os.path.isfile(path) and not os.path.islink(path) else 0
     if size > MAX_FILE_BYTES:
         message = (
             f"Filen är {size / 1024 / 1024:.1f} MB; en sida får vara högst {MAX_FILE_BYTES // 1024} kB. "
@@ -163,10 +164,10 @@ def parse(
 
 def find(root: Path) -> dict[str, Path]:
     """All page files below a language folder, by key."""
-    if not root.is_dir():
+    if not os.path.isdir(root):
         return {}
     return {
         path.relative_to(root).with_suffix("").as_posix(): path
         for path in sorted(root.rglob("*.md"))
-        if path.is_file() and not path.is_symlink()  # the others are reported (content/filer.py)
+        if os.path.isfile(path) and not os.path.islink(path)  # the others are reported (content/filer.py)
     }

@@ -268,13 +268,13 @@ class ContentStore:
     def watched(self) -> list[Path]:
         """The folders whose files make this content (for the preview's watcher)."""
         roots = [self.content_dir / name for name in ("sidor", "data", "vagvisare")]
-        return [root for root in [*roots, self.kommun_dir, self.translations] if root.is_dir()]
+        return [root for root in [*roots, self.kommun_dir, self.translations] if os.path.isdir(root)]
 
     def _load(self) -> None:
         self.problems: list[Problem] = []
         roots = [self.content_dir / name for name in ("sidor", "data", "vagvisare")]
         roots += [self.kommun_dir, self.translations]
-        found_roots = [root for root in roots if root.is_dir()]
+        found_roots = [root for root in roots if os.path.isdir(root)]
         self.problems += self._listed(("odd", *found_roots), lambda: filer.odd_entries(found_roots, shown_path))
         kommun_file = self.kommun_dir / "kommun.yaml"
         self.kommun, found = self._read(
@@ -282,7 +282,7 @@ class ContentStore:
         )
         self.problems += found
         helpline_file = self.content_dir / "data" / "nodnummer.yaml"
-        if helpline_file.is_file():
+        if os.path.isfile(helpline_file):
             self.helplines, found = self.cached(helpline_file, helplines.load, shown_path(helpline_file))
         else:
             self.helplines, found = helplines.Helplines(), [yamltext.missing(shown_path(helpline_file))]

@@ -6,6 +6,7 @@ A page's URL is the answers given so far (`/sv/vagvisare/aldre/minne/`), so ever
 step can be sent to a caller and shows the answers that led there.
 """
 
+import os
 from dataclasses import dataclass, field
 
 from . import schema, yamltext
@@ -192,7 +193,7 @@ class Flow:
 
 
 def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
-    if not path.is_file():
+    if not os.path.isfile(path):
         return None, [Problem(file, 1, yamltext.FILE_MISSING, "Vägvisarens fil flode.yaml saknas.")]
     data, problems = yamltext.load_file(path, file)
     if not isinstance(data, yamltext.YamlMap):

@@ -6,6 +6,7 @@ kontakt" and the date the entry was last checked.
 """
 
 import datetime
+import os
 from dataclasses import dataclass, field
 
 from . import oppettider, schema, yamltext
@@ -139,7 +140,7 @@ def _items(data, key, file, problems):
 def load(path, file: str) -> tuple[Directory, list[Problem]]:
     """Every service in the directory, and every problem reading the file."""
     services = Directory()
-    if not path.is_file():
+    if not os.path.isfile(path):
         return services, []
     data, problems = yamltext.load_file(path, file)
     if not isinstance(data, yamltext.YamlMap):

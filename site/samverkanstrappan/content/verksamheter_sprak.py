@@ -13,6 +13,7 @@ Names, numbers and addresses are not translated: they are what a reader says on 
           - beskrivning: For questions about invoices.
 """
 
+import os
 from dataclasses import dataclass
 
 from . import schema, yamltext
@@ -56,7 +57,7 @@ def file_name(lang: str) -> str:
 
 def load(path, file: str, lang: str, known_ids) -> tuple[Translation | None, list[Problem]]:
     """The translation in `path`, or None when there is none; every problem reading it."""
-    if not path.is_file():
+    if not os.path.isfile(path):
         return None, []
     data, problems = yamltext.load_file(path, file)
     if not isinstance(data, yamltext.YamlMap):

@@ -6,6 +6,7 @@ tree with BaseLoader keeps every scalar as the text the editor wrote, and walkin
 the nodes ourselves gives line numbers and catches duplicate keys.
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -134,7 +135,7 @@ def missing(file: str) -> Problem:
 
 def read_text(path: Path, file: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or a problem when it is not UTF-8 (an editor may save it as Latin-1)."""
-    if path.is_symlink():  # never followed: it may lead out of the content (content/filer.py)
+    if os.path.islink(path):  # never followed: it may lead out of the content (content/filer.py)
         return None, [filer.link(file)]
     try:
         data = path.read_bytes()
@@ -185,7 +186,7 @@ def load_file(path: Path, file: str):
 def load_optional_map(path: Path, file: str, shape: str) -> tuple["YamlMap | None", list[Problem]]:
     """An optional file of key: value lines: None (and no problem) when it is not there, None
     with a SHAPE problem saying `shape` when it is something else."""
-    if not path.is_file():
+    if not os.path.isfile(path):
         return None, []
     data, problems = load_file(path, file)
     if isinstance(data, YamlMap):

@@ -28,11 +28,10 @@ def advice(error: BaseException, output: Path, read: tuple[Path, ...] = ()) -> s
     where = getattr(error, "filename", None) or output.parent
     if number == errno.ENOSPC or number == errno.EDQUOT:
         return f"Bygget stoppades: disken är full ({where}). Frigör plats och bygg igen."
-    if number in (errno.EACCES, errno.EPERM) and _inside(where, read):
-        # Most are reported with the content's mistakes (SV122); this is a folder the build
-        # could not even look into, such as one copied from another account.
+    folder = refused_folder(error, read)
+    if folder is not None:
         return (
-            f"Bygget stoppades: det får inte läsa {where}. Ge kontot som bygger webbplatsen läsrätt "
+            f"Bygget stoppades: det får inte läsa {folder}. Ge kontot som bygger webbplatsen läsrätt "
             "till mappen och allt i den, och bygg igen."
         )
     if number in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -51,6 +50,31 @@ def advice(error: BaseException, output: Path, read: tuple[Path, ...] = ()) -> s
         "Rapportera det till dem som sköter webbplatsen, med den här raden. "
         f"(För dem: kör igen med {DEBUG}=1 för hela felutskriften.)"
     )
+
+
+def stopped(what: str, error: OSError, read: tuple[Path, ...]) -> str:
+    """One line in Swedish for `build.py check` and `serve` (`what`: "Kontrollen",
+    "Förhandsvisningen") stopped by the machine rather than by the content."""
+    folder = refused_folder(error, read)
+    if folder is not None:
+        return (
+            f"{what} stoppades: den får inte läsa {folder}. Ge kontot som kör den läsrätt till mappen "
+            "och allt i den, och försök igen."
+        )
+    if error.errno == errno.EADDRINUSE:
+        return f"{what} stoppades: porten används redan. Välj en annan med --port, eller stoppa det som använder den."
+    where = getattr(error, "filename", None)
+    return f"{what} stoppades av datorn{f' ({where})' if where else ''}. Försök igen; händer det igen, be om hjälp."
+
+
+def refused_folder(error: BaseException, read: tuple[Path, ...]) -> Path | None:
+    """The folder among `read` (the content, the translations) that `error` says may not be
+    read, or None. Most such files and folders are reported with the content's mistakes
+    (SV122); this is for one the program could not even look into."""
+    where = getattr(error, "filename", None)
+    if getattr(error, "errno", None) not in (errno.EACCES, errno.EPERM) or not where or not _inside(where, read):
+        return None
+    return Path(where) if os.path.isdir(where) else Path(where).parent
 
 
 def _inside(where, folders: tuple[Path, ...]) -> bool:

@@ -90,7 +90,7 @@ def file_hashes(store, earlier: dict) -> dict[str, list]:
             continue
         try:
             found[name] = [time, size, hashlib.sha256(path.read_bytes()).hexdigest()]
-        except FileNotFoundError:  # an editor's temporary file, gone since it was listed
+        except OSError:  # gone since it was listed, or not ours to read: the check reports it (SV122)
             continue
     return found
 

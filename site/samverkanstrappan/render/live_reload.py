@@ -117,6 +117,12 @@ def watch(app) -> threading.Event:
                 listed = any(change != watchfiles.Change.modified or os.path.isdir(path) for change, path in found)
                 try:
                     read(paths, listed)
+                except PermissionError as error:  # most are shown in the browser (SV122); not this one
+                    print(
+                        f"Förhandsvisningen får inte läsa {error.filename or 'ändringen'}. Ge kontot som kör den "
+                        "läsrätt till den, och spara igen.",
+                        file=sys.stderr,
+                    )
                 except Exception as error:  # one save that cannot be read must not stop the preview
                     print(f"Förhandsvisningen kunde inte läsa ändringen: {error}. Spara filen igen.", file=sys.stderr)
         finally:

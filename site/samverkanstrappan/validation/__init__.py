@@ -1,6 +1,7 @@
 """Checks on editors' content. Each rule is a small function that yields Problems,
 each with a stable code (registry.py); `python build.py regler` lists them all."""
 
+import os
 from pathlib import Path
 
 from ..content import yamltext
@@ -56,7 +57,7 @@ def validate(store: ContentStore, site_urls: set[str]) -> list[Problem]:
     for name, follow_ons in FOLLOW_ONS.items():
         if (store.content_dir / name.format(kommun=store.kommun_slug)).resolve() in unread:
             hidden |= follow_ons
-    if not (store.kommun_dir / "verksamheter.yaml").is_file():
+    if not os.path.isfile(store.kommun_dir / "verksamheter.yaml"):
         # A municipality may have no directory yet (SV312 says what the vägvisare needs);
         # its translations then name verksamheter that are not missing, only not written.
         hidden.add("SV150")

@@ -1,5 +1,6 @@
 """Checks on the gettext catalogs: every interface string of each published language translated."""
 
+import os
 import re
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def check(translations: Path, languages, wanted: set[str], shown=str, read=_read
     for lang in languages:
         path = catalogs.po_file(translations, lang)
         file = shown(path)
-        if not path.is_file():
+        if not os.path.isfile(path):
             problems.append(
                 Problem(
                     file,

@@ -77,7 +77,7 @@ def logo_usable(store, site_urls):
         yield Problem(
             file, line, "SV420", f"Logotypen '{name}' ska vara en svg- eller png-fil i samma mapp som kommun.yaml."
         )
-    elif not logo.is_file():
+    elif not os.path.isfile(logo):
         yield Problem(file, line, "SV421", f"Filen '{name}' finns inte i {store.kommun_dir.name}/.")
     elif logo.stat().st_size > LOGO_MAX_BYTES:
         size = logo.stat().st_size // 1024
