@@ -19,6 +19,7 @@ from pathlib import Path
 from unicodedata import normalize
 
 from flask import Flask, Response
+from flask.ctx import RequestContext
 from flask.testing import EnvironBuilder, FlaskClient
 from flask_frozen import Freezer, MimetypeMismatchWarning
 from jinja2 import pass_context
@@ -51,7 +52,9 @@ class FreezeClient(FlaskClient):
         # as Flask.wsgi_app does it but without turning it into WSGI and back again (status,
         # type and body are all a frozen file keeps). Measured: 40 µs less a page, of about 900.
         app = self.application
-        context = app.request_context(self._environ(path, base_url))
+        # The site keeps no session (it sets no cookies): the null session is given rather than
+        # asked of the session interface for every page.
+        context = RequestContext(app, self._environ(path, base_url), session=self._no_session)
         error = None
         try:
             try:
@@ -65,6 +68,10 @@ class FreezeClient(FlaskClient):
                 return app.handle_exception(raised)
         finally:
             context.pop(error)
+
+    @cached_property
+    def _no_session(self):
+        return self.application.session_interface.make_null_session(self.application)
 
     def _environ(self, path: str, base_url) -> dict:
         """The WSGI environ of a GET of `path`. Werkzeug's builder parses and encodes the
@@ -101,11 +108,15 @@ class FreezeClient(FlaskClient):
 
 class ShareFreezer(Freezer):
     """Frozen-Flask's Freezer, with its destination worked out once rather than twice a URL,
-    and each page fetched and written with less work (`_build_one`)."""
+    and each page fetched and written with less work (`freeze`, `_write`)."""
 
     @cached_property
     def root(self) -> Path:
         return Freezer.root.fget(self)
+
+    @cached_property
+    def _root_text(self) -> str:
+        return str(self.root)
 
     @cached_property
     def _plain(self) -> bool:
@@ -132,27 +143,52 @@ class ShareFreezer(Freezer):
     def _types(self) -> dict[str, str]:
         return {}
 
-    def _build_one(self, url, last_modified=None):
+    def freeze(self) -> set[str]:
         """Frozen-Flask's, for the build's one way of freezing into a folder where no page is
-        yet (fresh, or each page to write again unlinked first: publish/changes.py): one client
-        for the share instead of one a page, each folder made once a share, the file written without
-        first reading what is there, and the file type's guess made once per file name.
-        Frozen-Flask's own work was about a tenth of a worker's time; this saves about a sixth
-        of that (a cold build's CPU time 1.7 % less)."""
+        yet (fresh, or each page to write again unlinked first: publish/changes.py): the URLs
+        frozen. Frozen-Flask's own loop also keeps each file's path relative to the destination
+        and the endpoints seen, to warn of one never frozen; a share holds only some of the
+        site's endpoints, so that warning is never wanted here (freeze_share)."""
+        if not self._plain:
+            return super().freeze()
+        self.root.mkdir(parents=True, exist_ok=True)
+        frozen = set()
+        for url, _endpoint, last_modified in self._generate_all_urls():
+            if url in frozen:
+                continue
+            frozen.add(url)
+            if last_modified is None:
+                self._write(url)
+            else:
+                super()._build_one(url, last_modified)
+        return frozen
+
+    def _build_one(self, url, last_modified=None):
+        """Frozen-Flask's page writer, as its own loop calls it (not the build's way: `freeze`)."""
         if last_modified is not None or not self._plain:
             return super()._build_one(url, last_modified)
-        path = self.root / normalize("NFC", self.urlpath_to_filepath(url))
+        return Path(self._write(url))
+
+    def _write(self, url: str) -> str:
+        """Fetch `url` and write it, as Frozen-Flask's _build_one does: one client for the
+        share instead of one a page, each folder made once a share, the file written without
+        first reading what is there, the file type's guess made once per file name, and the
+        path joined as text (pathlib parses every part again). Frozen-Flask's own work was
+        about a tenth of a worker's time; with `freeze` and the null session (FreezeClient),
+        freezing a combined answer takes 2 % fewer instructions than with Frozen-Flask's loop."""
+        path = os.path.join(self._root_text, normalize("NFC", self.urlpath_to_filepath(url)))
         response = self._client.get(url, base_url=self.app.config["FREEZER_BASE_URL"])
         if response.status_code != 200:
             raise ValueError(f"Unexpected status {response.status!r} on URL {url}")
         config = self.app.config
         if not config["FREEZER_IGNORE_MIMETYPE_WARNINGS"]:
-            if path.name not in self._types:  # the type a web server guesses from the name
-                self._types[path.name] = mimetypes.guess_type(path.name)[0] or config["FREEZER_DEFAULT_MIMETYPE"]
-            guessed = self._types[path.name]
+            name = os.path.basename(path)
+            if name not in self._types:  # the type a web server guesses from the name
+                self._types[name] = mimetypes.guess_type(name)[0] or config["FREEZER_DEFAULT_MIMETYPE"]
+            guessed = self._types[name]
             if guessed != response.mimetype:
                 warnings.warn(
-                    f"Filename extension of {path.name!r} (type {guessed}) does not match "
+                    f"Filename extension of {name!r} (type {guessed}) does not match "
                     f"Content-Type: {response.content_type}",
                     MimetypeMismatchWarning,
                     stacklevel=3,

@@ -106,7 +106,7 @@ class SiteWriter:
 
     def finish(self, urls: list[str], fresh: Path, languages: list, made=None) -> tuple[int, object]:
         """Freeze the pages into `fresh`, write Pagefind's index from the same documents as
-        Whoosh's, then the review files (`languages`: the coverage rows); return the number of
+        Whoosh's and the review files (`languages`: the coverage rows); return the number of
         URLs and what the next build starts from (`made`, or worked out here while the workers
         work: publish/incremental.py; None when that failed). Whoosh's new index is left in `index_fresh`, for the
         builder to publish with the site."""
@@ -119,8 +119,8 @@ class SiteWriter:
                 made = incremental.made(self.store, router, None)
             except Exception:  # the site is built either way: only the next build is a full one
                 made = None
+        review.write(self.store, fresh, languages, router)  # beside the workers too: it reads no page
         done = [result() for result in self.indexing + pages]
-        review.write(self.store, fresh, languages, router)
         return sum(done[len(self.indexing) :]), made
 
     def __enter__(self):
