@@ -28,12 +28,8 @@ def advice(error: BaseException, output: Path, read: tuple[Path, ...] = ()) -> s
     where = getattr(error, "filename", None) or output.parent
     if number == errno.ENOSPC or number == errno.EDQUOT:
         return f"Bygget stoppades: disken är full ({where}). Frigör plats och bygg igen."
-    folder = refused_folder(error, read)
-    if folder is not None:
-        return (
-            f"Bygget stoppades: det får inte läsa {folder}. Ge kontot som bygger webbplatsen läsrätt "
-            "till mappen och allt i den, och bygg igen."
-        )
+    if refused := _refused("Bygget", "det", error, read):
+        return refused
     if number in (errno.EACCES, errno.EPERM, errno.EROFS):
         return (
             f"Bygget stoppades: det får inte skriva i {where}. "
@@ -55,16 +51,24 @@ def advice(error: BaseException, output: Path, read: tuple[Path, ...] = ()) -> s
 def stopped(what: str, error: OSError, read: tuple[Path, ...]) -> str:
     """One line in Swedish for `build.py check` and `serve` (`what`: "Kontrollen",
     "Förhandsvisningen") stopped by the machine rather than by the content."""
-    folder = refused_folder(error, read)
-    if folder is not None:
-        return (
-            f"{what} stoppades: den får inte läsa {folder}. Ge kontot som kör den läsrätt till mappen "
-            "och allt i den, och försök igen."
-        )
+    if refused := _refused(what, "den", error, read):
+        return refused
     if error.errno == errno.EADDRINUSE:
         return f"{what} stoppades: porten används redan. Välj en annan med --port, eller stoppa det som använder den."
     where = getattr(error, "filename", None)
     return f"{what} stoppades av datorn{f' ({where})' if where else ''}. Försök igen; händer det igen, be om hjälp."
+
+
+def _refused(what: str, it: str, error: BaseException, read: tuple[Path, ...]) -> str | None:
+    """The line for a folder among `read` that may not be read (`it`: the pronoun of `what`,
+    "det" for Bygget, "den" for Kontrollen), or None when that is not what stopped it."""
+    folder = refused_folder(error, read)
+    if folder is None:
+        return None
+    return (
+        f"{what} stoppades: {it} får inte läsa {folder}. Ge kontot som kör {it} läsrätt till mappen "
+        "och allt i den, och försök igen."
+    )
 
 
 def refused_folder(error: BaseException, read: tuple[Path, ...]) -> Path | None:
