@@ -163,13 +163,7 @@ class ShareFreezer(Freezer):
                 super()._build_one(url, last_modified)
         return frozen
 
-    def _build_one(self, url, last_modified=None):
-        """Frozen-Flask's page writer, as its own loop calls it (not the build's way: `freeze`)."""
-        if last_modified is not None or not self._plain:
-            return super()._build_one(url, last_modified)
-        return Path(self._write(url))
-
-    def _write(self, url: str) -> str:
+    def _write(self, url: str) -> None:
         """Fetch `url` and write it, as Frozen-Flask's _build_one does: one client for the
         share instead of one a page, each folder made once a share, the file written without
         first reading what is there, the file type's guess made once per file name, and the
@@ -200,7 +194,6 @@ class ShareFreezer(Freezer):
         with open(path, "wb") as written:
             written.write(response.data)
         response.close()
-        return path
 
 
 def _message(text: str, escape: bool, with_values: bool) -> str:
