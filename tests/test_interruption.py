@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import KOMMUN, SAMPLE_SEED
 from samverkanstrappan import paths
+from samverkanstrappan.publish import failures
 
 pytestmark = pytest.mark.browser  # the end-to-end tier: the whole suite only (decisions.md)
 MOMENTS = 20
@@ -33,8 +34,10 @@ def start(content: Path, output: Path, search_index: Path) -> subprocess.Popen:
     command = [sys.executable, str(paths.REPO / "build.py"), "--kommun", KOMMUN, "--innehall", str(content)]
     # --hel: every moment of a whole build (an incremental one is over before most of them)
     command += ["--ut", str(output), "--sokindex", str(search_index), "--processer", "2", "--hel"]
+    # A build the program stopped (exit 2) prints its traceback: the failure shows where.
+    environment = {**os.environ, failures.DEBUG: "1"}
     return subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True, env=environment
     )
 
 

@@ -3,11 +3,14 @@ server mode (Whoosh), both agree on the top result, odd queries never break a pa
 every language stems, and the A–Ö index lists every page."""
 
 import base64
+import contextlib
 import gzip
 import json
 import shutil
 import signal
 import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -285,6 +288,63 @@ def test_ctrl_c_while_pagefind_indexes_stops_it_and_prints_no_traceback(app, tmp
         pagefind_index.build(store, tmp_path / "pagefind", platser.labels(store, store.translations), Router())
     assert not readers[0].is_alive()
     assert started[0].wait(timeout=5) == -signal.SIGKILL  # stopped, not left running
+
+
+@contextlib.contextmanager
+def ctrl_c_at(code, line: int):
+    """Ctrl-C as the signal handler gives it (publish/failures.py), the first time this thread
+    reaches `line` of `code`; yields a list that holds True once it was given."""
+    given, before = [], sys.gettrace()
+
+    def in_code(frame, event, arg):
+        return at_line if frame.f_code is code else None
+
+    def at_line(frame, event, arg):
+        if event == "line" and frame.f_lineno == line and not given:
+            given.append(True)
+            raise KeyboardInterrupt  # raised in the traced frame, at that line
+        return at_line
+
+    sys.settrace(in_code)
+    try:
+        yield given
+    finally:
+        sys.settrace(before)
+
+
+def test_ctrl_c_at_any_line_of_the_talk_with_pagefind_stops_it_and_leaves_nothing_running(monkeypatch):
+    """Ctrl-C can come between any two lines. At each line of _talk (the one place of the build
+    with threads and programs of its own) it is still a Ctrl-C, and no service or thread is
+    left. Between making a feeder and starting it, joining it raised RuntimeError, and the
+    build called itself broken (seen once among tests/test_interruption.py's moments)."""
+    started = []
+
+    class Service(subprocess.Popen):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(pagefind_index.subprocess, "Popen", Service)
+    binary = pagefind_index.get_executable()
+    empty = [{"type": "NewIndex", "config": None}, {"type": "GetFiles", "index_id": 0}]
+    code = pagefind_index._talk.__code__
+    threads = threading.active_count()
+    interrupted = []
+    for line in sorted({line for *_, line in code.co_lines() if line and line > code.co_firstlineno}):
+        started.clear()
+        with ctrl_c_at(code, line) as given:
+            try:
+                pagefind_index._talk(binary, [empty, empty])  # two services, as on a large site
+            except KeyboardInterrupt:
+                interrupted.append(line)
+        assert bool(given) == (line in interrupted), line  # a Ctrl-C given comes out as one
+        assert all(service.wait(timeout=5) is not None for service in started), line
+        for _ in range(50):  # a reader ends when its service's pipe does
+            if threading.active_count() == threads:
+                break
+            time.sleep(0.02)
+        assert threading.active_count() == threads, line
+    assert len(interrupted) > 15  # the lines of the ordinary way through
 
 
 @pytest.mark.parametrize("path", ["../utanfor.js", "ABSOLUT", "fragment/../../utanfor.js", "a/./../../utanfor.js", ""])

@@ -182,7 +182,8 @@ def _talk(binary: Path, conversations: list[list[dict]]) -> list[list[dict]]:
             for service in services:
                 service.kill()
             for feeder in feeders:
-                feeder.join(timeout=1)
+                if feeder.is_alive():  # one the Ctrl-C came before it started cannot be joined
+                    feeder.join(timeout=1)
             for service in services:
                 with contextlib.suppress(OSError):  # what was left unsent must not hide why it stopped
                     service.stdin.close()
