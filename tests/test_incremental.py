@@ -381,6 +381,7 @@ def test_search_documents_in_another_order_are_a_change():
     assert plan.changed_languages == ["sv"] and plan.render == ["/sv/a-o/"]
 
 
+@pytest.mark.browser  # the end-to-end tier: five builds of the same site, on one Python (decisions.md)
 def test_a_new_version_of_the_code_or_an_output_replaced_by_hand_means_a_full_build(
     content, tmp_path, own_cache, monkeypatch
 ):
@@ -443,6 +444,7 @@ def test_the_site_s_shape_changes_with_its_files_flow_and_settings_but_not_a_pag
     assert incremental.shape(store, {**files, "sidor/sv/ny.md": [1, 1, "n"]}) != shape
 
 
+@pytest.mark.browser  # the end-to-end tier: three builds and two indexes searched, on one Python
 def test_a_full_build_from_the_last_build_s_cache_indexes_as_one_from_nothing(content, tmp_path, own_cache):
     """With its output deleted, a build is a full one that starts from the kept parse and
     Whoosh's kept analysis (publish/builder.py); its index answers as --hel's does."""

@@ -313,9 +313,9 @@ def ctrl_c_at(code, line: int):
 
 
 def test_ctrl_c_at_any_line_of_the_talk_with_pagefind_stops_it_and_leaves_nothing_running(monkeypatch):
-    """Ctrl-C can come between any two lines. At each line of _talk (the one place of the build
-    with threads and programs of its own) it is still a Ctrl-C, and no service or thread is
-    left. Between making a feeder and starting it, joining it raised RuntimeError, and the
+    """Ctrl-C can come between any two lines. At each line of _talk (where threads feed the
+    Pagefind services and read their answers) it is still a Ctrl-C, and no service or thread
+    is left. Between making a feeder and starting it, joining it raised RuntimeError, and the
     build called itself broken (seen once among tests/test_interruption.py's moments)."""
     started = []
 
