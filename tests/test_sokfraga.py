@@ -159,3 +159,25 @@ def test_every_script_parses():
     for script in scripts:
         done = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
+
+
+def test_a_new_word_is_compared_with_every_known_word_it_can_match(data):
+    """_matches compares a word only with the known words _Vocabulary.could_match finds: it
+    must leave out only words that quality() gives 0. Every known word of each language is
+    tried as typed, and with a letter dropped, added, changed or moved, and after another word."""
+    for lang, language in data.items():
+        documents = language["dokument"]
+        vocabulary = fraga._Vocabulary(
+            known for doc in documents for known in doc["titel"] + doc["sokord"] + [w for p in doc["fraser"] for w in p]
+        )
+        known = list(vocabulary.words)
+        typed = {
+            variant
+            for word in known[::3]
+            for variant in (word, word[:-1], word[1:], word + "na", "x" + word, word[:2] + word[3:], "super" + word)
+            + (word[:1] + word[2:3] + word[1:2] + word[3:], word[:3] + "e" + word[4:])
+        }
+        assert len(typed) > 500, lang
+        for word in typed:
+            could = set(vocabulary.could_match(word))
+            assert [k for k in known if k not in could and fraga.quality(word, k) > 0] == [], (lang, word)

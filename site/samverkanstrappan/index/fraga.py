@@ -210,7 +210,7 @@ def _matches(words: list[str], documents: list[dict], memo: dict | None = None) 
     `memo` (production, for one unchanging `documents`) keeps each word's matches."""
     memo = {} if memo is None else memo
     if "" not in memo:  # the vocabulary, under a key no word can be
-        memo[""] = dict.fromkeys(
+        memo[""] = _Vocabulary(
             known for doc in documents for known in doc["titel"] + doc["sokord"] + [w for p in doc["fraser"] for w in p]
         )
     vocabulary = memo[""]
@@ -220,9 +220,38 @@ def _matches(words: list[str], documents: list[dict], memo: dict | None = None) 
             if len(memo) > MEMO_WORDS:
                 memo.clear()
                 memo[""] = vocabulary
-            memo[word] = {known: score for known in vocabulary if (score := quality(word, known)) > 0}
+            memo[word] = {known: score for known in vocabulary.could_match(word) if (score := quality(word, known)) > 0}
         found[word] = memo[word]
     return found
+
+
+class _Vocabulary:
+    """The documents' words in their order, and found by their first four letters and by their
+    length: a new word of a query is compared with those quality() can match, not with every
+    one. That halved the calls of quality() in a search asked for the first time (decisions.md,
+    Search)."""
+
+    def __init__(self, words):
+        self.words = dict.fromkeys(words)
+        self.by_start: dict[str, list[str]] = {}
+        self.by_length: dict[int, list[str]] = {}
+        for known in self.words:
+            self.by_start.setdefault(known[:4], []).append(known)
+            self.by_length.setdefault(len(known), []).append(known)
+
+    def could_match(self, typed: str) -> list[str]:
+        """Every word that quality(typed, word) can give more than 0, and some more, in their
+        order: the same first four letters (the same word, its beginning or its stem), a length
+        that allows a typo (within 1 when both have 5 letters or more, within 2 from 9), or the
+        end of a longer typed word, of 6 letters or more (a compound)."""
+        found = set(self.by_start.get(typed[:4], ()))
+        for size in range(len(typed) - 2, len(typed) + 3):  # quality()'s two kinds of typo
+            shorter = min(size, len(typed))
+            if shorter >= 9 or (shorter >= 5 and abs(size - len(typed)) <= 1):
+                found.update(self.by_length.get(size, ()))
+        for size in range(6, len(typed) - 2):
+            found.update(known for known in self.by_length.get(size, ()) if typed.endswith(known))
+        return [known for known in self.words if known in found]
 
 
 def _best(matched: dict[str, float], known: list[str]) -> float:
