@@ -221,12 +221,9 @@ def test_pagefind_files_arrive_whole(app, tmp_path, monkeypatch):
     assert len(compressed) > 100 and all(gzip.decompress(data) for data in compressed)
 
 
-def test_pagefind_services_side_by_side_write_the_same_files_as_one(app, tmp_path, monkeypatch):
-    """A large site's languages are shared out among services; each language's files, and the
-    entry file that lists them all, come out the same as from one service."""
-    store = app.extensions["content"]
-    labels = platser.labels(store, store.translations)
-    pagefind_index.build(store, tmp_path / "en", labels, Router())
+@pytest.fixture
+def services(monkeypatch) -> list[subprocess.Popen]:
+    """Every program the test starts (the Pagefind services), in order."""
     started = []
 
     class Service(subprocess.Popen):
@@ -235,9 +232,19 @@ def test_pagefind_services_side_by_side_write_the_same_files_as_one(app, tmp_pat
             started.append(self)
 
     monkeypatch.setattr(pagefind_index.subprocess, "Popen", Service)
+    return started
+
+
+def test_pagefind_services_side_by_side_write_the_same_files_as_one(app, tmp_path, monkeypatch, services):
+    """A large site's languages are shared out among services; each language's files, and the
+    entry file that lists them all, come out the same as from one service."""
+    store = app.extensions["content"]
+    labels = platser.labels(store, store.translations)
+    pagefind_index.build(store, tmp_path / "en", labels, Router())
+    services.clear()
     monkeypatch.setattr(pagefind_index, "RECORDS_PER_SERVICE", 1)
     pagefind_index.build(store, tmp_path / "tre", labels, Router(), processes=3)
-    assert len(started) == 3 and len(store.languages) > 3
+    assert len(services) == 3 and len(store.languages) > 3
 
     one, three = files(tmp_path / "en"), files(tmp_path / "tre")
     assert len(one) > 100 and one.keys() == three.keys()
@@ -264,7 +271,7 @@ def test_a_service_that_answers_nonsense_fails_the_build_at_once(app, tmp_path, 
     assert time.perf_counter() - started < 30
 
 
-def test_ctrl_c_while_pagefind_indexes_stops_it_and_prints_no_traceback(app, tmp_path, monkeypatch):
+def test_ctrl_c_while_pagefind_indexes_stops_it_and_prints_no_traceback(app, tmp_path, monkeypatch, services):
     """Ctrl-C while the service works: the service is stopped, and the thread reading its answers
     ends quietly (it went on reading a pipe already closed, and printed a traceback)."""
     readers = []
@@ -274,20 +281,12 @@ def test_ctrl_c_while_pagefind_indexes_stops_it_and_prints_no_traceback(app, tmp
         time.sleep(0.05)  # the service is busy answering
         raise KeyboardInterrupt
 
-    started = []
-
-    class Service(subprocess.Popen):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            started.append(self)
-
     monkeypatch.setattr(pagefind_index, "_wait", interrupted)
-    monkeypatch.setattr(pagefind_index.subprocess, "Popen", Service)
     store = app.extensions["content"]
     with pytest.raises(KeyboardInterrupt):
         pagefind_index.build(store, tmp_path / "pagefind", platser.labels(store, store.translations), Router())
     assert not readers[0].is_alive()
-    assert started[0].wait(timeout=5) == -signal.SIGKILL  # stopped, not left running
+    assert services[0].wait(timeout=5) == -signal.SIGKILL  # stopped, not left running
 
 
 @contextlib.contextmanager
@@ -312,33 +311,25 @@ def ctrl_c_at(code, line: int):
         sys.settrace(before)
 
 
-def test_ctrl_c_at_any_line_of_the_talk_with_pagefind_stops_it_and_leaves_nothing_running(monkeypatch):
+def test_ctrl_c_at_any_line_of_the_talk_with_pagefind_stops_it_and_leaves_nothing_running(services):
     """Ctrl-C can come between any two lines. At each line of _talk (where threads feed the
     Pagefind services and read their answers) it is still a Ctrl-C, and no service or thread
     is left. Between making a feeder and starting it, joining it raised RuntimeError, and the
     build called itself broken (seen once among tests/test_interruption.py's moments)."""
-    started = []
-
-    class Service(subprocess.Popen):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            started.append(self)
-
-    monkeypatch.setattr(pagefind_index.subprocess, "Popen", Service)
     binary = pagefind_index.get_executable()
     empty = [{"type": "NewIndex", "config": None}, {"type": "GetFiles", "index_id": 0}]
     code = pagefind_index._talk.__code__
     threads = threading.active_count()
     interrupted = []
     for line in sorted({line for *_, line in code.co_lines() if line and line > code.co_firstlineno}):
-        started.clear()
+        services.clear()
         with ctrl_c_at(code, line) as given:
             try:
                 pagefind_index._talk(binary, [empty, empty])  # two services, as on a large site
             except KeyboardInterrupt:
                 interrupted.append(line)
         assert bool(given) == (line in interrupted), line  # a Ctrl-C given comes out as one
-        assert all(service.wait(timeout=5) is not None for service in started), line
+        assert all(service.wait(timeout=5) is not None for service in services), line
         for _ in range(50):  # a reader ends when its service's pipe does
             if threading.active_count() == threads:
                 break
