@@ -91,9 +91,13 @@ class Lane:
             command, capture_output=True, text=True, env=environment, start_new_session=True, timeout=300
         )
 
+    def folders(self) -> list[list[tuple[str, int, int]]]:
+        """The site and the search index, every file with its size and time."""
+        return [state(self.root / name) for name in ("ut", "sokindex")]
+
     def interrupt_at(self, file: str, line: int) -> str | None:
         """What went wrong with a Ctrl-C at that line; None when it ended as it should."""
-        before = [state(folder) for folder in self.root.iterdir()]
+        before = self.folders()
         command = [sys.executable, __file__, "--vid", f"{file}:{line}", "--", *self.build_args(), "--hel"]
         started = time.perf_counter()
         done = self.run(command)
@@ -105,7 +109,7 @@ class Lane:
             wrong = "Traceback" in printed
         else:
             wrong = done.returncode != 130 or not last.startswith(("Bygget avbröts", "Avbrutet"))
-            wrong = wrong or "Traceback" in printed or [state(folder) for folder in self.root.iterdir()] != before
+            wrong = wrong or "Traceback" in printed or self.folders() != before
         if wrong or left:
             return f"exit {done.returncode} after {took:.1f} s, left {left}:\n{printed[-3000:]}"
         return None
