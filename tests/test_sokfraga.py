@@ -31,8 +31,10 @@ def data(store):
 
 
 def queries_for(store, lang: str) -> list[str]:
-    """Residents' phrasings, every crisis phrase with its variants, and odd input."""
+    """Residents' phrasings, every crisis phrase with its variants, the crisis samples (in
+    dialect, without dots), and odd input."""
     found = [entry["fraga"] for entry in relevance_set() if entry["sprak"] == lang]
+    found += [query for code, *_, query in [*crisis_samples()["kris"], *crisis_samples()["vardag"]] if code == lang]
     found += [v for code, _kind, phrase in crisis_phrases(store) if code == lang for v in variants(phrase, lang)]
     return found + [query.replace("\x00", "") for query in odd_queries(60)]
 
