@@ -74,6 +74,18 @@ def test_server_mode_shows_the_crisis_block_and_page_first_for_a_phrase_of_each_
     assert server_crisis_misses(server, list(firsts.values())) == {}
 
 
+def test_a_swedish_phrase_shows_the_block_and_page_on_every_language_s_page(server):
+    """Staff type Swedish on a caller's page: the first Swedish phrase of each kind, with its
+    variants, on each other language's search page."""
+    store = server.extensions["content"]
+    swedish = {}
+    for _, kind, phrase in (entry for entry in crisis_phrases(store) if entry[0] == "sv"):
+        swedish.setdefault(kind, phrase)
+    asked = [(lang, kind, phrase) for lang in store.languages if lang != "sv" for kind, phrase in swedish.items()]
+    assert len(asked) >= 20
+    assert server_crisis_misses(server, asked) == {}
+
+
 @pytest.mark.browser  # the end-to-end tier: every phrase, in the whole suite only (decisions.md)
 def test_server_mode_shows_the_crisis_block_and_page_first_for_every_phrase(server):
     assert server_crisis_misses(server, crisis_phrases(server.extensions["content"])) == {}

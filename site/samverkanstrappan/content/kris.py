@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import yamltext
 from .problems import Problem
+from .sprak import SOURCE as SWEDISH  # the language staff write in
 
 
 def file_name(lang: str) -> str:
@@ -33,7 +34,19 @@ class Lexicon:
     sources: list[tuple[str, str, yamltext.YamlMap]] = field(default_factory=list)
 
     def kinds(self, lang: str) -> dict[str, list[Phrase]]:
+        """The phrases written for `lang`."""
         return self.phrases.get(lang, {})
+
+    def for_search(self, lang: str) -> dict[str, list[Phrase]]:
+        """What a search on a `lang` page matches: its own phrases, then the Swedish ones.
+        Staff type Swedish on a caller's page, and so do residents who read another language
+        but write Swedish, so a Swedish phrase shows the block on every page."""
+        found = {kind: list(phrases) for kind, phrases in self.kinds(lang).items()}
+        if lang != SWEDISH:
+            for kind, phrases in self.kinds(SWEDISH).items():
+                own = {phrase.text for phrase in found.get(kind, [])}
+                found.setdefault(kind, []).extend(phrase for phrase in phrases if phrase.text not in own)
+        return found
 
 
 def load(files: list[tuple[Path, str, str]]) -> tuple[Lexicon, list[Problem]]:

@@ -152,19 +152,26 @@ def quality(typed: str, known: str, half_typed: bool = True) -> float:
     return 0.0
 
 
-def phrase_match(phrase: list[str], typed: list[str]) -> tuple[int, int, float] | None:
+def phrase_match(
+    phrase: list[str], typed: list[str], scores: dict[str, dict[str, float]] | None = None
+) -> tuple[int, int, float] | None:
     """Whether every word of `phrase` matches a different typed word, in any order; if so,
     how well: (words, 1 if in the phrase's order, the sum of the words' quality). A typed
-    word must be whole: "själv" is not the beginning of "självmord" here."""
+    word must be whole: "själv" is not the beginning of "självmord" here. `scores`: each
+    typed word's quality against the phrase words it matches (_phrase_scores), if known."""
+
+    def score(candidate: str, word: str) -> float:
+        return scores[candidate].get(word, 0.0) if scores is not None else quality(candidate, word, False)
+
     free = list(enumerate(typed))
     places, total = [], 0.0
     for word in phrase:
-        found = next((i for i, (_, candidate) in enumerate(free) if quality(candidate, word, False) > 0), None)
+        found = next((i for i, (_, candidate) in enumerate(free) if score(candidate, word) > 0), None)
         if found is None:
             return None
         place, candidate = free.pop(found)
         places.append(place)
-        total += quality(candidate, word, False)
+        total += score(candidate, word)
     return (len(phrase), 1 if places == sorted(places) else 0, total)
 
 
@@ -172,17 +179,35 @@ def phrase_matches(phrase: list[str], typed: list[str]) -> bool:
     return phrase_match(phrase, typed) is not None
 
 
-def crisis(typed: list[str], lexicon: list[dict]) -> list[str]:
+def crisis(typed: list[str], lexicon: list[dict], memo: dict | None = None) -> list[str]:
     """The crisis kinds (outcome ids) whose phrases the query matches, the best match first:
     the longest phrase, then one in its own order ("mamma slår" is not "slår mamma"), then
-    the closest words, then the lexicon's order."""
+    the closest words, then the lexicon's order. `memo`: as for _matches."""
+    scores = _phrase_scores(typed, lexicon, memo)
+    typed_somewhere = {known for matched in scores.values() for known in matched}
     found = []
     for order, kind in enumerate(lexicon):
-        matched = [m for m in (phrase_match(p, typed) for p in kind["fraser"]) if m]
+        possible = (p for p in kind["fraser"] if all(word in typed_somewhere for word in p))
+        matched = [m for m in (phrase_match(p, typed, scores) for p in possible) if m]
         if matched:
             length, in_order, total = max(matched)
             found.append((-length, -in_order, -total, order, kind["id"]))
     return [entry[-1] for entry in sorted(found)]
+
+
+def _phrase_scores(typed: list[str], lexicon: list[dict], memo: dict | None = None) -> dict[str, dict[str, float]]:
+    """Each typed word's quality against the lexicon's words it matches, each pair compared
+    once, and only where quality() can match (_Vocabulary): every Swedish phrase is in every
+    language's lexicon, about 370 phrases, and comparing each phrase's words with each typed
+    word took twice what the rest of a new query's analysis did (decisions.md, Search)."""
+    memo = {} if memo is None else memo
+    if LEXICON_KEY not in memo:
+        memo[LEXICON_KEY] = _Vocabulary(word for kind in lexicon for phrase in kind["fraser"] for word in phrase)
+    vocabulary = memo[LEXICON_KEY]
+    return {
+        word: {known: found for known in vocabulary.could_match(word) if (found := quality(word, known, False)) > 0}
+        for word in typed
+    }
 
 
 def slots(typed: list[str], stop_words: set[str], groups: list[list[list[str]]]) -> list[list[tuple[str, float]]]:
@@ -203,23 +228,27 @@ def engine_words(found_slots: list[list[tuple[str, float]]]) -> list[str]:
 
 
 MEMO_WORDS = 20_000  # words a memo keeps before it starts afresh
+# What a memo keeps beside the words, under keys no word can be: the documents' words and
+# the crisis lexicon's words, each as a _Vocabulary.
+DOCUMENTS_KEY, LEXICON_KEY = "", " "
 
 
 def _matches(words: list[str], documents: list[dict], memo: dict | None = None) -> dict[str, dict[str, float]]:
     """For each word, the documents' words it matches and how well (each pair compared once).
     `memo` (production, for one unchanging `documents`) keeps each word's matches."""
     memo = {} if memo is None else memo
-    if "" not in memo:  # the vocabulary, under a key no word can be
-        memo[""] = _Vocabulary(
+    if DOCUMENTS_KEY not in memo:
+        memo[DOCUMENTS_KEY] = _Vocabulary(
             known for doc in documents for known in doc["titel"] + doc["sokord"] + [w for p in doc["fraser"] for w in p]
         )
-    vocabulary = memo[""]
+    vocabulary = memo[DOCUMENTS_KEY]
     found: dict[str, dict[str, float]] = {}
     for word in words:
         if word not in memo:
             if len(memo) > MEMO_WORDS:
+                kept = {key: memo[key] for key in (DOCUMENTS_KEY, LEXICON_KEY) if key in memo}
                 memo.clear()
-                memo[""] = vocabulary
+                memo.update(kept)
             memo[word] = {known: score for known in vocabulary.could_match(word) if (score := quality(word, known)) > 0}
         found[word] = memo[word]
     return found
@@ -309,7 +338,7 @@ def analyse(query: str, data: dict, memo: dict | None = None) -> dict:
     found_slots = slots(typed, set(data["stopp"]), data["synonymer"])
     return {
         "ord": typed,
-        "kris": crisis(every, data["kris"]),
+        "kris": crisis(every, data["kris"], memo),
         "sok": engine_words(found_slots),
         "rang": [[score, url] for score, url in rank(found_slots, data["dokument"], memo)],
     }

@@ -42,7 +42,7 @@ def build(store: ContentStore, lang: str, router, labels: dict[str, str]) -> dic
             outcome_urls[node_id] = router.url("vagvisare.step", lang=lang, svar="/".join(path))
     crisis = [
         {"id": kind, "url": outcome_urls[kind], "fraser": _phrases([p.text for p in phrases], lang)}
-        for kind, phrases in store.kris.kinds(lang).items()
+        for kind, phrases in store.kris.for_search(lang).items()
         if kind in outcome_urls
     ]
     stop = set(stop_words(lang))

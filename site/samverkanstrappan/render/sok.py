@@ -72,7 +72,7 @@ def page(lang):
     query = request.args.get("q", "") if serve else ""
     asked = serve and "q" in request.args
     answer = _answer(lang, query) if query.strip() else None
-    kinds = list(store().kris.kinds(lang))
+    kinds = list(store().kris.for_search(lang))
     return render_template(
         "sok/sok.html",
         query=query,
