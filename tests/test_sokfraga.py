@@ -89,6 +89,29 @@ def test_a_phrase_needs_whole_words():
     assert not fraga.phrase_matches(["självmord"], ["bo", "själv"])
 
 
+@pytest.mark.parametrize(
+    "typed, known, expected",
+    [
+        ("misshandlar", "misshandel", 0.7),  # an inflection: 6 letters in common, short endings
+        ("stryper", "strypa", 0.7),
+        ("kvinnor", "kvinnojour", 0.0),  # another word of a compound, not another ending
+        ("själva", "självmord", 0.0),
+        ("medveten", "medvetslös", 0.0),
+        ("valde", "valdtakt", 0.0),  # 4 letters in common are too few
+        ("forsvinna", "försvinna", 0.6),  # a typo keeps the first letter
+        ("talking", "stalking", 0.0),
+        ("vitsi", "veits", 0.0),
+        ("بيضربني", "يضربني", 0.6),  # but Arabic prefixes come and go
+        ("struggling", "strangling", 0.0),  # two typos only from 11 letters
+    ],
+)
+def test_a_phrase_word_matches_only_its_own_forms(typed, known, expected):
+    """A crisis phrase shows the emergency numbers, so its words match less than a document's
+    do (fraga._other_ending, fraga._may_be_typo_of_phrase_word): everyday words a letter or a
+    compound away from a crisis word showed the block (decisions.md, Search)."""
+    assert fraga.quality(typed, known, half_typed=False) == expected
+
+
 def test_arabic_spelling_variants_and_the_article_are_one_word():
     assert fraga.words("الإدمانُ", "ar") == fraga.words("ادمان", "ar")
     assert fraga.words("وَالمدرسة", "ar") == fraga.words("مدرسه", "ar")

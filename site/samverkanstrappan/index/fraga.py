@@ -43,6 +43,7 @@ OWN_STOP_WORDS = {
     "мене мені мій моя моє мої не ні чи же би б є",
 }
 
+_ARABIC_START = re.compile("[\u0600-\u06ff]")
 MAX_QUERY_CHARS = 200  # a search box, not a document: the rest of a pasted text is ignored
 MAX_WORDS = 12
 SYNONYM_WEIGHT = 0.6  # a word the reader did not type counts a little less
@@ -124,7 +125,8 @@ def _common_start(a: str, b: str) -> int:
 def quality(typed: str, known: str, half_typed: bool = True) -> float:
     """How well a typed word matches a known one: 1 equal; 0.8 the known word with an ending
     (or, if `half_typed`, the beginning of the known word); 0.7 the same beginning of 5
-    letters or more with other endings of up to 4 letters (planerna, planen); 0.6 a typo;
+    letters or more with other endings of up to 4 letters (planerna, planen; stricter for a
+    phrase's word: _other_ending); 0.6 a typo;
     0.5 a compound that ends in the known word; 0 no match."""
     if typed == known:
         return 1.0
@@ -138,18 +140,43 @@ def quality(typed: str, known: str, half_typed: bool = True) -> float:
     ):
         return 0.8
     common = _common_start(typed, known)
-    # A stemmer's work, roughly: 5 letters in common, or 4 that are most of a short word
-    # (städa, städning; mamma, mammor), and endings of up to 4 letters.
-    enough = common >= 5 or (common == 4 and len(short) >= 5 and 5 * common >= 4 * len(short))
-    if enough and len(typed) - common <= 4 and len(known) - common <= 4 and common < len(short):
+    if common < len(short) and _other_ending(common, len(short), len(typed) - common, len(known) - common, half_typed):
         return 0.7
-    if len(short) >= 9 and typos(typed, known, 2) <= 2:
-        return 0.6
-    if 5 <= len(short) < 9 and within_one_typo(typed, known):
-        return 0.6
+    if half_typed or _may_be_typo_of_phrase_word(typed, known):
+        # Two typos from 9 letters; from 11 for a phrase's word: struggling and strangling,
+        # imbalance and ambulance, conscious and unconscious are two letters apart.
+        two_typos = len(short) >= (9 if half_typed else 11)
+        if two_typos and typos(typed, known, 2) <= 2:
+            return 0.6
+        if len(short) >= 5 and not two_typos and within_one_typo(typed, known):
+            return 0.6
     if len(known) >= 6 and len(typed) >= len(known) + 3 and typed.endswith(known):
         return 0.5
     return 0.0
+
+
+def _other_ending(common: int, short: int, typed_end: int, known_end: int, half_typed: bool) -> bool:
+    """Whether two words with `common` letters at the start are one word with other endings.
+    A stemmer's work, roughly: 5 letters in common, or 4 that are most of a short word
+    (städa, städning; mamma, mammor), and endings of up to 4 letters. A phrase's word (not
+    `half_typed`) asks for more, because a crisis phrase shows the emergency numbers. Longer
+    endings are most often another word of a compound (kvinno|jour and kvinnor, själv|mord and
+    själva or självmant, medvets|lös and medveten, psyko|tisk and psykolog), and 4 letters in
+    common are too few (vald|takt and valde). So the phrase word's ending is 2 letters at most
+    and the typed word's 3 if they have 6 in common (misshandel, misshandlar), else 2
+    (strypa, stryper)."""
+    if half_typed:
+        enough = common >= 5 or (common == 4 and short >= 5 and 5 * common >= 4 * short)
+        return enough and typed_end <= 4 and known_end <= 4
+    return common >= 5 and known_end <= 2 and typed_end <= (3 if common >= 6 else 2)
+
+
+def _may_be_typo_of_phrase_word(typed: str, known: str) -> bool:
+    """A typo of a phrase's word keeps its first letter: people seldom mistype the first
+    letter, and another one there is most often another word (talking and stalking, saknar
+    and vaknar, ainoaa "only" and vainoaa "persecutes", можем and ножем). Arabic is the
+    exception: its prefixes (ب, و, ي, ت) come and go at the start (بيضربني, يضربني)."""
+    return typed[:1] == known[:1] or _ARABIC_START.match(typed) is not None
 
 
 def phrase_match(

@@ -72,6 +72,20 @@
     return size;
   }
 
+  // fraga.py's _other_ending: a phrase's word asks for more than a document's.
+  function otherEnding(common, shortSize, typedEnd, knownEnd, halfTyped) {
+    if (halfTyped) {
+      var enough = common >= 5 || (common === 4 && shortSize >= 5 && 5 * common >= 4 * shortSize);
+      return enough && typedEnd <= 4 && knownEnd <= 4;
+    }
+    return common >= 5 && knownEnd <= 2 && typedEnd <= (common >= 6 ? 3 : 2);
+  }
+
+  // fraga.py's _may_be_typo_of_phrase_word: the same first letter, but for Arabic.
+  function mayBeTypoOfPhraseWord(typed, known) {
+    return typed.codePointAt(0) === known.codePointAt(0) || /^[\u0600-\u06ff]/.test(typed);
+  }
+
   function quality(typed, known, halfTyped) {
     if (halfTyped === undefined) { halfTyped = true; }
     if (typed === known) { return 1.0; }
@@ -83,10 +97,13 @@
       // Only the beginning of a phrase's word: it may still be a typo of it (see fraga.py).
     }
     var common = commonStart(typed, known);
-    var enough = common >= 5 || (common === 4 && shortSize >= 5 && 5 * common >= 4 * shortSize);
-    if (enough && size(typed) - common <= 4 && size(known) - common <= 4 && common < shortSize) { return 0.7; }
-    var limit = shortSize >= 9 ? 2 : 1;
-    if (shortSize >= 5 && typos(typed, known, limit) <= limit) { return 0.6; }
+    if (common < shortSize && otherEnding(common, shortSize, size(typed) - common, size(known) - common, halfTyped)) {
+      return 0.7;
+    }
+    if (halfTyped || mayBeTypoOfPhraseWord(typed, known)) {
+      var limit = shortSize >= (halfTyped ? 9 : 11) ? 2 : 1;
+      if (shortSize >= 5 && typos(typed, known, limit) <= limit) { return 0.6; }
+    }
     var knownSize = size(known);
     if (knownSize >= 6 && size(typed) >= knownSize + 3 && typed.endsWith(known)) { return 0.5; }
     return 0.0;
