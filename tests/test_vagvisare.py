@@ -132,6 +132,8 @@ SITUATIONS = [
     ("funktionsnedsättning, vuxen", ("funktionsnedsattning", "vuxen"), "funktion-vuxen", {"lss"}, set()),
     ("funktionsnedsättning, barn", ("funktionsnedsattning", "barn"), "funktion-barn", {"habilitering", "lss"}, set()),
     ("våld hemma", ("vald", "jag"), "vald-vuxen", {"socialtjanst-vuxen"}, {"tel:112", "tel:+4620505050"}),
+    # A 15-year-old under honour control answers "jag" too, and searches without an age (kris_prov.yaml).
+    ("ung och styrd hemma", ("vald", "jag"), "vald-vuxen", {"socialtjanst-vuxen"}, {"tel:112", "tel:116111"}),
     ("barn i fara", ("vald", "ett-barn"), "barn-i-fara", {"socialtjanst-barn"}, {"tel:112", "tel:116111"}),
     ("självmordstankar", ("tankar-pa-att-do",), "sjalvmordstankar", {"psykiatrisk-akut"}, {"tel:90101", "tel:112"}),
     ("akut kris", ("psykisk-ohalsa", "akut-nu"), "psykiatrisk-akut", {"psykiatrisk-akut"}, {"tel:112"}),
