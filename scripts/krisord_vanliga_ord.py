@@ -11,7 +11,8 @@ wordfreq, which the site does not need, so install it beside the project first:
 
 It prints, for each language, the words that show the block alone (most are crisis words in
 another form, which is right) and, for the phrases of two words or more, the other frequent
-words that one of their words matches. A tool for when the lexicons change, not a test.
+words that one of their words matches, with an ending too (psykos and psykosocialt). A tool
+for when the lexicons change, not a test.
 """
 
 import argparse
@@ -46,7 +47,7 @@ def screen(lang: str, kinds: list[dict], frequent: list[str]) -> None:
         for kind in kinds:
             for phrase in kind["fraser"]:
                 for known in phrase if len(phrase) > 1 and len(typed) == 1 else ():
-                    if 0 < (score := fraga.quality(typed[0], known, False)) < 0.8:
+                    if typed[0] != known and (score := fraga.quality(typed[0], known, False)) > 0:
                         near.setdefault(f"{kind['id']}: {' '.join(phrase)}", []).append(f"{word}({score})")
     print(f"== {lang}: words that show the block alone ({len(alone)})")
     print("\n".join(alone))
