@@ -24,15 +24,12 @@ sys.path.insert(0, str(ROOT / "site"))
 
 from samverkanstrappan import paths  # noqa: E402
 from samverkanstrappan.content.store import ContentStore  # noqa: E402
-from samverkanstrappan.index import fraga  # noqa: E402
+from samverkanstrappan.index import fraga, sokdata  # noqa: E402
 
 
 def lexicon(store: ContentStore, lang: str) -> list[dict]:
     """The phrases a search on a `lang` page matches, as fraga.crisis reads them."""
-    return [
-        {"id": kind, "fraser": [words for p in phrases if (words := fraga.words(p.text, lang))]}
-        for kind, phrases in store.kris.for_search(lang).items()
-    ]
+    return [{"id": kind, "fraser": phrases} for kind, phrases in sokdata.crisis_words(store, lang).items()]
 
 
 def screen(lang: str, kinds: list[dict], frequent: list[str]) -> None:

@@ -31,6 +31,11 @@ def _phrases(texts, lang: str) -> list[list[str]]:
     return [found for text in texts if (found := fraga.words(text, lang))]
 
 
+def crisis_words(store: ContentStore, lang: str) -> dict[str, list[list[str]]]:
+    """Each crisis kind's phrases as fraga reads them, for a search on a `lang` page."""
+    return {kind: _phrases([p.text for p in phrases], lang) for kind, phrases in store.kris.for_search(lang).items()}
+
+
 def build(store: ContentStore, lang: str, router, labels: dict[str, str]) -> dict:
     """The lexicon, synonyms, stop words and documents of `lang`, ready for fraga; `labels`
     gives the words shown for each place ("steg:<slug>", "utfall" ...), as platser.labels does."""
@@ -41,8 +46,8 @@ def build(store: ContentStore, lang: str, router, labels: dict[str, str]) -> dic
         if node_id in store.flow.outcomes:
             outcome_urls[node_id] = router.url("vagvisare.step", lang=lang, svar="/".join(path))
     crisis = [
-        {"id": kind, "url": outcome_urls[kind], "fraser": _phrases([p.text for p in phrases], lang)}
-        for kind, phrases in store.kris.for_search(lang).items()
+        {"id": kind, "url": outcome_urls[kind], "fraser": phrases}
+        for kind, phrases in crisis_words(store, lang).items()
         if kind in outcome_urls
     ]
     stop = set(stop_words(lang))
