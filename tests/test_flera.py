@@ -19,6 +19,8 @@ BEHOV = re.compile(r'data-behov="([^"]*)"')
 KINDS = re.compile(r'data-typ="([^"]*)"')
 OWNERS = re.compile(r'data-huvudman="([^"]*)"')
 HREF = re.compile(r'href="([^"]*)"')
+REMOVE = re.compile(r'href="([^"]*)" data-lank="ta-bort"')
+OWN = re.compile(r'href="([^"]*)" data-lank="rad"')
 
 
 @cache
@@ -108,15 +110,41 @@ def test_combined_answers_have_one_url_whatever_the_order(client):
 
 def test_a_combined_page_can_remove_a_need_and_start_over_without_losing_the_others(client):
     html = client.get("/sv/vagvisare/flera/aldre/beroende/sjukskriven/").text
-    links = HREF.findall(section(html, "dina-behov"))
+    links = REMOVE.findall(section(html, "dina-behov"))
     # Each link keeps every other need: none leads to a single need's own questions.
     assert links == [
         "/sv/vagvisare/flera/beroende/sjukskriven/",  # aldre removed
         "/sv/vagvisare/flera/aldre/sjukskriven/",  # beroende removed
         "/sv/vagvisare/flera/aldre/beroende/",  # sjukskriven removed
-        "/sv/vagvisare/",  # start over
     ]
+    assert HREF.findall(section(html, "dina-behov"))[-1] == "/sv/vagvisare/"  # start over
     assert section(html, "lagg-till") == ""  # three needs is the most
+    assert "data-fullt" in section(html, "dina-behov")  # and the page says so
+    assert "data-fullt" not in client.get("/sv/vagvisare/flera/aldre/beroende/").text
+
+
+def test_each_need_of_a_combined_answer_links_to_its_own_advice(app, client):
+    """Maria lost the advice about memory tests and consent when she added her son's drinking:
+    a combined answer shows contacts, and each need links to the answer that has its advice."""
+    flow = app.extensions["content"].flow
+    wrong, checked = [], 0
+    for chosen in behov.all_combinations(flow):
+        html = client.get(f"/sv/vagvisare/flera/{'/'.join(chosen)}/").text
+        links = OWN.findall(section(html, "dina-behov"))
+        if len(links) != len(chosen):
+            wrong.append((chosen, links))
+            continue
+        for need, link in zip(chosen, links):
+            checked += 1
+            response = client.get(link)
+            landed = NOD.search(response.text)
+            # The need's outcome, or (a need of several outcomes) its own question.
+            if response.status_code != 200 or not link.startswith(f"/sv/vagvisare/{need}/"):
+                wrong.append((chosen, need, link, response.status_code))
+            elif landed and landed[1] not in flow.behov[need]:
+                wrong.append((chosen, need, link, landed[1]))
+    assert wrong == []
+    assert checked > 1000
 
 
 def test_removing_all_but_one_need_leaves_that_needs_answer_and_claims_no_other(app, client):
@@ -128,7 +156,7 @@ def test_removing_all_but_one_need_leaves_that_needs_answer_and_claims_no_other(
     wrong, answered = [], set()
     for pair in pairs:
         html = client.get(f"/sv/vagvisare/flera/{'/'.join(pair)}/").text
-        removing = HREF.findall(section(html, "dina-behov"))[:2]  # each need's "Ta bort", in order
+        removing = REMOVE.findall(section(html, "dina-behov"))  # each need's "Ta bort", in order
         for remaining, link in zip(reversed(pair), removing):
             answers = tuple(link.strip("/").split("/")[2:])
             response = client.get(link)

@@ -102,11 +102,15 @@ def _context(lang: str, behov_path: str) -> dict:
                 "label": need_label(lang, need)[0],
                 "lang": need_label(lang, need)[1],
                 "remove": combined_url(tuple(other for other in chosen if other != need)),
+                # The need's own answer, with the advice a combined answer leaves out for room
+                # (what to bring, consent, who decides): one link, not a walk back.
+                "own": combined_url((need,)),
             }
             for need in chosen
         ],
         "text": store().text(lang, COMBINED_TEXT),
         "add": add_choices(lang, chosen, tuple(outcome.id for outcome in answer["outcomes"])),
+        "full": behov.MAX_NEEDS if len(chosen) >= behov.MAX_NEEDS else None,
         "behov_path": behov_path,
     }
 
