@@ -131,7 +131,8 @@ SITUATIONS = [
     ),
     ("funktionsnedsättning, vuxen", ("funktionsnedsattning", "vuxen"), "funktion-vuxen", {"lss"}, set()),
     ("funktionsnedsättning, barn", ("funktionsnedsattning", "barn"), "funktion-barn", {"habilitering", "lss"}, set()),
-    ("våld hemma", ("vald", "jag"), "vald-vuxen", {"socialtjanst-vuxen"}, {"tel:112", "tel:+4620505050"}),
+    # Socialjouren too: Samira's husband threatens her in the evening, when socialtjänsten is closed.
+    ("våld hemma", ("vald", "jag"), "vald-vuxen", {"socialtjanst-vuxen", "socialjour"}, {"tel:112", "tel:+4620505050"}),
     # A 15-year-old under honour control answers "jag" too, and searches without an age (kris_prov.yaml).
     ("ung och styrd hemma", ("vald", "jag"), "vald-vuxen", {"socialtjanst-vuxen"}, {"tel:112", "tel:116111"}),
     ("barn i fara", ("vald", "ett-barn"), "barn-i-fara", {"socialtjanst-barn"}, {"tel:112", "tel:116111"}),
