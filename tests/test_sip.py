@@ -123,3 +123,37 @@ def test_a_phone_number_typed_on_the_arabic_page_reads_left_to_right(browser, si
     }""")
     page.close()
     assert found == {"field": "ltr", "page": "rtl" if lang == "ar" else "ltr", "inOrder": True, "marks": False}
+
+
+def test_a_request_made_in_another_language_is_also_in_swedish_for_the_staff(browser, site_url, built_site):
+    """Samira filled in the request in Arabic to show the staff, who read Swedish: the preview
+    (and so the copied text) ends with the same request in Swedish, with the places ticked named
+    in Swedish, and the printed form names every field in Swedish too. A Swedish page is as it
+    was. (A municipality without Arabic: its English page; one with Swedish only: nothing.)"""
+    other = next((lang for lang in ("ar", "en", "fi", "uk") if (built_site / lang).is_dir()), None)
+    page = browser.new_page()
+    for lang in filter(None, (other, "sv")):
+        page.goto(f"{site_url}/{lang}/be-om-sip/", wait_until="load")
+        page.fill("#sip-hjalp", "Skolan 10 år")
+        page.check("#sip-kontakt-vardcentral")
+        found = page.evaluate("""() => {
+            const preview = document.querySelector('[data-forhandsvisning]');
+            const swedish = preview.querySelector('[lang=sv]');
+            return {swedish: swedish ? swedish.textContent : null, text: preview.textContent};
+        }""")
+        page.emulate_media(media="print")
+        # Every field's label, and the sentence above them, has a Swedish line that prints.
+        printed = page.evaluate("""() => [...document.querySelectorAll(`.begaran label, .begaran legend,
+            .begaran__mening`)].filter(e => !e.closest('.val')).map(e => {
+                const sv = e.querySelector('.pa-svenska');
+                return sv ? getComputedStyle(sv).display !== 'none' && sv.lang === 'sv' : false; })""")
+        page.emulate_media(media="screen")
+        if lang == "sv":
+            assert found["swedish"] is None and found["text"].count("Skolan 10 år") == 1
+            assert not any(printed)
+        else:
+            assert found["text"].count("Skolan 10 år") == 2  # as typed, in both
+            assert found["swedish"].startswith("På svenska:")
+            assert "Jag vill ha en SIP" in found["swedish"] and "Vårdcentralen" in found["swedish"]
+            assert len(printed) == 8 and all(printed), printed
+    page.close()

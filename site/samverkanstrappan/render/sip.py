@@ -3,6 +3,11 @@
 The request is plain fields with no <form> around them, so nothing typed can be
 sent anywhere; with JavaScript the page also shows a preview, "skriv ut" and
 "kopiera text", all inside the browser.
+
+On a page in another language the request is also in Swedish, for the staff it is
+shown to: the preview and the copied text end with the same request in Swedish, and
+the printed form has each field's Swedish name beside its own. The Swedish is each
+string's msgid, so it is the one the catalogs translate, not a second copy.
 """
 
 from flask import Blueprint, render_template
@@ -16,7 +21,44 @@ bp = Blueprint("sip", __name__)
 KEY = "be-om-sip"
 
 
+def N_(text: str) -> str:
+    """Marks `text` for Babel: the template shows it translated with `_`, and in Swedish as it is."""
+    return text
+
+
+SENTENCE = N_("Jag vill ha en SIP, en samordnad individuell plan.")
+# The fields of the request: (id after "sip-", its label, its name in the preview and the copy).
+FIELDS = {
+    "namn": (N_("Mitt namn (om du vill)"), N_("Namn")),
+    "nas": (N_("Så når ni mig (telefon eller e-post)"), N_("Så når ni mig")),
+    "kontakt": (N_("Jag har kontakt med"), N_("Jag har kontakt med")),
+    "annan": (N_("Annat ställe"), None),
+    "hjalp": (N_("Det här behöver jag hjälp med"), N_("Jag behöver hjälp med")),
+    "med": (N_("Jag vill att de här är med på mötet"), N_("Jag vill att de här är med på mötet")),
+    "tolk": (N_("Jag behöver tolk på språket"), N_("Jag behöver tolk på")),
+}
+PLACES = (
+    ("vardcentral", N_("Vårdcentralen")),
+    ("psykiatri", N_("Psykiatrin")),
+    ("beroendevard", N_("Beroendevården")),
+    ("socialtjanst", N_("Socialtjänsten")),
+    ("aldreomsorg", N_("Hemtjänst eller äldreomsorg")),
+    ("lss", N_("LSS eller habilitering")),
+    ("skola", N_("Skolan eller elevhälsan")),
+    ("forsakringskassan", N_("Försäkringskassan")),
+    ("arbetsformedlingen", N_("Arbetsförmedlingen")),
+)
+FOR_PRINT = (N_("Datum"), N_("Lämnad till"))
+
+
 def page(lang, lattlast):
     """What a SIP is, how to ask for one, and a request to print or fill in (also in lättläst)."""
     require_written(lang, lattlast)
-    return render_template("sip.html", **page_context(lang, LATTLAST + KEY if lattlast else KEY))
+    return render_template(
+        "sip.html",
+        **page_context(lang, LATTLAST + KEY if lattlast else KEY),
+        sentence=SENTENCE,
+        fields=FIELDS,
+        places=PLACES,
+        for_print=FOR_PRINT,
+    )

@@ -11,33 +11,70 @@
   function value(id) { return document.getElementById(id).value.trim(); }
 
   // The request's lines: the opening sentence, then each answer given, after its label.
-  function answers() {
+  // `names` holds the sentence and labels: the page's (preview.dataset) or, on a page in
+  // another language, the Swedish ones (data-sv-*) for the staff. The places ticked are named
+  // in the same language; what the person typed stays as typed.
+  function lines(names, swedish) {
     var places = Array.prototype.map.call(
       section.querySelectorAll("input[name=kontakt]:checked"),
-      function (box) { return section.querySelector("label[for='" + box.id + "']").textContent.trim(); });
+      function (box) {
+        return swedish ? box.dataset.sv : section.querySelector("label[for='" + box.id + "']").firstChild.textContent.trim();
+      });
     if (value("sip-annan")) { places.push(value("sip-annan")); }
-    var data = preview.dataset;
-    return [[data.namn, value("sip-namn")], [data.nas, value("sip-nas")], [data.kontakt, places.join(", ")],
-      [data.hjalp, value("sip-hjalp")], [data.med, value("sip-med")], [data.tolk, value("sip-tolk")]]
+    return [[names.namn, value("sip-namn")], [names.nas, value("sip-nas")], [names.kontakt, places.join(", ")],
+      [names.hjalp, value("sip-hjalp")], [names.med, value("sip-med")], [names.tolk, value("sip-tolk")]]
       .filter(function (pair) { return pair[1]; });
+  }
+
+  function swedishNames() {
+    var data = preview.dataset;
+    return data.svMening && {mening: data.svMening, namn: data.svNamn, nas: data.svNas, kontakt: data.svKontakt,
+      hjalp: data.svHjalp, med: data.svMed, tolk: data.svTolk};
+  }
+
+  // Each block: the sentence, then a line per answer. The Swedish block comes second, after
+  // its heading, so that the person reads their own language first and staff find theirs.
+  function blocks() {
+    var found = [{heading: null, mening: preview.dataset.mening, lines: lines(preview.dataset, false)}];
+    var swedish = swedishNames();
+    if (swedish) { found.push({heading: preview.dataset.svRubrik, mening: swedish.mening, lines: lines(swedish, true)}); }
+    return found;
   }
 
   // What is copied: plain text.
   function letter() {
-    var lines = [preview.dataset.mening, ""];
-    answers().forEach(function (pair) { lines.push(pair[0] + ": " + pair[1]); });
-    return lines.join("\n");
+    var text = [];
+    blocks().forEach(function (block) {
+      if (block.heading) { text.push("", "", block.heading); }
+      text.push(block.mening, "");
+      block.lines.forEach(function (pair) { text.push(pair[0] + ": " + pair[1]); });
+    });
+    return text.join("\n");
   }
 
   // On screen each answer is its own <bdi>, so that on an Arabic page "070-123 45 67" does not
   // read "67 45 070-123"; an element, not invisible marks, so that text selected in the
-  // preview and copied by hand is plain too.
+  // preview and copied by hand is plain too. The Swedish block is its own <span lang="sv">.
   function update() {
-    var parts = [document.createTextNode(preview.dataset.mening + "\n")];
-    answers().forEach(function (pair) {
-      var answer = document.createElement("bdi");
-      answer.textContent = pair[1];
-      parts.push(document.createTextNode("\n" + pair[0] + ": "), answer);
+    var parts = [];
+    blocks().forEach(function (block) {
+      var holder = preview;
+      if (block.heading) {
+        holder = document.createElement("span");
+        holder.lang = "sv";
+        holder.dir = "ltr";
+        holder.className = "forhandsvisning__svenska";
+        holder.appendChild(document.createTextNode(block.heading + "\n"));
+        parts.push(holder);
+      }
+      var add = function (node) { if (holder === preview) { parts.push(node); } else { holder.appendChild(node); } };
+      add(document.createTextNode(block.mening + "\n"));
+      block.lines.forEach(function (pair) {
+        var answer = document.createElement("bdi");
+        answer.textContent = pair[1];
+        add(document.createTextNode("\n" + pair[0] + ": "));
+        add(answer);
+      });
     });
     preview.replaceChildren.apply(preview, parts);
   }
