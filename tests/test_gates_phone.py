@@ -151,6 +151,27 @@ def test_search_is_in_the_menu_s_first_view_and_every_item_big_enough_to_tap(bui
     assert wrong == {}
 
 
+def test_a_menu_that_goes_on_past_the_screen_says_so(built_site, site_url, phone):
+    """In Arabic the fourth item was wholly off the screen, with no label cut at the edge: the
+    row fades out at its end edge while more of it is to come, and at its end the fade sits
+    past the last item, which is then whole on the screen."""
+    wrong = {}
+    for lang in site_languages(built_site):
+        phone.goto(f"{site_url}/{lang}/")
+        seen = phone.evaluate("""() => {
+            const nav = document.querySelector('.huvudmeny'), row = nav.querySelector('ul');
+            const fade = getComputedStyle(row, '::after');
+            const faded = fade.position === 'sticky' && fade.backgroundImage.includes('gradient');
+            const more = nav.scrollWidth > nav.clientWidth;
+            nav.scrollLeft = getComputedStyle(nav).direction === 'rtl' ? -nav.scrollWidth : nav.scrollWidth;
+            const last = [...row.querySelectorAll('a')].pop().getBoundingClientRect();
+            return {more, faded, lastWhole: last.left >= 0 && last.right <= innerWidth};
+        }""")
+        if seen["more"] and not (seen["faded"] and seen["lastWhole"]):
+            wrong[lang] = seen
+    assert wrong == {}
+
+
 def test_headings_never_break_inside_a_word(outcomes, built_site, site_url, phone):
     broken = {url: g["broken"] for url, g in outcomes.items() if g["broken"]}
     for lang in site_languages(built_site):
