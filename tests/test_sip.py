@@ -17,6 +17,18 @@ def test_sip_pages_are_linked_where_they_should_be(client):
     assert client.get("/sv/lattlast/be-om-sip/").status_code == 200
 
 
+def test_someone_with_no_contact_yet_gets_a_number_to_call(app, client):
+    """ "Fråga någon du redan har kontakt med" left Maria's son, who has no contact, with no one
+    to ask: every SIP page, in every language and lättläst, ends with the contact center's card."""
+    store = app.extensions["content"]
+    urls = [f"/{lang}/be-om-sip/" for lang in store.languages] + ["/sv/lattlast/be-om-sip/"]
+    for url in urls:
+        html = client.get(url).text
+        box = html[html.index("data-forsta-kontakt") : html.index("</section>", html.index("data-forsta-kontakt"))]
+        assert re.findall(r'data-typ="([^"]*)"', box) == ["kontaktcenter"] * len(store.services("kontaktcenter")), url
+        assert 'href="tel:' in box, url
+
+
 def test_request_has_no_form_to_submit(client):
     html = client.get(SIP).text
     assert "<form" not in html

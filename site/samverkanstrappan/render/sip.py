@@ -13,6 +13,7 @@ string's msgid, so it is the one the catalogs translate, not a second copy.
 from flask import Blueprint, render_template
 
 from ..content.pages import LATTLAST
+from . import store
 from .lattlast import require_written
 from .pages import page_context
 
@@ -49,6 +50,7 @@ PLACES = (
     ("arbetsformedlingen", N_("Arbetsförmedlingen")),
 )
 FOR_PRINT = (N_("Datum"), N_("Lämnad till"))
+FIRST_CONTACT = "kontaktcenter"  # the kind of verksamhet that helps someone who knows no one yet
 
 
 def page(lang, lattlast):
@@ -61,4 +63,7 @@ def page(lang, lattlast):
         fields=FIELDS,
         places=PLACES,
         for_print=FOR_PRINT,
+        # Someone with no contact yet to ask has no one to say the sentence to: the page ends
+        # with the services that can find the right person (the contact center).
+        first_contact=[service.id for service in store().services(FIRST_CONTACT)],
     )

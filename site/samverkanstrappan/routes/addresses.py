@@ -81,7 +81,8 @@ def start_sources(store: ContentStore, values: dict) -> list[str]:
 
 def sip_sources(store: ContentStore, values: dict) -> list[str]:
     key = LATTLAST + SIP_KEY if values["lattlast"] else SIP_KEY
-    return page_files(store, values["lang"], key) + staircase_files(store, values["lang"])
+    # The page ends with the contact center's card, for someone with no contact to ask yet.
+    return page_files(store, values["lang"], key) + staircase_files(store, values["lang"]) + directory(store)
 
 
 # --- The vägvisare -------------------------------------------------------------------------
