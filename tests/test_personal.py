@@ -112,6 +112,11 @@ def test_the_phone_scripts_list_finds_an_outcome_by_the_answers_on_the_way_and_s
         found = page.eval_on_selector_all(".hoppa-till__lista a", shown)
         assert "#utfall-utan-arbete" in found and "#utfall-akut-fara" not in found
         assert page.inner_text("#manus-inga") == ""
+        # A caller's own word, in the outcome's search words only (session 29: "demens" and
+        # "kronofogden" found nothing, though the site's search finds their pages).
+        for word, outcome in [("demens", "aldre-minne"), ("kronofogden", "utan-arbete")]:
+            page.fill("#manus-filter", word)
+            assert f"#utfall-{outcome}" in page.eval_on_selector_all(".hoppa-till__lista a", shown), word
         page.fill("#manus-filter", "xyzzyqq")
         assert page.eval_on_selector_all(".hoppa-till__lista a", shown) == []
         assert page.inner_text("#manus-inga") != "" and page.get_attribute("#manus-inga", "role") == "status"

@@ -1,5 +1,6 @@
 // The phone script's jump list: a word typed in the box shortens the list (without JavaScript,
-// plain links). An outcome is found by its title and every answer on the way to it.
+// plain links). An outcome is found by its title, its search words (a caller says "demens",
+// the title says "vårdcentralen och äldreomsorgen") and every answer on the way to it.
 (function () {
   "use strict";
   var box = document.getElementById("manus-filter");
@@ -28,7 +29,7 @@
   }
   var items = Array.prototype.slice.call(document.querySelectorAll(".hoppa-till__lista li")).map(function (item) {
     var target = item.querySelector("a").getAttribute("href");
-    var text = [item.textContent].concat(wordsOnTheWay(target, new Set([target]))).join(" ");
+    var text = [item.textContent, item.dataset.sokord || ""].concat(wordsOnTheWay(target, new Set([target]))).join(" ");
     return { item: item, text: text.toLowerCase() };
   });
   box.addEventListener("input", function () {
