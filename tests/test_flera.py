@@ -84,7 +84,8 @@ def test_every_outcome_page_adds_any_other_need_in_one_click(pages, built_site):
 def test_every_combined_page_lists_its_parts_names_each_huvudman_and_links_to_sip(pages, built_site):
     store = content(built_site.name)
     combined = {url: page for url, page in pages.items() if page[0] == "flera"}
-    expected = sum(1 for _ in behov.all_combinations(store.flow)) * len(store.languages)
+    versions = len(store.languages) + store.has_lattlast_vagvisare()  # and Swedish lättläst
+    expected = sum(1 for _ in behov.all_combinations(store.flow)) * versions
     assert len(combined) == expected
     wrong = []
     for url, (_, nodes, html) in combined.items():
@@ -93,8 +94,32 @@ def test_every_combined_page_lists_its_parts_names_each_huvudman_and_links_to_si
         shown = set(KINDS.findall(html))
         if not kinds <= shown or not huvudman(store, kinds) <= set(OWNERS.findall(html)):
             wrong.append((url, sorted(kinds - shown)))
-        if f'href="/{lang}/be-om-sip/"' not in html or "data-sip" not in html:
+        sip = f"/{lang}/lattlast/be-om-sip/" if "/lattlast/" in url else f"/{lang}/be-om-sip/"
+        if f'href="{sip}"' not in html or "data-sip" not in html:
             wrong.append((url, "SIP"))
+    assert wrong == []
+
+
+def test_a_lattlast_reader_with_several_needs_stays_in_lattlast(pages, built_site):
+    """Every "något mer" link of a lättläst answer led to ordinary Swedish. A lättläst combined
+    answer has the same parts (node ids) as its ordinary twin, its own words, and every link of
+    the guide on it (add a need, read a need's advice, remove one, start over) stays in lättläst."""
+    store = content(built_site.name)
+    assert store.has_lattlast_vagvisare()  # the guide's lättläst words are national
+    lattlast = {url: page for url, page in pages.items() if url.startswith("/sv/lattlast/vagvisare/")}
+    combined = {url: page for url, page in lattlast.items() if page[0] == "flera"}
+    assert len(combined) == sum(1 for _ in behov.all_combinations(store.flow))
+    wrong = []
+    for url, (kind, nodes, html) in lattlast.items():
+        if kind == "flera":
+            twin = pages[url.replace("/lattlast/", "/", 1)]
+            if twin[1] != nodes or twin[2].split("<h1", 1)[1][:200] == html.split("<h1", 1)[1][:200]:
+                wrong.append((url, "not the twin's parts in its own words"))
+        parts = section(html, "lagg-till") + section(html, "dina-behov")
+        guide = [href for href in HREF.findall(parts) if "/vagvisare/" in href]
+        if kind == "flera" and not guide:
+            wrong.append((url, "no links"))
+        wrong += [(url, href) for href in guide if not href.startswith("/sv/lattlast/vagvisare/")]
     assert wrong == []
 
 

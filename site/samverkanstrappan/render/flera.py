@@ -12,32 +12,35 @@ from ..content.sprak import SOURCE
 from ..content.verksamhetstyper import AKUTA, HUVUDMAN, ROLLER
 from . import personal, store
 from .i18n import current_lang
+from .lattlast import active, require_written
 
 
 def need_label(lang: str, need: str):
-    """The need as the start question words it, and the language of those words."""
-    return current_app.remember(("need_label", lang, need), lambda: _need_label(lang, need))
+    """The need as the start question words it (in lättläst too), and the language of those words."""
+    lattlast = active()
+    return current_app.remember(("need_label", lang, lattlast, need), lambda: _need_label(lang, need, lattlast))
 
 
-def _need_label(lang: str, need: str):
+def _need_label(lang: str, need: str, lattlast: bool):
     content = store()
-    text = content.text(lang, content.flow.start)
+    text = content.text(lang, content.flow.start, lattlast=lattlast)
     return text.front_matter["svar"].get(need, need), text.lang
 
 
 def combined_url(chosen) -> str:
     """The combined answer of `chosen` needs (one need: where removing the others leaves the
-    person, behov.own_answer). Remembered per language while freezing: each of the 2,730
+    person, behov.own_answer). Remembered per language while freezing: each of the 3,185
     combined pages links to five or six others. The URL is the same in whatever order the
     needs come, so they are sorted for the key: the pages of a, b and of a, c both link to
     a, b, c."""
     chosen = tuple(chosen)
-    return current_app.remember(("combined_url", current_lang(), tuple(sorted(chosen))), lambda: _combined_url(chosen))
+    key = ("combined_url", current_lang(), active(), tuple(sorted(chosen)))
+    return current_app.remember(key, lambda: _combined_url(chosen))
 
 
 def _combined_url(chosen: tuple[str, ...]) -> str:
     if len(set(chosen)) == 1:
-        return url_for("vagvisare.step", svar="/".join(behov.own_answer(store().flow, chosen[0])), lattlast=False)
+        return url_for("vagvisare.step", svar="/".join(behov.own_answer(store().flow, chosen[0])))
     return url_for("vagvisare.combined", behov="/".join(behov.ordered(store().flow, chosen)))
 
 
@@ -108,7 +111,7 @@ def _context(lang: str, behov_path: str) -> dict:
             }
             for need in chosen
         ],
-        "text": store().text(lang, COMBINED_TEXT),
+        "text": store().text(lang, COMBINED_TEXT, lattlast=active()),
         "add": add_choices(lang, chosen, tuple(outcome.id for outcome in answer["outcomes"])),
         "full": behov.MAX_NEEDS if len(chosen) >= behov.MAX_NEEDS else None,
         "behov_path": behov_path,
@@ -132,9 +135,10 @@ def _answer(chosen: tuple[str, ...]) -> dict:
     }
 
 
-def combined(lang, behov):
+def combined(lang, behov, lattlast):
     """One answer for two or three needs: every contact, grouped by who is responsible, and why
-    to ask for a SIP."""
+    to ask for a SIP (also in lättläst)."""
+    require_written(lang, lattlast)
     return render_template("vagvisare/flera.html", **_context(lang, behov))
 
 

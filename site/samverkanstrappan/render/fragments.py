@@ -2,7 +2,7 @@
 the emergency block, the site's name, the menu, the footer, the staircase, a service's contact
 card) or on every answer with the same ids (its national numbers, coordinating roles, the words
 every combined answer shares), rendered once per language while freezing. Each `{{ }}` in a
-template costs a few microseconds, and a page has hundreds: 2,730 of the example's 3,388 pages
+template costs a few microseconds, and a page has hundreds: 3,185 of the example's 3,854 pages
 are combined answers, which share most of what they say."""
 
 from flask import Flask, render_template

@@ -121,13 +121,15 @@ TABLE: tuple[PageType, ...] = (
         addresses.handover_addresses,
         sources=addresses.handover_sources,
     ),
-    # Several needs at once: one page per set of needs and language, and (for staff, in
-    # Swedish) one to print. Not in search: each part is found on its own.
+    # Several needs at once: one page per set of needs and language (and lättläst, with the
+    # guide's lättläst), and (for staff, in Swedish) one to print. Not in search: each part is
+    # found on its own.
     PageType(
         "vagvisare.combined",
-        (Route("/<lang:lang>/vagvisare/flera/<path:behov>/"),),
-        addresses.combined_addresses(lambda store: store.languages),
+        _with_lattlast("vagvisare/flera/<path:behov>/"),
+        addresses.combined_addresses(lambda store: store.languages, with_lattlast=True),
         sources=addresses.combined_sources,
+        lattlast=ContentStore.has_lattlast_vagvisare,
     ),
     PageType(
         "vagvisare.combined_handover",

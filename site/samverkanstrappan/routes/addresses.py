@@ -159,15 +159,17 @@ def handover_sources(store: ContentStore, values: dict) -> list[str]:
     return ["vagvisare/flode.yaml", *directory(store), *own, *staff_files(), *box]
 
 
-def combined_addresses(languages):
-    """Every combined answer (content/behov.py) in `languages(store)`."""
+def combined_addresses(languages, with_lattlast: bool = False):
+    """Every combined answer (content/behov.py) in `languages(store)`, and `with_lattlast` in
+    Swedish lättläst too where the guide has lättläst (the staff's print has no such twin)."""
 
     def addresses(store: ContentStore) -> Iterator[dict]:
         if not store.flow:
             return
-        for lang in languages(store):
+        variants = vagvisare_variants(store) if with_lattlast else [(lang, None) for lang in languages(store)]
+        for lang, lattlast in variants:
             for chosen in behov.all_combinations(store.flow):
-                yield {"lang": lang, "behov": "/".join(chosen)}
+                yield {"lang": lang, "behov": "/".join(chosen), **({} if lattlast is None else {"lattlast": lattlast})}
 
     return addresses
 
@@ -176,7 +178,8 @@ def combined_sources(store: ContentStore, values: dict) -> list[str]:
     chosen = tuple(values["behov"].split("/"))
     nodes = [store.flow.start, behov.TEXT, *(o.id for o in behov.outcomes(store.flow, chosen))]
     box = step_box_files(store, values["lang"], ["samordningsplan"])  # a combined answer's step
-    return ["vagvisare/flode.yaml", *directory(store), *node_files(store, values["lang"], nodes), *box]
+    words = node_files(store, values["lang"], nodes, values.get("lattlast", False))
+    return ["vagvisare/flode.yaml", *directory(store), *words, *box]
 
 
 def script_sources(store: ContentStore, values: dict) -> list[str]:
