@@ -47,6 +47,7 @@ PAGE_TYPES = {
     "lattlast-be-om-sip",
     "lattlast-vagvisare-fraga",
     "lattlast-vagvisare-utfall",
+    "lattlast-vagvisare-flera",
 }
 OWN_TEMPLATES = {"be-om-sip", "verksamheter", "tillganglighet", "sok", "a-o"}
 
@@ -224,6 +225,7 @@ def test_the_sample_follows_the_seed(built_site):
         ("/uk/vagvisare/utfall/anhorig/", "", ("overlamning", "uk")),
         ("/ar/vagvisare/flera/aldre/boende/", '<h1 data-nodtyp="flera">', ("vagvisare-flera", "ar")),
         ("/sv/vagvisare/utfall/flera/aldre/boende/", "", ("overlamning-flera", "sv")),
+        ("/sv/lattlast/vagvisare/flera/aldre/boende/", '<h1 data-nodtyp="flera">', ("lattlast-vagvisare-flera", "sv")),
         ("/sv/vagvisare/manus/", "", ("manus", "sv")),
         ("/sv/a-o/", "", ("a-o", "sv")),
     ],

@@ -1,6 +1,8 @@
 // The phone script's jump list: a word typed in the box shortens the list (without JavaScript,
-// plain links). An outcome is found by its title, its search words (a caller says "demens",
-// the title says "vårdcentralen och äldreomsorgen") and every answer on the way to it.
+// plain links). An outcome is found by its title, every answer on the way to it, and its search
+// words: a caller says "demens", the title says "vårdcentralen och äldreomsorgen". The search
+// words come from the site's own search data (/sok/sv.json, fetched once, at the first word
+// typed), matched by title, so that the page does not carry them too (it is near 50 kB).
 (function () {
   "use strict";
   var box = document.getElementById("manus-filter");
@@ -29,10 +31,11 @@
   }
   var items = Array.prototype.slice.call(document.querySelectorAll(".hoppa-till__lista li")).map(function (item) {
     var target = item.querySelector("a").getAttribute("href");
-    var text = [item.textContent, item.dataset.sokord || ""].concat(wordsOnTheWay(target, new Set([target]))).join(" ");
-    return { item: item, text: text.toLowerCase() };
+    var text = [item.textContent].concat(wordsOnTheWay(target, new Set([target]))).join(" ");
+    return { item: item, title: item.textContent.trim(), text: text.toLowerCase() };
   });
-  box.addEventListener("input", function () {
+
+  function filter() {
     var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
     var shown = 0;
     items.forEach(function (entry) {
@@ -40,5 +43,28 @@
       if (!entry.item.hidden) { shown += 1; }
     });
     if (none) { none.textContent = shown || !words.length ? "" : none.dataset.inga; }
+  }
+
+  var asked = false;
+  function addSearchWords() {
+    if (asked || !window.fetch) { return; }
+    asked = true;
+    fetch(box.dataset.sokdata).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (data) {
+      if (!data) { return; }
+      var byTitle = new Map();
+      data.dokument.forEach(function (doc) {
+        var words = (doc.sokord || []).concat((doc.fraser || []).map(function (phrase) { return phrase.join(" "); }));
+        byTitle.set(doc.namn, (byTitle.get(doc.namn) || "") + " " + words.join(" ").toLowerCase());
+      });
+      items.forEach(function (entry) { entry.text += byTitle.get(entry.title) || ""; });
+      filter();
+    }).catch(function () { /* the titles and answers still filter */ });
+  }
+
+  box.addEventListener("input", function () {
+    addSearchWords();
+    filter();
   });
 }());
