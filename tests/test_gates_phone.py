@@ -280,7 +280,7 @@ LARGE_TEXT = """() => {
   };
   return {sideways: document.documentElement.scrollWidth > innerWidth,
           small: [...document.querySelectorAll("bdi.nummer")].filter((n) => size(n) < body).length,
-          splitAddress: [...document.querySelectorAll(".kort__adress")].flatMap((dd) => split(dd.firstChild)),
+          splitAddress: [...document.querySelectorAll(".kort__adress bdi")].flatMap((name) => split(name.firstChild)),
           numbers: [...document.querySelectorAll(".nodlage a")].filter(out).map((a) => a.textContent.trim()),
           titleBroken: lines > words};
 }"""
