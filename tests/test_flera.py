@@ -247,8 +247,11 @@ def test_outcomes_across_two_huvudman_mention_sip_and_their_coordinating_role(pa
 def test_a_narstaende_gets_carer_support_and_their_own_script(client):
     html = client.get("/sv/vagvisare/for-nagon-annan/beroende/nej/").text
     assert "data-narstaende" in html and "anhorigstod" in KINDS.findall(html)
+    # Maria read "Berätta om hur du mår" as about herself: the page says whom its text speaks to.
+    assert html.index("data-skrivet-till") < html.index('class="sidtext"')
     own = client.get("/sv/vagvisare/beroende/nej/").text
     assert not re.search(r"data-narstaende(?!-)", own)  # its own script; a link to theirs
+    assert "data-skrivet-till" not in own
 
 
 def test_acute_help_comes_first_among_the_contacts(client):
