@@ -20,7 +20,7 @@ KINDS = re.compile(r'data-typ="([^"]*)"')
 OWNERS = re.compile(r'data-huvudman="([^"]*)"')
 HREF = re.compile(r'href="([^"]*)"')
 REMOVE = re.compile(r'href="([^"]*)" data-lank="ta-bort"')
-OWN = re.compile(r'href="([^"]*)" data-lank="rad"')
+OWN = re.compile(r'href="([^"]*)" data-lank="(rad|fragor)"')
 
 
 @cache
@@ -152,24 +152,28 @@ def test_each_need_of_a_combined_answer_links_to_its_own_advice(app, client):
     """Maria lost the advice about memory tests and consent when she added her son's drinking:
     a combined answer shows contacts, and each need links to the answer that has its advice."""
     flow = app.extensions["content"].flow
-    wrong, checked = [], 0
+    wrong, checked, seen = [], 0, set()
     for chosen in behov.all_combinations(flow):
         html = client.get(f"/sv/vagvisare/flera/{'/'.join(chosen)}/").text
         links = OWN.findall(section(html, "dina-behov"))
         if len(links) != len(chosen):
             wrong.append((chosen, links))
             continue
-        for need, link in zip(chosen, links):
+        for need, (link, said) in zip(chosen, links):
             checked += 1
             response = client.get(link)
-            landed = NOD.search(response.text)
-            # The need's outcome, or (a need of several outcomes) its own question.
-            if response.status_code != 200 or not link.startswith(f"/sv/vagvisare/{need}/"):
+            landed = re.search(r'data-nod="([^"]*)" data-nodtyp="(utfall|fraga)"', response.text)
+            # The need's outcome ("Läs råden"), or where its answer depends on a question not
+            # asked yet, that question ("Svara på frågorna"): the link says which.
+            if response.status_code != 200 or not link.startswith(f"/sv/vagvisare/{need}/") or not landed:
                 wrong.append((chosen, need, link, response.status_code))
-            elif landed and landed[1] not in flow.behov[need]:
+            elif (said, landed[2]) not in (("rad", "utfall"), ("fragor", "fraga")):
+                wrong.append((chosen, need, link, said, landed[2]))
+            elif landed[2] == "utfall" and landed[1] not in flow.behov[need]:
                 wrong.append((chosen, need, link, landed[1]))
+            seen.add(said)
     assert wrong == []
-    assert checked > 1000
+    assert checked > 1000 and seen == {"rad", "fragor"}
 
 
 def test_removing_all_but_one_need_leaves_that_needs_answer_and_claims_no_other(app, client):

@@ -9,6 +9,7 @@ from flask import abort, current_app, render_template, url_for
 from ..content import behov
 from ..content.behov import TEXT as COMBINED_TEXT
 from ..content.sprak import SOURCE
+from ..content.vagvisare import Outcome
 from ..content.verksamhetstyper import AKUTA, HUVUDMAN, ROLLER
 from . import personal, store
 from .i18n import current_lang
@@ -42,6 +43,12 @@ def _combined_url(chosen: tuple[str, ...]) -> str:
     if len(set(chosen)) == 1:
         return url_for("vagvisare.step", svar="/".join(behov.own_answer(store().flow, chosen[0])))
     return url_for("vagvisare.combined", behov="/".join(behov.ordered(store().flow, chosen)))
+
+
+def own_is_answer(need: str) -> bool:
+    """Whether the need's own answer (behov.own_answer) is an outcome, not a question."""
+    flow = store().flow
+    return isinstance(flow.walk(behov.own_answer(flow, need))[-1], Outcome)
 
 
 def add_choices(lang: str, chosen: tuple[str, ...], shown: tuple[str, ...] = ()) -> list[dict]:
@@ -106,8 +113,11 @@ def _context(lang: str, behov_path: str) -> dict:
                 "lang": need_label(lang, need)[1],
                 "remove": combined_url(tuple(other for other in chosen if other != need)),
                 # The need's own answer, with the advice a combined answer leaves out for room
-                # (what to bring, consent, who decides): one link, not a walk back.
+                # (what to bring, consent, who decides): one link, not a walk back. Where the
+                # answer depends on a question not asked yet (boende: tonight or not?), the
+                # link leads to that question and says so.
                 "own": combined_url((need,)),
+                "own_is_answer": own_is_answer(need),
             }
             for need in chosen
         ],

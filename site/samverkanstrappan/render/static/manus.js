@@ -35,6 +35,9 @@
     return { item: item, title: item.textContent.trim(), text: text.toLowerCase() };
   });
 
+  // "Nothing fits" is a status a screen reader says: not while the search words are on their
+  // way, or "demens" would be said to fit nothing a moment before it is found.
+  var loading = false;
   function filter() {
     var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
     var shown = 0;
@@ -42,13 +45,14 @@
       entry.item.hidden = !words.every(function (word) { return entry.text.indexOf(word) !== -1; });
       if (!entry.item.hidden) { shown += 1; }
     });
-    if (none) { none.textContent = shown || !words.length ? "" : none.dataset.inga; }
+    if (none) { none.textContent = shown || !words.length || loading ? "" : none.dataset.inga; }
   }
 
   var asked = false;
   function addSearchWords() {
     if (asked || !window.fetch) { return; }
     asked = true;
+    loading = true;
     fetch(box.dataset.sokdata).then(function (response) {
       return response.ok ? response.json() : null;
     }).then(function (data) {
@@ -59,8 +63,10 @@
         byTitle.set(doc.namn, (byTitle.get(doc.namn) || "") + " " + words.join(" ").toLowerCase());
       });
       items.forEach(function (entry) { entry.text += byTitle.get(entry.title) || ""; });
+    }).catch(function () { /* the titles and answers still filter */ }).then(function () {
+      loading = false;
       filter();
-    }).catch(function () { /* the titles and answers still filter */ });
+    });
   }
 
   box.addEventListener("input", function () {
