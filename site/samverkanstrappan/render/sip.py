@@ -13,6 +13,7 @@ string's msgid, so it is the one the catalogs translate, not a second copy.
 from flask import Blueprint, render_template
 
 from ..content.pages import LATTLAST
+from ..content.verksamhetstyper import N_  # marks a string for Babel; shown translated with `_`, and as it is
 from . import store
 from .lattlast import require_written
 from .pages import page_context
@@ -20,11 +21,6 @@ from .pages import page_context
 bp = Blueprint("sip", __name__)
 
 KEY = "be-om-sip"
-
-
-def N_(text: str) -> str:
-    """Marks `text` for Babel: the template shows it translated with `_`, and in Swedish as it is."""
-    return text
 
 
 SENTENCE = N_("Jag vill ha en SIP, en samordnad individuell plan.")

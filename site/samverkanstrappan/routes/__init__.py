@@ -127,14 +127,14 @@ TABLE: tuple[PageType, ...] = (
     PageType(
         "vagvisare.combined",
         _with_lattlast("vagvisare/flera/<path:behov>/"),
-        addresses.combined_addresses(lambda store: store.languages, with_lattlast=True),
+        addresses.combined_addresses,
         sources=addresses.combined_sources,
         lattlast=ContentStore.has_lattlast_vagvisare,
     ),
     PageType(
         "vagvisare.combined_handover",
         (Route("/<lang:lang>/vagvisare/utfall/flera/<path:behov>/"),),
-        addresses.combined_addresses(lambda store: (SOURCE,)),
+        addresses.combined_handover_addresses,
         sources=lambda store, values: [*addresses.combined_sources(store, values), *addresses.staff_files()],
     ),
     PageType("kommun.colours", (Route("/kommun/farger.css"),), lambda store: [{}] if store.kommun else [], FILE),

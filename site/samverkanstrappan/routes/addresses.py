@@ -159,19 +159,17 @@ def handover_sources(store: ContentStore, values: dict) -> list[str]:
     return ["vagvisare/flode.yaml", *directory(store), *own, *staff_files(), *box]
 
 
-def combined_addresses(languages, with_lattlast: bool = False):
-    """Every combined answer (content/behov.py) in `languages(store)`, and `with_lattlast` in
-    Swedish lättläst too where the guide has lättläst (the staff's print has no such twin)."""
+def combined_addresses(store: ContentStore) -> Iterator[dict]:
+    """Every combined answer (content/behov.py), in each language and lättläst as the guide has them."""
+    for lang, lattlast in vagvisare_variants(store):
+        for chosen in behov.all_combinations(store.flow):
+            yield {"lang": lang, "behov": "/".join(chosen), "lattlast": lattlast}
 
-    def addresses(store: ContentStore) -> Iterator[dict]:
-        if not store.flow:
-            return
-        variants = vagvisare_variants(store) if with_lattlast else [(lang, None) for lang in languages(store)]
-        for lang, lattlast in variants:
-            for chosen in behov.all_combinations(store.flow):
-                yield {"lang": lang, "behov": "/".join(chosen), **({} if lattlast is None else {"lattlast": lattlast})}
 
-    return addresses
+def combined_handover_addresses(store: ContentStore) -> Iterator[dict]:
+    """The staff's print of every combined answer: in Swedish only, and no lättläst twin."""
+    for chosen in behov.all_combinations(store.flow) if store.flow else ():
+        yield {"lang": SOURCE, "behov": "/".join(chosen)}
 
 
 def combined_sources(store: ContentStore, values: dict) -> list[str]:
