@@ -27,6 +27,10 @@ def test_someone_with_no_contact_yet_gets_a_number_to_call(app, client):
         box = html[html.index("data-forsta-kontakt") : html.index("</section>", html.index("data-forsta-kontakt"))]
         assert re.findall(r'data-typ="([^"]*)"', box) == ["kontaktcenter"] * len(store.services("kontaktcenter")), url
         assert 'href="tel:' in box, url
+        # On a phone the box is nine screens down: a link above the text leads there.
+        main = html[html.index("<h1") :]
+        assert main.index('href="#forsta-kontakt"') < main.index('class="sidtext"'), url
+        assert 'id="forsta-kontakt"' in box, url
 
 
 def test_request_has_no_form_to_submit(client):
