@@ -61,28 +61,55 @@ def test_the_phone_script_is_in_a_to_o(client):
 def test_staff_mode_shows_what_to_do_sip_and_the_safety_prompt(built_site):
     store = ContentStore(paths.CONTENT, built_site.name)
     flow, base = store.flow, store.kommun.webbadress.rstrip("/")
+    asked_for_others = flow.first_narstaende_paths()
     pages = list(staff_pages(built_site))
     combined = sum(1 for _ in behov.all_combinations(flow))
-    assert len(pages) == len(flow.outcomes) * len(store.languages) + combined
+    outcomes_for_others = sum(1 for node in flow.outcomes if node in asked_for_others)
+    assert len(pages) == (len(flow.outcomes) + outcomes_for_others) * len(store.languages) + combined
     wrong = []
     for url, nodes, html in pages:
         outcomes = [flow.outcomes[node] for node in nodes]
         owners = {s.organisation.huvudman for o in outcomes for k in o.verksamheter for s in store.services(k)}
-        lang = url.split("/")[1]
+        lang, for_other = url.split("/")[1], url.endswith("/narstaende/")
         if "/flera/" in url:
             public = f"/{lang}/vagvisare/flera/{'/'.join(url.strip('/').split('/')[4:])}/"
         else:
-            public = f"/{lang}/vagvisare/{'/'.join(flow.first_path(nodes[0]))}/"
+            path = asked_for_others[nodes[0]] if for_other else flow.first_path(nodes[0])
+            public = f"/{lang}/vagvisare/{'/'.join(path)}/"
+        card = html.split("data-kort", 1)[-1]
+        hopeless = any(o.hopplos for o in outcomes)
         checks = {
             "personal": "data-personal" in html,
-            "sakerhet": ("data-sakerhet" in html) == any(o.hopplos for o in outcomes),
+            # A combined answer may show it for an outcome it does not list (see the next test).
+            "sakerhet": ("data-sakerhet" in html) == hopeless or ("/flera/" in url and "data-sakerhet" in html),
             "sip": ("data-personal-sip" in html) == (len(owners) > 1 or len(outcomes) > 1),
             "sms": f'href="sms:?&amp;body={base + public}"' in unquote(html),
+            "fraga-forst": ("data-fraga-forst" in html) == any(o.lamna_snabbt for o in outcomes),
             "kort": "data-kort" in html and f'aria-label="QR-kod: {base + public}"' in html,
+            "manus": f'data-manus="sag_sa_har{"_narstaende" if for_other else ""}"' in card,
+            "anhorigstod": not for_other or 'data-typ="anhorigstod"' in card,
         }
         if not all(checks.values()):
             wrong.append((url, [name for name, ok in checks.items() if not ok]))
     assert wrong == []
+
+
+def test_the_answer_a_narstaende_reached_is_handed_over_as_theirs(client, app):
+    """A relative's answer led to the card of the person's own (first person, no support for the
+    relative, a link to the person's own answer): a receptionist's walk."""
+    flow = app.extensions["content"].flow
+    path = flow.first_narstaende_paths()["beroende-och-psykisk-ohalsa"]
+    answer = client.get(f"/sv/vagvisare/{'/'.join(path)}/").text
+    assert 'href="/sv/vagvisare/utfall/beroende-och-psykisk-ohalsa/narstaende/"' in answer
+    own = client.get(f"/sv/vagvisare/{'/'.join(flow.first_path('beroende-och-psykisk-ohalsa'))}/").text
+    assert 'href="/sv/vagvisare/utfall/beroende-och-psykisk-ohalsa/"' in own
+
+
+def test_a_combined_answer_keeps_the_safety_prompt_of_the_outcome_reached(client):
+    """A worn-out carer ("orkar inte som anhörig", under äldre) who also needs money: the combined
+    answer shows äldre's usual outcome, and its staff view lost the prompt."""
+    assert "data-sakerhet" in client.get("/sv/vagvisare/utfall/flera/aldre/utan-arbete/").text
+    assert "data-sakerhet" not in client.get("/sv/vagvisare/utfall/flera/sjukskriven/utan-arbete/").text
 
 
 def test_a_caller_turned_down_before_gets_the_first_contact_made_for_them(client):

@@ -71,6 +71,18 @@ def own_answer(flow: Flow, need: str) -> tuple[str, ...]:
     return (need,)
 
 
+def hopeless_needs(flow: Flow) -> frozenset[str]:
+    """The needs whose own questions can lead to an outcome whose callers may sound hopeless
+    (`hopplos:`). A combined answer shows one outcome a need, so the one that was reached (a
+    worn-out närstående under "äldre") would otherwise take its safety prompt with it."""
+    found = set()
+    for path in flow.paths():
+        nodes = flow.walk(path)
+        if nodes and getattr(nodes[-1], "hopplos", False):
+            found.add(need_of_path(flow, path))
+    return frozenset(found - {None})
+
+
 def need_of_outcome(flow: Flow, outcome_id: str) -> str | None:
     """The first need whose own answers lead to `outcome_id` (for views without a path)."""
     for path in flow.paths():

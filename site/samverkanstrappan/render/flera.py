@@ -8,6 +8,7 @@ from flask import abort, current_app, render_template, url_for
 
 from ..content import behov
 from ..content.behov import TEXT as COMBINED_TEXT
+from ..content.behov import hopeless_needs  # the view's argument `behov` hides the module
 from ..content.sprak import SOURCE
 from ..content.vagvisare import Outcome
 from ..content.verksamhetstyper import AKUTA, HUVUDMAN, ROLLER
@@ -158,4 +159,7 @@ def combined_handover(lang, behov):
         abort(404)
     found = _context(lang, behov)
     public = url_for("vagvisare.combined", behov=behov)
-    return render_template("vagvisare/flera_overlamning.html", **found, **personal.context(found["outcomes"], public))
+    hopeless = current_app.remember(("hopplosa_behov",), lambda: hopeless_needs(store().flow))
+    needs = [need["id"] for need in found["chosen"]]
+    staff = personal.context(found["outcomes"], public, hopeless=any(need in hopeless for need in needs))
+    return render_template("vagvisare/flera_overlamning.html", **found, **staff)

@@ -25,22 +25,27 @@ def _qr_cache():
     return cache / "qr" if cache else None
 
 
-def context(outcomes, public_path: str) -> dict:
+def context(outcomes, public_path: str, carers: tuple[str, ...] = (), hopeless: bool = False) -> dict:
     """What the staff view and its card show for `outcomes` (one, or a combined answer's parts),
-    whose public page is at `public_path`."""
+    whose public page is at `public_path`; `carers`: the ids of services for the närstående
+    who asks, listed last; `hopeless`: show the safety prompt whatever the outcomes say."""
     content = store()
     services = _services(outcomes)
+    # Whose help the person gets decides whether a SIP is suggested; the närstående's own support does not.
     owners = {service.organisation.huvudman for service in services}
+    services += [service for service in content.services("anhorigstod") if service.id in carers]
     public_url = content.kommun.webbadress.rstrip("/") + public_path
     return {
         "staff_texts": {
             "personal": content.text(SOURCE, "personal"),
             "sip": content.text(SOURCE, "personal-sip") if len(owners) > 1 or len(outcomes) > 1 else None,
-            "sakerhet": content.text(SOURCE, "sakerhet") if any(o.hopplos for o in outcomes) else None,
+            "sakerhet": content.text(SOURCE, "sakerhet") if hopeless or any(o.hopplos for o in outcomes) else None,
         },
         "card_services": services,
         "card_numbers": list(dict.fromkeys(number for outcome in outcomes for number in outcome.nummer)),
         "public_url": public_url,
+        # Where the page has a quick exit, someone at home may be watching: the phone too.
+        "ask_before_sending": any(outcome.lamna_snabbt for outcome in outcomes),
         "sms_href": "sms:?&body=" + quote(public_url, safe=":/"),
         "qr": qr_svg(public_url, f"QR-kod: {public_url}", _qr_cache()),
     }

@@ -106,18 +106,20 @@ def step(lang, svar, lattlast):
     return _render(lang, tuple(svar.split("/")))
 
 
-def handover(lang, node_id):
+def handover(lang, node_id, narstaende):
     """Staff mode of one outcome: what to do next, and a card to print or send when handing a caller over."""
     flow = store().flow
     outcome = flow.outcomes.get(node_id)
-    if outcome is None:
+    path = _narstaende_paths(flow).get(node_id) if narstaende else flow.first_path(node_id)
+    if outcome is None or path is None:
         abort(404)
-    public = url_for("vagvisare.step", svar="/".join(flow.first_path(node_id)), lattlast=False)
+    public = url_for("vagvisare.step", svar="/".join(path), lattlast=False)
     return render_template(
         "vagvisare/overlamning.html",
         node=outcome,
         text=store().text(lang, node_id),
-        **personal.context([outcome], public),
+        narstaende=narstaende,
+        **personal.context([outcome], public, flera.carers([outcome]) if narstaende else ()),
     )
 
 

@@ -117,7 +117,12 @@ TABLE: tuple[PageType, ...] = (
     ),
     PageType(
         "vagvisare.handover",
-        (Route("/<lang:lang>/vagvisare/utfall/<node_id>/"),),
+        # The second address is the same outcome as a närstående asked it: the card and the
+        # link sent by sms then carry what a närstående says, and support of their own.
+        (
+            Route("/<lang:lang>/vagvisare/utfall/<node_id>/", {"narstaende": False}),
+            Route("/<lang:lang>/vagvisare/utfall/<node_id>/narstaende/", {"narstaende": True}),
+        ),
         addresses.handover_addresses,
         sources=addresses.handover_sources,
     ),

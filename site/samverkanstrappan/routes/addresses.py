@@ -142,9 +142,14 @@ def step_sources(store: ContentStore, values: dict) -> list[str]:
 
 
 def handover_addresses(store: ContentStore) -> Iterator[dict]:
+    """Each outcome's staff view in each language, and its närstående twin where a närstående
+    can reach the outcome."""
+    asked_for_others = store.flow.first_narstaende_paths() if store.flow else {}
     for lang in store.languages if store.flow else ():
         for node_id in store.flow.outcomes:
-            yield {"lang": lang, "node_id": node_id}
+            yield {"lang": lang, "node_id": node_id, "narstaende": False}
+            if node_id in asked_for_others:
+                yield {"lang": lang, "node_id": node_id, "narstaende": True}
 
 
 def staff_files() -> list[str]:
