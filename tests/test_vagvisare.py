@@ -136,6 +136,8 @@ SITUATIONS = [
     # A 15-year-old under honour control answers "jag" too, and searches without an age (kris_prov.yaml).
     ("ung och styrd hemma", ("vald", "jag"), "vald-vuxen", {"socialtjanst-vuxen"}, {"tel:112", "tel:116111"}),
     ("barn i fara", ("vald", "ett-barn"), "barn-i-fara", {"socialtjanst-barn"}, {"tel:112", "tel:116111"}),
+    # A teenager who smokes cannabis got the adults' social services (a receptionist's walk).
+    ("tonåring och droger", ("barn", "alkohol-droger"), "barn-beroende", {"socialtjanst-barn", "bup"}, {"tel:116111"}),
     ("självmordstankar", ("tankar-pa-att-do",), "sjalvmordstankar", {"psykiatrisk-akut"}, {"tel:90101", "tel:112"}),
     ("akut kris", ("psykisk-ohalsa", "akut-nu"), "psykiatrisk-akut", {"psykiatrisk-akut"}, {"tel:112"}),
     ("fara just nu", ("fara-nu",), "akut-fara", set(), {"tel:112"}),

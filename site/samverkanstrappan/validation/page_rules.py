@@ -141,13 +141,14 @@ def links_resolve(store, site_urls):
     anchors = {
         router.page_url(lang, key): {h[1] for h in page.rendered.headings} for (lang, key), page in store.pages.items()
     }
+    flow_usable = store.flow is not None and store.flow.node(store.flow.start) is not None
     for page in markdown_pages(store):
         for href in page.rendered.links:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc:
                 continue
-            if store.flow is None and "/vagvisare/" in parts.path:
-                continue  # the vägvisare's pages are unknown until flode.yaml can be read (SV101–SV106)
+            if not flow_usable and "/vagvisare/" in parts.path:
+                continue  # the vägvisare's pages are unknown until flode.yaml can be read (SV101–SV106, SV301)
             line = page.line_of(f"({href}")
             if not parts.path.startswith("/"):
                 yield Problem(page.file, line, "SV220", f"Länken '{href}' ska börja med / , till exempel /sv/om/.")
