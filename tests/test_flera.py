@@ -366,7 +366,7 @@ SITUATIONS = [
         "förlorat jobbet och kan förlora bostaden",
         "flera/boende/utan-arbete",
         {"boende", "utan-arbete", "hemlos-i-natt"},
-        {"arbetsformedlingen", "socialtjanst-vuxen", "kontaktcenter", "socialjour"},
+        {"arbetsformedlingen", "socialtjanst-vuxen", "skuldradgivning", "socialjour"},
     ),
     (
         "barn i skolan och egen sjukskrivning",

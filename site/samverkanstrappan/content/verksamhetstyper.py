@@ -18,6 +18,7 @@ TYPER = {
     "socialjour": N_("Socialjouren"),
     "bistand-aldre": N_("Biståndshandläggare, äldreomsorg"),
     "anhorigstod": N_("Anhörigstöd"),
+    "skuldradgivning": N_("Budget- och skuldrådgivning"),
     "lss": N_("LSS-handläggare"),
     "elevhalsa": N_("Elevhälsan"),
     "bup": N_("BUP, barn- och ungdomspsykiatrin"),
