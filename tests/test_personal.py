@@ -128,6 +128,22 @@ def test_the_handover_card_gives_the_hours_in_the_callers_language(client):
 
 
 @pytest.mark.browser
+def test_the_staff_card_has_a_print_button_that_prints(browser, site_url):
+    """A receptionist looked for one; without JavaScript it stays hidden (Ctrl+P)."""
+    page = browser.new_page()
+    page.goto(site_url + "/sv/vagvisare/utfall/anhorig/")
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.locator("[data-skriv-ut]").click()
+    assert page.evaluate("window.printed") == 1
+    page.close()
+    context = browser.new_context(java_script_enabled=False)
+    still = context.new_page()
+    still.goto(site_url + "/sv/vagvisare/utfall/anhorig/")
+    assert still.locator("[data-skriv-ut]").is_hidden()
+    context.close()
+
+
+@pytest.mark.browser
 def test_the_phone_scripts_list_finds_an_outcome_by_the_answers_on_the_way_and_says_when_none(browser, site_url):
     """A receptionist types "jobb": the outcome of "Jag har förlorat jobbet …" is found, though
     its title does not say "jobb"; a word nothing has says so, and is heard."""
