@@ -131,6 +131,8 @@ ONE_LINE = {
     "kolon-i-texten": (replace(KOMMUN_FILE, "namn: Exempelstads kommun", "namn: Exempelstad: kommunen"), "SV101"),
     "farg-utan-citattecken": (replace(KOMMUN_FILE, 'primar: "#1d4e89"', "primar: #1d4e89"), "SV109"),
     "fel-telefonnummer": (replace(DIRECTORY, "nummer: ", "nummer: 08-abc "), "SV112"),
+    # The build stopped with "File exists" while `check` found nothing.
+    "sprak-tva-ganger": (replace(KOMMUN_FILE, "sprak: [sv, en,", "sprak: [sv, en, en,"), "SV403"),
     "fel-startfraga": (replace("vagvisare/flode.yaml", "start: ", "start: x"), "SV301"),
     "lank-utanfor": (link("sidor/sv/lank.md", "/etc/passwd"), "SV120"),
     "lank-till-inget": (link("sidor/sv/borta.md", "/finns/inte.md"), "SV120"),

@@ -223,6 +223,7 @@ CASES = {
     "SV326": text("klart.md", "utfall-utan-manus.md", 2),
     "SV401": settings("okant-sprak.yaml", "sprak:"),
     "SV402": settings("utan-svenska.yaml", "sprak:"),
+    "SV403": settings("dubbelt-sprak.yaml", "sprak:"),
     "SV410": settings("lag-kontrast.yaml", "primar:"),
     "SV420": settings("logotyp-gif.yaml", "logotyp:"),
     "SV421": settings("logotyp-saknas.yaml", "logotyp:"),

@@ -32,17 +32,24 @@ def _kommun_file(store) -> str:
 @codes(
     SV401="Ett språk i sprak: finns inte bland dem webbplatsen kan publicera.",
     SV402="Svenska (sv) saknas bland språken i sprak:.",
+    SV403="Ett språk står två gånger i sprak:.",
 )
 def languages_known(store, site_urls):
     settings = store.kommun
     if not settings:
         return
     line = settings.lines.get("sprak", 1)
+    seen = set()
     for code in settings.listed_sprak:
         if code not in SPRAK:
             yield Problem(
                 _kommun_file(store), line, "SV401", f"Språket '{code}' finns inte. Välj bland {', '.join(SPRAK)}."
             )
+        elif code in seen:  # the build would make the language's folder twice
+            yield Problem(
+                _kommun_file(store), line, "SV403", f"Språket '{code}' står två gånger i sprak:. Skriv det en gång."
+            )
+        seen.add(code)
     if SOURCE not in settings.listed_sprak:
         yield Problem(_kommun_file(store), line, "SV402", "Svenska (sv) måste vara med bland språken.")
 
