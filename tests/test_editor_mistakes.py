@@ -114,6 +114,18 @@ def huge(name: str):
     return name, make
 
 
+def page_named(name: str):
+    """A page of the municipality's own, named as one of the site's own pages."""
+
+    def make(content):
+        page = content / name
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text((content / "sidor" / "sv" / "om.md").read_text(encoding="utf-8"), encoding="utf-8")
+        return 1
+
+    return name, make
+
+
 def folder(name: str):
     def make(content):
         (content / name).mkdir()
@@ -133,6 +145,10 @@ ONE_LINE = {
     "fel-telefonnummer": (replace(DIRECTORY, "nummer: ", "nummer: 08-abc "), "SV112"),
     # The build stopped with "File exists" while `check` found nothing.
     "sprak-tva-ganger": (replace(KOMMUN_FILE, "sprak: [sv, en,", "sprak: [sv, en, en,"), "SV403"),
+    # The build stopped with a traceback (Unexpected status '404 NOT FOUND' on URL /en/lattlast/).
+    "sida-som-heter-lattlast": (page_named(f"kommuner/{KOMMUN}/sidor/sv/lattlast.md"), "SV205"),
+    # Hidden behind the directory page, while A–Ö linked to it.
+    "sida-som-heter-verksamheter": (page_named(f"kommuner/{KOMMUN}/sidor/sv/verksamheter.md"), "SV205"),
     "fel-startfraga": (replace("vagvisare/flode.yaml", "start: ", "start: x"), "SV301"),
     "lank-utanfor": (link("sidor/sv/lank.md", "/etc/passwd"), "SV120"),
     "lank-till-inget": (link("sidor/sv/borta.md", "/finns/inte.md"), "SV120"),

@@ -178,6 +178,7 @@ CASES = {
     "SV204": put("sidor/sv/stor.md", FILES["sidor/sv/om.md"] + "ord " * 60_000, 1),
     "SV270": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nEtt ord. " * 1100, BODY_LINE),
     "SV271": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nSamordningsplaneringen. " * 1500, BODY_LINE),
+    "SV205": put("sidor/sv/lattlast.md", FILES["sidor/sv/om.md"], 1),  # /sv/lattlast/ is the lättläst start page
     "SV201": page("Versaler i namn.md", 1),
     "SV202": page("ingen-front-matter.md", 1),
     "SV203": page("oavslutad.md", 1),
@@ -267,6 +268,32 @@ def test_every_code_has_a_broken_fixture():
 def test_each_mistake_is_reported_with_code_file_and_line(tmp_path, code):
     found, (file, line) = CASES[code].run(tmp_path)
     assert (code, file, line) in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["verksamheter", "sok", "a-o", "tillganglighet", "vagvisare", "vagvisare/manus", "lattlast", "lattlast/vagvisare"],
+)
+@pytest.mark.parametrize("folder", ["sidor/sv", f"{OWN}/sidor/sv"])
+def test_a_page_named_as_one_of_the_sites_own_pages_is_refused(tmp_path, folder, name):
+    """It was hidden behind the site's own page while A–Ö linked to it (or, for lattlast, the
+    build stopped with a traceback); its message names the names that are taken."""
+    content = write_content(tmp_path)
+    path = content / folder / f"{name}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(FILES["sidor/sv/om.md"], encoding="utf-8")
+    problems = [p for p in check(content) if p.code == "SV205"]
+    assert where(problems, content) == {("SV205", f"{folder}/{name}.md", 1)}
+    assert all(taken in problems[0].message for taken in ("verksamheter", "sok", "a-o", "vagvisare"))
+
+
+def test_the_pages_with_addresses_of_their_own_may_still_be_written(tmp_path):
+    content = write_content(tmp_path)
+    for key in ("be-om-sip", "lattlast/start", "lattlast/om", "steg/sok", "vagvisaren"):
+        path = content / "sidor" / "sv" / f"{key}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(FILES["sidor/sv/om.md"], encoding="utf-8")
+    assert "SV205" not in {p.code for p in check(content)}
 
 
 def test_a_page_that_may_not_be_read_is_reported_and_read_once_it_may(tmp_path):

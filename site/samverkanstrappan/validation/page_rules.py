@@ -128,6 +128,25 @@ def unsafe_addresses(page):
                 )
 
 
+@codes(SV205="En sida har samma namn som en av webbplatsens egna sidor (till exempel sok eller verksamheter).")
+@each_page(_pages)
+def name_not_taken(page):
+    """A page whose address one of the site's own pages answers would be listed on A–Ö and
+    never shown (or, for lattlast, stop the build): the names are the route table's."""
+    from ..routes import reserved  # the route table reads the store, which this package checks
+
+    url = reserved.taken(page.lang, page.key)
+    if url:
+        shown = ", ".join(f"{name} (och allt i {name}/)" if below else name for name, below in reserved.names())
+        yield Problem(
+            page.file,
+            1,
+            "SV205",
+            f"Sidan kan inte heta '{page.key}': adressen {url} är redan en av webbplatsens egna sidor, "
+            f"så den här sidan skulle aldrig visas. Ge filen ett annat namn. Namn som är upptagna: {shown}.",
+        )
+
+
 @codes(
     SV220="En länk inom webbplatsen börjar inte med /.",
     SV221="En länk leder till en sida som inte finns.",
@@ -213,4 +232,4 @@ def readable(page):
         )
 
 
-RULES = (unsafe_html, unsafe_addresses, links_resolve, headings_in_order, trappsteg_given, readable)
+RULES = (unsafe_html, unsafe_addresses, name_not_taken, links_resolve, headings_in_order, trappsteg_given, readable)
