@@ -188,6 +188,7 @@ CASES = {
     "SV213": page("extern-bild.md", 8),
     "SV214": page("http-lank.md", 8),
     "SV215": page("data-lank.md", 8),
+    "SV216": page("bild.md", 8),
     "SV220": page("relativ-lank.md", "om/"),
     "SV221": page("trasig-lank.md", 9),
     "SV222": page("trasigt-ankare.md", 8),
@@ -446,6 +447,22 @@ def test_unsafe_content_in_any_spelling_is_refused_with_its_line(tmp_path, fixtu
     assert (code, file, line) in found, sorted(found)
 
 
+@pytest.mark.parametrize(
+    "fixture, code, line",
+    [
+        ("bild.md", "SV216", 8),  # ![Karta](/static/karta.png)
+        ("bild-relativ.md", "SV216", 8),  # ![Foto](bilder/x.jpg)
+        ("bild-referens.md", "SV216", 10),  # the reference's definition holds the address
+        ("bild-html.md", "SV210", 8),  # <img>: a tag that is not allowed, said once
+        ("extern-bild.md", "SV213", 8),  # from another site: said once, not also "no images"
+    ],
+)
+def test_an_image_is_one_line_since_pages_show_no_images(tmp_path, fixture, code, line):
+    """Images vanished from the built page without a word (nh3 allows no <img>)."""
+    found, (file, _) = page(fixture, line).run(tmp_path)
+    assert found == {(code, file, line)}
+
+
 def test_unsafe_content_stops_the_build_and_keeps_the_old_site(content, tmp_path):
     """Refused, not stripped: the build names each file and line, exits 1 and publishes nothing."""
     output, search_index = tmp_path / "ut", tmp_path / "sokindex"
@@ -457,6 +474,7 @@ def test_unsafe_content_stops_the_build_and_keeps_the_old_site(content, tmp_path
         "data-lank.md": "SV215",
         "iframe-flera-rader.md": "SV210",
         "javascript-entiteter.md": "SV212",
+        "bild.md": "SV216",
     }
     for fixture in fixtures:
         shutil.copy(PAGES / fixture, content / "sidor" / "sv" / fixture)
