@@ -230,6 +230,10 @@ CASES = {
     "SV420": settings("logotyp-gif.yaml", "logotyp:"),
     "SV421": settings("logotyp-saknas.yaml", "logotyp:"),
     "SV422": put(f"{OWN}/kommun.yaml", LOCAL / "stor-logotyp.yaml", "logotyp:", {f"{OWN}/stor.svg": BIG_LOGO}),
+    "SV423": put(
+        f"{OWN}/logotyp.svg", FIXTURES / "logotyp" / "skript.svg", 3, {f"{OWN}/kommun.yaml": LOCAL / "med-logotyp.yaml"}
+    ),
+    "SV424": put(f"{OWN}/logotyp.png", b"inte en bild", 1, {f"{OWN}/kommun.yaml": LOCAL / "med-png-logotyp.yaml"}),
     "SV430": settings("redogorelse-utan-brister.yaml", "tillganglighet:"),
     "SV431": settings("redogorelse-helt-med-brister.yaml", "brister:"),
     "SV432": settings("redogorelse-datum.yaml", "uppdaterad:"),

@@ -1,10 +1,9 @@
 """Checks on a municipality's own files: kommun.yaml, and what it adds to the national content."""
 
 import datetime
-import os
 
 from ..content import farger
-from ..content.kommun import LOGO_MAX_BYTES, LOGO_TYPES, REVIEW_EVERY
+from ..content.kommun import REVIEW_EVERY
 from ..content.problems import WARNING, Problem
 from ..content.sprak import SOURCE, SPRAK
 from ..content.store import shown_path
@@ -70,28 +69,6 @@ def colours_readable(store, site_urls):
 
 
 @codes(
-    SV420="Logotypen är inte en svg- eller png-fil i samma mapp som kommun.yaml.",
-    SV421="Logotypens fil finns inte.",
-    SV422="Logotypen är större än 30 kB.",
-)
-def logo_usable(store, site_urls):
-    settings = store.kommun
-    if not settings or not settings.logotyp:
-        return
-    logo, file, line = settings.logotyp, _kommun_file(store), settings.lines.get("logotyp", 1)
-    name = os.path.relpath(logo, store.kommun_dir)
-    if logo.parent != store.kommun_dir or logo.suffix.lower() not in LOGO_TYPES:
-        yield Problem(
-            file, line, "SV420", f"Logotypen '{name}' ska vara en svg- eller png-fil i samma mapp som kommun.yaml."
-        )
-    elif not os.path.isfile(logo):
-        yield Problem(file, line, "SV421", f"Filen '{name}' finns inte i {store.kommun_dir.name}/.")
-    elif logo.stat().st_size > LOGO_MAX_BYTES:
-        size = logo.stat().st_size // 1024
-        yield Problem(file, line, "SV422", f"Logotypen är {size} kB. Högst 30 kB, så att sidorna laddar snabbt.")
-
-
-@codes(
     SV430="Redogörelsen säger att webbplatsen inte är helt tillgänglig men nämner inga brister.",
     SV431="Redogörelsen säger helt förenlig men nämner brister.",
     SV432="I redogörelsen är uppdaterad före upprattad.",
@@ -129,4 +106,4 @@ def statement_complete(store, site_urls):
         )
 
 
-RULES = (addition_has_page, languages_known, colours_readable, logo_usable, statement_complete)
+RULES = (addition_has_page, languages_known, colours_readable, statement_complete)
