@@ -175,6 +175,7 @@ CASES = {
     "SV111": page("saknar-nyckel.md", 2),
     "SV112": page("tom-titel.md", 2),
     "SV113": page("okant-trappsteg.md", 4),
+    "SV114": page("sokord-utan-hakparenteser.md", "sokord:"),
     "SV204": put("sidor/sv/stor.md", FILES["sidor/sv/om.md"] + "ord " * 60_000, 1),
     "SV270": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nEtt ord. " * 1100, BODY_LINE),
     "SV271": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nSamordningsplaneringen. " * 1500, BODY_LINE),
@@ -299,6 +300,51 @@ def test_the_pages_with_addresses_of_their_own_may_still_be_written(tmp_path):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(FILES["sidor/sv/om.md"], encoding="utf-8")
     assert "SV205" not in {p.code for p in check(content)}
+
+
+def edited(name: str, old: str, new: str) -> Placed:
+    """The small content with `old` in `name` made `new`; the problem expected on the line with a comma."""
+    text = FILES[name]
+    assert old in text, (name, old)
+    return Placed({name: text.replace(old, new, 1)}, name, next(line for line in new.splitlines() if "," in line))
+
+
+@pytest.mark.parametrize(
+    "mistake",
+    [
+        # One phrase that needed all three words, and the page was found by none of them.
+        edited("sidor/sv/om.md", "trappsteg: information\n", "trappsteg: information\nsokord: a, b, c\n"),
+        edited(f"{OWN}/kommun.yaml", "sprak: [sv]", "sprak: sv, en"),
+        # Shown untranslated as one language, "svenska, engelska", on every language's page.
+        edited(f"{OWN}/verksamheter.yaml", "    kontakt: Ring", "    sprak: svenska, engelska\n    kontakt: Ring"),
+        edited(
+            "vagvisare/flode.yaml", "    verksamheter: [vardcentral]", "    verksamheter: vardcentral, kontaktcenter"
+        ),
+        edited("vagvisare/flode.yaml", "utfall:", "behov:\n  ja: klart, kontakt\nutfall:"),
+        edited("vagvisare/sv/klart.md", "granskad:", "sokord: ring, råd\ngranskad:"),
+    ],
+    ids=["sokord", "kommunens-sprak", "verksamhetens-sprak", "utfallets-verksamheter", "behov", "utfallets-sokord"],
+)
+def test_a_list_written_without_brackets_is_one_line_with_the_right_form(tmp_path, mistake):
+    found, (file, line) = mistake.run(tmp_path)
+    assert {(code, where_, number) for code, where_, number in found if where_ == file} == {("SV114", file, line)}
+    problem = next(p for p in check(tmp_path / "content") if p.code == "SV114")
+    assert re.search(r"\[[^\]]+, [^\]]+\]", problem.message)  # the words as a list: [a, b, c]
+
+
+def test_a_list_of_one_is_still_a_word_and_a_list_of_sentences_may_have_commas(tmp_path):
+    content = write_content(tmp_path)
+    page = content / "sidor" / "sv" / "om.md"
+    page.write_text(FILES["sidor/sv/om.md"].replace("trappsteg:", "sokord: glömmer allt\ntrappsteg:"), "utf-8")
+    settings = content / OWN / "kommun.yaml"
+    brist = "  brister: Sidor på arabiska, finska och engelska är inte granskade.\n  bedomning:"
+    settings.write_text(
+        FILES[f"{OWN}/kommun.yaml"].replace("status: helt", "status: delvis").replace("  bedomning:", brist), "utf-8"
+    )
+    assert check(content) == []
+    store = ContentStore(content, KOMMUN)
+    assert store.pages[("sv", "om")].meta["sokord"] == ["glömmer allt"]
+    assert store.kommun.tillganglighet["brister"] == ["Sidor på arabiska, finska och engelska är inte granskade."]
 
 
 def test_a_page_that_may_not_be_read_is_reported_and_read_once_it_may(tmp_path):

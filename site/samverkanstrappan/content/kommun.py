@@ -76,7 +76,7 @@ STATEMENT_FIELDS = (
         required=True,
         choices=STATUS,
     ),
-    Field("brister", "list", "kända brister, en per rad i en lista. Krävs när status är delvis eller inte."),
+    Field("brister", "lines", "kända brister, en per rad i en lista. Krävs när status är delvis eller inte."),
     Field(
         "bedomning",
         "choice",

@@ -127,7 +127,7 @@ def outcomes_give_a_next_step(store, site_urls):
         return
     lacking: dict[str, list[str]] = {}  # a kind of verksamhet the directory lacks -> the outcomes that need it
     for outcome in flow.outcomes.values():
-        if not outcome.verksamheter and not outcome.nummer:
+        if not outcome.verksamheter and not outcome.nummer and not outcome.contacts_unreadable:
             yield Problem(
                 flow.file,
                 outcome.line,
