@@ -149,6 +149,8 @@ ONE_LINE = {
     "sida-som-heter-lattlast": (page_named(f"kommuner/{KOMMUN}/sidor/sv/lattlast.md"), "SV205"),
     # Hidden behind the directory page, while A–Ö linked to it.
     "sida-som-heter-verksamheter": (page_named(f"kommuner/{KOMMUN}/sidor/sv/verksamheter.md"), "SV205"),
+    # Passed by without a word: the page was simply not on the site.
+    "sida-som-slutar-pa-MD": (page_named(f"kommuner/{KOMMUN}/sidor/sv/bibliotek.MD"), "SV206"),
     "fel-startfraga": (replace("vagvisare/flode.yaml", "start: ", "start: x"), "SV301"),
     "lank-utanfor": (link("sidor/sv/lank.md", "/etc/passwd"), "SV120"),
     "lank-till-inget": (link("sidor/sv/borta.md", "/finns/inte.md"), "SV120"),

@@ -179,6 +179,10 @@ CASES = {
     "SV204": put("sidor/sv/stor.md", FILES["sidor/sv/om.md"] + "ord " * 60_000, 1),
     "SV270": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nEtt ord. " * 1100, BODY_LINE),
     "SV271": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nSamordningsplaneringen. " * 1500, BODY_LINE),
+    "SV206": put("sidor/sv/bibliotek.MD", FILES["sidor/sv/om.md"], 1),
+    "SV207": put("sidor/sv/karta.png", b"\x89PNG\r\n\x1a\n", 1),
+    "SV208": Placed({"sidor/so/om.md": FILES["sidor/sv/om.md"]}, "sidor/so", 1),
+    "SV209": put("sidor/om.md", FILES["sidor/sv/om.md"], 1),
     "SV205": put("sidor/sv/lattlast.md", FILES["sidor/sv/om.md"], 1),  # /sv/lattlast/ is the lättläst start page
     "SV201": page("Versaler i namn.md", 1),
     "SV202": page("ingen-front-matter.md", 1),
@@ -263,7 +267,7 @@ CASES = {
     "SV714": Catalog("tom", 9),
     "SV715": Catalog("saknas", 1),
 }
-WARNINGS = {"SV108", "SV433", "SV504"}
+WARNINGS = {"SV108", "SV207", "SV208", "SV433", "SV504"}
 
 
 def test_every_code_has_a_broken_fixture():
@@ -347,6 +351,55 @@ def test_a_list_of_one_is_still_a_word_and_a_list_of_sentences_may_have_commas(t
     assert store.kommun.tillganglighet["brister"] == ["Sidor på arabiska, finska och engelska är inte granskade."]
 
 
+@pytest.mark.parametrize(
+    "name, code, level, advice",
+    [
+        # Named so that the build passed them by without a word.
+        (f"{OWN}/sidor/sv/bibliotek.MD", "SV206", ERROR, "bibliotek.md"),
+        (f"{OWN}/sidor/sv/traffpunkt.md.txt", "SV206", ERROR, "traffpunkt.md"),
+        (f"{OWN}/sidor/sv/halsa.markdown", "SV206", ERROR, "halsa.md"),
+        ("vagvisare/sv/klart.MD", "SV206", ERROR, "klart.md"),
+        (f"{OWN}/tillagg/om.md", "SV209", ERROR, "tillagg/sv/om.md"),
+        (f"{OWN}/sidor/sv/karta.jpg", "SV207", WARNING, "bilder"),
+        (f"{OWN}/sidor/sv/anteckningar.docx", "SV207", WARNING, "flytta"),
+        (f"{OWN}/sidor/sv/traffpunkt.md.bak", "SV207", WARNING, "flytta"),  # a program's copy, not a page
+    ],
+)
+def test_a_file_among_the_pages_that_would_be_passed_by_is_named(tmp_path, name, code, level, advice):
+    content = write_content(tmp_path)
+    (content / name).parent.mkdir(parents=True, exist_ok=True)
+    (content / name).write_text(FILES["sidor/sv/om.md"], encoding="utf-8")
+    problems = [p for p in check(content) if p.code not in ("SV320", "SV326")]  # klart.md is gone
+    assert where(problems, content) == {(code, name, 1)}
+    assert problems[0].level == level and advice in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "folder, advice",
+    [
+        ("sidor/so", "sv, en, ar, fi, uk"),  # Somali: no language the site can publish
+        (f"{OWN}/sidor/en", "sprak:"),  # English, which this municipality does not publish
+        (f"{OWN}/tillagg/fi", "sprak:"),
+    ],
+)
+def test_a_language_folder_the_site_does_not_publish_is_one_warning(tmp_path, folder, advice):
+    content = write_content(tmp_path)
+    for page in ("om.md", "start.md", "steg/upptackt.md"):
+        (content / folder / page).parent.mkdir(parents=True, exist_ok=True)
+        (content / folder / page).write_text(FILES["sidor/sv/om.md"], encoding="utf-8")
+    problems = check(content)
+    assert where(problems, content) == {("SV208", folder, 1)}
+    assert problems[0].level == WARNING and advice in problems[0].message
+
+
+def test_what_programs_leave_beside_the_pages_is_passed_by_quietly(tmp_path):
+    """Editors do not make these, and cannot always see them: a warning would be noise."""
+    content = write_content(tmp_path)
+    for name in (".om.md.swp", "om.md~", ".DS_Store", "Thumbs.db", "desktop.ini", "~$om.docx"):
+        (content / "sidor" / "sv" / name).write_bytes(b"x")
+    assert check(content) == []
+
+
 def test_a_page_that_may_not_be_read_is_reported_and_read_once_it_may(tmp_path):
     """Giving a file read rights changes neither its time nor its size, by which what was read
     from it is kept: a file that could not be read is read again next time."""
@@ -370,7 +423,7 @@ def test_old_dates_are_warnings_and_everything_else_an_error(tmp_path):
         content = tmp_path / code
         CASES[code].run(content)
         levels.update({p.code: p.level for p in check(content / "content") if p.code == code})
-    assert levels == {"SV110": ERROR, "SV501": ERROR, "SV108": WARNING, "SV433": WARNING, "SV504": WARNING}
+    assert levels == {"SV110": ERROR, "SV501": ERROR} | dict.fromkeys(WARNINGS, WARNING)
 
 
 def test_a_synonym_language_that_is_not_a_list_of_groups(tmp_path):
