@@ -8,6 +8,7 @@ import shutil
 import pytest
 from conftest import KOMMUN, run_build
 from samverkanstrappan import paths
+from samverkanstrappan.content.store import ContentStore
 from samverkanstrappan.publish import builder
 
 import build
@@ -74,13 +75,27 @@ def test_a_misspelled_municipality_is_one_line_that_names_the_real_ones(content,
     assert KOMMUN in printed
 
 
-def test_a_municipality_without_a_directory_hears_once_per_kind_of_verksamhet(content, previous):
+def test_a_municipality_without_a_directory_hears_it_once_with_every_kind_it_needs(content, previous):
+    """The guide called the file optional, and the build said so in 18 lines, one per kind."""
     (content / "kommuner" / KOMMUN / "verksamheter.yaml").unlink()
     code, printed = run_build(content, previous)
     assert_refused(code, printed, previous)
-    found = rows(printed)
+    assert [(file.rsplit("/", 1)[-1], line, found) for file, line, found in rows(printed)] == [
+        ("verksamheter.yaml", 1, "SV312")
+    ]
+    needed = {kind for outcome in ContentStore(content, KOMMUN).flow.outcomes.values() for kind in outcome.verksamheter}
+    assert len(needed) > 10 and all(f"{kind}" in printed for kind in needed)
+
+
+def test_a_directory_that_lacks_kinds_hears_once_per_kind(content, previous):
+    directory = content / "kommuner" / KOMMUN / "verksamheter.yaml"
+    directory.write_text(
+        directory.read_text(encoding="utf-8").split("verksamheter:")[0] + "verksamheter: []\n", "utf-8"
+    )
+    code, printed = run_build(content, previous)
+    assert_refused(code, printed, previous)
     kinds = re.findall(r"SV312 .*?typen '([^']+)'", printed)
-    assert found and {row[2] for row in found} == {"SV312"} and len(kinds) == len(set(kinds))
+    assert len(kinds) > 10 and len(kinds) == len(set(kinds))  # (its translations name services it lost: SV150)
 
 
 def replace(name: str, old: str, new: str):
@@ -114,6 +129,18 @@ def huge(name: str):
     return name, make
 
 
+def page_named(name: str):
+    """A page of the municipality's own, named as one of the site's own pages."""
+
+    def make(content):
+        page = content / name
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text((content / "sidor" / "sv" / "om.md").read_text(encoding="utf-8"), encoding="utf-8")
+        return 1
+
+    return name, make
+
+
 def folder(name: str):
     def make(content):
         (content / name).mkdir()
@@ -131,6 +158,14 @@ ONE_LINE = {
     "kolon-i-texten": (replace(KOMMUN_FILE, "namn: Exempelstads kommun", "namn: Exempelstad: kommunen"), "SV101"),
     "farg-utan-citattecken": (replace(KOMMUN_FILE, 'primar: "#1d4e89"', "primar: #1d4e89"), "SV109"),
     "fel-telefonnummer": (replace(DIRECTORY, "nummer: ", "nummer: 08-abc "), "SV112"),
+    # The build stopped with "File exists" while `check` found nothing.
+    "sprak-tva-ganger": (replace(KOMMUN_FILE, "sprak: [sv, en,", "sprak: [sv, en, en,"), "SV403"),
+    # The build stopped with a traceback (Unexpected status '404 NOT FOUND' on URL /en/lattlast/).
+    "sida-som-heter-lattlast": (page_named(f"kommuner/{KOMMUN}/sidor/sv/lattlast.md"), "SV205"),
+    # Hidden behind the directory page, while A–Ö linked to it.
+    "sida-som-heter-verksamheter": (page_named(f"kommuner/{KOMMUN}/sidor/sv/verksamheter.md"), "SV205"),
+    # Passed by without a word: the page was simply not on the site.
+    "sida-som-slutar-pa-MD": (page_named(f"kommuner/{KOMMUN}/sidor/sv/bibliotek.MD"), "SV206"),
     "fel-startfraga": (replace("vagvisare/flode.yaml", "start: ", "start: x"), "SV301"),
     "lank-utanfor": (link("sidor/sv/lank.md", "/etc/passwd"), "SV120"),
     "lank-till-inget": (link("sidor/sv/borta.md", "/finns/inte.md"), "SV120"),

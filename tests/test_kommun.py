@@ -71,6 +71,66 @@ def test_an_addition_to_a_page_that_does_not_exist_is_reported(tmp_path):
     assert ("SV260", f"kommuner/{KOMMUN}/tillagg/sv/finns-inte.md", 1) in where(check(content), content)
 
 
+LOGOS = FIXTURES / "logotyp"
+PNG = b"\x89PNG\r\n\x1a\n"  # the first eight bytes of every PNG file
+
+
+def logo_problems(tmp_path, logo: bytes, name: str = "logotyp.svg") -> set:
+    """(code, line) of what check says about `logo`, put in the municipality's folder as `name`."""
+    content = write_content(tmp_path)
+    settings = "med-logotyp.yaml" if name.endswith(".svg") else "med-png-logotyp.yaml"
+    shutil.copy(BROKEN / settings, content / "kommuner" / KOMMUN / "kommun.yaml")
+    (content / "kommuner" / KOMMUN / name).write_bytes(logo)
+    file = f"kommuner/{KOMMUN}/{name}"
+    return {(code, line) for code, where_, line in where(check(content), content) if where_ == file}
+
+
+@pytest.mark.parametrize(
+    "fixture, line",
+    [
+        ("skript.svg", 3),  # <script>: runs when /kommun/logotyp.svg is opened
+        ("handelse.svg", 1),  # onload= on the <svg> tag, which begins on line 1
+        ("foreign-object.svg", 3),
+        ("extern-referens.svg", 5),  # <image href="https://..."> (the #ton beside it is the logo's own)
+        ("extern-stil.svg", 3),  # @import in <style>
+        ("javascript-lank.svg", 2),
+        ("animering.svg", 4),  # <set> can turn a link into a script
+        ("html-skript.svg", 3),  # a script of another namespace is a script
+        ("extern-entitet.svg", 3),  # an entity that names a file outside
+    ],
+)
+def test_a_logo_that_could_run_code_or_fetch_another_file_is_refused_at_its_line(tmp_path, fixture, line):
+    """Copied unchanged before, so that opening /kommun/logotyp.svg ran its script."""
+    assert ("SV423", line) in logo_problems(tmp_path, (LOGOS / fixture).read_bytes())
+
+
+@pytest.mark.parametrize(
+    "logo, name, line",
+    [
+        pytest.param(b"\x8a\x01" + bytes(range(256)) * 4, "logotyp.png", 1, id="slumpade-byte"),
+        pytest.param(b"GIF89a" + bytes(40), "logotyp.png", 1, id="gif-som-heter-png"),
+        pytest.param(PNG + bytes(40), "logotyp.svg", 1, id="png-som-heter-svg"),
+        pytest.param((LOGOS / "utan-namnrymd.svg").read_bytes(), "logotyp.svg", 1, id="utan-xmlns"),
+        pytest.param((LOGOS / "trasig.svg").read_bytes(), "logotyp.svg", 3, id="tagg-som-inte-stangs"),
+    ],
+)
+def test_a_logo_that_is_not_what_its_name_says_is_refused(tmp_path, logo, name, line):
+    assert logo_problems(tmp_path, logo, name) == {("SV424", line)}
+
+
+@pytest.mark.parametrize(
+    "logo, name",
+    [
+        pytest.param((LOGOS / "ritprogram.svg").read_bytes(), "logotyp.svg", id="svg"),
+        pytest.param(PNG + bytes(40), "logotyp.png", id="png"),
+    ],
+)
+def test_what_drawing_programs_write_is_a_logo(tmp_path, logo, name):
+    """A DOCTYPE with an internal entity, Inkscape's namespaces and metadata, a gradient named
+    by #id, an embedded PNG: all of it stays inside the file."""
+    assert logo_problems(tmp_path, logo, name) == set()
+
+
 def test_contrast_is_computed_as_wcag_defines_it():
     assert farger.contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert farger.contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)

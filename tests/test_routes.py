@@ -10,7 +10,8 @@ from samverkanstrappan import paths
 from samverkanstrappan.content.store import ContentStore
 from samverkanstrappan.publish import builder
 from samverkanstrappan.render import create_app
-from samverkanstrappan.routes import FILE, HIDDEN, PAGE, PREVIEW, TABLE, Router
+from samverkanstrappan.routes import FILE, HIDDEN, PAGE, PREVIEW, TABLE, Router, reserved
+from samverkanstrappan.routes.addresses import OWN_VIEWS
 
 # Written by the index and publish stages, not pages: Pagefind's files (named by their
 # content) and the review files for the municipality.
@@ -116,3 +117,22 @@ def test_stock_parts_build_the_same_bytes_as_the_shortcuts(small_content, small_
     stock, shortcuts = files(output), files(small_builds[kommun].output)
     assert sorted(stock) == sorted(shortcuts)
     assert [name for name in stock if stock[name] != shortcuts[name]] == []
+
+
+def test_every_address_of_the_sites_own_pages_is_reserved_for_a_markdown_page(small_content):
+    """What a Markdown page may not be named comes from the table: every page of a type of its own
+    under /sv/ (the directory, the search, each step of the vägvisare ...) is taken, and only
+    the pages with a view of their own (start, be-om-sip) keep their addresses."""
+    store, router = ContentStore(small_content, KOMMUN), Router()
+    own = {router.page_url("sv", key) for name in OWN_VIEWS for key in (name, f"lattlast/{name}")}
+    checked = 0
+    for url in router.urls(store, kinds=(PAGE,)):
+        endpoint, _ = router.adapter.match(url)
+        if url.startswith("/sv/") and endpoint != "pages.page" and url not in own:
+            assert reserved.taken("sv", url.removeprefix("/sv/").strip("/")) == url
+            checked += 1
+    assert checked > 100  # the vägvisare's steps and combined answers among them
+    names = dict(reserved.names())
+    assert {"a-o", "lattlast", "sok", "tillganglighet", "verksamheter"} <= set(names) and names["vagvisare"]
+    guide = (paths.CONTENT / "README.md").read_text(encoding="utf-8")
+    assert [name for name in names if f"`{name}`" not in guide] == []  # the editors' guide names them

@@ -39,6 +39,7 @@ KINDS = {
     "integer": "heltal",
     "yesno": "ja/nej",
     "list": "lista",
+    "lines": "lista",
     "choice": "val",
     "phone": "telefonnummer",
     "url": "webbadress",

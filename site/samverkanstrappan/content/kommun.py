@@ -76,7 +76,7 @@ STATEMENT_FIELDS = (
         required=True,
         choices=STATUS,
     ),
-    Field("brister", "list", "kända brister, en per rad i en lista. Krävs när status är delvis eller inte."),
+    Field("brister", "lines", "kända brister, en per rad i en lista. Krävs när status är delvis eller inte."),
     Field(
         "bedomning",
         "choice",
@@ -115,8 +115,9 @@ class Kommun:
     @property
     def sprak(self) -> tuple[str, ...]:
         """The languages the site is built in: those listed that exist, and always Swedish,
-        the source every page falls back to (the rules report the rest, and the build stops)."""
-        known = tuple(code for code in self.listed_sprak if code in SPRAK)
+        the source every page falls back to (the rules report the rest, and the build stops).
+        Each once: a language written twice (SV403) must not be read, indexed or built twice."""
+        known = tuple(dict.fromkeys(code for code in self.listed_sprak if code in SPRAK))
         return known if SOURCE in known else (SOURCE, *known)
 
     @property

@@ -17,11 +17,13 @@ UNKNOWN_KEY = "SV110"
 MISSING_KEY = "SV111"
 BAD_VALUE = "SV112"
 NOT_A_CHOICE = "SV113"
+NO_BRACKETS = "SV114"
 CODES = {
     UNKNOWN_KEY: "En nyckel finns inte för den här sortens fil eller post (ofta ett stavfel).",
     MISSING_KEY: "En nyckel som måste finnas saknas.",
     BAD_VALUE: "Ett värde går inte att läsa: fel sort, till exempel inget datum, telefonnummer eller ingen webbadress.",
     NOT_A_CHOICE: "Ett värde är inte ett av dem som är tillåtna för nyckeln.",
+    NO_BRACKETS: "En lista är skriven med kommatecken men utan hakparenteser: skriv [a, b, c].",
 }
 
 
@@ -68,7 +70,22 @@ def _yesno(value):
     return None, "ska vara ja eller nej"
 
 
+def _without_brackets(value) -> bool:
+    """Whether a list of words was written as `a, b, c`: YAML reads that as one text, which
+    would be one search phrase needing all three words, or one language named "a, b, c"."""
+    return isinstance(value, str) and "," in value
+
+
 def _text_list(value):
+    if _without_brackets(value):
+        words = [word.strip() for word in value.split(",") if word.strip()]
+        return None, f"ska vara en lista inom hakparenteser: skriv [{', '.join(words)}]"
+    return _lines(value)
+
+
+def _lines(value):
+    """A list of sentences (the accessibility statement's known problems): one sentence alone
+    is a list of one, commas and all."""
     if isinstance(value, str):  # a single word is a list of one
         value = [value] if value else []
     if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
@@ -148,6 +165,7 @@ READERS: dict[str, Callable] = {
     "integer": _integer,
     "yesno": _yesno,
     "list": _text_list,
+    "lines": _lines,
     "choice": _text,  # the choices are checked by check_mapping
 }
 
@@ -171,7 +189,14 @@ def check_mapping(data: YamlMap, fields: tuple[Field, ...], file: str) -> Iterat
             message = f"'{field.name}' ska vara ett av: {choices} (inte '{value}')."
             yield Problem(file, data.line_of(field.name), NOT_A_CHOICE, message)
         elif error:
-            yield Problem(file, data.line_of(field.name), BAD_VALUE, f"'{field.name}' {error}.")
+            yield Problem(
+                file, data.line_of(field.name), error_code(field, data[field.name]), f"'{field.name}' {error}."
+            )
+
+
+def error_code(field: Field, value) -> str:
+    """The code for a value of `field` that cannot be read: a list without brackets has its own."""
+    return NO_BRACKETS if field.kind == "list" and _without_brackets(value) else BAD_VALUE
 
 
 def read(field: Field, value):

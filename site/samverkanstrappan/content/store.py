@@ -11,7 +11,19 @@ from functools import partial
 from pathlib import Path
 
 from .. import paths, workers
-from . import filer, helplines, kommun, kris, pages, synonymer, vagvisare, verksamheter, verksamheter_sprak, yamltext
+from . import (
+    filer,
+    helplines,
+    kommun,
+    kris,
+    pages,
+    passed_by,
+    synonymer,
+    vagvisare,
+    verksamheter,
+    verksamheter_sprak,
+    yamltext,
+)
 from .problems import Problem
 from .sprak import SOURCE, SPRAK
 
@@ -298,6 +310,14 @@ class ContentStore:
             (self.content_dir / "vagvisare", self.texts, vagvisare.TEXT_FIELDS),
             (self.kommun_dir / "tillagg", self.additions, pages.ADDITION_FIELDS),
         ]
+        # What in those folders is no page of a published language: named, not passed by. The
+        # languages as written (the national folders are every municipality's; a municipality's
+        # own folder of a language it does not publish is a warning).
+        published = self.kommun.sprak if self.kommun else tuple(SPRAK)
+        folders = tuple((root, root.is_relative_to(self.kommun_dir)) for root, _, _ in sources)
+        self.problems += self._listed(
+            ("passed_by", published, folders), partial(passed_by.problems, folders, published, shown_path)
+        )
         jobs, targets = [], []
         for root, target, fields in sources:
             for lang in self.languages:

@@ -118,6 +118,8 @@ class Outcome:
     samordnare: tuple[str, ...] = ()
     bollas: bool = False
     hopplos: bool = False
+    # Contacts written but not readable (reported where they stand): not "no contact" as well.
+    contacts_unreadable: bool = field(default=False, compare=False)
 
     @property
     def several_services(self) -> bool:
@@ -228,6 +230,7 @@ def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
             tuple(flags.get("samordnare", ())),
             flags.get("bollas", False),
             flags.get("hopplos", False),
+            contacts_unreadable=any(key in node and key not in flags for key in ("verksamheter", "nummer")),
         )
     behov, lines = _behov(values.get("behov"), file, problems)
     narstaende = tuple(values.get("narstaende", ()))
@@ -241,9 +244,11 @@ def _behov(block, file, problems) -> tuple[dict, dict]:
     if not isinstance(block, yamltext.YamlMap):
         return found, lines
     for need, outcomes in block.items():
-        value, error = schema.read(Field(need, "list", ""), outcomes)
+        field = Field(need, "list", "")
+        value, error = schema.read(field, outcomes)
         if error:
-            problems.append(Problem(file, block.line_of(need), schema.BAD_VALUE, f"'{need}' {error}."))
+            code = schema.error_code(field, outcomes)
+            problems.append(Problem(file, block.line_of(need), code, f"'{need}' {error}."))
             continue
         found[need], lines[need] = tuple(value), block.line_of(need)
     return found, lines

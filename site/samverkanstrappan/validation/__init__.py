@@ -13,6 +13,7 @@ from . import (
     directory_rules,
     kommun_rules,
     kris_rules,
+    logo_rules,
     national_rules,
     page_rules,
     registry,
@@ -27,6 +28,7 @@ RULES = (
     + vagvisare_rules.RULES
     + behov_rules.RULES
     + kommun_rules.RULES
+    + logo_rules.RULES
     + directory_rules.RULES
     + national_rules.RULES
     + kris_rules.RULES

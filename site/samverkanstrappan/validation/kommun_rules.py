@@ -1,10 +1,9 @@
 """Checks on a municipality's own files: kommun.yaml, and what it adds to the national content."""
 
 import datetime
-import os
 
 from ..content import farger
-from ..content.kommun import LOGO_MAX_BYTES, LOGO_TYPES, REVIEW_EVERY
+from ..content.kommun import REVIEW_EVERY
 from ..content.problems import WARNING, Problem
 from ..content.sprak import SOURCE, SPRAK
 from ..content.store import shown_path
@@ -32,17 +31,24 @@ def _kommun_file(store) -> str:
 @codes(
     SV401="Ett språk i sprak: finns inte bland dem webbplatsen kan publicera.",
     SV402="Svenska (sv) saknas bland språken i sprak:.",
+    SV403="Ett språk står två gånger i sprak:.",
 )
 def languages_known(store, site_urls):
     settings = store.kommun
     if not settings:
         return
     line = settings.lines.get("sprak", 1)
+    seen = set()
     for code in settings.listed_sprak:
         if code not in SPRAK:
             yield Problem(
                 _kommun_file(store), line, "SV401", f"Språket '{code}' finns inte. Välj bland {', '.join(SPRAK)}."
             )
+        elif code in seen:  # the build would make the language's folder twice
+            yield Problem(
+                _kommun_file(store), line, "SV403", f"Språket '{code}' står två gånger i sprak:. Skriv det en gång."
+            )
+        seen.add(code)
     if SOURCE not in settings.listed_sprak:
         yield Problem(_kommun_file(store), line, "SV402", "Svenska (sv) måste vara med bland språken.")
 
@@ -60,28 +66,6 @@ def colours_readable(store, site_urls):
             f"Färgerna {fore} och {back} har för liten kontrast ({ratio:.1f}:1, minst "
             f"{farger.MIN_CONTRAST}:1 behövs). Det gäller {where}. Välj en mörkare eller ljusare färg.",
         )
-
-
-@codes(
-    SV420="Logotypen är inte en svg- eller png-fil i samma mapp som kommun.yaml.",
-    SV421="Logotypens fil finns inte.",
-    SV422="Logotypen är större än 30 kB.",
-)
-def logo_usable(store, site_urls):
-    settings = store.kommun
-    if not settings or not settings.logotyp:
-        return
-    logo, file, line = settings.logotyp, _kommun_file(store), settings.lines.get("logotyp", 1)
-    name = os.path.relpath(logo, store.kommun_dir)
-    if logo.parent != store.kommun_dir or logo.suffix.lower() not in LOGO_TYPES:
-        yield Problem(
-            file, line, "SV420", f"Logotypen '{name}' ska vara en svg- eller png-fil i samma mapp som kommun.yaml."
-        )
-    elif not os.path.isfile(logo):
-        yield Problem(file, line, "SV421", f"Filen '{name}' finns inte i {store.kommun_dir.name}/.")
-    elif logo.stat().st_size > LOGO_MAX_BYTES:
-        size = logo.stat().st_size // 1024
-        yield Problem(file, line, "SV422", f"Logotypen är {size} kB. Högst 30 kB, så att sidorna laddar snabbt.")
 
 
 @codes(
@@ -122,4 +106,4 @@ def statement_complete(store, site_urls):
         )
 
 
-RULES = (addition_has_page, languages_known, colours_readable, logo_usable, statement_complete)
+RULES = (addition_has_page, languages_known, colours_readable, statement_complete)

@@ -49,7 +49,10 @@ def unsafe_html(page):
         number = page.body_line + page.body.count("\n", 0, match.start())
         if closing:
             continue
-        if tag.lower() not in _SAFE_TAGS:
+        if tag.lower() == "img":
+            message = "HTML-taggen <img> är inte tillåten: sidorna kan inte visa bilder. Skriv det bilden visar."
+            yield Problem(page.file, number, "SV210", message)
+        elif tag.lower() not in _SAFE_TAGS:
             yield Problem(
                 page.file,
                 number,
@@ -86,21 +89,20 @@ def _decoded(text: str) -> str:
     SV213="En bild hämtas från en annan webbplats.",
     SV214="En länk använder http:// i stället för https://.",
     SV215="En länk eller bild använder data:, vbscript: eller file:.",
+    SV216="En sida har en bild, men sidorna kan inte visa bilder.",
 )
 @each_page(markdown_pages)
 def unsafe_addresses(page):
     """Images from other sites (a third-party request for every reader), unencrypted links and
     addresses that carry their own content are refused with their line; nh3 stays behind as
-    the safety net that would otherwise strip them without a word."""
+    the safety net that would otherwise strip them without a word. Pages show no images at
+    all (docs/decisions.md, Content), so any other image is refused too: it vanished."""
     image_ids = {(found[1] or found[0]).strip().lower() for found in _IMAGE_REF.findall(page.body)}
     for number, line in enumerate(page.body.splitlines(), start=page.body_line):
         for match in _TARGET.finditer(line):
             parts = match.groupdict()
-            image = (
-                parts["bang"] == "!"
-                or (parts["ref"] or "").strip().lower() in image_ids
-                or (parts["attr"] or "").lower() == "src"
-            )
+            markdown_image = parts["bang"] == "!" or (parts["ref"] or "").strip().lower() in image_ids
+            image = markdown_image or (parts["attr"] or "").lower() == "src"
             written = parts["inline"] or parts["defined"] or parts["auto"] or parts["value"]
             address = _decoded(written).lower()
             scheme = address.split(":", 1)[0] if re.match(r"[a-z][\w+.-]*:", address) else ""
@@ -117,7 +119,15 @@ def unsafe_addresses(page):
                     number,
                     "SV213",
                     "Bilden hämtas från en annan webbplats, och då ser den webbplatsen varje läsare. "
-                    "Lägg bilden på den egna webbplatsen eller ta bort den.",
+                    "Sidorna kan inte heller visa bilder: ta bort den, och skriv med ord det den visar.",
+                )
+            elif markdown_image and not scheme:  # an <img> tag is SV210 already
+                yield Problem(
+                    page.file,
+                    number,
+                    "SV216",
+                    f"Sidorna kan inte visa bilder, så '{written[:60]}' skulle inte synas. Skriv med ord det "
+                    "bilden visar (en adress i stället för en karta), eller länka till en sida där bilden finns.",
                 )
             elif scheme == "http":
                 yield Problem(
@@ -126,6 +136,25 @@ def unsafe_addresses(page):
                     "SV214",
                     f"Länken '{address[:60]}' använder http://. Skriv https:// (de flesta webbplatser har det).",
                 )
+
+
+@codes(SV205="En sida har samma namn som en av webbplatsens egna sidor (till exempel sok eller verksamheter).")
+@each_page(_pages)
+def name_not_taken(page):
+    """A page whose address one of the site's own pages answers would be listed on A–Ö and
+    never shown (or, for lattlast, stop the build): the names are the route table's."""
+    from ..routes import reserved  # the route table reads the store, which this package checks
+
+    url = reserved.taken(page.lang, page.key)
+    if url:
+        shown = ", ".join(f"{name} (och allt i {name}/)" if below else name for name, below in reserved.names())
+        yield Problem(
+            page.file,
+            1,
+            "SV205",
+            f"Sidan kan inte heta '{page.key}': adressen {url} är redan en av webbplatsens egna sidor, "
+            f"så den här sidan skulle aldrig visas. Ge filen ett annat namn. Namn som är upptagna: {shown}.",
+        )
 
 
 @codes(
@@ -214,4 +243,4 @@ def readable(page):
         )
 
 
-RULES = (unsafe_html, unsafe_addresses, links_resolve, headings_in_order, trappsteg_given, readable)
+RULES = (unsafe_html, unsafe_addresses, name_not_taken, links_resolve, headings_in_order, trappsteg_given, readable)

@@ -8,7 +8,7 @@ is permanent once given: a rule that goes away leaves its number unused.
 
 import functools
 
-from ..content import filer, pages, schema, verksamheter, verksamheter_sprak, yamltext
+from ..content import filer, pages, passed_by, schema, verksamheter, verksamheter_sprak, yamltext
 
 
 def codes(**described: str):
@@ -43,7 +43,7 @@ def _found(page, rule) -> list:
 
 
 # The readers' codes: problems in files that cannot be read as what they should be.
-READERS = (yamltext, filer, schema, pages, verksamheter, verksamheter_sprak)
+READERS = (yamltext, filer, passed_by, schema, pages, verksamheter, verksamheter_sprak)
 
 
 def all_codes(rules) -> dict[str, str]:

@@ -1,6 +1,7 @@
 """Rules for the vägvisare: its routing (flode.yaml), its words and its contacts."""
 
 import difflib
+import os
 import re
 
 from ..content.behov import TEXT as COMBINED_TEXT
@@ -10,6 +11,7 @@ from ..content.problems import Problem
 from ..content.sprak import SOURCE
 from ..content.vagvisare import MAX_QUESTIONS, RESERVED, STAFF_TEXTS, Question
 from ..content.verksamhetstyper import TYPER
+from ..paths import DEFAULT_KOMMUN
 from .registry import codes
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -127,7 +129,7 @@ def outcomes_give_a_next_step(store, site_urls):
         return
     lacking: dict[str, list[str]] = {}  # a kind of verksamhet the directory lacks -> the outcomes that need it
     for outcome in flow.outcomes.values():
-        if not outcome.verksamheter and not outcome.nummer:
+        if not outcome.verksamheter and not outcome.nummer and not outcome.contacts_unreadable:
             yield Problem(
                 flow.file,
                 outcome.line,
@@ -162,6 +164,17 @@ def outcomes_give_a_next_step(store, site_urls):
                     f"det är till för. Använd ett av {', '.join(LABELS)}.",
                 )
     # One line per missing kind, not one per outcome: a directory without it is one mistake.
+    # No directory at all is one mistake too: one line that names every kind it must have.
+    if lacking and not os.path.isfile(store.kommun_dir / "verksamheter.yaml"):
+        yield Problem(
+            store.directory_file,
+            1,
+            "SV312",
+            f"Filen verksamheter.yaml saknas. Vägvisaren visar kommunens och regionens verksamheter, och den "
+            f"behöver verksamheter av de här typerna: {', '.join(sorted(lacking))}. Kopiera verksamheter.yaml "
+            f"från kommuner/{DEFAULT_KOMMUN}/ och skriv in era egna (steg 7 i content/README.md).",
+        )
+        return
     for kind, outcomes in lacking.items():
         yield Problem(
             store.directory_file,
