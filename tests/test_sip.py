@@ -6,7 +6,7 @@ import re
 import pytest
 
 SIP = "/sv/be-om-sip/"
-FIELDS = ["sip-namn", "sip-annan", "sip-hjalp", "sip-med", "sip-tolk"]
+FIELDS = ["sip-namn", "sip-ombud", "sip-annan", "sip-hjalp", "sip-med", "sip-tolk"]
 
 
 def test_sip_pages_are_linked_where_they_should_be(client):
@@ -81,6 +81,7 @@ def test_fill_in_and_print_by_keyboard_with_nothing_sent_or_stored(browser, site
     page.keyboard.type("Anna Andersson")
     typed = {"sip-namn": "Anna Andersson"}
     for field, text in [
+        ("sip-ombud", "Eva, mamma"),  # a mother who asks for her daughter (a receptionist's walk)
         ("sip-annan", "Kuratorn"),
         ("sip-hjalp", "Boende och vård"),
         ("sip-med", "Min syster"),
@@ -171,5 +172,5 @@ def test_a_request_made_in_another_language_is_also_in_swedish_for_the_staff(bro
             assert found["text"].count("Skolan 10 år") == 2  # as typed, in both
             assert found["swedish"].startswith("På svenska:")
             assert "Jag vill ha en SIP" in found["swedish"] and "Vårdcentralen" in found["swedish"]
-            assert len(printed) == 8 and all(printed), printed
+            assert len(printed) == 9 and all(printed), printed
     page.close()

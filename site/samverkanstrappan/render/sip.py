@@ -28,6 +28,9 @@ SENTENCE = N_("Jag vill ha en SIP, en samordnad individuell plan.")
 FIELDS = {
     "namn": (N_("Mitt namn (om du vill)"), N_("Namn")),
     "nas": (N_("Så når ni mig (telefon eller e-post)"), N_("Så når ni mig")),
+    # A närstående often asks for the person (a mother for her adult daughter): the request
+    # stays the person's, and says who wrote it, since the person must know and say yes.
+    "ombud": (N_("Fyller du i åt någon annan? Skriv ditt namn och vem du är för hen"), N_("Ifylld av")),
     "kontakt": (N_("Jag har kontakt med"), N_("Jag har kontakt med")),
     "annan": (N_("Annat ställe"), None),
     "hjalp": (N_("Det här behöver jag hjälp med"), N_("Jag behöver hjälp med")),

@@ -21,14 +21,15 @@
         return swedish ? box.dataset.sv : section.querySelector("label[for='" + box.id + "']").firstChild.textContent.trim();
       });
     if (value("sip-annan")) { places.push(value("sip-annan")); }
-    return [[names.namn, value("sip-namn")], [names.nas, value("sip-nas")], [names.kontakt, places.join(", ")],
+    return [[names.namn, value("sip-namn")], [names.nas, value("sip-nas")], [names.ombud, value("sip-ombud")],
+      [names.kontakt, places.join(", ")],
       [names.hjalp, value("sip-hjalp")], [names.med, value("sip-med")], [names.tolk, value("sip-tolk")]]
       .filter(function (pair) { return pair[1]; });
   }
 
   function swedishNames() {
     var data = preview.dataset;
-    return data.svMening && {mening: data.svMening, namn: data.svNamn, nas: data.svNas, kontakt: data.svKontakt,
+    return data.svMening && {mening: data.svMening, namn: data.svNamn, nas: data.svNas, ombud: data.svOmbud, kontakt: data.svKontakt,
       hjalp: data.svHjalp, med: data.svMed, tolk: data.svTolk};
   }
 
