@@ -259,3 +259,21 @@ def test_contrast_gate_catches_a_link_in_its_backgrounds_own_colour(browser):
     context.close()
     found = undecided_contrast(axe)
     assert len(found) == 1 and "equalRatio #1a4d7a på #1a4d7a" in found[0], found
+
+
+def test_the_language_list_opens_under_its_button_on_a_wide_screen(browser, site_url, built_site):
+    """At 1366 px it opened at the window's edge, a hand's width from the button (a
+    receptionist's walk): now its end edge is the button's, in both directions of text."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    apart = {}
+    for lang in [path.name for path in sorted(built_site.iterdir()) if path.is_dir() and len(path.name) == 2]:
+        page.goto(f"{site_url}/{lang}/")
+        page.click(".sprakval-val summary")
+        button, panel = page.evaluate("""() => [document.querySelector('.sprakval-val summary'),
+            document.querySelector('.sprakval')].map(e => e.getBoundingClientRect().toJSON())""")
+        rtl = page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        gap = abs(panel["left"] - button["left"]) if rtl else abs(panel["right"] - button["right"])
+        if gap > 2 or panel["top"] < button["bottom"]:
+            apart[lang] = (button, panel)
+    page.close()
+    assert apart == {}
