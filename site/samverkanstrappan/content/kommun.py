@@ -19,7 +19,7 @@ FIELDS = (
     Field(
         "namn", "text", "kommunens namn som det ska stå på varje sida, till exempel Exempelstads kommun.", required=True
     ),
-    Field("kommunkod", "text", 'kommunens fyrsiffriga kod från SCB, inom citattecken: "9901".', required=True),
+    Field("kommunkod", "kommunkod", 'kommunens fyrsiffriga kod från SCB, inom citattecken: "9901".', required=True),
     Field("region", "text", "regionen som kommunen ligger i, till exempel Region Exempel.", required=True),
     Field(
         "webbadress",

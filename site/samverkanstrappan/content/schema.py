@@ -148,6 +148,17 @@ def _colour(value):
     return text.lower(), None
 
 
+def _kommunkod(value):
+    """SCB's code for a municipality: always four digits (0114 Upplands Väsby ... 2584 Kiruna).
+    Kept as text, since a code may begin with 0."""
+    text, error = _text(value)
+    if error:
+        return None, error
+    if not re.fullmatch(r"\d{4}", text):
+        return None, f"'{text}' är ingen kommunkod. Den är fyra siffror från SCB, till exempel \"1265\""
+    return text, None
+
+
 def _block(value):
     if isinstance(value, (YamlMap, YamlList)):
         return value, None
@@ -160,6 +171,7 @@ READERS: dict[str, Callable] = {
     "email": _email,
     "block": _block,
     "colour": _colour,
+    "kommunkod": _kommunkod,
     "text": _text,
     "date": _date,
     "integer": _integer,
