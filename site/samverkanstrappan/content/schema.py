@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from . import yamltext
 from .problems import Problem
 from .yamltext import YamlList, YamlMap
 
@@ -144,7 +145,18 @@ def _colour(value):
     if error:
         return None, error
     if not re.fullmatch(r"#[0-9a-fA-F]{6}", text):
-        return None, f"'{text}' är ingen färg. Skriv den som #1d4e89 (# och sex tecken 0–9, a–f) inom citattecken"
+        curly = "".join(dict.fromkeys(ch for ch in text if ch in yamltext.CURLY))
+        if curly:  # Word's quotes: the editor did write it within quotes, but not the straight ones
+            colour = text.strip(yamltext.CURLY + "\"'")
+            which = "ett typografiskt" if len(curly) == 1 else "typografiska"
+            return None, (
+                f"'{text}' är ingen färg: {curly} är {which} citattecken, som YAML läser som en del av värdet. "
+                f'Skriv färgen inom raka citattecken: "{colour}"'
+            )
+        return None, (
+            f"'{text}' är ingen färg. Skriv den som #1d4e89 (# och sex tecken 0–9, a–f) inom raka citattecken: "
+            '"#1d4e89"'
+        )
     return text.lower(), None
 
 

@@ -25,6 +25,7 @@ FILE_MISSING = "SV106"
 NO_SUCH_KOMMUN = "SV107"
 BOM = "SV108"
 HASH_VALUE = "SV109"
+CURLY_QUOTES = "SV115"
 CODES = {
     SYNTAX: "YAML-texten går inte att läsa: ett kolon, ett indrag eller ett citattecken är fel.",
     KEY_NOT_WORD: "En nyckel är inte ett enkelt ord.",
@@ -35,7 +36,11 @@ CODES = {
     NO_SUCH_KOMMUN: "Kommunen finns inte: det finns ingen mapp för den i kommuner/ (ofta ett stavfel i --kommun).",
     BOM: "Filen börjar med ett osynligt BOM-tecken (varning; tecknet hoppas över).",
     HASH_VALUE: "Ett värde börjar med # och blir därför en kommentar, inte ett värde.",
+    CURLY_QUOTES: "Ett värde står inom typografiska citattecken (” ” eller « »), som YAML läser som en del av texten.",
 }
+# The quotes Word and other programs put in place of " and ' (Swedish ”…”, English “…”,
+# German „…“, « », ’…’, ‚…‘, ‹ ›). YAML reads only the straight ones as quotes.
+CURLY = "”“„«»’‘‚‹›"
 
 
 class YamlMap(dict):
@@ -234,6 +239,43 @@ def _commented_out(node, file: str, offset: int, problems: list[Problem], lines:
     return text
 
 
+def _wrapped(value: str) -> bool:
+    """Whether `value` is one text between curly quotes (not two quoted words)."""
+    return len(value) > 1 and value[0] in CURLY and value[-1] in CURLY and not any(q in CURLY for q in value[1:-1])
+
+
+def _plain(text: str) -> bool:
+    """Whether `key: text` reads back as `text`, without quotes."""
+    try:
+        node = yaml.compose(f"v: {text}", Loader=_LOADER)
+    except yaml.YAMLError:
+        return False
+    return isinstance(node, yaml.MappingNode) and node.value[0][1].value == text
+
+
+def _unquoted(node, file: str, offset: int, problems: list[Problem]) -> str:
+    """A plain value's text; one wrapped in curly quotes is reported once and read without them,
+    so that no rule adds that ”1265” is no kommunkod. Quotes within a text (`Ring ”1177”
+    eller ”Vårdguiden”`) are text."""
+    value = node.value.strip()
+    if node.style or not _wrapped(value):
+        return value
+    inner = value[1:-1].strip()
+    # Without quotes only when YAML reads it back as the same text (not #7a1f2b, a comment).
+    bare = f", eller inga: {inner}" if _plain(inner) else ""
+    problems.append(
+        Problem(
+            file,
+            offset + node.start_mark.line + 1,
+            CURLY_QUOTES,
+            f"Värdet {value} står inom typografiska citattecken ({value[0]} {value[-1]}), som ordbehandlare sätter. "
+            f'YAML läser dem som en del av värdet, så de skulle synas på sidan. Skriv raka citattecken: "{inner}"'
+            f"{bare}.",
+        )
+    )
+    return inner
+
+
 def _walk(node, file: str, offset: int, problems: list[Problem], lines: list[str]):
     line = offset + node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -267,4 +309,4 @@ def _walk(node, file: str, offset: int, problems: list[Problem], lines: list[str
             result.append(_walk(item, file, offset, problems, lines))
             result.lines.append(offset + item.start_mark.line + 1)
         return result
-    return node.value.strip()
+    return _unquoted(node, file, offset, problems)
