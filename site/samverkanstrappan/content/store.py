@@ -313,7 +313,10 @@ class ContentStore:
         # What in those folders is no page of a published language: named, not passed by. The
         # languages as written (the national folders are every municipality's; a municipality's
         # own folder of a language it does not publish is a warning).
-        published = self.kommun.sprak if self.kommun else tuple(SPRAK)
+        # Every language while the languages cannot be read: the rules say why, and a folder of
+        # the municipality's own is then no warning as well.
+        readable = self.kommun is not None and self.kommun.listed_sprak is not None
+        published = self.kommun.sprak if readable else tuple(SPRAK)
         folders = tuple((root, root.is_relative_to(self.kommun_dir)) for root, _, _ in sources)
         self.problems += self._listed(
             ("passed_by", published, folders), partial(passed_by.problems, folders, published, shown_path)

@@ -35,7 +35,7 @@ def _kommun_file(store) -> str:
 )
 def languages_known(store, site_urls):
     settings = store.kommun
-    if not settings:
+    if not settings or settings.listed_sprak is None:  # missing or unreadable: SV111, SV112 or SV114 says so
         return
     line = settings.lines.get("sprak", 1)
     seen = set()
@@ -58,7 +58,12 @@ def colours_readable(store, site_urls):
     settings = store.kommun
     if not settings:
         return
+    # A colour written but not readable (or missing) is reported already: a pair with it in
+    # would be judged against the site's own colour, which the editor did not choose.
+    unread = set(farger.DEFAULTS) - set(settings.farger) if settings.farger_lines else set()
     for fore, back, where, ratio in farger.low_contrast(settings.farger):
+        if {fore, back} & unread:
+            continue
         yield Problem(
             _kommun_file(store),
             settings.farger_lines.get(fore, settings.lines.get("farger", 1)),
@@ -81,7 +86,8 @@ def statement_complete(store, site_urls):
         return
     statement, file = settings.tillganglighet, _kommun_file(store)
     lines = statement.get("lines", {})
-    if statement.get("status") in ("delvis", "inte") and not statement.get("brister"):
+    unreadable = statement.get("brister") is None and "brister" in lines  # written, reported (SV112)
+    if statement.get("status") in ("delvis", "inte") and not statement.get("brister") and not unreadable:
         yield Problem(
             file,
             settings.lines.get("tillganglighet", 1),

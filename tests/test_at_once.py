@@ -1,0 +1,104 @@
+"""Every mistake in a file at once: a key or value that cannot be read is reported where it
+is, and does not hide what the other checks of the same file find (an editor fixed the first
+mistake, built again, and only then heard of the next). Only what truly follows from a
+mistake is left out."""
+
+import pytest
+from content_helpers import FILES, KOMMUN, TODAY, check, line_of, where, write_content
+
+OWN = f"kommuner/{KOMMUN}"
+SETTINGS = f"""namn: Provstads kommun
+kommunkod: "9909"
+region: Region Prov
+webbadress: https://prov.example/
+sprak: [sv]
+logotyp: logotyp.svg
+farger:
+  primar: "#1d4e89"
+  primar_text: "#ffffff"
+  yta: "#f3f5f8"
+synpunkter:
+  epost: webben@prov.example
+  telefon: 0100-10 00 00
+tillganglighet:
+  status: delvis
+  brister: [Sidorna på engelska är inte granskade.]
+  bedomning: sjalvskattning
+  bedomd: {TODAY}
+  upprattad: {TODAY}
+  uppdaterad: {TODAY}
+  epost: webben@prov.example
+"""
+
+
+def settings_with(content, *edits: tuple[str, str]):
+    """The municipality's kommun.yaml as SETTINGS with each (old, new) made."""
+    text = SETTINGS
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = content / OWN / "kommun.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_settings_pass(tmp_path):
+    content = write_content(tmp_path)
+    settings_with(content)
+    assert check(content) == []
+
+
+def test_a_key_or_value_mistake_in_kommun_yaml_hides_none_of_its_other_checks(tmp_path):
+    content = write_content(tmp_path)
+    settings = settings_with(
+        content,
+        ("logotyp: logotyp.svg", "logotyp: finns-inte.svg"),
+        ('yta: "#f3f5f8"', 'yta: "#999999"'),
+        ("  telefon:", "  telefn:"),
+        ("  brister: [Sidorna på engelska är inte granskade.]\n", ""),
+        (f"bedomd: {TODAY}", "bedomd: igår"),
+        (f"uppdaterad: {TODAY}", "uppdaterad: 2020-01-02"),
+    )
+    file = f"{OWN}/kommun.yaml"
+    assert where(check(content), content) == {
+        ("SV110", file, line_of(settings, "telefn:")),  # a misspelled key
+        ("SV112", file, line_of(settings, "bedomd:")),  # not a date
+        ("SV421", file, line_of(settings, "logotyp:")),  # no such logo
+        ("SV410", file, line_of(settings, "primar:")),  # the links on the light surface
+        ("SV430", file, line_of(settings, "tillganglighet:")),  # delvis, but no brister
+        ("SV433", file, line_of(settings, "uppdaterad:")),  # reviewed more than a year ago
+        ("SV432", file, line_of(settings, "uppdaterad:")),  # before upprattad
+    }
+
+
+@pytest.mark.parametrize(
+    "old, new, code",
+    [
+        # The languages cannot be read: not also "Swedish is missing" (SV402).
+        ("sprak: [sv]", "sprak: sv, en", "SV114"),
+        ("sprak: [sv]", "sprak:\n  sv: ja", "SV112"),
+        # A colour that cannot be read is not also too pale beside the others (SV410).
+        ('  yta: "#f3f5f8"', "  yta: grå", "SV112"),
+        ('  primar: "#1d4e89"', "  primar: blå", "SV112"),
+        # Known problems that cannot be read are not also "no known problems" (SV430).
+        ("  brister: [Sidorna på engelska är inte granskade.]", "  brister:\n    a: b", "SV112"),
+        # A review date that cannot be read is not also before the first one (SV432).
+        (f"  uppdaterad: {TODAY}", "  uppdaterad: 2020-13-02", "SV112"),
+        # A logo's name that cannot be read is not also a missing file (SV421).
+        ("logotyp: logotyp.svg", "logotyp:\n  - a.svg", "SV112"),
+    ],
+)
+def test_what_follows_from_an_unreadable_value_is_left_out(tmp_path, old, new, code):
+    content = write_content(tmp_path)
+    settings = settings_with(content, (old, new))
+    line = line_of(settings, new.strip().splitlines()[0])
+    assert where(check(content), content) == {(code, f"{OWN}/kommun.yaml", line)}
+
+
+def test_an_own_language_folder_is_no_warning_while_the_languages_cannot_be_read(tmp_path):
+    content = write_content(tmp_path)
+    settings_with(content, ("sprak: [sv]", "sprak: sv, en"))
+    page = content / OWN / "sidor" / "en" / "om.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(FILES["sidor/sv/om.md"], encoding="utf-8")
+    assert {code for code, _, _ in where(check(content), content)} == {"SV114"}
