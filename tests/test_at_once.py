@@ -102,3 +102,40 @@ def test_an_own_language_folder_is_no_warning_while_the_languages_cannot_be_read
     page.parent.mkdir(parents=True)
     page.write_text(FILES["sidor/sv/om.md"], encoding="utf-8")
     assert {code for code, _, _ in where(check(content), content)} == {"SV114"}
+
+
+DIRECTORY = f"{OWN}/verksamheter.yaml"
+
+
+@pytest.mark.parametrize(
+    "edits, expected",
+    [
+        # A wrong number hid the hours of the same number (SV505) until it was fixed.
+        (
+            [("nummer: 0100-20 00 00", "nummer: 08-abc"), ("Måndag–fredag 8–17", "Måndag till fredag")],
+            {("SV112", "nummer:"), ("SV505", "oppettider:")},
+        ),
+        (
+            [("        oppettider:", "        fax: 0100-20 00 01\n        oppettider:"), ("fredag 8–17", "fredag 8")],
+            {("SV110", "fax:"), ("SV505", "oppettider:")},
+        ),
+        # A date that cannot be read hid the unknown organisation (SV501), and the service was
+        # then "missing": the vägvisare's vardcentral (SV312).
+        (
+            [("kontrollerad: ", "kontrollerad: igår\n    x: "), ("organisation: region", "organisation: regionen")],
+            {("SV112", "kontrollerad:"), ("SV110", "x:"), ("SV501", "organisation: regionen")},
+        ),
+        ([("beskrivning: Vård för vuxna och barn.", "beskrivning:")], {("SV112", "beskrivning:")}),
+        ([("    namn: Provstads vårdcentral\n", "")], {("SV111", "- id: vardcentral")}),
+    ],
+    ids=["nummer-och-oppettider", "nyckel-och-oppettider", "datum-och-organisation", "tom-text", "utan-namn"],
+)
+def test_a_mistake_in_a_verksamhet_hides_none_of_its_other_checks(tmp_path, edits, expected):
+    content = write_content(tmp_path)
+    path = content / DIRECTORY
+    text = FILES[DIRECTORY]
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    assert where(check(content), content) == {(code, DIRECTORY, line_of(path, marker)) for code, marker in expected}

@@ -17,7 +17,7 @@ def services_complete(store, site_urls):
     """Every service belongs to a known organisation, can be phoned, has its own id and was checked lately."""
     file, today, seen = store.directory_file, datetime.date.today(), set()
     for service in store.verksamheter.entries:
-        if service.organisation is None:
+        if service.organisation is None and service.organisation_id:  # "": missing or unreadable (SV111, SV112)
             yield Problem(
                 file,
                 service.lines.get("organisation", service.line),
@@ -31,10 +31,10 @@ def services_complete(store, site_urls):
                 "SV502",
                 "Verksamheten har inget telefonnummer. Alla kontakter behöver minst ett.",
             )
-        if service.id in seen:
+        if service.id and service.id in seen:
             yield Problem(file, service.line, "SV503", f"Id '{service.id}' används redan av en annan verksamhet.")
         seen.add(service.id)
-        if today - service.kontrollerad > STALE_AFTER:
+        if service.kontrollerad and today - service.kontrollerad > STALE_AFTER:
             yield Problem(
                 file,
                 service.lines.get("kontrollerad", service.line),
