@@ -139,3 +139,34 @@ def test_a_mistake_in_a_verksamhet_hides_none_of_its_other_checks(tmp_path, edit
         text = text.replace(old, new, 1)
     path.write_text(text, encoding="utf-8")
     assert where(check(content), content) == {(code, DIRECTORY, line_of(path, marker)) for code, marker in expected}
+
+
+def test_every_line_with_a_tab_is_named(tmp_path):
+    """Only the first tab was reported: an editor removed it, built again, and heard of the next."""
+    content = write_content(tmp_path)
+    path = settings_with(content, ("  primar_text:", "\tprimar_text:"), ("  epost: webben", "\t epost: webben"))
+    text = path.read_text(encoding="utf-8").replace("\n  status:", "\n\t\n  status:")
+    path.write_text(text, encoding="utf-8")
+    tabs = [number for number, line in enumerate(text.splitlines(), 1) if "\t" in line]
+    assert len(tabs) == 3
+    assert where(check(content), content) == {("SV101", f"{OWN}/kommun.yaml", number) for number in tabs}
+
+
+def test_a_page_with_tabs_names_each_line_of_its_own(tmp_path):
+    content = write_content(tmp_path)
+    page = content / "sidor" / "sv" / "om.md"
+    text = FILES["sidor/sv/om.md"].replace("sokord", "x").replace("trappsteg: information", "sokord:\n\t- a\n\t- b")
+    page.write_text(text, encoding="utf-8")
+    tabs = {number for number, line in enumerate(text.splitlines(), 1) if "\t" in line}
+    assert {line for code, _, line in where(check(content), content) if code == "SV101"} == tabs
+
+
+def test_a_file_indented_with_tabs_throughout_is_ten_lines_and_a_count(tmp_path):
+    content = write_content(tmp_path)
+    path = content / DIRECTORY
+    path.write_text(FILES[DIRECTORY].replace("  ", "\t"), encoding="utf-8")
+    tabs = [number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "\t" in line]
+    problems = sorted(check(content))
+    assert len(tabs) > 12
+    assert [(p.code, p.line) for p in problems] == [("SV101", number) for number in tabs[:10]]
+    assert str(len(tabs) - 10) in problems[-1].message

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import filer
+from . import filer, yaml_syntax
 from .problems import WARNING, Problem
 
 # Problems found while reading any editor file. The rules in validation/ have the other codes.
@@ -62,66 +62,6 @@ class YamlList(list):
         super().__init__()
         self.line = line
         self.lines: list[int] = []
-
-
-# The YAML libraries' messages are English and technical, and libyaml words them otherwise
-# than pure-Python PyYAML. So the cause is read from the text where they can be (a tab, an
-# open quote), and from the message of either library where they cannot.
-_MESSAGES = {
-    "mapping values are not allowed": "ett kolon (:) står där det inte får stå. "
-    'Sätt texten inom citattecken om den innehåller ": ", till exempel: beskrivning: "Öppet: 8–17"',
-    "could not find expected ':'": "ett kolon (:) saknas efter nyckeln",
-    "found undefined alias": "texten börjar med * eller &. Sätt den inom citattecken",
-    "found character that cannot start any token": "texten börjar med ett tecken som inte får stå först "
-    "(till exempel @ eller `). Sätt den inom citattecken",
-    "did not find expected key": "indraget stämmer inte med raderna ovanför",
-    "expected <block end>, but found": "indraget stämmer inte med raderna ovanför",
-    "did not find expected '-' indicator": "indraget stämmer inte med listan ovanför (raderna med -)",
-    "found unknown escape character": "ett omvänt snedstreck (\\) inom dubbla citattecken. "
-    "Använd enkla citattecken ('...') runt texten",
-}
-
-
-# A value that opens a quote: `key: "...`, `- '...` (the rest of the line is in group 2).
-_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*)$""")
-
-
-def _open_quote(lines: list[str], upto: int) -> tuple[int, str] | None:
-    """(line, quote) of the first value up to line `upto` whose quote the line does not close.
-    A quoted text may go on over several lines in YAML, but editors' never do; the library
-    only notices lines later, where the next quote closes it, and blames that line."""
-    for number, text in enumerate(lines[:upto], 1):
-        found = _QUOTED_VALUE.match(text)
-        if not found:
-            continue
-        quote, rest = found[1], found[2]
-        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
-        if quote not in rest:
-            return number, quote
-    return None
-
-
-def _diagnosis(error: yaml.YAMLError, lines: list[str], offset: int) -> tuple[int, str]:
-    """(line, Swedish message) for a YAML syntax error, whichever library found it."""
-    problem = str(getattr(error, "problem", "") or error)
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + 1 if mark else 1
-    start = getattr(error, "context_mark", None)
-    first = start.line + 1 if start else line
-    for number in range(min(first, line), line + 1):  # a tab where indentation or a value begins
-        text = lines[number - 1] if 0 < number <= len(lines) else ""
-        if "\t" in text[: len(text) - len(text.lstrip(" \t"))] or ":\t" in text:
-            return offset + number, "Filen går inte att läsa: raden har en tabb. Använd mellanslag i stället."
-    opened = _open_quote(lines, line)
-    if opened:
-        number, quote = opened
-        return offset + number, (
-            f"Filen går inte att läsa: citattecknet ({quote}) på raden stängs aldrig. Sätt ett {quote} efter texten."
-        )
-    for english, swedish in _MESSAGES.items():
-        if problem.startswith(english):
-            return offset + line, f"Filen går inte att läsa: {swedish}."
-    return offset + line, "Filen går inte att läsa. Kontrollera indrag, kolon och citattecken på raden."
 
 
 # libyaml's composer is many times faster and gives the same nodes and marks.
@@ -207,8 +147,8 @@ def load(text: str, file: str, first_line: int = 1):
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as error:
-        line, message = _diagnosis(error, text.splitlines(), offset)
-        return None, [Problem(file, line, SYNTAX, message)]
+        found = yaml_syntax.diagnosis(error, text.splitlines(), offset)
+        return None, [Problem(file, line, SYNTAX, message) for line, message in found]
     problems: list[Problem] = []
     if node is None:
         return YamlMap(first_line), problems
