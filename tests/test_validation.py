@@ -180,6 +180,11 @@ CASES = {
     "SV115": Placed(
         {"sidor/sv/om.md": FILES["sidor/sv/om.md"].replace("titel: Om", "titel: ”Om oss”")}, "sidor/sv/om.md", "titel:"
     ),
+    "SV116": Placed(
+        {"sidor/sv/om.md": re.sub(r"granskad: \S+", "granskad: 2999-06-01", FILES["sidor/sv/om.md"])},
+        "sidor/sv/om.md",
+        "granskad:",
+    ),
     "SV204": put("sidor/sv/stor.md", FILES["sidor/sv/om.md"] + "ord " * 60_000, 1),
     "SV270": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nEtt ord. " * 1100, BODY_LINE),
     "SV271": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nSamordningsplaneringen. " * 1500, BODY_LINE),

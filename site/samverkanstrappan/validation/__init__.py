@@ -10,6 +10,7 @@ from ..content.store import ContentStore
 from . import (
     behov_rules,
     catalog_rules,
+    date_rules,
     directory_rules,
     kommun_rules,
     kris_rules,
@@ -30,6 +31,7 @@ RULES = (
     + kommun_rules.RULES
     + logo_rules.RULES
     + directory_rules.RULES
+    + date_rules.RULES
     + national_rules.RULES
     + kris_rules.RULES
     + sprak_rules.RULES

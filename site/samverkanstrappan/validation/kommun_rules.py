@@ -1,12 +1,11 @@
 """Checks on a municipality's own files: kommun.yaml, and what it adds to the national content."""
 
-import datetime
-
 from ..content import farger
 from ..content.kommun import REVIEW_EVERY
 from ..content.problems import WARNING, Problem
 from ..content.sprak import SOURCE, SPRAK
 from ..content.store import shown_path
+from . import date_rules
 from .registry import codes
 
 
@@ -102,7 +101,7 @@ def statement_complete(store, site_urls):
     made, updated = statement.get("upprattad"), statement.get("uppdaterad")
     if made and updated and updated < made:
         yield Problem(file, lines["uppdaterad"], "SV432", "uppdaterad är före upprattad.")
-    if updated and datetime.date.today() - updated > REVIEW_EVERY:
+    if updated and date_rules.today() - updated > REVIEW_EVERY:
         yield Problem(
             file,
             lines["uppdaterad"],
