@@ -49,7 +49,7 @@ PHONE_FIELDS = (
         "när numret svarar: dagar och sedan tider. Dagar: en veckodag (måndag eller mån), måndag–fredag, "
         "vardagar, helger, alla dagar eller skoldagar. Tider: 8–16, 8.30–16.15, 9–12 och 13–15, 16–08 "
         "(över natten) eller dygnet runt. Skilj flera delar med kommatecken, till exempel "
-        "Vardagar 8–16, helger 10–14. Bara Dygnet runt betyder alla dagar. "
+        "Vardagar 8–16, helger 10–14; varje dag skrivs en gång. Bara Dygnet runt betyder alla dagar. "
         "Webbplatsen skriver tiderna på läsarens språk.",
         required=True,
     ),
