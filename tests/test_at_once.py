@@ -170,3 +170,41 @@ def test_a_file_indented_with_tabs_throughout_is_ten_lines_and_a_count(tmp_path)
     assert len(tabs) > 12
     assert [(p.code, p.line) for p in problems] == [("SV101", number) for number in tabs[:10]]
     assert str(len(tabs) - 10) in problems[-1].message
+
+
+def published_in_english(content):
+    """The small content in Swedish and English, with an English om.md, a lättläst om.md, a
+    local block on om, and links to /sv/om/ and /en/om/: all of which name the Swedish om.md."""
+    settings = content / OWN / "kommun.yaml"
+    settings.write_text(FILES[f"{OWN}/kommun.yaml"].replace("sprak: [sv]", "sprak: [sv, en]"), encoding="utf-8")
+    (content / "data" / "kris.en.yaml").write_text("kontakt:\n  - want to die\n", encoding="utf-8")
+    translated = FILES["sidor/sv/om.md"].replace("granskad:", "oversattning_granskad: nej\ngranskad:")
+    for name in ("sidor/en/om.md", "sidor/sv/lattlast/om.md"):
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(translated, encoding="utf-8")
+    start = FILES["sidor/sv/start.md"] + "\n[Om oss](/sv/om/) och [in English](/en/om/)\n"
+    (content / "sidor" / "sv" / "start.md").write_text(start, encoding="utf-8")
+    block = content / OWN / "tillagg" / "sv" / "om.md"
+    block.parent.mkdir(parents=True)
+    block.write_text(f"---\ngranskad: {TODAY}\n---\n\nGäller här.\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name, written, code, line",
+    [
+        ("sidor/sv/om.md", b"", "SV202", 1),  # an empty page
+        ("sidor/sv/om.md", FILES["sidor/sv/om.md"].encode("cp1252"), "SV104", 3),
+        ("sidor/sv/om.md", FILES["sidor/sv/om.md"].replace("titel: Om", "titel: Om: oss").encode(), "SV101", 2),
+        ("vagvisare/sv/klart.md", b"", "SV202", 1),  # not also "Texten saknas. Skapa filen" (SV320)
+        ("vagvisare/sv/personal.md", b"", "SV202", 1),  # nor "Texten för personalen saknas" (SV335)
+    ],
+    ids=["tom-sida", "windows-1252", "yaml-fel", "tom-vagvisartext", "tom-personaltext"],
+)
+def test_a_page_that_cannot_be_read_is_one_line_not_also_missing(tmp_path, name, written, code, line):
+    """Its translation had no Swedish page (SV702), its lättläst no original (SV703), its local
+    block no page (SV260), and every link to it led nowhere (SV221)."""
+    content = write_content(tmp_path)
+    published_in_english(content)
+    assert check(content) == []
+    (content / name).write_bytes(written)
+    assert where(check(content), content) == {(code, name, line)}

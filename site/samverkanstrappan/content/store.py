@@ -302,6 +302,10 @@ class ContentStore:
         self.pages: dict[tuple[str, str], pages.Page] = {}
         self.texts: dict[tuple[str, str], pages.Page] = {}  # the vägvisare's words, per node and language
         self.additions: dict[tuple[str, str], pages.Page] = {}  # local blocks: "Gäller i <kommun>"
+        # Pages and texts whose file is there but could not be read (reported where it is): the
+        # rules do not also call them missing (a translation's original, a link's page).
+        self.unread_pages: set[tuple[str, str]] = set()
+        self.unread_texts: set[tuple[str, str]] = set()
         # (folder, what it holds, its front matter fields): a municipality's own pages come after
         # the national ones, so a page with the same name replaces the national page.
         sources = [
@@ -333,6 +337,10 @@ class ContentStore:
             self.problems += found
             if page:
                 target[(lang, key)] = page
+            elif target is self.pages:
+                self.unread_pages.add((lang, key))
+            elif target is self.texts:
+                self.unread_texts.add((lang, key))
         flow_file = self.content_dir / "vagvisare" / "flode.yaml"
         self.flow, found = self._read((flow_file,), vagvisare.load, flow_file, self._shown(flow_file))
         self.problems += found

@@ -13,7 +13,7 @@ from .registry import codes
 def addition_has_page(store, site_urls):
     """A local block (tillagg/<språk>/<nyckel>.md) is added to a page that exists."""
     for (_lang, key), addition in sorted(store.additions.items()):
-        if (SOURCE, key) not in store.pages:
+        if (SOURCE, key) not in store.pages and (SOURCE, key) not in store.unread_pages:
             yield Problem(
                 addition.file,
                 1,

@@ -171,6 +171,8 @@ def links_resolve(store, site_urls):
         router.page_url(lang, key): {h[1] for h in page.rendered.headings} for (lang, key), page in store.pages.items()
     }
     flow_usable = store.flow is not None and store.flow.node(store.flow.start) is not None
+    # A page whose file cannot be read (said where it is) has no address yet: a link to it is fine.
+    unread = {router.page_url(lang, key) for _, key in store.unread_pages for lang in store.languages}
     for page in markdown_pages(store):
         for href in page.rendered.links:
             parts = urlsplit(href)
@@ -181,7 +183,7 @@ def links_resolve(store, site_urls):
             line = page.line_of(f"({href}")
             if not parts.path.startswith("/"):
                 yield Problem(page.file, line, "SV220", f"Länken '{href}' ska börja med / , till exempel /sv/om/.")
-            elif parts.path not in site_urls:
+            elif parts.path not in site_urls and parts.path not in unread:
                 hint = " Adresser slutar med /." if parts.path + "/" in site_urls else ""
                 yield Problem(page.file, line, "SV221", f"Länken '{href}' leder till en sida som inte finns.{hint}")
             elif parts.fragment and parts.path in anchors and parts.fragment not in anchors[parts.path]:

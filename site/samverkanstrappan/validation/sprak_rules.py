@@ -31,9 +31,12 @@ def translation_has_original(store, site_urls):
     """A translated or lättläst page needs the Swedish page with the same file name."""
     for (lang, key), page in _by_file(store.pages.items()):
         lattlast = key.startswith(LATTLAST)
-        if lang != SOURCE and not lattlast and (SOURCE, key) not in store.pages:
+        original = (SOURCE, key.removeprefix(LATTLAST))
+        if original in store.unread_pages:
+            continue  # it is there, but cannot be read: said where it is
+        if lang != SOURCE and not lattlast and original not in store.pages:
             yield Problem(page.file, 1, "SV702", f"Det finns ingen svensk sida '{key}.md' att översätta från.")
-        elif lang == SOURCE and lattlast and (SOURCE, key.removeprefix(LATTLAST)) not in store.pages:
+        elif lang == SOURCE and lattlast and original not in store.pages:
             yield Problem(
                 page.file,
                 1,
