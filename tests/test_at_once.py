@@ -3,6 +3,8 @@ is, and does not hide what the other checks of the same file find (an editor fix
 mistake, built again, and only then heard of the next). Only what truly follows from a
 mistake is left out."""
 
+import re
+
 import pytest
 from content_helpers import FILES, KOMMUN, TODAY, check, line_of, where, write_content
 
@@ -208,3 +210,21 @@ def test_a_page_that_cannot_be_read_is_one_line_not_also_missing(tmp_path, name,
     assert check(content) == []
     (content / name).write_bytes(written)
     assert where(check(content), content) == {(code, name, line)}
+
+
+@pytest.mark.parametrize(
+    "name, keys",
+    [
+        (f"{OWN}/tillagg/sv/om.md", ["granskad"]),  # a tillägg was asked for titel and beskrivning
+        ("vagvisare/sv/klart.md", ["granskad", "fraga", "titel", "sag_sa_har"]),
+        ("sidor/sv/om.md", ["titel", "beskrivning", "granskad"]),
+    ],
+)
+def test_a_file_without_front_matter_is_told_the_keys_of_its_own_kind(tmp_path, name, keys):
+    content = write_content(tmp_path)
+    (content / name).parent.mkdir(parents=True, exist_ok=True)
+    (content / name).write_text("Gäller här.\n", encoding="utf-8")
+    problems = [p for p in check(content) if p.code == "SV202"]
+    assert len(problems) == 1
+    named = re.findall(r"\b(titel|beskrivning|granskad|fraga|sag_sa_har)\b", problems[0].message)
+    assert named == keys, problems[0].message
