@@ -228,3 +228,21 @@ def test_a_file_without_front_matter_is_told_the_keys_of_its_own_kind(tmp_path, 
     assert len(problems) == 1
     named = re.findall(r"\b(titel|beskrivning|granskad|fraga|sag_sa_har)\b", problems[0].message)
     assert named == keys, problems[0].message
+
+
+@pytest.mark.parametrize(
+    "written, code",
+    [
+        ('Läs <a href="#">här</a>.', "SV220"),  # was reported on the blank line after the front matter
+        ("Läs <a href='om/'>här</a>.", "SV220"),
+        ("Läs [här][om].\n\n[om]: /sv/finns-inte/", "SV221"),
+        ("Läs <a href=/sv/finns-inte/>här</a>.", "SV221"),
+    ],
+)
+def test_a_link_is_reported_on_the_line_where_it_is_written(tmp_path, written, code):
+    content = write_content(tmp_path)
+    page = content / "sidor" / "sv" / "om.md"
+    page.write_text(FILES["sidor/sv/om.md"] + f"\n{written}\n", encoding="utf-8")
+    marker = written.splitlines()[-1][:12] if "[om]:" in written else written[:12]
+    found = {(code_, line) for code_, file, line in where(check(content), content) if file == "sidor/sv/om.md"}
+    assert (code, line_of(page, marker)) in found, found
