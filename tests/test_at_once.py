@@ -246,3 +246,27 @@ def test_a_link_is_reported_on_the_line_where_it_is_written(tmp_path, written, c
     marker = written.splitlines()[-1][:12] if "[om]:" in written else written[:12]
     found = {(code_, line) for code_, file, line in where(check(content), content) if file == "sidor/sv/om.md"}
     assert (code, line_of(page, marker)) in found, found
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        (f"{OWN}/kommun.yaml", "YAML"),
+        (f"{OWN}/verksamheter.yaml", "YAML"),  # not also "Filen verksamheter.yaml saknas" (SV312)
+        ("data/nodnummer.yaml", "YAML"),  # not also "saknas" (SV106)
+        ("vagvisare/flode.yaml", "YAML"),  # nor a folder that is no language (SV208)
+        ("data/synonymer.yaml", "YAML"),
+        (f"{OWN}/logotyp.svg", "bild"),
+        ("sidor/sv/extra.md", "sida"),
+    ],
+)
+def test_a_folder_named_as_a_file_is_one_line_naming_what_the_file_is(tmp_path, name, kind):
+    """A folder kommun.yaml/ was called 'en sida', beside a second line saying the file is missing."""
+    content = write_content(tmp_path)
+    path = content / name
+    if path.exists():
+        path.unlink()
+    path.mkdir()
+    problems = check(content)
+    assert where(problems, content) == {("SV121", name, 1)}
+    assert kind in problems[0].message and ("sida" not in problems[0].message or kind == "sida")
