@@ -269,6 +269,12 @@ CASES = {
     "SV702": put("sidor/en/finns-inte.md", LANGUAGES / "utan-original.md", 1, ENGLISH),
     "SV703": put("sidor/sv/lattlast/finns-inte.md", LANGUAGES / "lattlast-utan-original.md", 1),
     "SV704": put("sidor/sv/lattlast/om.md", LANGUAGES / "inte-granskad.md", 2),
+    "SV705": put(
+        f"{OWN}/sidor/sv/om.md",
+        FILES["sidor/sv/om.md"],
+        1,
+        {"sidor/sv/lattlast/om.md": LANGUAGES / "inte-granskad.md"},
+    ),
     "SV710": Catalog("finns-inte", 1),
     "SV711": Catalog("trasig", 6),
     "SV712": Catalog("inaktuell", 12),
@@ -276,7 +282,7 @@ CASES = {
     "SV714": Catalog("tom", 9),
     "SV715": Catalog("saknas", 1),
 }
-WARNINGS = {"SV108", "SV207", "SV208", "SV433", "SV504"}
+WARNINGS = {"SV108", "SV207", "SV208", "SV433", "SV504", "SV705"}
 
 
 def test_every_code_has_a_broken_fixture():

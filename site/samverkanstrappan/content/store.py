@@ -18,6 +18,7 @@ from . import (
     kris,
     pages,
     passed_by,
+    replaced,
     synonymer,
     vagvisare,
     verksamheter,
@@ -332,15 +333,19 @@ class ContentStore:
                     jobs.append((path, key, lang, self._shown(path), fields))
                     targets.append(target)
         self._parse_many(jobs)
+        own: set[tuple[str, str]] = set()  # the municipality's own pages
         for (path, key, lang, file, fields), target in zip(jobs, targets):
             page, found = self.cached(path, pages.parse, key, lang, file, fields)
             self.problems += found
             if page:
                 target[(lang, key)] = page
+                if target is self.pages and path.is_relative_to(self.kommun_dir):
+                    own.add((lang, key))
             elif target is self.pages:
                 self.unread_pages.add((lang, key))
             elif target is self.texts:
                 self.unread_texts.add((lang, key))
+        self.replaced = replaced.hide_national_translations(self.pages, own)
         flow_file = self.content_dir / "vagvisare" / "flode.yaml"
         self.flow, found = self._read((flow_file,), vagvisare.load, flow_file, self._shown(flow_file))
         self.problems += found
