@@ -7,6 +7,9 @@ python build.py --alla               build every municipality, each into its own
 python build.py check                only check the content
 python build.py regler               list every problem code with what it means
 python build.py serve [--port 8000]  run the site locally for editing
+
+Each command has a Swedish name too (bygg, kontroll, visa, regler), and `--help` and every
+mistake on the command line are in Swedish (samverkanstrappan/cli.py).
 """
 
 import faulthandler
@@ -33,21 +36,14 @@ def municipalities(content_dir: Path) -> list[str]:
 
 def main(argv=None) -> int:
     # Imported here, inside the answer to Ctrl-C below: a Ctrl-C while they load says one line.
-    import argparse
+    from samverkanstrappan import cli, paths
 
-    from samverkanstrappan import paths
-
-    parser = argparse.ArgumentParser(description="Bygg eller visa webbplatsen Samverkanstrappan.")
-    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve", "regler"])
-    parser.add_argument("--kommun", default=paths.DEFAULT_KOMMUN, help="kommunens mapp i content/kommuner/")
-    parser.add_argument("--alla", action="store_true", help="bygg alla kommuner")
-    parser.add_argument("--ut", type=Path, default=paths.BUILD, help="mappen som byggena hamnar i")
-    parser.add_argument("--innehall", type=Path, default=paths.CONTENT, help="innehållsmappen")
-    parser.add_argument("--sokindex", type=Path, default=paths.SEARCH_INDEX, help="mappen som sökindexen hamnar i")
-    parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--processer", type=int, default=None, help="antal processer (standard: alla kärnor)")
-    parser.add_argument("--hel", action="store_true", help="bygg allt, inte bara det som ändrats sedan förra bygget")
-    args = parser.parse_args(argv)
+    with cli.swedish():
+        args = cli.parser(paths.DEFAULT_KOMMUN, paths.BUILD, paths.CONTENT, paths.SEARCH_INDEX).parse_args(argv)
+    args.command = cli.command(args.command) or args.command
+    if args.command not in ("build", "check", "serve", "regler"):
+        print(cli.unknown(args.command, args.innehall), file=sys.stderr)
+        return 2
     from samverkanstrappan import validation
     from samverkanstrappan.content.problems import has_errors, report
     from samverkanstrappan.content.store import ContentStore

@@ -157,6 +157,18 @@ ONE_LINE = {
     "citattecken-som-inte-stangs": (replace(KOMMUN_FILE, 'kommunkod: "', 'kommunkod: "99011\nx: "'), "SV101"),
     "kolon-i-texten": (replace(KOMMUN_FILE, "namn: Exempelstads kommun", "namn: Exempelstad: kommunen"), "SV101"),
     "farg-utan-citattecken": (replace(KOMMUN_FILE, 'primar: "#1d4e89"', "primar: #1d4e89"), "SV109"),
+    # Word's curly quotes were published as part of the name: the header showed ”Exempelstads kommun”.
+    "typografiska-citattecken": (
+        replace(KOMMUN_FILE, "namn: Exempelstads kommun", "namn: ”Exempelstads kommun”"),
+        "SV115",
+    ),
+    "typografiska-citattecken-kod": (replace(KOMMUN_FILE, 'kommunkod: "9901"', "kommunkod: ”9901”"), "SV115"),
+    "typografiska-citattecken-farg": (replace(KOMMUN_FILE, 'primar: "#1d4e89"', "primar: “#1d4e89”"), "SV115"),
+    "typografiska-citattecken-lista": (replace(KOMMUN_FILE, "sprak: [sv, en,", "sprak: [sv, «en»,"), "SV115"),
+    "typografiska-citattecken-verksamhet": (
+        replace(DIRECTORY, "namn: Exempelstads kommun", "namn: „Exempelstads kommun“"),
+        "SV115",
+    ),
     "fel-telefonnummer": (replace(DIRECTORY, "nummer: ", "nummer: 08-abc "), "SV112"),
     # The build stopped with "File exists" while `check` found nothing.
     "sprak-tva-ganger": (replace(KOMMUN_FILE, "sprak: [sv, en,", "sprak: [sv, en, en,"), "SV403"),

@@ -48,6 +48,31 @@ def test_each_settings_mistake_is_reported_with_code_file_and_line(tmp_path, fix
     assert (code, f"kommuner/{KOMMUN}/{target}", line_of(BROKEN / fixture, marker)) in found, sorted(found)
 
 
+@pytest.mark.parametrize("code", ["12A5", "126", "12650", "12 65", "1265-1"])
+def test_a_kommunkod_that_is_not_four_digits_is_refused(tmp_path, code):
+    """SCB's codes are four digits; '12A5' was published as it was written."""
+    content = write_content(tmp_path)
+    settings = with_kommunkod(content, code)
+    problems = check(content)
+    assert where(problems, content) == {("SV112", f"kommuner/{KOMMUN}/kommun.yaml", line_of(settings, "kommunkod:"))}
+    assert "fyra siffror" in problems[0].message
+
+
+@pytest.mark.parametrize("code", ['"0180"', "1265", "'2584'"])
+def test_a_kommunkod_of_four_digits_is_read_quoted_or_not(tmp_path, code):
+    content = write_content(tmp_path)
+    with_kommunkod(content, code)
+    assert check(content) == []
+
+
+def with_kommunkod(content: Path, code: str) -> Path:
+    """The small content's kommun.yaml with `kommunkod:` written as `code`."""
+    settings = content / "kommuner" / KOMMUN / "kommun.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('kommunkod: "9909"', f"kommunkod: {code}"), encoding="utf-8")
+    return settings
+
+
 def test_a_kind_the_vagvisare_needs_but_the_directory_lacks_is_reported(tmp_path):
     content = write_content(tmp_path)
     shutil.copy(BROKEN / "saknar-typ.yaml", content / "kommuner" / KOMMUN / "verksamheter.yaml")

@@ -83,6 +83,29 @@ def test_anything_else_is_not_read(text):
         parse(text)
 
 
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        # Both were accepted and exported as two schedules that contradict each other.
+        ("Måndag–fredag 16–8, Måndag–fredag 8–16", "måndag–fredag"),
+        ("Vardagar 8–16, torsdag 8–18", "torsdag"),
+        ("Måndag 8–12, tisdag 8–12, måndag 13–16", "måndag"),
+        ("Alla dagar 8–16, helger 10–14", "lördag och söndag"),
+        ("Måndag–onsdag 8–12, onsdag–fredag 13–16", "onsdag"),
+        ("Mån 8–12, tis 8–12, ons 8–12, mån–ons 13–16", "måndag–onsdag"),
+        ("Måndag 8–12, onsdag 8–12, måndag–fredag 13–15", "måndag och onsdag"),
+    ],
+)
+def test_a_day_given_twice_is_not_read(text, named):
+    with pytest.raises(ValueError, match=f"{named} står två gånger"):
+        parse(text)
+
+
+def test_school_days_may_be_given_beside_the_same_weekdays():
+    """Skoldagar are weekdays in term only: the rest of the year is another calendar."""
+    assert len(parse("Vardagar 8–16, skoldagar 16–18").groups) == 2
+
+
 @pytest.mark.parametrize("kommun", KOMMUNER)
 def test_every_phone_in_the_bundled_directories_has_hours_that_read(kommun):
     path = paths.CONTENT / "kommuner" / kommun / "verksamheter.yaml"

@@ -22,6 +22,7 @@ import pytest
 from conftest import FIXTURES, run_build
 from content_helpers import FILES, KOMMUN, check, line_of, undeclared, where, write_content
 from samverkanstrappan import paths, validation
+from samverkanstrappan.content import yamltext
 from samverkanstrappan.content.helplines import ALWAYS_SHOWN, LABELS
 from samverkanstrappan.content.problems import ERROR, WARNING, Problem, report
 from samverkanstrappan.content.store import ContentStore
@@ -176,6 +177,14 @@ CASES = {
     "SV112": page("tom-titel.md", 2),
     "SV113": page("okant-trappsteg.md", 4),
     "SV114": page("sokord-utan-hakparenteser.md", "sokord:"),
+    "SV115": Placed(
+        {"sidor/sv/om.md": FILES["sidor/sv/om.md"].replace("titel: Om", "titel: ”Om oss”")}, "sidor/sv/om.md", "titel:"
+    ),
+    "SV116": Placed(
+        {"sidor/sv/om.md": re.sub(r"granskad: \S+", "granskad: 2999-06-01", FILES["sidor/sv/om.md"])},
+        "sidor/sv/om.md",
+        "granskad:",
+    ),
     "SV204": put("sidor/sv/stor.md", FILES["sidor/sv/om.md"] + "ord " * 60_000, 1),
     "SV270": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nEtt ord. " * 1100, BODY_LINE),
     "SV271": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nSamordningsplaneringen. " * 1500, BODY_LINE),
@@ -260,6 +269,12 @@ CASES = {
     "SV702": put("sidor/en/finns-inte.md", LANGUAGES / "utan-original.md", 1, ENGLISH),
     "SV703": put("sidor/sv/lattlast/finns-inte.md", LANGUAGES / "lattlast-utan-original.md", 1),
     "SV704": put("sidor/sv/lattlast/om.md", LANGUAGES / "inte-granskad.md", 2),
+    "SV705": put(
+        f"{OWN}/sidor/sv/om.md",
+        FILES["sidor/sv/om.md"],
+        1,
+        {"sidor/sv/lattlast/om.md": LANGUAGES / "inte-granskad.md"},
+    ),
     "SV710": Catalog("finns-inte", 1),
     "SV711": Catalog("trasig", 6),
     "SV712": Catalog("inaktuell", 12),
@@ -267,7 +282,7 @@ CASES = {
     "SV714": Catalog("tom", 9),
     "SV715": Catalog("saknas", 1),
 }
-WARNINGS = {"SV108", "SV207", "SV208", "SV433", "SV504"}
+WARNINGS = {"SV108", "SV207", "SV208", "SV433", "SV504", "SV705"}
 
 
 def test_every_code_has_a_broken_fixture():
@@ -334,6 +349,39 @@ def test_a_list_written_without_brackets_is_one_line_with_the_right_form(tmp_pat
     assert {(code, where_, number) for code, where_, number in found if where_ == file} == {("SV114", file, line)}
     problem = next(p for p in check(tmp_path / "content") if p.code == "SV114")
     assert re.search(r"\[[^\]]+, [^\]]+\]", problem.message)  # the words as a list: [a, b, c]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["”Provstads kommun”", "“Provstads kommun”", "„Provstads kommun“", "«Provstads kommun»", "’Provstads kommun’"],
+)
+def test_a_value_in_curly_quotes_is_one_line_and_read_without_them(tmp_path, written):
+    """Word turns "..." into ”...”, which YAML does not read as quotes: they were published."""
+    content = write_content(tmp_path)
+    settings = content / OWN / "kommun.yaml"
+    settings.write_text(FILES[f"{OWN}/kommun.yaml"].replace("namn: Provstads kommun", f"namn: {written}"), "utf-8")
+    problems = check(content)
+    assert where(problems, content) == {("SV115", f"{OWN}/kommun.yaml", 1)}
+    assert '"' in problems[0].message and written[0] in problems[0].message
+    assert yamltext.load(f"namn: {written}", "kommun.yaml")[0] == {"namn": "Provstads kommun"}
+
+
+def test_curly_quotes_inside_a_text_are_text(tmp_path):
+    content = write_content(tmp_path)
+    page = content / "sidor" / "sv" / "om.md"
+    titled = "titel: ”Vårdguiden” svarar, och ”1177” likaså\nbeskrivning: Ring ”Vårdguiden”"
+    page.write_text(FILES["sidor/sv/om.md"].replace("titel: Om\nbeskrivning: En sida för prov.", titled), "utf-8")
+    assert check(content) == []
+
+
+@pytest.mark.parametrize("written", ["'”#7a1f2b”'", '”#7a1f2b"'])
+def test_a_colour_in_curly_quotes_is_told_to_use_straight_ones(tmp_path, written):
+    content = write_content(tmp_path)
+    colours = f'sprak: [sv]\nfarger:\n  primar: {written}\n  primar_text: "#ffffff"\n  yta: "#f3f5f8"'
+    (content / OWN / "kommun.yaml").write_text(FILES[f"{OWN}/kommun.yaml"].replace("sprak: [sv]", colours), "utf-8")
+    problems = check(content)
+    assert where(problems, content) == {("SV112", f"{OWN}/kommun.yaml", 7)}
+    assert "”" in problems[0].message and "raka" in problems[0].message
 
 
 def test_a_list_of_one_is_still_a_word_and_a_list_of_sentences_may_have_commas(tmp_path):

@@ -46,6 +46,7 @@ KINDS = {
     "email": "e-post",
     "block": "rader under",
     "colour": "färg",
+    "kommunkod": "fyra siffror",
 }
 
 

@@ -21,8 +21,15 @@ CODES = {
     FOLDER: "En mapp har ett namn som en fil (till exempel om.md) och kan inte läsas som en fil.",
     UNREADABLE: "En fil eller mapp får inte läsas av kontot som bygger webbplatsen.",
 }
-# What editors' files are named; a folder with such a name was meant to be a file.
-FILE_SUFFIXES = {".md", ".yaml", ".yml", ".po", ".svg", ".png"}
+# What editors' files are named, and what each is; a folder with such a name was meant to be one.
+FILE_SUFFIXES = {
+    ".md": "en sida (en textfil)",
+    ".yaml": "en fil med uppgifter (YAML-text)",
+    ".yml": "en fil med uppgifter (YAML-text)",
+    ".po": "en översättningsfil",
+    ".svg": "en bildfil",
+    ".png": "en bildfil",
+}
 
 
 def link(file: str) -> Problem:
@@ -74,15 +81,9 @@ def odd_entries(roots: Iterable[Path], shown: Callable[[Path], str]) -> list[Pro
             if entry.is_symlink():
                 problems.append(link(shown(path)))
             elif entry.is_dir(follow_symlinks=False) and path.suffix.lower() in FILE_SUFFIXES:
-                problems.append(
-                    Problem(
-                        shown(path),
-                        1,
-                        FOLDER,
-                        f"{entry.name} är en mapp, inte en fil. Ta bort mappen eller byt namn på den; "
-                        f"en sida är en fil som slutar på {path.suffix}.",
-                    )
-                )
+                kind = FILE_SUFFIXES[path.suffix.lower()]
+                message = f"{entry.name} är en mapp, men ska vara {kind}. Ta bort mappen eller byt namn på den."
+                problems.append(Problem(shown(path), 1, FOLDER, message))
         for entry in entries:
             if not entry.is_symlink() and entry.is_dir(follow_symlinks=False):
                 walk(entry.path)

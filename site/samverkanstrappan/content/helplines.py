@@ -52,6 +52,7 @@ class Helpline:
     kontrollerad: date
     kalla: str
     line: int = field(default=0, compare=False)
+    lines: dict = field(default_factory=dict, compare=False)  # of each key, for the rules
 
     @property
     def tel(self) -> str:
@@ -89,6 +90,6 @@ def load(path, file: str) -> tuple[Helplines, list[Problem]]:
         found = list(schema.check_mapping(entry, FIELDS, file))
         problems += found
         if not found:
-            helpline = Helpline(**schema.values(entry, FIELDS), line=line)
+            helpline = Helpline(**schema.values(entry, FIELDS), line=line, lines=dict(entry.lines))
             helplines[helpline.id] = helpline
     return helplines, problems

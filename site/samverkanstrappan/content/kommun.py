@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import farger, schema, yamltext
-from .problems import Problem, has_errors
+from .problems import Problem
 from .schema import Field
 from .sprak import SOURCE, SPRAK
 
@@ -19,7 +19,7 @@ FIELDS = (
     Field(
         "namn", "text", "kommunens namn som det ska stå på varje sida, till exempel Exempelstads kommun.", required=True
     ),
-    Field("kommunkod", "text", 'kommunens fyrsiffriga kod från SCB, inom citattecken: "9901".', required=True),
+    Field("kommunkod", "kommunkod", 'kommunens fyrsiffriga kod från SCB, inom citattecken: "9901".', required=True),
     Field("region", "text", "regionen som kommunen ligger i, till exempel Region Exempel.", required=True),
     Field(
         "webbadress",
@@ -103,7 +103,7 @@ class Kommun:
     kommunkod: str
     region: str
     webbadress: str
-    listed_sprak: tuple[str, ...]  # as written; the rules report unknown ones
+    listed_sprak: tuple[str, ...] | None  # as written (the rules report unknown ones); None: not readable
     synpunkter: dict
     tillganglighet: dict
     farger: dict = field(default_factory=dict)
@@ -117,7 +117,7 @@ class Kommun:
         """The languages the site is built in: those listed that exist, and always Swedish,
         the source every page falls back to (the rules report the rest, and the build stops).
         Each once: a language written twice (SV403) must not be read, indexed or built twice."""
-        known = tuple(dict.fromkeys(code for code in self.listed_sprak if code in SPRAK))
+        known = tuple(dict.fromkeys(code for code in self.listed_sprak or () if code in SPRAK))
         return known if SOURCE in known else (SOURCE, *known)
 
     @property
@@ -162,15 +162,20 @@ def load(path: Path, slug: str, file: str) -> tuple[Kommun | None, list[Problem]
     colours = _block(data, "farger", COLOUR_FIELDS, file, problems)
     values["synpunkter"] = _block(data, "synpunkter", CONTACT_FIELDS, file, problems)
     values["tillganglighet"] = _block(data, "tillganglighet", STATEMENT_FIELDS, file, problems)
-    if has_errors(problems):  # a warning (a BOM) still leaves the settings readable
-        return None, problems
+    # What cannot be read is reported where it is (the build stops), and left out: the rest is
+    # still checked, so that one wrong key does not hide the logo, the colours or the statement
+    # until it is fixed. The rules pass by what is left out (a colour, the languages).
     name = values.get("logotyp")
     return Kommun(
         slug=slug,
-        listed_sprak=tuple(values.pop("sprak")),
+        namn=values.get("namn", ""),
+        kommunkod=values.get("kommunkod", ""),
+        region=values.get("region", ""),
+        webbadress=values.get("webbadress", ""),
+        listed_sprak=tuple(values.pop("sprak")) if "sprak" in values else None,
         farger={k: v for k, v in colours.items() if k != "lines" and v},
         farger_lines=colours.get("lines", {}),
         logotyp=path.parent / name if name else None,
         lines=dict(data.lines),
-        **{k: v for k, v in values.items() if k not in ("logotyp", "farger")},
+        **{k: v for k, v in values.items() if k in ("exempel", "synpunkter", "tillganglighet")},
     ), problems

@@ -80,7 +80,33 @@ def parse(text: str) -> Oppettider:
     value = " ".join(text.lower().split())
     if value == DYGNET_RUNT:
         return Oppettider(text, (Group(ALL_DAYS, None),))
-    return Oppettider(text, tuple(_group(part) for part in re.split(r"\s*,\s*", value)))
+    groups = tuple(_group(part) for part in re.split(r"\s*,\s*", value))
+    _each_day_once(groups)
+    return Oppettider(text, groups)
+
+
+def _each_day_once(groups: tuple[Group, ...]) -> None:
+    """A day in two groups (`Måndag–fredag 16–8, måndag–fredag 8–16`) says two things of one
+    day: the pages would show both, and the open data two weekly schedules that contradict
+    each other. Skoldagar are another calendar (term time), so they may name weekdays again."""
+    seen: dict[bool, set[int]] = {True: set(), False: set()}
+    twice: set[int] = set()
+    for group in groups:
+        twice |= seen[group.school_days] & set(group.days)
+        seen[group.school_days] |= set(group.days)
+    if twice:
+        raise ValueError(
+            f"{_named(sorted(twice))} står två gånger, men varje dag skrivs en gång "
+            "(flera tider samma dag skrivs med och: 8–12 och 13–16)"
+        )
+
+
+def _named(days: list[int]) -> str:
+    """Days in words: måndag, måndag–onsdag (in a row), or måndag och onsdag."""
+    if len(days) > 2 and days == list(range(days[0], days[-1] + 1)):
+        return f"{DAYS[days[0]]}–{DAYS[days[-1]]}"
+    names = [DAYS[day] for day in days]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} och {names[-1]}"
 
 
 def _group(part: str) -> Group:

@@ -95,7 +95,16 @@ class Page:
         return self.body_line
 
 
-def split_front_matter(text: str, file: str):
+def _keys(fields: tuple[Field, ...]) -> str:
+    """The keys a file of this kind must begin with, as the editor is told them: a tillägg has
+    only granskad, and a vägvisare text those of a question or an outcome as well."""
+    named = ", ".join(field.name for field in fields if field.required)
+    if {"fraga", "titel"} <= {field.name for field in fields}:
+        named += "; för en fråga också fraga och svar, för ett utfall titel och sag_sa_har"
+    return named
+
+
+def split_front_matter(text: str, file: str, fields: tuple[Field, ...] = PAGE_FIELDS):
     """Return (front matter text, body, body's first line) or a problem."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
@@ -103,7 +112,8 @@ def split_front_matter(text: str, file: str):
             file,
             1,
             NO_FRONT_MATTER,
-            "Filen ska börja med en rad med bara --- och sedan sidans uppgifter (titel, beskrivning, granskad).",
+            f"Filen ska börja med en rad med bara --- och sedan uppgifterna överst ({_keys(fields)}), "
+            "en per rad, och en rad till med bara ---.",
         )
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() == "---":
@@ -137,7 +147,7 @@ def parse(
     problems += found  # a BOM is only a warning: the page is still read
     if text is None:
         return None, problems
-    split, problem = split_front_matter(text, file)
+    split, problem = split_front_matter(text, file, fields)
     if problem:
         return None, [*problems, problem]
     meta_text, body, body_line = split

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .filer import FILE_SUFFIXES
 from .problems import WARNING, Problem
 from .sprak import SPRAK
 
@@ -81,6 +82,8 @@ def _file_problem(path: Path, root: Path, shown: Callable[[Path], str], in_langu
 
 
 def _folder_problem(folder: Path, published: Iterable[str], own: bool, shown: Callable[[Path], str]):
+    if folder.suffix.lower() in FILE_SUFFIXES:  # flode.yaml/: a file meant, which content/filer.py reports
+        return None
     if folder.name not in SPRAK:
         message = (
             f"Mappen '{folder.name}' är inget språk som webbplatsen kan publicera ({', '.join(SPRAK)}), så inget "

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from . import yamltext
 from .problems import Problem
 from .yamltext import YamlList, YamlMap
 
@@ -144,8 +145,30 @@ def _colour(value):
     if error:
         return None, error
     if not re.fullmatch(r"#[0-9a-fA-F]{6}", text):
-        return None, f"'{text}' är ingen färg. Skriv den som #1d4e89 (# och sex tecken 0–9, a–f) inom citattecken"
+        curly = "".join(dict.fromkeys(ch for ch in text if ch in yamltext.CURLY))
+        if curly:  # Word's quotes: the editor did write it within quotes, but not the straight ones
+            colour = text.strip(yamltext.CURLY + "\"'")
+            which = "ett typografiskt" if len(curly) == 1 else "typografiska"
+            return None, (
+                f"'{text}' är ingen färg: {curly} är {which} citattecken, som YAML läser som en del av värdet. "
+                f'Skriv färgen inom raka citattecken: "{colour}"'
+            )
+        return None, (
+            f"'{text}' är ingen färg. Skriv den som #1d4e89 (# och sex tecken 0–9, a–f) inom raka citattecken: "
+            '"#1d4e89"'
+        )
     return text.lower(), None
+
+
+def _kommunkod(value):
+    """SCB's code for a municipality: always four digits (0114 Upplands Väsby ... 2584 Kiruna).
+    Kept as text, since a code may begin with 0."""
+    text, error = _text(value)
+    if error:
+        return None, error
+    if not re.fullmatch(r"\d{4}", text):
+        return None, f"'{text}' är ingen kommunkod. Den är fyra siffror från SCB, till exempel \"1265\""
+    return text, None
 
 
 def _block(value):
@@ -160,6 +183,7 @@ READERS: dict[str, Callable] = {
     "email": _email,
     "block": _block,
     "colour": _colour,
+    "kommunkod": _kommunkod,
     "text": _text,
     "date": _date,
     "integer": _integer,

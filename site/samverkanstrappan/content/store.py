@@ -18,6 +18,7 @@ from . import (
     kris,
     pages,
     passed_by,
+    replaced,
     synonymer,
     vagvisare,
     verksamheter,
@@ -302,6 +303,10 @@ class ContentStore:
         self.pages: dict[tuple[str, str], pages.Page] = {}
         self.texts: dict[tuple[str, str], pages.Page] = {}  # the vägvisare's words, per node and language
         self.additions: dict[tuple[str, str], pages.Page] = {}  # local blocks: "Gäller i <kommun>"
+        # Pages and texts whose file is there but could not be read (reported where it is): the
+        # rules do not also call them missing (a translation's original, a link's page).
+        self.unread_pages: set[tuple[str, str]] = set()
+        self.unread_texts: set[tuple[str, str]] = set()
         # (folder, what it holds, its front matter fields): a municipality's own pages come after
         # the national ones, so a page with the same name replaces the national page.
         sources = [
@@ -313,7 +318,10 @@ class ContentStore:
         # What in those folders is no page of a published language: named, not passed by. The
         # languages as written (the national folders are every municipality's; a municipality's
         # own folder of a language it does not publish is a warning).
-        published = self.kommun.sprak if self.kommun else tuple(SPRAK)
+        # Every language while the languages cannot be read: the rules say why, and a folder of
+        # the municipality's own is then no warning as well.
+        readable = self.kommun is not None and self.kommun.listed_sprak is not None
+        published = self.kommun.sprak if readable else tuple(SPRAK)
         folders = tuple((root, root.is_relative_to(self.kommun_dir)) for root, _, _ in sources)
         self.problems += self._listed(
             ("passed_by", published, folders), partial(passed_by.problems, folders, published, shown_path)
@@ -325,11 +333,19 @@ class ContentStore:
                     jobs.append((path, key, lang, self._shown(path), fields))
                     targets.append(target)
         self._parse_many(jobs)
+        own: set[tuple[str, str]] = set()  # the municipality's own pages
         for (path, key, lang, file, fields), target in zip(jobs, targets):
             page, found = self.cached(path, pages.parse, key, lang, file, fields)
             self.problems += found
             if page:
                 target[(lang, key)] = page
+                if target is self.pages and path.is_relative_to(self.kommun_dir):
+                    own.add((lang, key))
+            elif target is self.pages:
+                self.unread_pages.add((lang, key))
+            elif target is self.texts:
+                self.unread_texts.add((lang, key))
+        self.replaced = replaced.hide_national_translations(self.pages, own)
         flow_file = self.content_dir / "vagvisare" / "flode.yaml"
         self.flow, found = self._read((flow_file,), vagvisare.load, flow_file, self._shown(flow_file))
         self.problems += found

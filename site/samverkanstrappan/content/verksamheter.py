@@ -49,7 +49,7 @@ PHONE_FIELDS = (
         "när numret svarar: dagar och sedan tider. Dagar: en veckodag (måndag eller mån), måndag–fredag, "
         "vardagar, helger, alla dagar eller skoldagar. Tider: 8–16, 8.30–16.15, 9–12 och 13–15, 16–08 "
         "(över natten) eller dygnet runt. Skilj flera delar med kommatecken, till exempel "
-        "Vardagar 8–16, helger 10–14. Bara Dygnet runt betyder alla dagar. "
+        "Vardagar 8–16, helger 10–14; varje dag skrivs en gång. Bara Dygnet runt betyder alla dagar. "
         "Webbplatsen skriver tiderna på läsarens språk.",
         required=True,
     ),
@@ -99,7 +99,7 @@ class Verksamhet:
     beskrivning: str
     telefon: tuple[Phone, ...]
     kontakt: str
-    kontrollerad: datetime.date
+    kontrollerad: datetime.date | None  # None only in an entry with mistakes (never shown)
     adress: dict | None = None
     webb: str = ""
     epost: str = ""
@@ -113,12 +113,18 @@ class Verksamhet:
 
 class Directory(dict):
     """The services the site shows, by id; `entries` has every service as written, in
-    order, also those the site cannot show (unknown organisation, an id used twice),
-    so that the rules in validation/ can say what is wrong with them."""
+    order, also those the site cannot show (unknown organisation, an id used twice, a
+    value that cannot be read: "" or None), so that the rules in validation/ can say what
+    else is wrong with them."""
 
     def __init__(self):
         super().__init__()
         self.entries: list[Verksamhet] = []
+
+    def kinds(self) -> set[str]:
+        """The kinds of verksamhet written, also in entries with mistakes (reported where they
+        are): a vardcentral with a wrong date is not also a vardcentral missing (SV312)."""
+        return {service.typ for service in self.entries}
 
 
 def _items(data, key, file, problems):
@@ -157,12 +163,11 @@ def load(path, file: str) -> tuple[Directory, list[Problem]]:
                 **{k: values.get(k, "") for k in ("id", "namn", "huvudman", "webb")}
             )
     for entry in _items(data, "verksamheter", file, problems):
-        service, found = _service(entry, organisations, file)
+        service, complete, found = _service(entry, organisations, file)
         problems += found
-        if service:
-            services.entries.append(service)
-            if service.organisation and service.id not in services:
-                services[service.id] = service
+        services.entries.append(service)
+        if complete and service.organisation and service.id not in services:
+            services[service.id] = service
     return services, problems
 
 
@@ -176,14 +181,16 @@ def _written(numbers) -> int:
     return len(numbers) if isinstance(numbers, list) else int(bool(numbers))
 
 
-def _service(entry, organisations, file):
+def _service(entry, organisations, file) -> tuple[Verksamhet, bool, list[Problem]]:
+    """The service as written, whether the site can show it (every text it needs readable),
+    and the problems in it."""
     problems = list(schema.check_mapping(entry, SERVICE_FIELDS, file))
     values = schema.values(entry, SERVICE_FIELDS)
     phones = []
     for phone in _items(entry, "telefon", file, problems) if "telefon" in values else []:
         found = list(schema.check_mapping(phone, PHONE_FIELDS, file))
         read = schema.values(phone, PHONE_FIELDS)
-        if not found:
+        if "oppettider" in read:  # also beside a wrong number: both are told at once
             try:
                 read["oppettider"] = oppettider.parse(read["oppettider"])
             except ValueError as error:
@@ -203,21 +210,24 @@ def _service(entry, organisations, file):
                 "'adress' ska ha gata:, postnummer: och ort: på egna rader.",
             )
         )
-    # A service whose id, name, kind and texts can be read is kept, though a number or the
-    # address is wrong (already reported): otherwise its translations, and the outcomes that
-    # need its kind, would each report it missing as well.
+    # Every service is kept with what can be read of it ("" or None for the rest), its mistakes
+    # reported where they are: the rules still check what can be (its organisation, its id,
+    # its date), and its translations and the outcomes that need its kind do not each report
+    # it missing as well. Only one whose id, name, kind, texts and date can be read is among
+    # the services the site shows (one with a wrong number or address too: the build stops).
     required = [f.name for f in SERVICE_FIELDS if f.required and f.name != "telefon"]
-    if problems and not all(name in values for name in required):
-        return None, problems
+    complete = all(name in values for name in required)
     if not isinstance(values.get("adress"), dict):
         values.pop("adress", None)
+    organisation_id = values.pop("organisation", "")
+    values = {name: "" for name in required} | {"kontrollerad": None} | values
     values.update(
         phones_unreadable=len(phones) < _written(entry.get("telefon")),
-        organisation=organisations.get(values["organisation"]),
-        organisation_id=values["organisation"],
+        organisation=organisations.get(organisation_id),
+        organisation_id=organisation_id,
         telefon=tuple(phones),
         sprak=tuple(values.get("sprak", ())),
         line=entry.line,
         lines=dict(entry.lines),
     )
-    return Verksamhet(**values), problems
+    return Verksamhet(**values), complete, problems

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import filer
+from . import filer, yaml_syntax
 from .problems import WARNING, Problem
 
 # Problems found while reading any editor file. The rules in validation/ have the other codes.
@@ -25,6 +25,7 @@ FILE_MISSING = "SV106"
 NO_SUCH_KOMMUN = "SV107"
 BOM = "SV108"
 HASH_VALUE = "SV109"
+CURLY_QUOTES = "SV115"
 CODES = {
     SYNTAX: "YAML-texten går inte att läsa: ett kolon, ett indrag eller ett citattecken är fel.",
     KEY_NOT_WORD: "En nyckel är inte ett enkelt ord.",
@@ -35,7 +36,11 @@ CODES = {
     NO_SUCH_KOMMUN: "Kommunen finns inte: det finns ingen mapp för den i kommuner/ (ofta ett stavfel i --kommun).",
     BOM: "Filen börjar med ett osynligt BOM-tecken (varning; tecknet hoppas över).",
     HASH_VALUE: "Ett värde börjar med # och blir därför en kommentar, inte ett värde.",
+    CURLY_QUOTES: "Ett värde står inom typografiska citattecken (” ” eller « »), som YAML läser som en del av texten.",
 }
+# The quotes Word and other programs put in place of " and ' (Swedish ”…”, English “…”,
+# German „…“, « », ’…’, ‚…‘, ‹ ›). YAML reads only the straight ones as quotes.
+CURLY = "”“„«»’‘‚‹›"
 
 
 class YamlMap(dict):
@@ -57,66 +62,6 @@ class YamlList(list):
         super().__init__()
         self.line = line
         self.lines: list[int] = []
-
-
-# The YAML libraries' messages are English and technical, and libyaml words them otherwise
-# than pure-Python PyYAML. So the cause is read from the text where they can be (a tab, an
-# open quote), and from the message of either library where they cannot.
-_MESSAGES = {
-    "mapping values are not allowed": "ett kolon (:) står där det inte får stå. "
-    'Sätt texten inom citattecken om den innehåller ": ", till exempel: beskrivning: "Öppet: 8–17"',
-    "could not find expected ':'": "ett kolon (:) saknas efter nyckeln",
-    "found undefined alias": "texten börjar med * eller &. Sätt den inom citattecken",
-    "found character that cannot start any token": "texten börjar med ett tecken som inte får stå först "
-    "(till exempel @ eller `). Sätt den inom citattecken",
-    "did not find expected key": "indraget stämmer inte med raderna ovanför",
-    "expected <block end>, but found": "indraget stämmer inte med raderna ovanför",
-    "did not find expected '-' indicator": "indraget stämmer inte med listan ovanför (raderna med -)",
-    "found unknown escape character": "ett omvänt snedstreck (\\) inom dubbla citattecken. "
-    "Använd enkla citattecken ('...') runt texten",
-}
-
-
-# A value that opens a quote: `key: "...`, `- '...` (the rest of the line is in group 2).
-_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*)$""")
-
-
-def _open_quote(lines: list[str], upto: int) -> tuple[int, str] | None:
-    """(line, quote) of the first value up to line `upto` whose quote the line does not close.
-    A quoted text may go on over several lines in YAML, but editors' never do; the library
-    only notices lines later, where the next quote closes it, and blames that line."""
-    for number, text in enumerate(lines[:upto], 1):
-        found = _QUOTED_VALUE.match(text)
-        if not found:
-            continue
-        quote, rest = found[1], found[2]
-        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
-        if quote not in rest:
-            return number, quote
-    return None
-
-
-def _diagnosis(error: yaml.YAMLError, lines: list[str], offset: int) -> tuple[int, str]:
-    """(line, Swedish message) for a YAML syntax error, whichever library found it."""
-    problem = str(getattr(error, "problem", "") or error)
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + 1 if mark else 1
-    start = getattr(error, "context_mark", None)
-    first = start.line + 1 if start else line
-    for number in range(min(first, line), line + 1):  # a tab where indentation or a value begins
-        text = lines[number - 1] if 0 < number <= len(lines) else ""
-        if "\t" in text[: len(text) - len(text.lstrip(" \t"))] or ":\t" in text:
-            return offset + number, "Filen går inte att läsa: raden har en tabb. Använd mellanslag i stället."
-    opened = _open_quote(lines, line)
-    if opened:
-        number, quote = opened
-        return offset + number, (
-            f"Filen går inte att läsa: citattecknet ({quote}) på raden stängs aldrig. Sätt ett {quote} efter texten."
-        )
-    for english, swedish in _MESSAGES.items():
-        if problem.startswith(english):
-            return offset + line, f"Filen går inte att läsa: {swedish}."
-    return offset + line, "Filen går inte att läsa. Kontrollera indrag, kolon och citattecken på raden."
 
 
 # libyaml's composer is many times faster and gives the same nodes and marks.
@@ -202,8 +147,8 @@ def load(text: str, file: str, first_line: int = 1):
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as error:
-        line, message = _diagnosis(error, text.splitlines(), offset)
-        return None, [Problem(file, line, SYNTAX, message)]
+        found = yaml_syntax.diagnosis(error, text.splitlines(), offset)
+        return None, [Problem(file, line, SYNTAX, message) for line, message in found]
     problems: list[Problem] = []
     if node is None:
         return YamlMap(first_line), problems
@@ -232,6 +177,43 @@ def _commented_out(node, file: str, offset: int, problems: list[Problem], lines:
         )
     )
     return text
+
+
+def _wrapped(value: str) -> bool:
+    """Whether `value` is one text between curly quotes (not two quoted words)."""
+    return len(value) > 1 and value[0] in CURLY and value[-1] in CURLY and not any(q in CURLY for q in value[1:-1])
+
+
+def _plain(text: str) -> bool:
+    """Whether `key: text` reads back as `text`, without quotes."""
+    try:
+        node = yaml.compose(f"v: {text}", Loader=_LOADER)
+    except yaml.YAMLError:
+        return False
+    return isinstance(node, yaml.MappingNode) and node.value[0][1].value == text
+
+
+def _unquoted(node, file: str, offset: int, problems: list[Problem]) -> str:
+    """A plain value's text; one wrapped in curly quotes is reported once and read without them,
+    so that no rule adds that ”1265” is no kommunkod. Quotes within a text (`Ring ”1177”
+    eller ”Vårdguiden”`) are text."""
+    value = node.value.strip()
+    if node.style or not _wrapped(value):
+        return value
+    inner = value[1:-1].strip()
+    # Without quotes only when YAML reads it back as the same text (not #7a1f2b, a comment).
+    bare = f", eller inga: {inner}" if _plain(inner) else ""
+    problems.append(
+        Problem(
+            file,
+            offset + node.start_mark.line + 1,
+            CURLY_QUOTES,
+            f"Värdet {value} står inom typografiska citattecken ({value[0]} {value[-1]}), som ordbehandlare sätter. "
+            f'YAML läser dem som en del av värdet, så de skulle synas på sidan. Skriv raka citattecken: "{inner}"'
+            f"{bare}.",
+        )
+    )
+    return inner
 
 
 def _walk(node, file: str, offset: int, problems: list[Problem], lines: list[str]):
@@ -267,4 +249,4 @@ def _walk(node, file: str, offset: int, problems: list[Problem], lines: list[str
             result.append(_walk(item, file, offset, problems, lines))
             result.lines.append(offset + item.start_mark.line + 1)
         return result
-    return node.value.strip()
+    return _unquoted(node, file, offset, problems)

@@ -4,12 +4,13 @@ each with a stable code (registry.py); `python build.py regler` lists them all."
 import os
 from pathlib import Path
 
-from ..content import yamltext
+from ..content import filer, yamltext
 from ..content.problems import Problem
 from ..content.store import ContentStore
 from . import (
     behov_rules,
     catalog_rules,
+    date_rules,
     directory_rules,
     kommun_rules,
     kris_rules,
@@ -30,6 +31,7 @@ RULES = (
     + kommun_rules.RULES
     + logo_rules.RULES
     + directory_rules.RULES
+    + date_rules.RULES
     + national_rules.RULES
     + kris_rules.RULES
     + sprak_rules.RULES
@@ -37,9 +39,9 @@ RULES = (
 )
 
 
-# A file that cannot be read (or is missing) explains what the rules then say about the data
-# it should have held: those follow-on problems are left out until it is read again.
-UNREADABLE = {yamltext.SYNTAX, yamltext.NOT_UTF8, yamltext.SHAPE, yamltext.FILE_MISSING}
+# A file that cannot be read (or is missing, or is a folder) explains what the rules then say
+# about the data it should have held: those follow-on problems are left out until it is read again.
+UNREADABLE = {yamltext.SYNTAX, yamltext.NOT_UTF8, yamltext.SHAPE, yamltext.FILE_MISSING, filer.FOLDER}
 FOLLOW_ONS = {
     "data/nodnummer.yaml": {"SV313", "SV314", "SV601", "SV602"},
     "kommuner/{kommun}/verksamheter.yaml": {"SV150", "SV312"},
@@ -55,6 +57,7 @@ def validate(store: ContentStore, site_urls: set[str]) -> list[Problem]:
     for rule in RULES:
         problems.extend(rule(store, site_urls))
     unread = {Path(p.file).resolve() for p in store.problems if p.code in UNREADABLE}
+    folders = {Path(p.file).resolve() for p in store.problems if p.code == filer.FOLDER}
     hidden = set()
     for name, follow_ons in FOLLOW_ONS.items():
         if (store.content_dir / name.format(kommun=store.kommun_slug)).resolve() in unread:
@@ -63,7 +66,12 @@ def validate(store: ContentStore, site_urls: set[str]) -> list[Problem]:
         # A municipality may have no directory yet (SV312 says what the vägvisare needs);
         # its translations then name verksamheter that are not missing, only not written.
         hidden.add("SV150")
-    return [p for p in problems if p.code not in hidden]
+    # A folder named as a required file is that one line (SV121), not also "the file is missing".
+    return [
+        p
+        for p in problems
+        if p.code not in hidden and not (p.code == yamltext.FILE_MISSING and Path(p.file).resolve() in folders)
+    ]
 
 
 def codes() -> dict[str, str]:

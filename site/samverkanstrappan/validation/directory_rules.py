@@ -1,9 +1,8 @@
 """Checks on a municipality's directory of verksamheter (verksamheter.yaml)."""
 
-import datetime
-
 from ..content.problems import WARNING, Problem
 from ..content.verksamheter import STALE_AFTER
+from . import date_rules
 from .registry import codes
 
 
@@ -15,9 +14,9 @@ from .registry import codes
 )
 def services_complete(store, site_urls):
     """Every service belongs to a known organisation, can be phoned, has its own id and was checked lately."""
-    file, today, seen = store.directory_file, datetime.date.today(), set()
+    file, today, seen = store.directory_file, date_rules.today(), set()
     for service in store.verksamheter.entries:
-        if service.organisation is None:
+        if service.organisation is None and service.organisation_id:  # "": missing or unreadable (SV111, SV112)
             yield Problem(
                 file,
                 service.lines.get("organisation", service.line),
@@ -31,10 +30,10 @@ def services_complete(store, site_urls):
                 "SV502",
                 "Verksamheten har inget telefonnummer. Alla kontakter behöver minst ett.",
             )
-        if service.id in seen:
+        if service.id and service.id in seen:
             yield Problem(file, service.line, "SV503", f"Id '{service.id}' används redan av en annan verksamhet.")
         seen.add(service.id)
-        if today - service.kontrollerad > STALE_AFTER:
+        if service.kontrollerad and today - service.kontrollerad > STALE_AFTER:
             yield Problem(
                 file,
                 service.lines.get("kontrollerad", service.line),

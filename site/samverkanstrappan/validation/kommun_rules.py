@@ -1,12 +1,11 @@
 """Checks on a municipality's own files: kommun.yaml, and what it adds to the national content."""
 
-import datetime
-
 from ..content import farger
 from ..content.kommun import REVIEW_EVERY
 from ..content.problems import WARNING, Problem
 from ..content.sprak import SOURCE, SPRAK
 from ..content.store import shown_path
+from . import date_rules
 from .registry import codes
 
 
@@ -14,7 +13,7 @@ from .registry import codes
 def addition_has_page(store, site_urls):
     """A local block (tillagg/<språk>/<nyckel>.md) is added to a page that exists."""
     for (_lang, key), addition in sorted(store.additions.items()):
-        if (SOURCE, key) not in store.pages:
+        if (SOURCE, key) not in store.pages and (SOURCE, key) not in store.unread_pages:
             yield Problem(
                 addition.file,
                 1,
@@ -35,7 +34,7 @@ def _kommun_file(store) -> str:
 )
 def languages_known(store, site_urls):
     settings = store.kommun
-    if not settings:
+    if not settings or settings.listed_sprak is None:  # missing or unreadable: SV111, SV112 or SV114 says so
         return
     line = settings.lines.get("sprak", 1)
     seen = set()
@@ -58,7 +57,12 @@ def colours_readable(store, site_urls):
     settings = store.kommun
     if not settings:
         return
+    # A colour written but not readable (or missing) is reported already: a pair with it in
+    # would be judged against the site's own colour, which the editor did not choose.
+    unread = set(farger.DEFAULTS) - set(settings.farger) if settings.farger_lines else set()
     for fore, back, where, ratio in farger.low_contrast(settings.farger):
+        if {fore, back} & unread:
+            continue
         yield Problem(
             _kommun_file(store),
             settings.farger_lines.get(fore, settings.lines.get("farger", 1)),
@@ -81,7 +85,8 @@ def statement_complete(store, site_urls):
         return
     statement, file = settings.tillganglighet, _kommun_file(store)
     lines = statement.get("lines", {})
-    if statement.get("status") in ("delvis", "inte") and not statement.get("brister"):
+    unreadable = statement.get("brister") is None and "brister" in lines  # written, reported (SV112)
+    if statement.get("status") in ("delvis", "inte") and not statement.get("brister") and not unreadable:
         yield Problem(
             file,
             settings.lines.get("tillganglighet", 1),
@@ -96,7 +101,7 @@ def statement_complete(store, site_urls):
     made, updated = statement.get("upprattad"), statement.get("uppdaterad")
     if made and updated and updated < made:
         yield Problem(file, lines["uppdaterad"], "SV432", "uppdaterad är före upprattad.")
-    if updated and datetime.date.today() - updated > REVIEW_EVERY:
+    if updated and date_rules.today() - updated > REVIEW_EVERY:
         yield Problem(
             file,
             lines["uppdaterad"],

@@ -9,7 +9,7 @@ from ..content.synonymer import is_group
 from .registry import codes
 
 
-def _helpline_file(store) -> str:
+def helpline_file(store) -> str:
     return shown_path(store.content_dir / "data" / "nodnummer.yaml")
 
 
@@ -18,7 +18,7 @@ def emergency_numbers_present(store, site_urls):
     for needed in ALWAYS_SHOWN:
         if needed not in store.helplines:
             yield Problem(
-                _helpline_file(store),
+                helpline_file(store),
                 store.helplines.line,
                 "SV601",
                 f"Numret med id '{needed}' saknas. Nödblocket på varje sida behöver det.",
@@ -32,7 +32,7 @@ def helplines_have_words(store, site_urls):
     for helpline in store.helplines.values():
         if helpline.id not in LABELS:
             yield Problem(
-                _helpline_file(store),
+                helpline_file(store),
                 helpline.line,
                 "SV602",
                 f"Webbplatsen har ingen text om vad numret '{helpline.id}' är till för. Använd ett av "

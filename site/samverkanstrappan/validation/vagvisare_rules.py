@@ -128,6 +128,7 @@ def outcomes_give_a_next_step(store, site_urls):
     if not flow:
         return
     lacking: dict[str, list[str]] = {}  # a kind of verksamhet the directory lacks -> the outcomes that need it
+    written = store.verksamheter.kinds()  # with mistakes or not: those are reported where they are
     for outcome in flow.outcomes.values():
         if not outcome.verksamheter and not outcome.nummer and not outcome.contacts_unreadable:
             yield Problem(
@@ -145,7 +146,7 @@ def outcomes_give_a_next_step(store, site_urls):
                     "SV311",
                     f"Utfallet '{outcome.id}' nämner typen '{kind}', som inte finns. Välj bland {', '.join(TYPER)}.",
                 )
-            elif not store.services(kind):
+            elif kind not in written:
                 lacking.setdefault(kind, []).append(outcome.id)
         for number in outcome.nummer:
             if number not in store.helplines:
@@ -200,7 +201,7 @@ def every_node_has_words(store, site_urls):
     if not flow:
         return
     for node in [*flow.questions.values(), *flow.outcomes.values()]:
-        if (SOURCE, node.id) not in store.texts:
+        if (SOURCE, node.id) not in store.texts and (SOURCE, node.id) not in store.unread_texts:
             message = f"Texten för '{node.id}' saknas. Skapa filen vagvisare/{SOURCE}/{node.id}.md."
             yield Problem(flow.file, node.line, "SV320", message)
     for (lang, key), text in sorted(store.texts.items()):
