@@ -1,7 +1,6 @@
 """Small content folders written for one test, and the checking that `build.py check` does,
 without Flask or a build: a test breaks one file and asserts (code, file, line)."""
 
-import datetime
 import os
 import shutil
 from pathlib import Path
@@ -9,10 +8,10 @@ from pathlib import Path
 from samverkanstrappan import paths
 from samverkanstrappan.content.store import ContentStore
 from samverkanstrappan.routes import Router
-from samverkanstrappan.validation import RULES, registry, validate
+from samverkanstrappan.validation import RULES, date_rules, registry, validate
 
 KOMMUN = "prov"
-TODAY = datetime.date.today().isoformat()  # dates that never grow old
+TODAY = date_rules.today().isoformat()  # dates that never grow old (the date in Sweden, as the rules read it)
 
 PAGE = """---
 titel: {title}

@@ -122,6 +122,8 @@ def logo_problems(tmp_path, logo: bytes, name: str = "logotyp.svg") -> set:
         ("animering.svg", 4),  # <set> can turn a link into a script
         ("html-skript.svg", 3),  # a script of another namespace is a script
         ("extern-entitet.svg", 3),  # an entity that names a file outside
+        ("extern-fyllning.svg", 3),  # fill="url(https://...)": a presentation attribute is CSS too
+        ("css-escape.svg", 3),  # "\\75 rl(" is "url(" to a browser
     ],
 )
 def test_a_logo_that_could_run_code_or_fetch_another_file_is_refused_at_its_line(tmp_path, fixture, line):

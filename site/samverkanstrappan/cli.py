@@ -30,7 +30,7 @@ SWEDISH = {
     "%(prog)s: error: %(message)s\n": "%(prog)s: %(message)s\n",
     "%(prog)s: warning: %(message)s\n": "%(prog)s: varning: %(message)s\n",
     "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
-    "unrecognized arguments: %s": "okända val: %s",
+    "unrecognized arguments: %s": "okända flaggor: %s",
     "the following arguments are required: %s": "det här saknas: %s",
     "expected one argument": "ett värde behövs efter flaggan",
     "expected at most one argument": "högst ett värde får stå efter flaggan",

@@ -70,7 +70,7 @@ def _file_problem(path: Path, root: Path, shown: Callable[[Path], str], in_langu
         return Problem(shown(path), 1, MISNAMED, message)
     if name.endswith(PAGE) and not in_language:
         message = (
-            f"Sidan ligger inte i en språkmapp och visas inte. Flytta den till {root.name}/sv/{name} "
+            f"Sidan ligger inte i en språkmapp och visas inte. Flytta den till {shown(root / 'sv' / name)} "
             "(eller ett annat språks mapp)."
         )
         return Problem(shown(path), 1, OUTSIDE, message)

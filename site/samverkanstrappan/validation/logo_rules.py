@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from xml.parsers import expat
 
+from ..content import filer
 from ..content.kommun import LOGO_MAX_BYTES, LOGO_TYPES
 from ..content.problems import Problem
 from ..content.store import shown_path
@@ -45,7 +46,12 @@ FORBIDDEN = {
 }
 # Images drawn into the logo itself are no request to anyone (and run nothing, even as SVG).
 _OWN_ADDRESS = re.compile(r"\s*($|#|data:image/(png|jpeg|gif|webp)[;,])", re.IGNORECASE)
-_CSS_ADDRESS = re.compile(r"url\(\s*(?![\"']?\s*#)|@import", re.IGNORECASE)
+# An address in CSS, wherever CSS may be (style=, <style>, and the presentation attributes such
+# as fill="url(...)" or filter=): only a reference to a part of the file itself (#id) is allowed.
+# A backslash is refused too, since CSS escapes can spell "url(" as "\\75 rl(". Attributes in
+# another namespace (Inkscape's sodipodi:docname="C:\\...") are the drawing program's notes,
+# which no browser reads as CSS.
+_CSS_ADDRESS = re.compile(r"url\(\s*(?![\"']?\s*#)|@import|image-set\(|\\", re.IGNORECASE)
 
 
 def _image_kind(head: bytes) -> str | None:
@@ -81,13 +87,14 @@ def _svg_problems(data: bytes, file: str) -> list[Problem]:
         if tag.lower() in FORBIDDEN:
             refuse(f"taggen <{tag}>")
         for attribute, value in attributes.items():
-            local = attribute.rpartition(" ")[2].lower()
+            namespace, _, local = attribute.rpartition(" ")
+            local = local.lower()
             if local.startswith("on"):
                 refuse(f"{local}= (kod som körs när något händer)")
             elif local in ("href", "src") and not _OWN_ADDRESS.match(value):
                 refuse(f'en adress till något utanför filen ({local}="{value[:60]}")')
-            elif local == "style" and _CSS_ADDRESS.search(value):
-                refuse("en adress till något utanför filen i style=")
+            elif not namespace and local not in ("href", "src") and _CSS_ADDRESS.search(value):
+                refuse(f"en adress till något utanför filen i {local}=")
 
     def text(data: str) -> None:
         if open_tags and open_tags[-1] == "style" and _CSS_ADDRESS.search(data):
@@ -125,7 +132,10 @@ class _NotSvg(Exception):
 
 def inspect(path: Path, file: str) -> list[Problem]:
     """Everything wrong with the logo's bytes (kept by the file's time and size: ContentStore.cached)."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:  # one line beside every other mistake, not a stopped check
+        return [filer.unreadable(file, error)]
     kind = _image_kind(data[:8])
     wanted = path.suffix.lower().lstrip(".")
     if wanted == "png" and kind != "png":
@@ -164,6 +174,8 @@ def logo_usable(store, site_urls):
             file, line, "SV420", f"Logotypen '{name}' ska vara en svg- eller png-fil i samma mapp som kommun.yaml."
         )
         return
+    if os.path.isdir(logo):
+        return  # a folder named as the logo is SV121 already (content/filer.py): one line
     if not os.path.isfile(logo):
         yield Problem(file, line, "SV421", f"Filen '{name}' finns inte i {store.kommun_dir.name}/.")
         return
