@@ -7,10 +7,9 @@ import datetime
 import zoneinfo
 
 from ..content.problems import Problem
-from ..content.store import shown_path
 from . import national_rules
 from .page_rules import markdown_pages
-from .registry import codes
+from .registry import codes, kommun_file
 
 
 def today() -> datetime.date:
@@ -38,7 +37,7 @@ def _written(store):
         statement = store.kommun.tillganglighet
         for key in ("bedomd", "upprattad", "uppdaterad"):
             if statement.get(key):
-                yield shown_path(store.kommun_dir / "kommun.yaml"), statement["lines"][key], key, statement[key]
+                yield kommun_file(store), statement["lines"][key], key, statement[key]
 
 
 @codes(SV116="Ett datum (granskad, kontrollerad, uppdaterad ...) ligger efter dagens datum.")

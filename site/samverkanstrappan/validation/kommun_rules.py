@@ -4,9 +4,8 @@ from ..content import farger
 from ..content.kommun import REVIEW_EVERY
 from ..content.problems import WARNING, Problem
 from ..content.sprak import SOURCE, SPRAK
-from ..content.store import shown_path
 from . import date_rules
-from .registry import codes
+from .registry import codes, kommun_file
 
 
 @codes(SV260="En kommuns tillägg (tillagg/) hör till en sida som inte finns.")
@@ -23,10 +22,6 @@ def addition_has_page(store, site_urls):
             )
 
 
-def _kommun_file(store) -> str:
-    return shown_path(store.kommun_dir / "kommun.yaml")
-
-
 @codes(
     SV401="Ett språk i sprak: finns inte bland dem webbplatsen kan publicera.",
     SV402="Svenska (sv) saknas bland språken i sprak:.",
@@ -41,15 +36,15 @@ def languages_known(store, site_urls):
     for code in settings.listed_sprak:
         if code not in SPRAK:
             yield Problem(
-                _kommun_file(store), line, "SV401", f"Språket '{code}' finns inte. Välj bland {', '.join(SPRAK)}."
+                kommun_file(store), line, "SV401", f"Språket '{code}' finns inte. Välj bland {', '.join(SPRAK)}."
             )
         elif code in seen:  # the build would make the language's folder twice
             yield Problem(
-                _kommun_file(store), line, "SV403", f"Språket '{code}' står två gånger i sprak:. Skriv det en gång."
+                kommun_file(store), line, "SV403", f"Språket '{code}' står två gånger i sprak:. Skriv det en gång."
             )
         seen.add(code)
     if SOURCE not in settings.listed_sprak:
-        yield Problem(_kommun_file(store), line, "SV402", "Svenska (sv) måste vara med bland språken.")
+        yield Problem(kommun_file(store), line, "SV402", "Svenska (sv) måste vara med bland språken.")
 
 
 @codes(SV410="Två av kommunens färger har för liten kontrast mot varandra (minst 4,5:1).")
@@ -64,7 +59,7 @@ def colours_readable(store, site_urls):
         if {fore, back} & unread:
             continue
         yield Problem(
-            _kommun_file(store),
+            kommun_file(store),
             settings.farger_lines.get(fore, settings.lines.get("farger", 1)),
             "SV410",
             f"Färgerna {fore} och {back} har för liten kontrast ({ratio:.1f}:1, minst "
@@ -83,7 +78,7 @@ def statement_complete(store, site_urls):
     settings = store.kommun
     if not settings:
         return
-    statement, file = settings.tillganglighet, _kommun_file(store)
+    statement, file = settings.tillganglighet, kommun_file(store)
     lines = statement.get("lines", {})
     unreadable = statement.get("brister") is None and "brister" in lines  # written, reported (SV112)
     if statement.get("status") in ("delvis", "inte") and not statement.get("brister") and not unreadable:

@@ -13,7 +13,7 @@ from ..content import filer
 from ..content.kommun import LOGO_MAX_BYTES, LOGO_TYPES
 from ..content.problems import Problem
 from ..content.store import shown_path
-from .registry import codes
+from .registry import codes, kommun_file
 
 UNSAFE, NOT_AN_IMAGE = "SV423", "SV424"
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
@@ -151,10 +151,6 @@ def inspect(path: Path, file: str) -> list[Problem]:
     return _svg_problems(data, file) if wanted == "svg" else []
 
 
-def _kommun_file(store) -> str:
-    return shown_path(store.kommun_dir / "kommun.yaml")
-
-
 @codes(
     SV420="Logotypen är inte en svg- eller png-fil i samma mapp som kommun.yaml.",
     SV421="Logotypens fil finns inte.",
@@ -167,7 +163,7 @@ def logo_usable(store, site_urls):
     settings = store.kommun
     if not settings or not settings.logotyp:
         return
-    logo, file, line = settings.logotyp, _kommun_file(store), settings.lines.get("logotyp", 1)
+    logo, file, line = settings.logotyp, kommun_file(store), settings.lines.get("logotyp", 1)
     name = os.path.relpath(logo, store.kommun_dir)
     if logo.parent != store.kommun_dir or logo.suffix.lower() not in LOGO_TYPES:
         yield Problem(

@@ -9,6 +9,7 @@ is permanent once given: a rule that goes away leaves its number unused.
 import functools
 
 from ..content import filer, pages, passed_by, schema, verksamheter, verksamheter_sprak, yamltext
+from ..content.store import shown_path
 
 
 def codes(**described: str):
@@ -61,3 +62,9 @@ def all_codes(rules) -> dict[str, str]:
 def listing(rules) -> str:
     """What `python build.py regler` prints: one code per line, in order."""
     return "\n".join(f"{code}  {description}" for code, description in all_codes(rules).items())
+
+
+def kommun_file(store) -> str:
+    """kommun.yaml of the municipality being checked, as an editor sees its path: where the
+    rules about its settings (languages, logo, statement, dates) point."""
+    return shown_path(store.kommun_dir / "kommun.yaml")
