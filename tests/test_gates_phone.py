@@ -309,3 +309,33 @@ def test_large_text_scrolls_nothing_sideways_and_keeps_every_emergency_number_in
     finally:
         page.close()
     assert len(urls) >= 15 and wrong == {}
+
+
+def test_escape_leaves_the_page_but_not_while_typing_or_closing_a_menu(browser, site_url):
+    """Escape sent someone who cleared the word "våld" from the search box to the weather, and
+    someone closing the language list too (a keyboard walk). Escape still leaves from the page
+    itself, and Shift three times leaves from anywhere, a text field too (GOV.UK's pattern)."""
+    context = browser.new_context()
+    context.route("https://www.smhi.se/**", lambda route: route.fulfill(body="SMHI", content_type="text/plain"))
+    page = context.new_page()
+
+    def left() -> bool:
+        page.wait_for_timeout(300)
+        return page.url.startswith("https://www.smhi.se/")
+
+    page.goto(site_url + "/sv/sok/")
+    page.fill("#sok-fraga", "våld")
+    page.focus("#sok-fraga")
+    page.keyboard.press("Escape")
+    assert not left()
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert left()
+    page.goto(site_url + "/sv/vagvisare/vald/jag/")
+    page.click(".sprakval-val summary")
+    page.keyboard.press("Escape")
+    assert not left() and page.evaluate("document.querySelector('.sprakval-val').open") is False
+    page.keyboard.press("Escape")
+    assert left()
+    context.close()

@@ -7,9 +7,29 @@ document.addEventListener("click", function (event) {
     window.location.replace(link.href);
   }
 });
-document.addEventListener("keydown", function (event) {
-  var link = document.querySelector("a[data-lamna]");
-  if (link && event.key === "Escape") {
-    window.location.replace(link.href);
+// From the keyboard: Escape, and Shift pressed three times within two seconds (as GOV.UK's
+// "Exit this page"), which works in a text field too. Escape also clears a search box and
+// closes a menu, so there it does that: someone who cleared the word "våld" was sent away.
+(function () {
+  var shifts = [];
+  function leave() {
+    var link = document.querySelector("a[data-lamna]");
+    if (link) { window.location.replace(link.href); }
   }
-});
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Shift" && !event.repeat) {
+      var now = Date.now();
+      shifts = shifts.filter(function (at) { return now - at < 2000; }).concat(now);
+      if (shifts.length >= 3) { leave(); }
+      return;
+    }
+    if (event.key !== "Escape") { return; }
+    var open = document.querySelector("details[open]");
+    if (open) {
+      open.open = false;
+      open.querySelector("summary").focus();
+      return;
+    }
+    if (!event.target.closest("input, textarea, select, [contenteditable]")) { leave(); }
+  });
+}());

@@ -85,8 +85,14 @@
 
   section.querySelector("[data-skriv-ut]").addEventListener("click", function () { window.print(); });
   section.querySelector("[data-kopiera]").addEventListener("click", function () {
-    var done = function () { status.textContent = status.dataset.kopierad; };
-    var failed = function () { status.textContent = status.dataset.ejKopierad; };
+    // Emptied first, and written a moment later: a screen reader says nothing when a status
+    // gets the same words again, so a second copy was silent.
+    var say = function (text) {
+      status.textContent = "";
+      window.setTimeout(function () { status.textContent = text; }, 100);
+    };
+    var done = function () { say(status.dataset.kopierad); };
+    var failed = function () { say(status.dataset.ejKopierad); };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(letter()).then(done, failed);
     } else {
