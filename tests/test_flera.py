@@ -436,3 +436,14 @@ def test_the_review_table_has_every_combination(app):
     assert {row["adress"] for row in combined} == {
         f"/sv/vagvisare/flera/{'/'.join(chosen)}/" for chosen in behov.all_combinations(store.flow)
     }
+
+
+def test_a_combined_answers_cards_are_headed_one_level_below_their_group(client):
+    """The groups (Kommunen, Regionen ...) and their cards were all h3: a screen reader's list
+    of headings was flat (a keyboard walk). A card under a group is an h4."""
+    html = client.get("/sv/vagvisare/flera/aldre/beroende/").text
+    groups = re.findall(r'<section class="huvudman"[^>]*>\s*<h(\d)[^>]*>.*?</section>', html, re.S)
+    cards = re.findall(r'<section class="huvudman".*?</section>', html, re.S)
+    assert groups and set(groups) == {"3"}
+    levels = {level for section in cards for level in re.findall(r'<h(\d) id="kort-[^"]+" class="kort__namn"', section)}
+    assert levels == {"4"}
