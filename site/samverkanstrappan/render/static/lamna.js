@@ -24,7 +24,8 @@ document.addEventListener("click", function (event) {
       return;
     }
     if (event.key !== "Escape") { return; }
-    var open = document.querySelector("details[open]");
+    // Only a menu the person is in: an open section elsewhere on the page must not hold them.
+    var open = event.target.closest("details[open]");
     if (open) {
       open.open = false;
       open.querySelector("summary").focus();
