@@ -25,79 +25,20 @@ from . import (
     verksamheter_sprak,
     yamltext,
 )
+from .cache import FileCache, keepable
 from .problems import Problem
+from .scan import scan, shown_path
 from .sprak import SOURCE, SPRAK
-
-
-def shown_path(path: Path) -> str:
-    """A path as editors see it: relative to where they stand, when that is shorter."""
-    text, here = str(path), os.getcwd()
-    if os.path.isabs(text) and text.startswith(here.rstrip(os.sep) + os.sep):  # below it: no "..", cut it off
-        return text[len(here.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
-
 
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
-# Problems that say a file could not be read at all (content/filer.py).
-UNREAD = frozenset({filer.UNREADABLE})
-
-
-def _stat(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_mtime_ns, stat.st_size
-
-
-def _scan(roots: list[Path], links: set[Path] | None = None) -> list[tuple[Path, int, int]]:
-    """Every file below `roots` with its time and size, sorted, listed as Path.rglob lists them
-    (a linked folder is not entered, a linked file is followed), with one stat per file: the
-    listing, a check that each is a file and two stats cost 0.08 s at 2,000 extra pages.
-    The files that are links go into `links`."""
-    found = []
-
-    def walk(folder: Path) -> None:
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except OSError:  # gone, not a folder, or not ours to read (filer.odd_entries reports it)
-            return
-        for entry in entries:
-            path = folder / entry.name
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    walk(path)
-                elif entry.is_file():
-                    stat = entry.stat()
-                    found.append((path, stat.st_mtime_ns, stat.st_size))
-                    if links is not None and entry.is_symlink():
-                        links.add(path)
-            except OSError:  # an editor's temporary file, gone since it was listed, or a broken link
-                continue
-
-    for root in roots:
-        walk(root)
-    return sorted(found)
-
-
-def _reads(key: tuple, paths: set[Path]) -> bool:
-    """Whether the listing `key` is a file read (ContentStore._read) of one of `paths`."""
-    return key[0] == "read" and not key[1].isdisjoint(paths)
-
-
-def _keepable(result: tuple | list) -> bool:
-    """Whether what a reader gave for a file, (value, problems) or its problems alone, may be
-    kept by the file's time and size: not when it could not be read at all, since giving it
-    read rights (chmod) changes neither."""
-    problems = result if isinstance(result, list) else result[1]
-    return not any(problem.code in UNREAD for problem in problems)
 
 
 def _parse_page(job):
     return pages.parse(*job)
 
 
-class ContentStore:
+class ContentStore(FileCache):
     """One municipality's pages, settings and data, with every problem found reading them."""
 
     def __init__(
@@ -118,38 +59,6 @@ class ContentStore:
         self._stats: dict[Path, tuple[int, int]] = {}
         self._listings: dict[tuple, object] = {}
         self.refresh()
-
-    def _key(self, path: Path, reader, args) -> tuple:
-        if path not in self._stats:
-            self._stats[path] = _stat(path)
-        return (str(path), *self._stats[path], reader, args)
-
-    def _read(self, files: tuple[Path, ...], load, *args):
-        """load(*args), again only once one of `files` (each may be missing) was saved or a file
-        was added or removed: after a page is saved, the preview reads no settings, flow or word
-        lists again, and they stay the same objects (the route table's URLs are kept by them)."""
-        return self._listed(("read", frozenset(files), load, args), partial(load, *args))
-
-    def listed(self, key: tuple, compute):
-        """compute(), kept until a file is added or removed: for what depends on which files
-        there are and on nothing in them (the route table's list of the files a page is made of)."""
-        return self._listed(key, compute)
-
-    def _listed(self, key: tuple, compute):
-        if key not in self._listings:
-            self._listings[key] = compute()
-        return self._listings[key]
-
-    def cached(self, path: Path, reader, *args):
-        """reader(path, *args), read again only when the file has changed (its time or size).
-        The reader gives (value, problems) or a list of problems."""
-        key = self._key(path, reader, args)
-        found = self._cache.get(key)
-        if found is None:
-            found = reader(path, *args)
-            if _keepable(found):
-                self._cache[key] = found
-        return found
 
     def parsed(self) -> dict:
         """What this version parsed from its files as they are now, with what was worked out
@@ -177,27 +86,6 @@ class ContentStore:
         kept.update((key, self._cache[key]) for key in later if key[2] in alive)
         return kept
 
-    def shared(self, key: str, make):
-        """make(), once for this content and every later version of it: for what depends on
-        no file (the validation's router), so the preview does not make it after each save."""
-        if ("shared", key) not in self._cache:
-            self._cache[("shared", key)] = make()
-        return self._cache[("shared", key)]
-
-    def per_page(self, page, make, *args):
-        """make(page, *args), kept while the parsed page is (and `args` are the same): a page
-        read again is a new object, so the preview works out again only what an editor changed
-        (validation/registry.each_page, index/dokument.page_documents). `page` may also be
-        what is kept so (a search document: index/sokdata.py). `args` must be hashable."""
-        key = ("per_page", make, id(page), args)
-        found = self._cache.get(key)
-        if found is None or found[0] is not page:  # the id of a page since gone may be reused
-            found = self._cache[key] = (page, make(page, *args))
-        return found[1]
-
-    def _shown(self, path: Path) -> str:
-        return self._listed(("shown", path), partial(shown_path, path))
-
     def _parse_many(self, jobs: list[tuple]) -> None:
         """Parse the pages not yet cached, on every core when there are many (a full build).
         Only from a process with no other thread: forking beside a thread can deadlock (serve
@@ -215,7 +103,7 @@ class ContentStore:
         finally:
             workers.stop(pool)
         for (_, key), result in zip(missing, results):
-            if _keepable(result):
+            if keepable(result):
                 self._cache[key] = result
 
     def _find(self, root: Path) -> dict[str, Path]:
@@ -234,12 +122,12 @@ class ContentStore:
 
     def files(self) -> list[Path]:
         """Every file this content is read from."""
-        return [path for path, _, _ in _scan(self._roots())]
+        return [path for path, _, _ in scan(self._roots())]
 
     def file_stats(self) -> list[tuple[Path, int, int]]:
         """Every file this content is read from, with the time and size it had when it was read
         (the incremental build hashes those that changed)."""
-        return list(self._signature) if self._signature is not None else _scan(self._roots())
+        return list(self._signature) if self._signature is not None else scan(self._roots())
 
     def changed(self, paths: set[Path] | None = None, listed: bool = True) -> "ContentStore | None":
         """A new version of the content with the changed files read again, or None when nothing
@@ -254,8 +142,7 @@ class ContentStore:
             return new if new.refresh() else None
         # As the watcher names them and as the file system does (a folder may be a link).
         paths = {Path(path).absolute() for path in paths} | {Path(path).resolve() for path in paths}
-        new._stats = {path: stat for path, stat in self._stats.items() if path not in paths}
-        new._listings = {} if listed else {k: v for k, v in self._listings.items() if not _reads(k, paths)}
+        new._forget(paths, listed)
         new._signature = None  # a later refresh() looks at every file again
         new._load()
         return new
@@ -269,7 +156,7 @@ class ContentStore:
         """Re-read changed files; True when anything changed."""
         # The size too: a save that truncates, then writes, may keep the same time.
         links: set[Path] = set()
-        signature = _scan(self._roots(), links)
+        signature = scan(self._roots(), links)
         if signature == self._signature and links == self._links:
             return False
         self._signature, self._links = signature, links

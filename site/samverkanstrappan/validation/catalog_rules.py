@@ -9,8 +9,8 @@ import polib
 from .. import paths
 from ..content import catalogs, yamltext
 from ..content.problems import Problem, has_errors
+from ..content.scan import shown_path
 from ..content.sprak import SOURCE
-from ..content.store import shown_path
 from . import po_syntax
 from .registry import codes
 

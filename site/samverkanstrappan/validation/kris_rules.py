@@ -4,7 +4,7 @@ from pathlib import Path
 
 from ..content import kris, yamltext
 from ..content.problems import Problem
-from ..content.store import shown_path
+from ..content.scan import shown_path
 from ..index import fraga
 from .registry import codes
 

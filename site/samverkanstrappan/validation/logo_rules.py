@@ -12,7 +12,7 @@ from xml.parsers import expat
 from ..content import filer
 from ..content.kommun import LOGO_MAX_BYTES, LOGO_TYPES
 from ..content.problems import Problem
-from ..content.store import shown_path
+from ..content.scan import shown_path
 from .registry import codes, kommun_file
 
 UNSAFE, NOT_AN_IMAGE = "SV423", "SV424"

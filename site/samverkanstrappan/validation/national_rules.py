@@ -3,8 +3,8 @@
 from ..content import yamltext
 from ..content.helplines import ALWAYS_SHOWN, LABELS
 from ..content.problems import Problem
+from ..content.scan import shown_path
 from ..content.sprak import SPRAK
-from ..content.store import shown_path
 from ..content.synonymer import is_group
 from .registry import codes
 

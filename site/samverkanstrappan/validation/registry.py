@@ -9,7 +9,7 @@ is permanent once given: a rule that goes away leaves its number unused.
 import functools
 
 from ..content import filer, pages, passed_by, schema, verksamheter, verksamheter_sprak, yamltext
-from ..content.store import shown_path
+from ..content.scan import shown_path
 
 
 def codes(**described: str):
