@@ -20,7 +20,9 @@ WORST_COMBINED = 5  # combined answers per language, those with the most text be
 
 GEOMETRY = """() => {
   const main = document.querySelector("main");
-  const tel = main.querySelector('a[href^="tel:"]');
+  // The first number a reader sees: a combined answer's part for an earlier answer is hidden
+  // unless the address names it (.ocksa), and a hidden link's box is at the top.
+  const tel = [...main.querySelectorAll('a[href^="tel:"]')].find((link) => link.getClientRects().length > 0);
   const answer = main.querySelector(".svar a");
   const box = (element) => element ? element.getBoundingClientRect() : null;
   const broken = [];
@@ -73,7 +75,7 @@ def site_languages(site: Path) -> list[str]:
 
 
 def _text_before_first_number(html: str) -> int:
-    main = html[html.index("<main") :]
+    main = re.sub(r'<section class="ocksa".*?</section>', "", html[html.index("<main") :], flags=re.S)
     before = main[: main.index('href="tel:')] if 'href="tel:' in main else main
     return len(re.sub(r"<[^>]+>", "", before))
 

@@ -92,3 +92,33 @@ def need_of_outcome(flow: Flow, outcome_id: str) -> str | None:
             if need:
                 return need
     return None
+
+
+def specific_outcomes(flow: Flow, need: str) -> dict[str, tuple[str, ...]]:
+    """The outcomes a need's own questions lead to besides the ones its combined answers show
+    (`barn`: a child with a disability, funktion-barn), each with the first path to it."""
+    shown = set(flow.behov.get(need, ()))
+    found: dict[str, tuple[str, ...]] = {}
+    for path in flow.paths():
+        nodes = flow.walk(path)
+        if nodes and nodes[-1].id in flow.outcomes and nodes[-1].id not in shown and need_of_path(flow, path) == need:
+            found.setdefault(nodes[-1].id, path)
+    return found
+
+
+def also(flow: Flow, chosen: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """What a combined answer keeps of a more precise answer given before a need was added:
+    each specific outcome of its needs (not a crisis one: every page shows that help first)
+    with its path and the kinds of verksamhet it has that the combined answer does not.
+    A combined answer is made of needs, not answers, or each answer with each pair of needs
+    would be a page of its own; so this part is on the page, shown when the address names
+    it (#ocksa-<id>, render/flera.py)."""
+    kinds = {kind for outcome in outcomes(flow, chosen) for kind in outcome.verksamheter}
+    found = {}
+    for need in chosen:
+        for outcome_id, path in specific_outcomes(flow, need).items():
+            outcome = flow.outcomes[outcome_id]
+            extra = tuple(kind for kind in outcome.verksamheter if kind not in kinds)
+            if extra and not outcome.kanslig and outcome_id not in found:
+                found[outcome_id] = (outcome_id, path, extra)
+    return tuple(found.values())

@@ -64,8 +64,17 @@ def add_choices(lang: str, chosen: tuple[str, ...], shown: tuple[str, ...] = ())
             label, label_lang = need_label(lang, need)
             # With no need chosen ("vet inte"), each need's own questions: nothing is assumed.
             url = combined_url((*chosen, need)) if chosen else url_for("vagvisare.step", svar=need)
+            if chosen and len(shown) == 1 and shown[0] in also_ids((*chosen, need)):
+                url += f"#ocksa-{shown[0]}"  # the more precise answer's contacts stay in view
             found.append({"label": label, "lang": label_lang, "url": url})
     return found
+
+
+def also_ids(chosen: tuple[str, ...]) -> frozenset[str]:
+    """The earlier answers the combined answer of `chosen` needs has a part for (_also)."""
+    ordered = behov.ordered(store().flow, chosen)
+    answer = current_app.remember(("flera", ordered), lambda: _answer(ordered))
+    return frozenset(outcome_id for answers, _ in answer["also"] for outcome_id, _ in answers)
 
 
 def contact_groups(outcomes) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -143,7 +152,25 @@ def _answer(chosen: tuple[str, ...]) -> dict:
         "acute": tuple(outcome.id for outcome in outcomes if outcome.kanslig),  # their words come first
         "leave": any(outcome.lamna_snabbt for outcome in outcomes),
         "carers": carers(outcomes),
+        "also": _also(chosen, carers(outcomes)),
     }
+
+
+def _also(
+    chosen: tuple[str, ...], shown: tuple[str, ...]
+) -> tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...]], ...]:
+    """behov.also as parts of the page: the earlier answers that add the same kinds share one
+    part (BUP for a child's school, mood or drinking), each part (answers as (id, path), service
+    ids), without the services the page `shown` elsewhere (support for carers)."""
+    parts: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    for outcome_id, path, kinds in behov.also(store().flow, chosen):
+        parts.setdefault(kinds, []).append((outcome_id, "/".join(path)))
+    found = []
+    for kinds, answers in parts.items():
+        services = tuple(service.id for kind in kinds for service in store().services(kind) if service.id not in shown)
+        if services:
+            found.append((tuple(answers), services))
+    return tuple(found)
 
 
 def combined(lang, behov, lattlast):

@@ -1,0 +1,73 @@
+"""A combined answer keeps an earlier, more precise answer (content/behov.also). A mother who
+answered "my child has a disability" and then added her own mental health lost Habiliteringen
+and the LSS officer: a combined answer is made of needs, and the need "barn" stands for the
+answer "I don't know". Now the add link names the earlier answer (#ocksa-<id>) and the combined
+page has its contacts, shown only then. Tests read node ids and contact kinds, never wording."""
+
+import re
+
+from samverkanstrappan.content import behov
+
+KINDS = re.compile(r'data-typ="([^"]*)"')
+ADD = re.compile(r'<section class="lagg-till".*?</section>', re.S)
+
+
+def part(html: str, outcome_id: str) -> str:
+    """The combined page's part for the earlier answer `outcome_id`, or ""."""
+    for found in re.findall(r'<section class="ocksa".*?</section>', html, re.S):
+        if f'id="ocksa-{outcome_id}"' in found:
+            return found
+    return ""
+
+
+def test_a_child_with_a_disability_keeps_habilitation_and_lss_when_a_need_is_added(client):
+    outcome = client.get("/uk/vagvisare/barn/funktionsnedsattning/").text
+    links = re.findall(r'href="([^"]+)"', ADD.search(outcome).group(0))
+    assert "/uk/vagvisare/flera/barn/psykisk-ohalsa/#ocksa-funktion-barn" in links
+    combined = client.get("/uk/vagvisare/flera/barn/psykisk-ohalsa/").text
+    kept = part(combined, "funktion-barn")
+    assert {"habilitering", "lss"} <= set(KINDS.findall(kept))
+    assert 'href="/uk/vagvisare/barn/funktionsnedsattning/"' in kept  # the whole earlier answer
+
+
+def test_every_add_link_that_names_an_earlier_answer_finds_its_part(app, client):
+    """Every outcome reached below a need links its additions to parts that are there, with
+    every kind of verksamhet the earlier answer had (on the page or in its part)."""
+    flow, checked = app.extensions["content"].flow, 0
+    for need in behov.needs(flow):
+        for outcome_id, path in behov.specific_outcomes(flow, need).items():
+            outcome = client.get(f"/sv/vagvisare/{'/'.join(path)}/").text
+            for url in re.findall(r'href="([^"]+)#ocksa-' + re.escape(outcome_id) + '"', outcome):
+                combined = client.get(url).text
+                kept = part(combined, outcome_id)
+                assert kept, url
+                kinds = set(KINDS.findall(combined))
+                assert set(flow.outcomes[outcome_id].verksamheter) <= kinds, (url, outcome_id)
+                checked += 1
+    assert checked > 50
+
+
+def test_an_answer_whose_contacts_the_combined_page_has_adds_no_part(client):
+    """aldre-minne has the contacts of aldre-hemma, the need's own answer: nothing to keep."""
+    outcome = client.get("/sv/vagvisare/aldre/minnet/").text
+    assert "#ocksa-" not in ADD.search(outcome).group(0)
+    assert not part(client.get("/sv/vagvisare/flera/aldre/beroende/").text, "aldre-minne")
+
+
+def test_a_crisis_answer_is_never_a_hidden_part():
+    """Help in a crisis comes first on every page; it must never wait behind an address."""
+    from samverkanstrappan import paths
+    from samverkanstrappan.content.store import ContentStore
+
+    flow = ContentStore(paths.CONTENT, "exempelstad").flow
+    for chosen in behov.all_combinations(flow):
+        for outcome_id, _, _ in behov.also(flow, chosen):
+            assert not flow.outcomes[outcome_id].kanslig, (chosen, outcome_id)
+
+
+def test_a_combined_page_gives_a_narstaende_their_own_words_in_every_language(app, client):
+    """A daughter calling for her father got "I need help with several things" (a persona)."""
+    for lang in app.extensions["content"].languages:
+        html = client.get(f"/{lang}/vagvisare/flera/aldre/beroende/").text
+        said = html.split('id="sag-sa-har"', 1)[1].split("</section>", 1)[0]
+        assert "data-narstaende" in said and said.count("<blockquote") == (2 if lang == "sv" else 4), lang
