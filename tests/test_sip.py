@@ -56,6 +56,19 @@ def test_prints_without_javascript_as_one_clean_a4(browser, site_url, url):
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
 
 
+def test_without_javascript_no_button_shows_that_does_nothing(browser, site_url):
+    """Print and Copy showed without JavaScript, and did nothing (a persona): a class's display
+    had beaten the hidden attribute. The page says how to print instead."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + SIP)
+    shown = page.evaluate("""() => [...document.querySelectorAll('.begaran button, .forhandsvisning')]
+        .filter(e => e.getClientRects().length > 0).length""")
+    instead = page.locator(".begaran__utan-js").is_visible()
+    context.close()
+    assert shown == 0 and instead
+
+
 def test_long_text_prints_whole_with_a_way_to_reach_the_person_and_no_outline(browser, site_url):
     page = browser.new_page()
     page.goto(site_url + SIP, wait_until="load")

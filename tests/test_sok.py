@@ -157,6 +157,8 @@ def test_the_index_covers_pages_outcomes_and_verksamheter(server):
 def test_without_javascript_the_search_page_links_to_a_to_o(built_site):
     html = (built_site / "sv" / "sok" / "index.html").read_text(encoding="utf-8")
     assert 'href="/sv/a-o/"' in html and "hidden data-i-webblasaren" in html
+    # and says why there is no search box (a persona thought the page was broken)
+    assert '<noscript><p class="sok-utan-js">' in html
 
 
 def test_a_to_o_lists_every_page_and_outcome(built_site, app):
