@@ -71,3 +71,19 @@ def test_a_combined_page_gives_a_narstaende_their_own_words_in_every_language(ap
         html = client.get(f"/{lang}/vagvisare/flera/aldre/beroende/").text
         said = html.split('id="sag-sa-har"', 1)[1].split("</section>", 1)[0]
         assert "data-narstaende" in said and said.count("<blockquote") == (2 if lang == "sv" else 4), lang
+
+
+def test_the_part_shows_only_when_the_address_names_it(browser, site_url):
+    """In Chromium, without JavaScript: hidden on the plain address, shown with its #ocksa-<id>,
+    and only the earlier answer that was named in a part shared by several."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    shown = """() => [...document.querySelectorAll('.ocksa, .ocksa__svar')]
+        .filter(e => e.getClientRects().length > 0).map(e => e.id || e.dataset.nod)"""
+    page.goto(site_url + "/sv/vagvisare/flera/barn/psykisk-ohalsa/")
+    plain = page.evaluate(shown)
+    page.goto(site_url + "/sv/vagvisare/flera/barn/psykisk-ohalsa/#ocksa-barn-skola")
+    named = page.evaluate(shown)
+    context.close()
+    assert plain == []
+    assert named == ["barn-skola barn-psykisk-ohalsa barn-beroende", "ocksa-barn-skola"]

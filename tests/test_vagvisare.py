@@ -265,3 +265,13 @@ def test_a_role_named_twice_is_shown_once(content):
         assert page.status_code == 200
         html = page.get_data(as_text=True)
         assert 'data-roller="fast-vardkontakt"' in html and html.count("<strong>Fast vårdkontakt.</strong>") == 1
+
+
+def test_a_worn_out_carers_answer_is_not_said_to_be_for_someone_else(client):
+    """A daughter who cannot cope read "ask first whether they want you to get in touch" and
+    "the text is written to the one who needs help" above a text written to her (a persona)."""
+    html = client.get("/fi/vagvisare/aldre/orkar-inte-som-anhorig/").text
+    assert 'data-nod="anhorig"' in html and "data-narstaende" in html
+    assert "data-skrivet-till" not in html
+    other = client.get("/fi/vagvisare/for-nagon-annan/aldre/minnet/").text
+    assert "data-skrivet-till" in other  # there, the text speaks to the father

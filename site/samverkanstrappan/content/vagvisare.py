@@ -50,6 +50,12 @@ OUTCOME_FIELDS = (
         "yesno",
         "ja om verksamheterna här ofta hänvisar till varandra: då säger sidan det och föreslår en SIP.",
     ),
+    Field(
+        "till_narstaende",
+        "yesno",
+        "ja om texten är skriven till en närstående som behöver stöd för egen del: då står det inte att "
+        "texten är skriven till den som behöver hjälpen.",
+    ),
 )
 FILE_FIELDS = (
     Field("start", "text", "id för den första frågan.", required=True),
@@ -118,6 +124,7 @@ class Outcome:
     samordnare: tuple[str, ...] = ()
     bollas: bool = False
     hopplos: bool = False
+    till_narstaende: bool = False  # its words speak to the närstående (anhörigstöd), not for someone
     # Contacts written but not readable (reported where they stand): not "no contact" as well.
     contacts_unreadable: bool = field(default=False, compare=False)
 
@@ -230,6 +237,7 @@ def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
             tuple(flags.get("samordnare", ())),
             flags.get("bollas", False),
             flags.get("hopplos", False),
+            flags.get("till_narstaende", False),
             contacts_unreadable=any(key in node and key not in flags for key in ("verksamheter", "nummer")),
         )
     behov, lines = _behov(values.get("behov"), file, problems)
