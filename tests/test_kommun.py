@@ -241,6 +241,17 @@ def test_local_additions_and_own_pages_are_shown_as_local(small_builds):
     assert "lokalt" in start.ids and "/sv/traffpunkter/" in start.links
     assert (site / "sv" / "traffpunkter" / "index.html").is_file()
     finnish = facts_of((site / "fi" / "index.html").read_text(encoding="utf-8"))
+    assert "lokalt" in finnish.ids and "sidtext" not in finnish.classes_with_lang.get("sv", set())  # translated
+    # The municipality's own page is Swedish only: shown so in Finnish, and marked as Swedish.
+    own = facts_of((site / "fi" / "traffpunkter" / "index.html").read_text(encoding="utf-8"))
+    assert "sidtext" in own.classes_with_lang.get("sv", set())
+
+
+def test_a_local_addition_not_yet_translated_is_shown_in_swedish_and_marked_so(content, tmp_path):
+    shutil.rmtree(content / "kommuner" / "sjoberga" / "tillagg" / "fi")
+    code, printed = run_build(content, tmp_path / "sjoberga", "sjoberga")
+    assert code == 0, printed
+    finnish = facts_of((tmp_path / "sjoberga" / "fi" / "index.html").read_text(encoding="utf-8"))
     assert "lokalt" in finnish.ids and "sidtext" in finnish.classes_with_lang.get("sv", set())
 
 
