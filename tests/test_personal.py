@@ -234,3 +234,20 @@ def test_the_qr_code_opens_the_answers_public_page(print_page, built_site, site_
         decoded = subprocess.run([zbarimg, "--quiet", "--raw", str(image)], capture_output=True, text=True)
         assert decoded.stdout.strip() == base + expected, (url, decoded.stdout, decoded.stderr)
         assert not decoded.stdout.strip().endswith(url)  # the public page, never the card's own
+
+
+def test_the_swedish_staff_page_offers_the_same_answer_in_the_callers_language(app, client):
+    """A receptionist sent a Finnish-speaking daughter the Swedish link, not knowing there was
+    a Finnish one (a persona). The Swedish staff pages link to it; the others need not."""
+    others = [code for code in app.extensions["content"].languages if code != "sv"]
+    pages = {
+        "/sv/vagvisare/utfall/aldre-minne/narstaende/": "/{}/vagvisare/utfall/aldre-minne/narstaende/",
+        "/sv/vagvisare/utfall/flera/aldre/beroende/": "/{}/vagvisare/flera/aldre/beroende/",
+    }
+    for page, pattern in pages.items():
+        html = client.get(page).text
+        offered = re.search(r"<p[^>]*data-andra-sprak.*?</p>", html, re.S).group(0)
+        wanted = [pattern.format(code) for code in others]
+        assert re.findall(r'href="([^"]+)"', offered) == wanted, page
+        assert all(client.get(url).status_code == 200 for url in wanted)
+    assert "data-andra-sprak" not in client.get("/fi/vagvisare/utfall/aldre-minne/").text

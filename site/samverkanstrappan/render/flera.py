@@ -189,4 +189,5 @@ def combined_handover(lang, behov):
     hopeless = current_app.remember(("hopplosa_behov",), lambda: hopeless_needs(store().flow))
     needs = [need["id"] for need in found["chosen"]]
     staff = personal.context(found["outcomes"], public, hopeless=any(need in hopeless for need in needs))
-    return render_template("vagvisare/flera_overlamning.html", **found, **staff)
+    others = personal.other_languages(lang, lambda code: url_for("vagvisare.combined", lang=code, behov=behov))
+    return render_template("vagvisare/flera_overlamning.html", **found, **staff, other_languages=others)

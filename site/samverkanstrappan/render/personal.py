@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from flask import current_app
 
-from ..content.sprak import SOURCE
+from ..content.sprak import SOURCE, SPRAK
 from . import store
 from .qr import qr_svg
 
@@ -49,3 +49,11 @@ def context(outcomes, public_path: str, carers: tuple[str, ...] = (), hopeless: 
         "sms_href": "sms:?&body=" + quote(public_url, safe=":/"),
         "qr": qr_svg(public_url, f"QR-kod: {public_url}", _qr_cache()),
     }
+
+
+def other_languages(lang: str, url_in) -> list[tuple]:
+    """(language, url_in(code)) for every other published language, on the Swedish staff page
+    only: where the same answer is in the caller's language, to send or print."""
+    if lang != SOURCE:
+        return []
+    return [(SPRAK[code], url_in(code)) for code in store().languages if code != SOURCE]

@@ -119,6 +119,9 @@ def handover(lang, node_id, narstaende):
         node=outcome,
         text=store().text(lang, node_id),
         narstaende=narstaende,
+        other_languages=personal.other_languages(
+            lang, lambda code: url_for("vagvisare.handover", lang=code, node_id=node_id, narstaende=narstaende)
+        ),
         **personal.context([outcome], public, flera.carers([outcome]) if narstaende else ()),
     )
 
