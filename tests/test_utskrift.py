@@ -1,0 +1,24 @@
+"""A printed answer (the browser's own print, not the staff card): the emergency numbers and
+the site's name are on it, black on white, and what only works on a screen is not (a persona
+printed her answer as five pages with thirteen "need more help?" buttons)."""
+
+import pytest
+
+PRINTED = """() => {
+  const shown = (selector) => [...document.querySelectorAll(selector)].some((e) => e.getClientRects().length > 0);
+  const colour = (selector) => getComputedStyle(document.querySelector(selector)).color;
+  return {numbers: shown(".nodlage a[href^='tel:']"), add: shown(".lagg-till"), menu: shown(".huvudmeny"),
+          name: colour(".webbplatsnamn a, .webbplatsnamn"),
+          bar: getComputedStyle(document.querySelector(".nodlage")).backgroundColor};
+}"""
+
+
+@pytest.mark.parametrize("url", ["/fi/vagvisare/aldre/minnet/", "/uk/vagvisare/flera/aldre/beroende/"])
+def test_a_printed_answer_keeps_the_numbers_and_drops_the_buttons(browser, site_url, url):
+    page = browser.new_page()
+    page.goto(site_url + url)
+    page.emulate_media(media="print")
+    printed = page.evaluate(PRINTED)
+    page.close()
+    black, none = "rgb(0, 0, 0)", "rgba(0, 0, 0, 0)"
+    assert printed == {"numbers": True, "add": False, "menu": False, "name": black, "bar": none}
