@@ -505,3 +505,20 @@ def test_an_older_search_never_replaces_a_newer_one(browser, site_url):
         assert page.query_selector("#sok-resultat .sok-kris") is None
     finally:
         page.close()
+
+
+def test_a_translated_card_is_found_and_quoted_in_the_readers_language():
+    """A Ukrainian reader's hits quoted the Swedish description of a card the directory showed
+    in Ukrainian (a persona). The Swedish words stay searchable: people type agency names."""
+    from samverkanstrappan.content.store import ContentStore
+    from samverkanstrappan.index import dokument
+
+    store = ContentStore(paths.CONTENT, KOMMUN)
+    for lang in [code for code in store.languages if code != "sv"]:
+        for doc in dokument.service_documents(store, lang, lambda service_id: service_id):
+            words = store.service_texts(lang, store.verksamheter[doc.url])
+            if words and words.beskrivning and words.kontakt:
+                assert doc.lang == lang and words.beskrivning in doc.text, (lang, doc.url)
+                assert store.verksamheter[doc.url].beskrivning in doc.keywords
+            else:
+                assert doc.lang == "sv", (lang, doc.url)

@@ -58,15 +58,23 @@ def outcome_documents(store: ContentStore, lang: str, url: Callable[[str], str])
 
 
 def service_documents(store: ContentStore, lang: str, url: Callable[[str], str]):
-    """Every verksamhet; `url(service_id)` is its card on the directory page."""
+    """Every verksamhet; `url(service_id)` is its card on the directory page. In the words of
+    `lang` where the municipality has translated them (a Ukrainian reader's hits quoted Swedish
+    while the card said it in Ukrainian); the Swedish stay searchable, as words people type."""
     for service in store.verksamheter.values():
+        swedish = f"{service.beskrivning}\n{service.kontakt}"
+        words = store.service_texts(lang, service) if lang != SOURCE else None
+        if words and words.beskrivning and words.kontakt:
+            text, keywords, text_lang = f"{words.beskrivning}\n{words.kontakt}", f" {swedish}", lang
+        else:
+            text, keywords, text_lang = swedish, "", SOURCE
         yield Dokument(
             url(service.id),
             service.namn,
-            f"{service.beskrivning}\n{service.kontakt}",
-            f"{service.typ} {service.organisation.namn}",
+            text,
+            f"{service.typ} {service.organisation.namn}{keywords}",
             "verksamhet",
-            SOURCE,
+            text_lang,
         )
 
 
