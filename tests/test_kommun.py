@@ -281,3 +281,19 @@ def test_the_editors_guide_documents_every_key_as_the_build_reads_it():
         if f"| `{field.name}` |" not in text
     ]
     assert missing == []
+
+
+def test_a_card_whose_staff_do_not_speak_the_readers_language_says_to_ask_for_an_interpreter(app, client):
+    """A Ukrainian reader saw "Language: Swedish" on every card and nothing more (a persona)."""
+    from samverkanstrappan.render.kort import SPOKEN
+
+    store, asked = app.extensions["content"], set()
+    for lang in store.languages:
+        html = client.get(f"/{lang}/verksamheter/").text
+        for service in store.verksamheter.values():
+            card = re.search(rf'<article class="kort"[^>]*aria-labelledby="kort-{service.id}".*?</article>', html, re.S)
+            spoken = {SPOKEN.get(name.lower()) for name in service.sprak}
+            wanted = lang != "sv" and bool(spoken) and lang not in spoken
+            assert ("data-tolk" in card.group(0)) == wanted, (lang, service.id)
+            asked.add(wanted)
+    assert asked == {True, False}  # both kinds of card are there to be checked

@@ -71,6 +71,7 @@ class CardTexts:
     kontakt: Text
     telefon: tuple[Text, ...]  # each number's beskrivning (empty text: none)
     sprak: tuple[Text, ...]  # the languages the staff speak
+    interpreter: bool = False  # the reader's language is not among them: say they can ask for one
 
 
 def _spoken(name: str, lang: str) -> Text:
@@ -100,11 +101,15 @@ def card_texts(context, service) -> CardTexts:
         else Text(Markup(""), lang)
         for n, phone in enumerate(service.telefon)
     )
+    spoken = {SPOKEN.get(name.lower()) for name in service.sprak}
     return CardTexts(
         beskrivning=_text(translated.beskrivning if translated else "", service.beskrivning, lang, lang),
         kontakt=_text(translated.kontakt if translated else "", service.kontakt, lang, lang),
         telefon=phones,
         sprak=tuple(_spoken(name, lang) for name in service.sprak),
+        # Public services use an interpreter when one is needed; a Ukrainian reader saw
+        # "Language: Swedish" on every card and nothing else (a persona).
+        interpreter=lang != SOURCE and bool(spoken) and lang not in spoken,
     )
 
 
