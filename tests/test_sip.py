@@ -31,6 +31,8 @@ def test_someone_with_no_contact_yet_gets_a_number_to_call(app, client):
         main = html[html.index("<h1") :]
         assert main.index('href="#forsta-kontakt"') < main.index('class="sidtext"'), url
         assert 'id="forsta-kontakt"' in box, url
+        # and to the form itself, six thousand pixels down on a phone (a persona)
+        assert main.index('href="#begaran"') < main.index('class="sidtext"') and 'id="begaran"' in html, url
 
 
 def test_request_has_no_form_to_submit(client):
