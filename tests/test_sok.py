@@ -432,6 +432,23 @@ def test_the_browser_asks_for_words_shows_a_status_and_offers_ways_on(browser, s
         page.close()
 
 
+def test_a_crisis_search_is_heard_once_with_the_danger_first(browser, site_url):
+    """The crisis block was an alert of its own, read out at the same moment as the count, and
+    screen readers cut one short (a keyboard walk). Now the one status says both, danger first."""
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}/sv/sok/")
+        page.fill("#sok-fraga", "jag vill inte leva längre")
+        page.press("#sok-fraga", "Enter")
+        page.wait_for_selector("#sok-resultat .sok-kris")
+        page.wait_for_function("document.querySelector('#sok-resultat').getAttribute('aria-busy') !== 'true'")
+        heading = page.text_content("#sok-resultat .sok-kris h2").strip()
+        assert page.text_content("#sok-status").startswith(heading + " ")
+        assert page.locator("#sok-resultat [role=alert]").count() == 0
+    finally:
+        page.close()
+
+
 def test_the_browser_counts_exactly_when_the_list_is_not_full(browser, site_url):
     """ "a-kassa" finds one page, while the "a" makes Pagefind offer far more candidates than
     the browser reads: the status said "Fler än 1 träffar." under a single result."""

@@ -12,17 +12,28 @@ document.addEventListener("click", function (event) {
 // closes a menu, so there it does that: someone who cleared the word "våld" was sent away.
 (function () {
   var shifts = [];
+  // Only a quick exit the person can see: a combined answer's part for a crisis answer has
+  // one, shown only when the address names the part (.ocksa).
+  function shown() {
+    return Array.prototype.filter.call(document.querySelectorAll("a[data-lamna]"), function (link) {
+      return link.getClientRects().length > 0;
+    })[0];
+  }
   function leave() {
-    var link = document.querySelector("a[data-lamna]");
+    var link = shown();
     if (link) { window.location.replace(link.href); }
   }
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Shift" && !event.repeat) {
-      var now = Date.now();
-      shifts = shifts.filter(function (at) { return now - at < 2000; }).concat(now);
-      if (shifts.length >= 3) { leave(); }
+    if (event.key === "Shift") {
+      if (!event.repeat) {
+        var now = Date.now();
+        shifts = shifts.filter(function (at) { return now - at < 2000; }).concat(now);
+        if (shifts.length >= 3) { leave(); }
+      }
       return;
     }
+    // Shift three times on its own: typing BUP or SIP with Shift sent a reader away (a persona).
+    shifts = [];
     if (event.key !== "Escape") { return; }
     // Only a menu the person is in: an open section elsewhere on the page must not hold them.
     var open = event.target.closest("details[open]");

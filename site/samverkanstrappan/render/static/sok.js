@@ -112,10 +112,13 @@
       .filter(function (url) { return documents.has(url); });
     var shown = ordered.slice(0, maxResults);
     out.textContent = "";
+    var danger = "";
     if (meaning.kris.length) {
       var block = crisisBlock(meaning.kris);
-      // Read out at once, before the results: someone may be in danger now.
-      block.firstElementChild.setAttribute("role", "alert");
+      // Heard first, in the one status that is read out: an alert of its own was read out at
+      // the same moment as the count, and screen readers cut one of them short. Read before
+      // the block is added: it is a template's fragment, empty once appended.
+      danger = block.querySelector("h2").textContent.trim();
       out.appendChild(block);
     }
     var count;
@@ -146,7 +149,9 @@
       });
       out.appendChild(list);
     }
-    status.textContent = count;  // the visible count, read out when the search is done
+    status.textContent = "";
+    if (danger) { status.appendChild(text("span", "dold", danger + " ")); }  // the block shows it
+    status.appendChild(document.createTextNode(count));  // the visible count, read out when the search is done
     // With no match the block below says it in the same words, so the status is only heard.
     status.classList.toggle("dold", !shown.length);
   }
