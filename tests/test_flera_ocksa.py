@@ -54,15 +54,16 @@ def test_an_answer_whose_contacts_the_combined_page_has_adds_no_part(client):
     assert not part(client.get("/sv/vagvisare/flera/aldre/beroende/").text, "aldre-minne")
 
 
-def test_a_crisis_answer_is_never_a_hidden_part():
-    """Help in a crisis comes first on every page; it must never wait behind an address."""
-    from samverkanstrappan import paths
-    from samverkanstrappan.content.store import ContentStore
-
-    flow = ContentStore(paths.CONTENT, "exempelstad").flow
-    for chosen in behov.all_combinations(flow):
-        for outcome_id, _, _ in behov.also(flow, chosen):
-            assert not flow.outcomes[outcome_id].kanslig, (chosen, outcome_id)
+def test_a_crisis_answer_keeps_its_numbers_services_and_quick_exit(client):
+    """A 15-year-old who said her brother may be harmed, then added her mother's drinking, lost
+    Bris, socialjouren and the quick exit (a persona): the crisis answer is a part of its own."""
+    outcome = client.get("/sv/vagvisare/barn/far-illa/").text
+    assert "/sv/vagvisare/flera/beroende/barn/#ocksa-barn-i-fara" in ADD.search(outcome).group(0)
+    combined = client.get("/sv/vagvisare/flera/beroende/barn/").text
+    kept = part(combined, "barn-i-fara")
+    assert "bris" in re.findall(r'data-nummer="([^"]+)"', kept)
+    assert "socialjour" in KINDS.findall(kept) and "data-lamna" in kept
+    assert "lamna.js" in combined  # the part's quick exit works from the keyboard too
 
 
 def test_a_combined_page_gives_a_narstaende_their_own_words_in_every_language(app, client):
@@ -87,3 +88,22 @@ def test_the_part_shows_only_when_the_address_names_it(browser, site_url):
     context.close()
     assert plain == []
     assert named == ["barn-skola barn-psykisk-ohalsa barn-beroende", "ocksa-barn-skola"]
+
+
+def test_a_hidden_parts_quick_exit_does_not_leave_and_a_shown_one_does(browser, site_url):
+    context = browser.new_context()
+    context.route("https://www.smhi.se/**", lambda route: route.fulfill(body="SMHI", content_type="text/plain"))
+    page = context.new_page()
+
+    def shift_three_times() -> bool:
+        for _ in range(3):
+            page.keyboard.press("Shift")
+        page.wait_for_timeout(300)
+        return page.url.startswith("https://www.smhi.se/")
+
+    page.goto(site_url + "/sv/vagvisare/flera/beroende/barn/")
+    assert not shift_three_times()  # nothing on the page says it would
+    page.goto(site_url + "/sv/vagvisare/flera/beroende/barn/#ocksa-barn-i-fara")
+    assert page.locator(".ocksa a[data-lamna]").is_visible()
+    assert shift_three_times()
+    context.close()

@@ -108,8 +108,9 @@ def specific_outcomes(flow: Flow, need: str) -> dict[str, tuple[str, ...]]:
 
 def also(flow: Flow, chosen: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     """What a combined answer keeps of a more precise answer given before a need was added:
-    each specific outcome of its needs (not a crisis one: every page shows that help first)
-    with its path and the kinds of verksamhet it has that the combined answer does not.
+    each specific outcome of its needs with its path and the kinds of verksamhet it has that
+    the combined answer does not; a crisis one (barn-i-fara) always, for its numbers and its
+    quick exit (a 15-year-old who added her mother's drinking lost Bris and socialjouren).
     A combined answer is made of needs, not answers, or each answer with each pair of needs
     would be a page of its own; so this part is on the page, shown when the address names
     it (#ocksa-<id>, render/flera.py)."""
@@ -119,6 +120,6 @@ def also(flow: Flow, chosen: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...
         for outcome_id, path in specific_outcomes(flow, need).items():
             outcome = flow.outcomes[outcome_id]
             extra = tuple(kind for kind in outcome.verksamheter if kind not in kinds)
-            if extra and not outcome.kanslig and outcome_id not in found:
+            if (extra or outcome.kanslig) and outcome_id not in found:
                 found[outcome_id] = (outcome_id, path, extra)
     return tuple(found.values())

@@ -74,7 +74,7 @@ def also_ids(chosen: tuple[str, ...]) -> frozenset[str]:
     """The earlier answers the combined answer of `chosen` needs has a part for (_also)."""
     ordered = behov.ordered(store().flow, chosen)
     answer = current_app.remember(("flera", ordered), lambda: _answer(ordered))
-    return frozenset(outcome_id for answers, _ in answer["also"] for outcome_id, _ in answers)
+    return frozenset(outcome_id for part in answer["also"] for outcome_id, _ in part[0])
 
 
 def contact_groups(outcomes) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -142,6 +142,7 @@ def _answer(chosen: tuple[str, ...]) -> dict:
     """What the combined answer of `chosen` needs holds in every language. The parts are ids,
     so that the page parts made from them are remembered too (fragments.py)."""
     outcomes = behov.outcomes(store().flow, chosen)
+    also = _also(chosen, carers(outcomes))
     return {
         "outcomes": outcomes,
         "nodes": " ".join(outcome.id for outcome in outcomes),
@@ -152,24 +153,32 @@ def _answer(chosen: tuple[str, ...]) -> dict:
         "acute": tuple(outcome.id for outcome in outcomes if outcome.kanslig),  # their words come first
         "leave": any(outcome.lamna_snabbt for outcome in outcomes),
         "carers": carers(outcomes),
-        "also": _also(chosen, carers(outcomes)),
+        "also": also,
+        "part_exit": any(part[3] for part in also),  # lamna.js, for a part's quick exit
     }
 
 
-def _also(
-    chosen: tuple[str, ...], shown: tuple[str, ...]
-) -> tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...]], ...]:
+# A part of a combined answer for earlier answers: ((outcome id, path), ...), its service ids,
+# the national numbers of a crisis answer, and whether that answer has a quick exit.
+AlsoPart = tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...], bool]
+
+
+def _also(chosen: tuple[str, ...], shown: tuple[str, ...]) -> tuple[AlsoPart, ...]:
     """behov.also as parts of the page: the earlier answers that add the same kinds share one
-    part (BUP for a child's school, mood or drinking), each part (answers as (id, path), service
-    ids), without the services the page `shown` elsewhere (support for carers)."""
-    parts: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-    for outcome_id, path, kinds in behov.also(store().flow, chosen):
-        parts.setdefault(kinds, []).append((outcome_id, "/".join(path)))
+    part (BUP for a child's school, mood or drinking), but a crisis answer has its own, with
+    its numbers and quick exit; without the services the page `shown` elsewhere (carers)."""
+    flow = store().flow
+    parts: dict[tuple, list[tuple[str, str]]] = {}
+    for outcome_id, path, kinds in behov.also(flow, chosen):
+        crisis = outcome_id if flow.outcomes[outcome_id].kanslig else ""
+        parts.setdefault((kinds, crisis), []).append((outcome_id, "/".join(path)))
     found = []
-    for kinds, answers in parts.items():
+    for (kinds, crisis), answers in parts.items():
         services = tuple(service.id for kind in kinds for service in store().services(kind) if service.id not in shown)
-        if services:
-            found.append((tuple(answers), services))
+        outcome = flow.outcomes.get(crisis)
+        numbers = outcome.nummer if outcome else ()
+        if services or numbers:
+            found.append((tuple(answers), services, numbers, bool(outcome and outcome.lamna_snabbt)))
     return tuple(found)
 
 

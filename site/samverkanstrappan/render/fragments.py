@@ -18,6 +18,7 @@ FRAGMENTS = (
     *("lankar", "nodlage", "webbplatsnamn", "meny", "sidfot", "trappa", "kontaktkort"),
     # Parts of the vägvisare's answers, given their ids: many answers share them.
     *("akut_forst", "akut_manus", "nummerkort", "sip_ruta", "roller", "anhorig_ruta", "flera_kontakta", "flera_delar"),
+    "ocksa",
 )
 
 
