@@ -106,18 +106,22 @@ def specific_outcomes(flow: Flow, need: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
-def also(flow: Flow, chosen: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+def also(
+    flow: Flow, chosen: tuple[str, ...], specific: dict[str, dict[str, tuple[str, ...]]] | None = None
+) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     """What a combined answer keeps of a more precise answer given before a need was added:
     each specific outcome of its needs with its path and the kinds of verksamhet it has that
     the combined answer does not; a crisis one (barn-i-fara) always, for its numbers and its
     quick exit (a 15-year-old who added her mother's drinking lost Bris and socialjouren).
     A combined answer is made of needs, not answers, or each answer with each pair of needs
     would be a page of its own; so this part is on the page, shown when the address names
-    it (#ocksa-<id>, render/flera.py)."""
+    it (#ocksa-<id>, render/flera.py). `specific`: specific_outcomes of every need, worked out
+    once by the caller (walking every path for each of 455 combinations cost a build 0.18 s)."""
     kinds = {kind for outcome in outcomes(flow, chosen) for kind in outcome.verksamheter}
     found = {}
     for need in chosen:
-        for outcome_id, path in specific_outcomes(flow, need).items():
+        found_for_need = specific[need] if specific is not None else specific_outcomes(flow, need)
+        for outcome_id, path in found_for_need.items():
             outcome = flow.outcomes[outcome_id]
             extra = tuple(kind for kind in outcome.verksamheter if kind not in kinds)
             if (extra or outcome.kanslig) and outcome_id not in found:

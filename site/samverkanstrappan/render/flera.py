@@ -47,9 +47,13 @@ def _combined_url(chosen: tuple[str, ...]) -> str:
 
 
 def own_is_answer(need: str) -> bool:
-    """Whether the need's own answer (behov.own_answer) is an outcome, not a question."""
+    """Whether the need's own answer (behov.own_answer) is an outcome, not a question.
+    Remembered: every combined page asks it for each of its needs, and each answer walks every
+    path of the flow (8,359 walks of 75 paths in a build of the example)."""
     flow = store().flow
-    return isinstance(flow.walk(behov.own_answer(flow, need))[-1], Outcome)
+    return current_app.remember(
+        ("own_is_answer", need), lambda: isinstance(flow.walk(behov.own_answer(flow, need))[-1], Outcome)
+    )
 
 
 def add_choices(lang: str, chosen: tuple[str, ...], shown: tuple[str, ...] = ()) -> list[dict]:
@@ -169,7 +173,10 @@ def _also(chosen: tuple[str, ...], shown: tuple[str, ...]) -> tuple[AlsoPart, ..
     its numbers and quick exit; without the services the page `shown` elsewhere (carers)."""
     flow = store().flow
     parts: dict[tuple, list[tuple[str, str]]] = {}
-    for outcome_id, path, kinds in behov.also(flow, chosen):
+    specific = current_app.remember(
+        ("specific_outcomes",), lambda: {need: behov.specific_outcomes(flow, need) for need in behov.needs(flow)}
+    )
+    for outcome_id, path, kinds in behov.also(flow, chosen, specific):
         crisis = outcome_id if flow.outcomes[outcome_id].kanslig else ""
         parts.setdefault((kinds, crisis), []).append((outcome_id, "/".join(path)))
     found = []
