@@ -25,6 +25,8 @@ PAGES = {
     "startsida": "/{lang}/",
     "vagvisare-utfall": "/{lang}/vagvisare/aldre/minnet/",
     "vagvisare-flera": "/{lang}/vagvisare/flera/aldre/boende/",
+    # The same kind of answer reached from a more precise one: its contacts kept (#ocksa-<id>).
+    "vagvisare-flera-tidigare": "/{lang}/vagvisare/flera/barn/psykisk-ohalsa/#ocksa-funktion-barn",
     "sip": "/{lang}/be-om-sip/",
     "verksamheter": "/{lang}/verksamheter/",
     "sok": "/{lang}/sok/",
