@@ -161,13 +161,15 @@ def test_the_phone_scripts_list_finds_an_outcome_by_the_answers_on_the_way_and_s
         for word, outcome in [("demens", "aldre-minne"), ("kronofogden", "utan-arbete")]:
             page.fill("#manus-filter", word)
             link = f'.hoppa-till__lista a[href="#utfall-{outcome}"]'
-            page.wait_for_function(f"document.querySelector('{link}').offsetParent !== null", timeout=5000)
+            # A locator, not wait_for_function: its string is eval'd at each poll in the page,
+            # which the site's CSP (no 'unsafe-eval') refuses once the first check says no.
+            page.locator(link).wait_for(state="visible", timeout=5000)
             assert page.inner_text("#manus-inga") == ""
         page.fill("#manus-filter", "xyzzyqq")
         assert page.eval_on_selector_all(".hoppa-till__lista a", shown) == []
         # Said once the search words are in (manus.js says nothing while they are on their way;
         # under load they came after this line, and the test failed one run in six).
-        page.wait_for_function("document.querySelector('#manus-inga').textContent !== ''", timeout=5000)
+        page.wait_for_selector("#manus-inga:not(:empty)", state="attached", timeout=5000)
         assert page.get_attribute("#manus-inga", "role") == "status"
         page.fill("#manus-filter", "")
         assert page.inner_text("#manus-inga") == ""

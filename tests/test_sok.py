@@ -441,7 +441,7 @@ def test_a_crisis_search_is_heard_once_with_the_danger_first(browser, site_url):
         page.fill("#sok-fraga", "jag vill inte leva längre")
         page.press("#sok-fraga", "Enter")
         page.wait_for_selector("#sok-resultat .sok-kris")
-        page.wait_for_function("document.querySelector('#sok-resultat').getAttribute('aria-busy') !== 'true'")
+        page.wait_for_selector("#sok-resultat:not([aria-busy=true])", state="attached")
         heading = page.text_content("#sok-resultat .sok-kris h2").strip()
         assert page.text_content("#sok-status").startswith(heading + " ")
         assert page.locator("#sok-resultat [role=alert]").count() == 0
