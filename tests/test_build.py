@@ -239,11 +239,12 @@ def test_shares_hold_every_url_once_with_a_page_in_all_languages_together(client
 def test_kept_templates_are_compiled_again_when_edited_and_never_stop_a_build(tmp_path, monkeypatch):
     # The build cache keeps the templates compiled (render/app.py). An edited template must show
     # its new words, and a cache that cannot be made or written only means compiling each time.
-    from jinja2 import DictLoader, Environment, FileSystemBytecodeCache
+    from jinja2 import DictLoader, Environment, FileSystemBytecodeCache, pass_context
     from samverkanstrappan.render.app import KeptTemplates
 
-    def rendered(source: str, **settings) -> str:
+    def rendered(source: str, filters=None, **settings) -> str:
         environment = Environment(loader=DictLoader({"sida.html": source}), **settings)
+        environment.filters.update(filters or {})
         environment.bytecode_cache = KeptTemplates.at(tmp_path / "j", environment)
         return environment.get_template("sida.html").render()
 
@@ -253,6 +254,10 @@ def test_kept_templates_are_compiled_again_when_edited_and_never_stop_a_build(tm
     # A setting compiled into the code is a cache of its own: the same source compiles otherwise.
     block = "{% if true %}\n  Hej\n{% endif %}"
     assert rendered(block) == "\n  Hej\n" and rendered(block, trim_blocks=True) == "  Hej\n"
+    # So is whether a filter is given the context: the code calls it with or without it.
+    plain, told = (lambda text: f"[{text}]"), pass_context(lambda context, text: f"<{text}>")
+    assert rendered("{{ 'a'|f }}", filters={"f": plain}) == "[a]"
+    assert rendered("{{ 'a'|f }}", filters={"f": told}) == "<a>"
     (tmp_path / "en-fil").write_text("", encoding="utf-8")
     assert KeptTemplates.at(tmp_path / "en-fil" / "j", Environment()) is None
     assert KeptTemplates.at(None, Environment()) is None

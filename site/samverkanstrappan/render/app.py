@@ -135,8 +135,16 @@ def compiled_as(environment: Environment) -> str:
         *(getattr(environment, name) for name in COMPILE_SETTINGS),
         sorted(environment.extensions),
         getattr(autoescape, "__qualname__", autoescape),
+        # Whether a filter or test is given the context is compiled into each call of it: a filter
+        # that came to need it was called without it from the kept code (session 32).
+        *(_passes(kind) for kind in (environment.filters, environment.tests)),
     ]
     return hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
+
+
+def _passes(functions: dict) -> list[tuple[str, str]]:
+    """Each function's name with what Jinja passes it first (`pass_context` and the like)."""
+    return sorted((name, str(getattr(function, "jinja_pass_arg", ""))) for name, function in functions.items())
 
 
 # Environment settings compiled into a template's code (jinja2.Environment's lexer and compiler).
