@@ -257,6 +257,7 @@ CASES = {
     "SV503": directory("samma-id.yaml", 17),
     "SV504": directory("gammal-post.yaml", "kontrollerad: 2025-01-10"),
     "SV505": directory("fel-oppettider.yaml", "oppettider: Måndag till fredag"),
+    "SV506": directory("samma-organisation.yaml", 7),
     "SV601": put("data/nodnummer.yaml", FIXTURES / "nodnummer" / "utan-akut.yaml", "- id:"),
     "SV602": put("data/nodnummer.yaml", FIXTURES / "nodnummer" / "nytt-id.yaml", "id: nytt"),
     "SV610": put("data/synonymer.yaml", FIXTURES / "synonymer" / "okant-sprak.yaml", "de:"),

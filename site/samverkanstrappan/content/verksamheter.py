@@ -120,6 +120,8 @@ class Directory(dict):
     def __init__(self):
         super().__init__()
         self.entries: list[Verksamhet] = []
+        # Each organisation as written, with its line: a second with the same id is a mistake.
+        self.organisations: list[tuple[Organisation, int]] = []
 
     def kinds(self) -> set[str]:
         """The kinds of verksamhet written, also in entries with mistakes (reported where they
@@ -159,9 +161,11 @@ def load(path, file: str) -> tuple[Directory, list[Problem]]:
         problems += schema.check_mapping(entry, ORGANISATION_FIELDS, file)
         values = schema.values(entry, ORGANISATION_FIELDS)
         if "id" in values:
-            organisations[values["id"]] = Organisation(
-                **{k: values.get(k, "") for k in ("id", "namn", "huvudman", "webb")}
-            )
+            organisation = Organisation(**{k: values.get(k, "") for k in ("id", "namn", "huvudman", "webb")})
+            services.organisations.append((organisation, entry.line_of("id")))
+            # The first keeps the id (SV506 reports the second): the last one written took it,
+            # and a region's services were shown as Försäkringskassan's, under "Staten".
+            organisations.setdefault(organisation.id, organisation)
     for entry in _items(data, "verksamheter", file, problems):
         service, complete, found = _service(entry, organisations, file)
         problems += found

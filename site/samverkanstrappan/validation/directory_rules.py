@@ -11,10 +11,23 @@ from .registry import codes
     SV502="En verksamhet har inget telefonnummer.",
     SV503="Två verksamheter har samma id.",
     SV504="En verksamhets uppgifter kontrollerades för mer än 12 månader sedan (varning).",
+    SV506="Två organisationer har samma id.",
 )
 def services_complete(store, site_urls):
-    """Every service belongs to a known organisation, can be phoned, has its own id and was checked lately."""
+    """Every organisation has its own id; every service belongs to a known organisation, can be
+    phoned, has its own id and was checked lately."""
     file, today, seen = store.directory_file, date_rules.today(), set()
+    first: dict[str, int] = {}
+    for organisation, line in store.verksamheter.organisations:
+        if organisation.id in first:
+            yield Problem(
+                file,
+                line,
+                "SV506",
+                f"Id '{organisation.id}' används redan av organisationen på rad {first[organisation.id]}. "
+                "Ge organisationen ett eget id, och låt dess verksamheter peka på det.",
+            )
+        first.setdefault(organisation.id, line)
     for service in store.verksamheter.entries:
         if service.organisation is None and service.organisation_id:  # "": missing or unreadable (SV111, SV112)
             yield Problem(
