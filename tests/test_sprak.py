@@ -17,6 +17,7 @@ from samverkanstrappan.content import catalogs
 from samverkanstrappan.content.pages import LATTLAST
 from samverkanstrappan.content.sprak import SOURCE, SPRAK
 from samverkanstrappan.content.trappsteg import TRAPPSTEG
+from samverkanstrappan.content.verksamhetstyper import TYPER
 from samverkanstrappan.publish import builder
 from samverkanstrappan.render import create_app
 from samverkanstrappan.validation.catalog_rules import check as check_catalogs
@@ -235,6 +236,29 @@ def test_swedish_names_in_brackets_read_left_to_right_in_arabic(client, built_si
     assert "\u2068" not in client.get("/en/be-om-sip/").text
     placeholders = "الدرجة %(number)s: %(title)s"  # a value's brackets stay as they are
     assert catalogs.isolated(f"{placeholders} (Kommunen)") == f"{placeholders} \u2068(Kommunen)\u2069"
+
+
+def test_a_swedish_name_in_a_translation_is_marked_swedish_and_nothing_else(client, built_site):
+    """WCAG 3.1.2: a screen reader reading English, Arabic or Ukrainian says a Swedish name in
+    brackets with Swedish sounds. Session 32: only the Markdown of Arabic pages was marked; and
+    in Arabic the header's name never matched, so it was not even hidden on a phone."""
+
+    def swedish(html: str) -> list[str]:
+        return re.findall(r'<bdi lang="sv">\(([^()<]+)\)</bdi>', html)
+
+    directory = client.get("/en/verksamheter/").text
+    assert TYPER["vardcentral"] in swedish(directory)
+    # English words of its own in brackets stay English: "The region (health care)".
+    region = re.search(r'<h3 id="huvudman-region">(.*?)</h3>', client.get("/en/vagvisare/flera/aldre/barn/").text)
+    assert region and "(" in region[1] and "<bdi" not in region[1]
+    arabic = client.get("/ar/").text
+    assert 'class="nodlage__svenska"' in arabic and "Verksamheter" in swedish(arabic)
+    # An Arabic or Ukrainian page's Markdown: its Swedish words are marked too.
+    assert re.search(r'<bdi lang="sv">[^<]*[a-zåäö]', client.get("/uk/steg/stafettpinne/").text)
+    # Never inside an attribute or the title, where a tag is read out as it is.
+    for path in gated_pages(built_site):
+        html = path.read_text(encoding="utf-8")
+        assert not re.search(r'="[^"]*<bdi|<title>[^<]*<bdi', html), url_of(built_site, path)
 
 
 def test_a_plurals_forms_are_isolated_too(tmp_path):

@@ -75,9 +75,10 @@ def _renderer():
     )
 
 
-def render(source: str, rtl: bool = False) -> Rendered:
+def render(source: str, latin_apart: bool = False) -> Rendered:
     """Render an editor's Markdown to sanitized HTML with its headings and links; bare web
-    addresses become links, and in a right-to-left language Swedish names are isolated."""
+    addresses become links, and in a language not written in Latin letters (Arabic,
+    Ukrainian) the Swedish names are set apart (isolate_latin)."""
     raw = _renderer().convert(source)
     clean = nh3.clean(
         raw,
@@ -88,7 +89,7 @@ def render(source: str, rtl: bool = False) -> Rendered:
         strip_comments=True,
     )
     clean = link_addresses(_isolate_numbers(clean))
-    if rtl:
+    if latin_apart:
         clean = isolate_latin(clean)
     reader = _Reader()
     reader.feed(clean)

@@ -167,7 +167,7 @@ def parse(
         data,
         body,
         body_line,
-        render(body, rtl=lang in SPRAK and SPRAK[lang].dir == "rtl"),
+        render(body, latin_apart=lang in SPRAK and not SPRAK[lang].latin),
     )
     return page, problems
 

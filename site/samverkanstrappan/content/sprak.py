@@ -9,6 +9,7 @@ class Sprak:
     name: str  # the language named in itself, for the language switcher
     dir: str = "ltr"
     comma: str = ", "  # between the items of a list written in the language
+    latin: bool = True  # written in Latin letters, as Swedish is
 
 
 SOURCE = "sv"  # every page is written in Swedish first; others fall back to it
@@ -18,8 +19,8 @@ SPRAK = {
     for sprak in (
         Sprak("sv", "svenska"),
         Sprak("en", "English"),
-        Sprak("ar", "العربية", "rtl", "، "),
+        Sprak("ar", "العربية", "rtl", "، ", latin=False),
         Sprak("fi", "suomi"),
-        Sprak("uk", "українська"),
+        Sprak("uk", "українська", latin=False),
     )
 }

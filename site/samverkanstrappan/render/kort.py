@@ -9,8 +9,10 @@ from babel import Locale
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from ..content.helplines import LABELS
 from ..content.sprak import SOURCE, SPRAK
 from ..content.textlankar import isolate_latin, link_addresses
+from ..content.verksamhetstyper import HUVUDMAN_NAMN, ROLLER, TYPER
 from . import store
 from .i18n import context_lang
 
@@ -54,9 +56,10 @@ class Text:
 
 
 def reader_text(text: str, lang: str) -> Markup:
-    """Escaped text with its web addresses as links; Latin names isolated in right-to-left text."""
+    """Escaped text with its web addresses as links; in a language not written in Latin
+    letters, the Swedish names in it set apart (isolate_latin)."""
     html = link_addresses(str(escape(text)))
-    return Markup(isolate_latin(html) if SPRAK[lang].dir == "rtl" else html)
+    return Markup(html if SPRAK[lang].latin else isolate_latin(html))
 
 
 def _text(translated: str, swedish: str, lang: str, page_lang: str) -> Text:
@@ -113,7 +116,41 @@ def card_texts(context, service) -> CardTexts:
     )
 
 
-_NAME_IN_BRACKETS = re.compile(r"(.*?)\s*\(([^()]+)\)")
+# The catalog has already isolated the brackets in a right-to-left language
+# (content/catalogs.py): "\u2068(Självmordslinjen)\u2069". The header's label in Arabic did not
+# match without them, so the Swedish name was neither hidden on a phone nor marked Swedish.
+_NAME_IN_BRACKETS = re.compile(r"(.*?)\s*\u2068?\(([^()]+)\)\u2069?")
+# The Swedish names a translation gives in brackets, whole or their first words ("Adult
+# psychiatry (Psykiatrin)", "Child and adolescent psychiatry (BUP)"), in lower case.
+SWEDISH_NAMES = frozenset(
+    name[:end].casefold()
+    for name in (
+        *TYPER.values(),
+        *HUVUDMAN_NAMN.values(),
+        *(role[0] for role in ROLLER.values()),
+        *(words[0] for words in LABELS.values()),
+    )
+    for end in (*(found.start() for found in re.finditer("[ ,]", name)), len(name))
+)
+_SWEDISH_NAME = re.compile(r"(?<!%)\u2068?\(([A-Za-zÅÄÖåäöÉéÜü][^()%<>\u2068\u2069]*)\)\u2069?")
+
+
+@pass_context
+def swedish_names(context, label) -> Markup:
+    """A translated label with the Swedish name it gives in brackets ("Health centre
+    (Vårdcentral)") marked as Swedish, so that a screen reader reading English or Arabic says
+    it with Swedish sounds (WCAG 3.1.2), and isolated. Only for text that is shown: a tag in
+    a title or an attribute would be read out as it is."""
+    latin = SPRAK[context_lang(context)].latin
+
+    def marked(found: re.Match) -> str:
+        # In Latin letters, brackets may hold the language's own words ("(health care)"):
+        # only the names of kinds, helplines, roles and principals are known to be Swedish.
+        if latin and found[1].casefold() not in SWEDISH_NAMES:
+            return found[0]
+        return f'<bdi lang="sv">({found[1]})</bdi>'
+
+    return Markup(_SWEDISH_NAME.sub(marked, str(escape(label))))
 
 
 def name_apart(label: str) -> Markup:
@@ -129,3 +166,4 @@ def init_app(app) -> None:
     app.jinja_env.globals["card_texts"] = card_texts
     app.jinja_env.filters["reader_text"] = reader_text
     app.jinja_env.filters["name_apart"] = name_apart
+    app.jinja_env.filters["swedish_names"] = swedish_names
