@@ -258,6 +258,25 @@ def test_the_swedish_staff_page_offers_the_same_answer_in_the_callers_language(a
     assert "data-andra-sprak" not in client.get("/fi/vagvisare/utfall/aldre-minne/").text
 
 
+def test_a_combined_answer_in_another_language_prints_itself_and_names_the_staffs_page(app, client):
+    """An Arabic-speaking father took "print for handover" and landed on a Swedish page for
+    staff that opens with a question about suicide, with no way back (a persona). In another
+    language the page prints itself, the staff's page is a second link, and the staff's page
+    leads first to the answer in each language."""
+    behov = "barn/psykisk-ohalsa/utan-arbete"
+    arabic = client.get(f"/ar/vagvisare/flera/{behov}/").text
+    links = re.search(r'<p class="utskrift-lank[^"]*">.*?</p>', arabic, re.S).group(0)
+    assert "data-skriv-ut" in links and "kopiera.js" in arabic
+    assert re.findall(r'<a href="([^"]+)"[^>]*data-lank="personal"', links) == [f"/sv/vagvisare/utfall/flera/{behov}/"]
+    swedish = client.get(f"/sv/vagvisare/flera/{behov}/").text
+    assert "data-skriv-ut" not in swedish and 'data-lank="personal"' not in swedish
+    staff = client.get(f"/sv/vagvisare/utfall/flera/{behov}/").text
+    first = re.search(r"<p[^>]*data-till-ditt-sprak>.*?</p>", staff, re.S)
+    others = [code for code in app.extensions["content"].languages if code != "sv"]
+    assert first and staff.index("data-till-ditt-sprak") < staff.index("<h1")
+    assert re.findall(r'href="([^"]+)"', first.group(0)) == [f"/{code}/vagvisare/flera/{behov}/" for code in others]
+
+
 def test_a_reader_on_a_staff_page_in_their_language_is_told_where_their_card_is(client):
     html = client.get("/uk/vagvisare/utfall/funktion-barn/").text
     told = html.index("data-till-kortet")
