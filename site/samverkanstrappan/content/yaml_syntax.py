@@ -64,6 +64,30 @@ def _tabs(lines: list[str], first: int, offset: int) -> list[tuple[int, str]]:
     return found
 
 
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _key_without_colon(lines: list[str], line: int) -> int | None:
+    """The line above `line`, as far in as it, that has no colon: a key whose colon was left out
+    (its words run on into the next key in YAML, where the library stops)."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    for number in range(line - 1, 0, -1):
+        above = lines[number - 1]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        return number if _indent(above) == _indent(text) and ":" not in above else None
+    return None
+
+
+def _no_colon(text: str) -> str:
+    """The message for a key without its colon, with the line as it should be."""
+    dash, words = re.match(r"\s*(-\s+)?(.*)", text).groups()
+    key, value = [*words.split(None, 1), ""][:2]
+    example = f"{dash or ''}{key}: {value.strip()}".rstrip()
+    return f"Filen går inte att läsa: ett kolon (:) saknas efter nyckeln '{key}'. Skriv raden så här: {example}"
+
+
 def diagnosis(error: yaml.YAMLError, lines: list[str], offset: int) -> list[tuple[int, str]]:
     """(line, Swedish message) for a YAML syntax error, whichever library found it (for a tab,
     one for every line with a tab)."""
@@ -76,6 +100,13 @@ def diagnosis(error: yaml.YAMLError, lines: list[str], offset: int) -> list[tupl
         text = lines[number - 1] if 0 < number <= len(lines) else ""
         if _indented_with_tab(text) or ":\t" in text:
             return _tabs(lines, number, offset)
+    if problem.startswith("could not find expected ':'") and start:
+        # The library names the line where it gave up, the next one (or one past the file's end).
+        return [(offset + first, _no_colon(lines[first - 1]))]
+    if problem.startswith("mapping values are not allowed"):
+        above = _key_without_colon(lines, line)
+        if above:  # "titel Öppet hus" went on into the next line's "ingress:", which was blamed
+            return [(offset + above, _no_colon(lines[above - 1]))]
     opened = _open_quote(lines, line)
     if opened:
         number, quote = opened
