@@ -111,6 +111,16 @@ def replace(name: str, old: str, new: str):
     return name, make
 
 
+def emptied(name: str):
+    """A file saved empty (or with comments only), as when an editor cleared it to start over."""
+
+    def make(content):
+        (content / name).write_text("# fylls i senare\n" if name.endswith(".yaml") else "", encoding="utf-8")
+        return 1
+
+    return name, make
+
+
 def link(name: str, target: str):
     def make(content):
         (content / name).symlink_to(target)
@@ -156,6 +166,12 @@ ONE_LINE = {
     "tabb": (replace(KOMMUN_FILE, "  primar_text:", "\tprimar_text:"), "SV101"),
     "citattecken-som-inte-stangs": (replace(KOMMUN_FILE, 'kommunkod: "', 'kommunkod: "99011\nx: "'), "SV101"),
     "kolon-i-texten": (replace(KOMMUN_FILE, "namn: Exempelstads kommun", "namn: Exempelstad: kommunen"), "SV101"),
+    # A key without its colon was blamed on the next line (past the file's end on the last),
+    # with advice to quote the text (an editor, session 32).
+    "kolon-saknas": (replace(KOMMUN_FILE, "region: Region Exempel", "region Region Exempel"), "SV101"),
+    "kolon-saknas-sist": (replace(KOMMUN_FILE, "  svarstid_dagar: 5", "  svarstid_dagar 5"), "SV101"),
+    "kolon-saknas-inne": (replace(KOMMUN_FILE, "  telefon: 0100-10 00 00", "  telefon 0100-10 00 00"), "SV101"),
+    "kolon-saknas-i-sidhuvudet": (replace("sidor/sv/om.md", "titel: Om webbplatsen", "titel Om webbplatsen"), "SV101"),
     "farg-utan-citattecken": (replace(KOMMUN_FILE, 'primar: "#1d4e89"', "primar: #1d4e89"), "SV109"),
     # Word's curly quotes were published as part of the name: the header showed ”Exempelstads kommun”.
     "typografiska-citattecken": (
@@ -169,6 +185,11 @@ ONE_LINE = {
         replace(DIRECTORY, "namn: Exempelstads kommun", "namn: „Exempelstads kommun“"),
         "SV115",
     ),
+    # 38 lines for an empty directory (every kind missing, every translation's card unknown),
+    # and "does not start with ---" for an empty page (an editor, session 32).
+    "tom-katalog": (emptied(DIRECTORY), "SV117"),
+    "tom-kommun": (emptied(KOMMUN_FILE), "SV117"),
+    "tom-sida": (emptied("sidor/sv/om.md"), "SV202"),
     "fel-telefonnummer": (replace(DIRECTORY, "nummer: ", "nummer: 08-abc "), "SV112"),
     # The build stopped with "File exists" while `check` found nothing.
     "sprak-tva-ganger": (replace(KOMMUN_FILE, "sprak: [sv, en,", "sprak: [sv, en, en,"), "SV403"),
@@ -196,6 +217,17 @@ def test_each_mistake_is_one_line_where_it_is(content, previous, mistake):
     assert [(file.removeprefix(f"{content}/"), number, found) for file, number, found in rows(printed)] == [
         (name, line, code)
     ], printed
+
+
+def test_a_kommun_yaml_that_cannot_be_read_hides_no_other_mistake(content, previous):
+    """With a tab in kommun.yaml its languages are unknown: every language's pages are checked
+    all the same (an editor heard of three English mistakes only after fixing the tab)."""
+    for _, make in (ONE_LINE["tabb"][0], emptied("sidor/en/be-om-sip.md")):
+        make(content)
+    exit_code, printed = run_build(content, previous)
+    assert_refused(exit_code, printed, previous)
+    found = {(file.removeprefix(f"{content}/"), code) for file, _, code in rows(printed)}
+    assert found == {(KOMMUN_FILE, "SV101"), ("sidor/en/be-om-sip.md", "SV202")}, printed
 
 
 def test_a_byte_order_mark_is_skipped_with_a_warning(content, capsys):

@@ -90,6 +90,17 @@ class Denied(Placed):
             return super().run(tmp_path)
 
 
+@dataclass
+class Renamed(Placed):
+    """As Placed, with the municipality's folder named `kommun` (the small content's is KOMMUN,
+    which is written again beside it, unused)."""
+
+    def run(self, tmp_path: Path) -> tuple[set, tuple]:
+        content = write_content(tmp_path / "content")
+        (content / OWN).rename(content / "kommuner" / self.kommun)
+        return super().run(tmp_path)
+
+
 @contextlib.contextmanager
 def denied(target: Path):
     """Listing or reading `target` (a folder or a file) raises PermissionError, as without read rights."""
@@ -163,6 +174,7 @@ CASES = {
     "SV105": page("lista.md", 2),
     "SV108": put("sidor/sv/om.md", b"\xef\xbb\xbf" + FILES["sidor/sv/om.md"].encode(), 1),  # Notepad's BOM
     "SV109": settings("farg-utan-citat.yaml", "primar:"),
+    "SV117": put(f"{OWN}/verksamheter.yaml", b"# fylls i senare\n", 1),
     "SV120": put("sidor/sv/lank.md", Link("/etc/passwd"), 1),
     "SV121": put("sidor/sv/mapp.md", FOLDER, 1),
     "SV122": Denied({"sidor/sv/hemligt/om.md": FILES["sidor/sv/om.md"]}, "sidor/sv/hemligt", 1),
@@ -240,6 +252,7 @@ CASES = {
     "SV401": settings("okant-sprak.yaml", "sprak:"),
     "SV402": settings("utan-svenska.yaml", "sprak:"),
     "SV403": settings("dubbelt-sprak.yaml", "sprak:"),
+    "SV404": Renamed({}, "kommuner/älv by", 1, kommun="älv by"),
     "SV410": settings("lag-kontrast.yaml", "primar:"),
     "SV420": settings("logotyp-gif.yaml", "logotyp:"),
     "SV421": settings("logotyp-saknas.yaml", "logotyp:"),

@@ -107,7 +107,14 @@ def _keys(fields: tuple[Field, ...]) -> str:
 def split_front_matter(text: str, file: str, fields: tuple[Field, ...] = PAGE_FIELDS):
     """Return (front matter text, body, body's first line) or a problem."""
     lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
+    if not text.strip():  # "starts with no ---" told an editor who saved an empty file nothing
+        return None, Problem(
+            file,
+            1,
+            NO_FRONT_MATTER,
+            f"Filen är tom. Skriv sidan (överst {_keys(fields)} mellan två rader med bara ---), eller ta bort filen.",
+        )
+    if lines[0].strip() != "---":
         return None, Problem(
             file,
             1,

@@ -207,15 +207,14 @@ class ContentStore(FileCache):
         # own folder of a language it does not publish is a warning).
         # Every language while the languages cannot be read: the rules say why, and a folder of
         # the municipality's own is then no warning as well.
-        readable = self.kommun is not None and self.kommun.listed_sprak is not None
-        published = self.kommun.sprak if readable else tuple(SPRAK)
+        published = self.languages
         folders = tuple((root, root.is_relative_to(self.kommun_dir)) for root, _, _ in sources)
         self.problems += self._listed(
             ("passed_by", published, folders), partial(passed_by.problems, folders, published, shown_path)
         )
         jobs, targets = [], []
         for root, target, fields in sources:
-            for lang in self.languages:
+            for lang in published:  # all while kommun.yaml cannot be read: its mistake hid others'
                 for key, path in self._listed(("find", root / lang), partial(self._find, root / lang)).items():
                     jobs.append((path, key, lang, self._shown(path), fields))
                     targets.append(target)
@@ -266,7 +265,9 @@ class ContentStore(FileCache):
 
     @property
     def languages(self) -> tuple[str, ...]:
-        return self.kommun.sprak if self.kommun else (SOURCE,)
+        """The languages published; every one while kommun.yaml cannot be read (only checked then)."""
+        readable = self.kommun is not None and self.kommun.listed_sprak is not None
+        return self.kommun.sprak if readable else tuple(SPRAK)
 
     def keys(self) -> list[str]:
         """Every page key of the site: the Swedish pages are the full set."""

@@ -26,6 +26,7 @@ NO_SUCH_KOMMUN = "SV107"
 BOM = "SV108"
 HASH_VALUE = "SV109"
 CURLY_QUOTES = "SV115"
+EMPTY = "SV117"
 CODES = {
     SYNTAX: "YAML-texten går inte att läsa: ett kolon, ett indrag eller ett citattecken är fel.",
     KEY_NOT_WORD: "En nyckel är inte ett enkelt ord.",
@@ -37,6 +38,7 @@ CODES = {
     BOM: "Filen börjar med ett osynligt BOM-tecken (varning; tecknet hoppas över).",
     HASH_VALUE: "Ett värde börjar med # och blir därför en kommentar, inte ett värde.",
     CURLY_QUOTES: "Ett värde står inom typografiska citattecken (” ” eller « »), som YAML läser som en del av texten.",
+    EMPTY: "Filen är tom, eller har bara kommentarer.",
 }
 # The quotes Word and other programs put in place of " and ' (Swedish ”…”, English “…”,
 # German „…“, « », ’…’, ‚…‘, ‹ ›). YAML reads only the straight ones as quotes.
@@ -119,11 +121,16 @@ def read_text_of(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def load_file(path: Path, file: str):
-    """Return (data, problems) for a whole YAML file."""
+def load_file(path: Path, file: str, optional: bool = False):
+    """Return (data, problems) for a whole YAML file. An empty file (or one of comments only) is a
+    problem, but for an `optional` one, which is then as if it were not there."""
     text, problems = read_text(path, file)
     if text is None:
         return None, problems
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+        # Read as an empty map, it was every key missing: 38 lines for an empty verksamheter.yaml.
+        empty = Problem(file, 1, EMPTY, "Filen är tom. Skriv in uppgifterna: content/README.md säger vilka.")
+        return None, problems if optional else [*problems, empty]
     data, found = load(text, file)
     return data, problems + found
 
@@ -133,7 +140,7 @@ def load_optional_map(path: Path, file: str, shape: str) -> tuple["YamlMap | Non
     with a SHAPE problem saying `shape` when it is something else."""
     if not os.path.isfile(path):
         return None, []
-    data, problems = load_file(path, file)
+    data, problems = load_file(path, file, optional=True)
     if isinstance(data, YamlMap):
         return data, problems
     if data is not None:

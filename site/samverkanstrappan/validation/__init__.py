@@ -41,7 +41,7 @@ RULES = (
 
 # A file that cannot be read (or is missing, or is a folder) explains what the rules then say
 # about the data it should have held: those follow-on problems are left out until it is read again.
-UNREADABLE = {yamltext.SYNTAX, yamltext.NOT_UTF8, yamltext.SHAPE, yamltext.FILE_MISSING, filer.FOLDER}
+UNREADABLE = {yamltext.SYNTAX, yamltext.NOT_UTF8, yamltext.SHAPE, yamltext.EMPTY, yamltext.FILE_MISSING, filer.FOLDER}
 FOLLOW_ONS = {
     "data/nodnummer.yaml": {"SV313", "SV314", "SV601", "SV602"},
     "kommuner/{kommun}/verksamheter.yaml": {"SV150", "SV312"},

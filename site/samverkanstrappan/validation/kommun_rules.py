@@ -1,11 +1,16 @@
 """Checks on a municipality's own files: kommun.yaml, and what it adds to the national content."""
 
+import re
+
 from ..content import farger
 from ..content.kommun import REVIEW_EVERY
 from ..content.problems import WARNING, Problem
+from ..content.scan import shown_path
 from ..content.sprak import SOURCE, SPRAK
 from . import date_rules
 from .registry import codes, kommun_file
+
+PLAIN_LETTERS = str.maketrans("åäöéü", "aaoeu")
 
 
 @codes(SV260="En kommuns tillägg (tillagg/) hör till en sida som inte finns.")
@@ -45,6 +50,26 @@ def languages_known(store, site_urls):
         seen.add(code)
     if SOURCE not in settings.listed_sprak:
         yield Problem(kommun_file(store), line, "SV402", "Svenska (sv) måste vara med bland språken.")
+
+
+# The folder's name is the name of the built site's folder, which is uploaded and named in
+# scripts: "build/alv by" and "build/älvby" were built without a word (an editor).
+FOLDER_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@codes(SV404="Kommunens mapp har ett namn med å, ä, ö, stora bokstäver, mellanslag eller andra tecken.")
+def folder_named_plainly(store, site_urls):
+    """The municipality's folder is named with a–z, digits and hyphens only."""
+    name = store.kommun_slug
+    if not FOLDER_NAME.fullmatch(name):
+        plain = re.sub(r"[^a-z0-9]+", "-", name.lower().translate(PLAIN_LETTERS)).strip("-") or "kommun"
+        yield Problem(
+            shown_path(store.kommun_dir),
+            1,
+            "SV404",
+            f"Mappen heter '{name}'. Byt namn på den till '{plain}': bara a–z, siffror och "
+            "bindestreck, eftersom den byggda webbplatsens mapp får samma namn.",
+        )
 
 
 @codes(SV410="Två av kommunens färger har för liten kontrast mot varandra (minst 4,5:1).")
@@ -106,4 +131,4 @@ def statement_complete(store, site_urls):
         )
 
 
-RULES = (addition_has_page, languages_known, colours_readable, statement_complete)
+RULES = (addition_has_page, languages_known, folder_named_plainly, colours_readable, statement_complete)
