@@ -34,6 +34,12 @@ WEEKDAYS, WEEKEND = (0, 1, 2, 3, 4), (5, 6)
         ("Alla dagar 0–24", [(ALL_DAYS, "alla dagar", [])]),
         ("Alla dagar 16–24", [(ALL_DAYS, "alla dagar", [(T(16), T(0))])]),
         ("Fredag kl. 9–12", [((4,), None, [(T(9), T(12))])]),
+        # As an editor wrote them (session 32): "och" before the next days, plural and short days.
+        ("Måndag–torsdag 9–12 och fredag 9–11", [((0, 1, 2, 3), None, [(T(9), T(12))]), ((4,), None, [(T(9), T(11))])]),
+        ("Måndagar 8–16", [((0,), None, [(T(8), T(16))])]),
+        ("torsdagar 8–12", [((3,), None, [(T(8), T(12))])]),
+        ("Må–Fr 8–16", [(WEEKDAYS, None, [(T(8), T(16))])]),
+        ("tors 13–15", [((3,), None, [(T(13), T(15))])]),
         (
             "Vardagar 8–16, lördag 10–14, söndag dygnet runt",
             [
@@ -75,7 +81,7 @@ def test_school_days_stay_school_days():
         "Vardagar 8–16 och dygnet runt",
         "Dygnet runt, helger 10–14",
         "Måndag fredag 8–16",
-        "Måndagar 8–16",
+        "Måndag–fredag 8–12 och 13",  # "och" before times that are no range
     ],
 )
 def test_anything_else_is_not_read(text):

@@ -10,6 +10,7 @@ import sys
 
 from . import paths
 from .content import helplines, kommun, pages, vagvisare, verksamheter
+from .content.verksamhetstyper import TYPER
 
 START, END = "<!-- nycklar: start (skrivs av python -m samverkanstrappan.guide) -->", "<!-- nycklar: slut -->"
 
@@ -31,6 +32,11 @@ SECTIONS = (
     ("fragor", "varje fråga under fragor: i flode.yaml", vagvisare.QUESTION_FIELDS),
     ("utfall", "varje utfall under utfall: i flode.yaml", vagvisare.OUTCOME_FIELDS),
     ("nodnummer.yaml", "varje nummer i data/nodnummer.yaml", helplines.FIELDS),
+)
+
+TYPES_WHERE = (
+    "Var: typ: i en verksamhet. Vägvisaren hänvisar till typerna, och webbplatsen skriver "
+    "typens namn på läsarens språk."
 )
 
 KINDS = {
@@ -64,9 +70,14 @@ def key_tables() -> str:
         ]
         for field in fields:
             choices = f" Val: {', '.join(field.choices)}." if field.choices and len(field.choices) < 12 else ""
+            if field.choices and field.choices == tuple(TYPER):  # too many for the row: a table below
+                choices = " Val: en av typerna i tabellen typ nedan."
             meaning = (field.help[0].upper() + field.help[1:] + choices).replace("|", "/")
             rows.append(f"| `{field.name}` | {KINDS[field.kind]} | {'ja' if field.required else 'nej'} | {meaning} |")
         parts.append("\n".join(rows))
+    # An editor had to guess that elderly care is bistand-aldre (session 32): every kind, named.
+    kinds = [f"| `{kind}` | {name} |" for kind, name in TYPER.items()]
+    parts.append("\n".join(["### typ", "", TYPES_WHERE, "", "| typ | sorts verksamhet |", "|---|---|", *kinds]))
     return "\n\n".join(parts)
 
 

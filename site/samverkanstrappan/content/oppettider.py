@@ -5,7 +5,7 @@
     Skoldagar 8.30–16
     Dygnet runt
 
-One or more groups separated by commas; a group is DAYS then TIMES. DAYS is a day
+One or more groups separated by commas (or "och" before the next days); a group is DAYS then TIMES. DAYS is a day
 ("måndag", or "mån"), a range of days ("måndag–fredag") or a word for several days
 (vardagar, helger, alla dagar, skoldagar). TIMES is "dygnet runt" or ranges ("8–16",
 "8.30–16", "08:30–16:15") joined by "och"; an end before the start is past midnight, and
@@ -30,7 +30,14 @@ EXAMPLE = "Måndag–fredag 8–16 eller Vardagar 9–12 och 13–15, helger dyg
 
 DAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 ABBREVIATIONS = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
-DAY_NUMBER = {name: number for names in (DAYS, ABBREVIATIONS) for number, name in enumerate(names)}
+# As signs and editors write them too: "torsdagar 8–12", "tors", "Må–Fr 8–16" (an editor, session 32).
+PLURALS = tuple(f"{day}ar" for day in DAYS)
+SHORT = ("må", "ti", "on", "to", "fr", "lö", "sö")
+OTHER = {"tors": 3, "tisd": 1, "onsd": 2}
+DAY_NUMBER = {
+    **{name: number for names in (DAYS, ABBREVIATIONS, PLURALS, SHORT) for number, name in enumerate(names)},
+    **OTHER,
+}
 ALL_DAYS = tuple(range(7))
 
 # The words for several days, with the days they stand for. They are also the interface
@@ -48,6 +55,9 @@ _GROUP = re.compile(
 _DAYS_ONLY = re.compile(rf"(?:{'|'.join(KEYWORDS)}|(?:{_DAY})(?:{_DASH}(?:{_DAY}))?)(?=\s|$)")
 _TIME = r"(\d{1,2})(?:[.:](\d{2}))?"
 _INTERVAL = re.compile(rf"{_TIME}{_DASH}{_TIME}")
+# Groups are parted by commas, or by "och" before the next days: "Måndag–torsdag 9–12 och
+# fredag 9–11" (an editor wrote it so; "och" between times stays within a group).
+_GROUPS = re.compile(rf"\s*,\s*|\s+och\s+(?=(?:{'|'.join(KEYWORDS)}|{_DAY})(?:\s|[–-]))")
 
 
 @dataclass(frozen=True)
@@ -80,7 +90,7 @@ def parse(text: str) -> Oppettider:
     value = " ".join(text.lower().split())
     if value == DYGNET_RUNT:
         return Oppettider(text, (Group(ALL_DAYS, None),))
-    groups = tuple(_group(part) for part in re.split(r"\s*,\s*", value))
+    groups = tuple(_group(part) for part in _GROUPS.split(value))
     _each_day_once(groups)
     return Oppettider(text, groups)
 

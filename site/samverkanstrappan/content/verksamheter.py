@@ -46,11 +46,12 @@ PHONE_FIELDS = (
     Field(
         "oppettider",
         "text",
-        "när numret svarar: dagar och sedan tider. Dagar: en veckodag (måndag eller mån), måndag–fredag, "
-        "vardagar, helger, alla dagar eller skoldagar. Tider: 8–16, 8.30–16.15, 9–12 och 13–15, 16–08 "
-        "(över natten) eller dygnet runt. Skilj flera delar med kommatecken, till exempel "
-        "Vardagar 8–16, helger 10–14; varje dag skrivs en gång. Bara Dygnet runt betyder alla dagar. "
-        "Webbplatsen skriver tiderna på läsarens språk.",
+        "när numret svarar: dagar och sedan tider. Dagar: en veckodag (måndag, måndagar, mån eller må), "
+        "måndag–fredag, vardagar, helger, alla dagar eller skoldagar. Tider: 8–16, 8.30–16.15, 9–12 och "
+        "13–15, 16–08 (över natten) eller dygnet runt. Skilj flera delar med kommatecken eller och, till "
+        "exempel Vardagar 8–16, helger 10–14 eller Måndag–torsdag 9–12 och fredag 9–11; varje dag skrivs "
+        "en gång. Bara Dygnet runt betyder alla dagar. Annat om tiderna (lunchstängt, stängt i juli) "
+        "skrivs i kontakt. Webbplatsen skriver tiderna på läsarens språk.",
         required=True,
     ),
     Field("beskrivning", "text", "vad numret är till för, om verksamheten har flera."),
@@ -176,7 +177,10 @@ def load(path, file: str) -> tuple[Directory, list[Problem]]:
 
 
 def _bad_hours(file: str, line: int, text: str, error: ValueError) -> Problem:
-    message = f"Öppettiderna '{text}' går inte att läsa: {error}. Skriv till exempel {oppettider.EXAMPLE}."
+    message = (
+        f"Öppettiderna '{text}' går inte att läsa: {error}. Skriv till exempel {oppettider.EXAMPLE}. "
+        "Annat om tiderna (lunchstängt, stängt i juli, utom helgdagar) skrivs i kontakt:."
+    )
     return Problem(file, line, BAD_HOURS, message)
 
 
