@@ -90,6 +90,24 @@ def test_the_part_shows_only_when_the_address_names_it(browser, site_url):
     assert named == ["barn-skola barn-psykisk-ohalsa barn-beroende", "ocksa-barn-skola"]
 
 
+def test_a_kept_answer_is_carried_on_when_a_third_need_is_added(browser, site_url):
+    """A father answered "school" for his son, added his own mental health (the part kept BUP
+    and the school's contacts), then his lost job: the part was gone (a persona). With
+    JavaScript the links to add or take away a need carry the earlier answer on."""
+    page = browser.new_page()
+    page.goto(site_url + "/sv/vagvisare/flera/barn/psykisk-ohalsa/#ocksa-barn-skola")
+    carried = page.eval_on_selector_all(".lagg-till a", "links => links.map((a) => a.hash)")
+    assert carried and set(carried) == {"#ocksa-barn-skola"}
+    page.click(".lagg-till a[href*='utan-arbete']")
+    page.wait_for_load_state()
+    assert page.url.endswith("#ocksa-barn-skola")
+    assert page.locator("#ocksa-barn-skola").is_visible()
+    # An address that names nothing on the page carries nothing on.
+    page.goto(site_url + "/sv/vagvisare/flera/barn/psykisk-ohalsa/#ocksa-finns-inte")
+    assert set(page.eval_on_selector_all(".lagg-till a", "links => links.map((a) => a.hash)")) == {""}
+    page.close()
+
+
 def test_a_hidden_parts_quick_exit_does_not_leave_and_a_shown_one_does(browser, site_url):
     context = browser.new_context()
     context.route("https://www.smhi.se/**", lambda route: route.fulfill(body="SMHI", content_type="text/plain"))

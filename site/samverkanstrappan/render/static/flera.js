@@ -1,0 +1,13 @@
+// A combined answer shows a part for an earlier, more precise answer when its address names
+// it (#ocksa-<id>, by CSS :target). Adding a third need kept the need but lost the part: a
+// father's son lost BUP (a persona). So the links to another combined answer, to add or to
+// take away a need, carry the same name on. Without JavaScript each combined answer is whole;
+// only the earlier answer's own contacts are not carried.
+(function () {
+  "use strict";
+  var kept = location.hash;
+  if (!/^#ocksa-[a-z0-9-]+$/.test(kept) || !document.getElementById(kept.slice(1))) { return; }
+  document.querySelectorAll(".lagg-till a, .dina-behov a[data-lank=ta-bort]").forEach(function (link) {
+    if (!link.hash && link.pathname.indexOf("/vagvisare/flera/") !== -1) { link.hash = kept; }
+  });
+}());
