@@ -189,3 +189,28 @@ def test_a_request_made_in_another_language_is_also_in_swedish_for_the_staff(bro
             assert "Jag vill ha en SIP" in found["swedish"] and "Vårdcentralen" in found["swedish"]
             assert len(printed) == 9 and all(printed), printed
     page.close()
+
+
+def test_the_places_ticked_are_each_isolated_and_parted_by_the_pages_comma(browser, site_url, built_site):
+    """A father ticked places and typed BUP on the Arabic page: the preview's one run of mixed
+    text came out "BUP ,(Arbetsförmedlingen)" (a persona). Each place is its own <bdi>, parted
+    by the Arabic comma in the Arabic block and by a Swedish one in the Swedish block."""
+    lang = "ar" if (built_site / "ar").is_dir() else "sv"
+    page = browser.new_page()
+    page.goto(f"{site_url}/{lang}/be-om-sip/", wait_until="load")
+    page.check("#sip-kontakt-skola")
+    page.check("#sip-kontakt-arbetsformedlingen")
+    page.fill("#sip-annan", "BUP")
+    found = page.evaluate("""() => {
+        const preview = document.querySelector('[data-forhandsvisning]');
+        const swedish = preview.querySelector('[lang=sv]');
+        return {own: [...preview.childNodes].filter(n => n.nodeName === 'BDI').map(b => b.textContent),
+                between: [...preview.childNodes].filter(n => n.nodeType === 3).map(n => n.data),
+                swedish: swedish && [...swedish.childNodes].filter(n => n.nodeType === 3).map(n => n.data)};
+    }""")
+    page.close()
+    comma = "، " if lang == "ar" else ", "
+    assert found["own"][-3:][-1] == "BUP" and len(found["own"]) >= 3
+    assert found["between"].count(comma) == 2, found
+    if lang == "ar":
+        assert found["swedish"].count(", ") == 2, found

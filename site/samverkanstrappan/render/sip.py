@@ -39,7 +39,7 @@ FIELDS = {
 }
 PLACES = (
     ("vardcentral", N_("Vårdcentralen")),
-    ("psykiatri", N_("Psykiatrin")),
+    ("psykiatri", N_("Psykiatrin eller BUP")),  # a father looked for BUP and wrote it under Annat ställe
     ("beroendevard", N_("Beroendevården")),
     ("socialtjanst", N_("Socialtjänsten")),
     ("aldreomsorg", N_("Hemtjänst eller äldreomsorg")),

@@ -21,8 +21,10 @@
         return swedish ? box.dataset.sv : section.querySelector("label[for='" + box.id + "']").firstChild.textContent.trim();
       });
     if (value("sip-annan")) { places.push(value("sip-annan")); }
+    // The places stay a list: on screen each is isolated, and in Arabic they are parted by
+    // the Arabic comma ("BUP ,(Arbetsförmedlingen)" came out of one run of mixed text).
     return [[names.namn, value("sip-namn")], [names.nas, value("sip-nas")], [names.ombud, value("sip-ombud")],
-      [names.kontakt, places.join(", ")],
+      [names.kontakt, places.length ? places : ""],
       [names.hjalp, value("sip-hjalp")], [names.med, value("sip-med")], [names.tolk, value("sip-tolk")]]
       .filter(function (pair) { return pair[1]; });
   }
@@ -42,13 +44,17 @@
     return found;
   }
 
+  // A list in the block's language: the Swedish block with a Swedish comma.
+  function comma(block) { return block.heading ? ", " : (preview.dataset.komma || ", "); }
+  function joined(answer, block) { return Array.isArray(answer) ? answer.join(comma(block)) : answer; }
+
   // What is copied: plain text.
   function letter() {
     var text = [];
     blocks().forEach(function (block) {
       if (block.heading) { text.push("", "", block.heading); }
       text.push(block.mening, "");
-      block.lines.forEach(function (pair) { text.push(pair[0] + ": " + pair[1]); });
+      block.lines.forEach(function (pair) { text.push(pair[0] + ": " + joined(pair[1], block)); });
     });
     return text.join("\n");
   }
@@ -71,10 +77,13 @@
       var add = function (node) { if (holder === preview) { parts.push(node); } else { holder.appendChild(node); } };
       add(document.createTextNode(block.mening + "\n"));
       block.lines.forEach(function (pair) {
-        var answer = document.createElement("bdi");
-        answer.textContent = pair[1];
         add(document.createTextNode("\n" + pair[0] + ": "));
-        add(answer);
+        [].concat(pair[1]).forEach(function (item, index) {
+          var answer = document.createElement("bdi");
+          answer.textContent = item;
+          if (index) { add(document.createTextNode(comma(block))); }
+          add(answer);
+        });
       });
     });
     preview.replaceChildren.apply(preview, parts);
