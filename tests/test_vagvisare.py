@@ -165,6 +165,10 @@ SITUATIONS = [
         set(),
     ),
     ("Anders, vräkning", ("boende", "ja"), "boende", {"socialtjanst-vuxen"}, set()),
+    # A sister whose brother may be evicted, and a father whose son lost his job, found no answer
+    # for someone else (session 32).
+    ("bror kan bli vräkt", ("for-nagon-annan", "boende"), "boende", {"socialtjanst-vuxen", "skuldradgivning"}, set()),
+    ("son utan jobb", ("for-nagon-annan", "utan-arbete"), "utan-arbete", {"socialtjanst-vuxen"}, set()),
 ]
 
 
