@@ -207,7 +207,8 @@ class ContentStore(FileCache):
         # own folder of a language it does not publish is a warning).
         # Every language while the languages cannot be read: the rules say why, and a folder of
         # the municipality's own is then no warning as well.
-        published = self.languages
+        readable = self.kommun is not None and self.kommun.listed_sprak is not None
+        published = self.languages if readable else tuple(SPRAK)
         folders = tuple((root, root.is_relative_to(self.kommun_dir)) for root, _, _ in sources)
         self.problems += self._listed(
             ("passed_by", published, folders), partial(passed_by.problems, folders, published, shown_path)
@@ -223,7 +224,7 @@ class ContentStore(FileCache):
         for (path, key, lang, file, fields), target in zip(jobs, targets):
             page, found = self.cached(path, pages.parse, key, lang, file, fields)
             self.problems += found
-            if page:
+            if page and lang in self.languages:  # the others are only read, for their mistakes
                 target[(lang, key)] = page
                 if target is self.pages and path.is_relative_to(self.kommun_dir):
                     own.add((lang, key))
@@ -265,9 +266,7 @@ class ContentStore(FileCache):
 
     @property
     def languages(self) -> tuple[str, ...]:
-        """The languages published; every one while kommun.yaml cannot be read (only checked then)."""
-        readable = self.kommun is not None and self.kommun.listed_sprak is not None
-        return self.kommun.sprak if readable else tuple(SPRAK)
+        return self.kommun.sprak if self.kommun else (SOURCE,)
 
     def keys(self) -> list[str]:
         """Every page key of the site: the Swedish pages are the full set."""
