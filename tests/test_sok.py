@@ -6,6 +6,7 @@ import base64
 import contextlib
 import gzip
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -539,3 +540,32 @@ def test_a_translated_card_is_found_and_quoted_in_the_readers_language():
                 assert store.verksamheter[doc.url].beskrivning in doc.keywords
             else:
                 assert doc.lang == "sv", (lang, doc.url)
+
+
+def test_a_lattlast_readers_search_leads_to_lattlast_pages(server, client):
+    """A lättläst reader's search led to pages in ordinary Swedish (a persona, session 30).
+    Lättläst has its own search page, found from its menu, whose results lead to the lättläst
+    version of a page where there is one, in server mode and in the browser alike."""
+    start = client.get("/sv/lattlast/").text
+    menu = re.search(r'<nav class="bredd huvudmeny".*?</nav>', start, re.S).group(0)
+    assert 'href="/sv/lattlast/sok/"' in menu
+    assert client.get("/sv/lattlast/sok/").status_code == 200
+    assert client.get("/en/lattlast/sok/").status_code == 404
+    html = server.test_client().get("/sv/lattlast/sok/", query_string={"q": "samordnad plan"}).text
+    results = re.findall(r'<ol class="traffar">.*?</ol>', html, re.S)[0]
+    links = re.findall(r'href="([^"]+)"', results)
+    assert "/sv/lattlast/steg/samordningsplan/" in links and "/sv/steg/samordningsplan/" not in links
+    # What has no lättläst version stays where it is: the directory's cards.
+    html = server.test_client().get("/sv/lattlast/sok/", query_string={"q": "vårdcentral"}).text
+    assert re.search(r'href="/sv/verksamheter/#kort-', html)
+
+
+def test_the_browsers_lattlast_search_leads_to_lattlast_pages(browser, site_url):
+    page = browser.new_page()
+    page.goto(f"{site_url}/sv/lattlast/sok/")
+    page.fill("#sok-fraga", "samordnad plan")
+    page.press("#sok-fraga", "Enter")
+    page.wait_for_selector(".traffar a", timeout=15_000)
+    links = page.eval_on_selector_all(".traffar a", "links => links.map(a => a.getAttribute('href'))")
+    page.close()
+    assert "/sv/lattlast/steg/samordningsplan/" in links and "/sv/steg/samordningsplan/" not in links

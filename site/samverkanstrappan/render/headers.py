@@ -7,7 +7,7 @@ import re
 from flask import request
 
 # Pagefind's search runs as WebAssembly, so the search page alone may compile it.
-SEARCH_PAGE = re.compile(r"^/[a-z]{2}/sok/$")
+SEARCH_PAGE = re.compile(r"^/[a-z]{2}/(lattlast/)?sok/$")
 CSP = (
     "default-src 'none'; script-src {script}; style-src 'self'; img-src 'self'; connect-src 'self'; "
     "font-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"

@@ -5,7 +5,8 @@ template of their own (start, Be om en SIP, the vägvisare) have a second URL ru
 with `lattlast=True` in the route table; links built while reading lättläst stay in lättläst.
 """
 
-from flask import Flask, abort, g, request, url_for
+from flask import Flask, abort, current_app, g, request, url_for
+from werkzeug.exceptions import HTTPException
 
 from ..content.pages import LATTLAST
 from ..content.sprak import SOURCE
@@ -59,6 +60,22 @@ def other_version_url() -> str | None:
     if "lattlast" not in args or not is_written(request.endpoint, store()):
         return None
     return url_for(request.endpoint, **{**args, "lattlast": not args["lattlast"]})
+
+
+def twin_of(url: str) -> str:
+    """The lättläst version of the page at `url` (a path), or `url` when it has none."""
+    try:
+        endpoint, args = current_app.url_map.bind("").match(url)
+    except HTTPException:
+        return url
+    if args.get("lang") != SOURCE:
+        return url
+    if "key" in args:
+        key = LATTLAST + args["key"]
+        return url_for(endpoint, **{**args, "key": key}) if (SOURCE, key) in store().pages else url
+    if args.get("lattlast") is False and is_written(endpoint, store()):
+        return url_for(endpoint, **{**args, "lattlast": True})
+    return url
 
 
 def init_app(app: Flask) -> None:

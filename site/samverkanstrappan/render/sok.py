@@ -8,6 +8,7 @@ and static/sokfraga.js, from /sok/<lang>.json). Without JavaScript the page link
 
 import json
 from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, g, render_template, request
@@ -18,6 +19,7 @@ from ..content.helplines import ALWAYS_SHOWN
 from ..index import fraga, platser, sokdata, sokning
 from ..index import whoosh_index as index
 from . import live, store
+from .lattlast import require_written, twin_of
 
 bp = Blueprint("sok", __name__)
 
@@ -66,13 +68,18 @@ def prepare(app) -> None:
     index.prepare_memos(folder, app.extensions["content"].languages, app.extensions["sokminnen"])
 
 
-def page(lang):
-    """The search page; in server mode with the answer to ?q=."""
+def page(lang, lattlast):
+    """The search page (in lättläst too); in server mode with the answer to ?q=."""
+    require_written(lang, lattlast)
     serve = current_app.config["SERVE_MODE"]
     query = request.args.get("q", "") if serve else ""
     asked = serve and "q" in request.args
     answer = _answer(lang, query) if query.strip() else None
     kinds = list(store().kris.for_search(lang))
+    twins = lattlast_twins(lang) if lattlast else {}
+    if answer and twins:
+        results = [replace(result, url=twins.get(result.url, result.url)) for result in answer.results]
+        answer = replace(answer, results=results)
     return render_template(
         "sok/sok.html",
         query=query,
@@ -80,7 +87,17 @@ def page(lang):
         empty_query=asked and not query.strip(),
         serve=serve,
         crisis_kinds=kinds,
+        twins=twins,
     )
+
+
+def lattlast_twins(lang: str) -> dict[str, str]:
+    """Each search result's address that has a lättläst version, with that version's: a
+    lättläst reader's search led to pages in ordinary Swedish. (The same index: lättläst
+    pages are not indexed, so that a subject is one result.)"""
+    data = search_data(lang)
+    urls = [doc["url"] for doc in data["dokument"]] + [kind["url"] for kind in data["kris"]]
+    return {url: twin for url in dict.fromkeys(urls) if (twin := twin_of(url)) != url}
 
 
 def data(lang):

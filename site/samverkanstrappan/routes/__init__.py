@@ -169,7 +169,15 @@ TABLE: tuple[PageType, ...] = (
     PageType(
         "sok.data", (Route("/sok/<lang:lang>.json"),), addresses.each_language, FILE, addresses.search_data_sources
     ),
-    PageType("sok.page", (Route("/<lang:lang>/sok/"),), addresses.each_language, sources=addresses.crisis_sources),
+    # Lättläst too: a lättläst reader's search led to pages in ordinary Swedish (its results lead
+    # to their lättläst versions where there are some).
+    PageType(
+        "sok.page",
+        _with_lattlast("sok/"),
+        addresses.ordinary_and_lattlast(ContentStore.has_lattlast_vagvisare),
+        sources=addresses.crisis_sources,
+        lattlast=ContentStore.has_lattlast_vagvisare,
+    ),
     PageType("sok.a_o", (Route("/<lang:lang>/a-o/"),), addresses.each_language, sources=addresses.a_o_sources),
     # Flask registers the static files' rule itself; the table lists their URLs.
     PageType("static", (Route("/static/<path:filename>"),), addresses.static_addresses, FILE),

@@ -10,6 +10,8 @@
   var out = document.getElementById("sok-resultat");
   var status = document.getElementById("sok-status");
   var maxResults = Number(form.dataset.maxTraffar);
+  // On the lättläst search page: each result's lättläst version, where it has one.
+  var twins = form.dataset.lattlast ? JSON.parse(form.dataset.lattlast) : {};
   // Pagefind also finds words it only guesses at ("help" finds "hela"). The candidates it
   // ranks highest are checked with the pipeline's own word match, as the server's are.
   var CHECKED = 40;
@@ -136,7 +138,7 @@
         var doc = documents.get(url);
         var item = document.createElement("li");
         var link = text("a", "", doc.namn);
-        link.href = url;
+        link.href = twins[url] || url;
         item.appendChild(link);
         item.appendChild(text("p", "traffar__plats", doc.plats));
         if (found.excerpts.has(url)) {
