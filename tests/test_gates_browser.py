@@ -48,6 +48,7 @@ PAGE_TYPES = {
     "lattlast-vagvisare-fraga",
     "lattlast-vagvisare-utfall",
     "lattlast-vagvisare-flera",
+    "lattlast-sok",
 }
 OWN_TEMPLATES = {"be-om-sip", "verksamheter", "tillganglighet", "sok", "a-o"}
 
