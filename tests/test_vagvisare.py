@@ -169,7 +169,23 @@ SITUATIONS = [
     # for someone else (session 32).
     ("bror kan bli vräkt", ("for-nagon-annan", "boende"), "boende", {"socialtjanst-vuxen", "skuldradgivning"}, set()),
     ("son utan jobb", ("for-nagon-annan", "utan-arbete"), "utan-arbete", {"socialtjanst-vuxen"}, set()),
+    # A sister whose brother said nothing matters any more found no answer about it (session 32).
+    (
+        "bror som inte vill leva",
+        ("for-nagon-annan", "tankar-pa-att-do"),
+        "sjalvmordstankar",
+        {"psykiatrisk-akut"},
+        {"tel:90101", "tel:112"},
+    ),
 ]
+
+
+def test_someone_asking_for_another_is_told_to_call_112_not_to_ask_first_where_there_is_danger(client):
+    """ "Ask first whether they want you to get in touch" stood on the suicide answer too."""
+    danger = client.get("/sv/vagvisare/for-nagon-annan/tankar-pa-att-do/").text
+    housing = client.get("/sv/vagvisare/for-nagon-annan/boende/").text
+    assert "data-fara-forst" in danger and "data-fara-forst" not in housing
+    assert "data-skrivet-till" in danger and "data-skrivet-till" in housing
 
 
 @pytest.mark.parametrize("situation, answers, outcome, kinds, numbers", SITUATIONS, ids=[s[0] for s in SITUATIONS])
