@@ -197,6 +197,19 @@ def test_lattlast_links_stay_in_lattlast(client):
     assert staircase and all(href.startswith("/sv/lattlast/steg/") for href in staircase)
 
 
+def test_a_swedish_page_without_a_lattlast_version_leads_to_lattlast_all_the_same(client):
+    """A lättläst reader's menu took her to the directory, which had no way back (a persona)."""
+
+    def other(url: str) -> str | None:
+        found = re.search(r'<a class="lattlast-lank" href="([^"]+)"', client.get(url).text)
+        return found and found[1]
+
+    assert other("/sv/verksamheter/") == other("/sv/a-o/") == "/sv/lattlast/"
+    assert other("/sv/steg/upptackt/") == "/sv/lattlast/steg/upptackt/"
+    assert other("/sv/lattlast/steg/upptackt/") == "/sv/steg/upptackt/"
+    assert other("/en/verksamheter/") is None
+
+
 def test_lattlast_is_swedish_only(client):
     assert client.get("/fi/lattlast/").status_code == 404
     assert client.get("/fi/lattlast/vagvisare/").status_code == 404

@@ -13,6 +13,8 @@ from ..content.sprak import SOURCE
 from ..routes import BY_ENDPOINT
 from . import store
 
+START_PAGE = "pages.start"
+
 
 def active() -> bool:
     """True while rendering a lättläst page."""
@@ -49,17 +51,20 @@ def page_url(key: str) -> str:
 
 
 def other_version_url() -> str | None:
-    """This page in lättläst, or back in ordinary Swedish; None when there is no such page."""
+    """This page in lättläst, or back in ordinary Swedish; for a Swedish page with no lättläst
+    version, lättläst's start page (a lättläst reader sent to the directory had no way back);
+    None outside Swedish."""
     args = dict(request.view_args or {})
     if request.endpoint is None or args.get("lang") != SOURCE:
         return None
     if "key" in args:
         key = args["key"]
         other = key.removeprefix(LATTLAST) if key.startswith(LATTLAST) else LATTLAST + key
-        return url_for(request.endpoint, **{**args, "key": other}) if (SOURCE, other) in store().pages else None
-    if "lattlast" not in args or not is_written(request.endpoint, store()):
-        return None
-    return url_for(request.endpoint, **{**args, "lattlast": not args["lattlast"]})
+        if (SOURCE, other) in store().pages:
+            return url_for(request.endpoint, **{**args, "key": other})
+    elif "lattlast" in args and is_written(request.endpoint, store()):
+        return url_for(request.endpoint, **{**args, "lattlast": not args["lattlast"]})
+    return url_for(START_PAGE, lang=SOURCE, lattlast=True) if is_written(START_PAGE, store()) else None
 
 
 def twin_of(url: str) -> str:

@@ -86,7 +86,7 @@ def _decoded(text: str) -> str:
 
 
 @codes(
-    SV213="En bild hämtas från en annan webbplats.",
+    SV213="En bild, video eller karta hämtas från en annan webbplats.",
     SV214="En länk använder http:// i stället för https://.",
     SV215="En länk eller bild använder data:, vbscript: eller file:.",
     SV216="En sida har en bild, men sidorna kan inte visa bilder.",
@@ -118,8 +118,9 @@ def unsafe_addresses(page):
                     page.file,
                     number,
                     "SV213",
-                    "Bilden hämtas från en annan webbplats, och då ser den webbplatsen varje läsare. "
-                    "Sidorna kan inte heller visa bilder: ta bort den, och skriv med ord det den visar.",
+                    ("Bilden" if markdown_image else "Det som bäddas in här (en bild, en video eller en karta)")
+                    + " hämtas från en annan webbplats, och då ser den webbplatsen varje läsare. Sidorna kan "
+                    "inte heller visa sådant: ta bort det, och skriv med ord det visar, eller länka dit.",
                 )
             elif markdown_image and not scheme:  # an <img> tag is SV210 already
                 yield Problem(
