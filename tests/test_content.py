@@ -3,6 +3,7 @@
 import sys
 import threading
 
+import pytest
 from samverkanstrappan.content import schema, yamltext
 from samverkanstrappan.content.lix import lix
 from samverkanstrappan.content.markdown_render import render
@@ -25,6 +26,26 @@ def test_yaml_syntax_error_has_line_and_swedish_message():
     data, problems = yamltext.load("a: 1\nb: c: d\n", "f.yaml", first_line=5)
     assert data is None
     assert [(p.code, p.line) for p in problems] == [("SV101", 6)]
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("namn: A\nregion Region B\nsprak: [sv]\n", 2),  # its own line, not the next one
+        ("namn: A\nregion Region B\n", 2),  # not one past the file's end
+        ("titel Om oss\nbeskrivning: B\n", 1),
+        ("kontakt:\n  epost a@b.se\n  telefon: 1\n", 2),
+        ("namn: A\r\nregion Region B\r\nsprak: [sv]\r\n", 2),
+        # A lone dash gave a traceback (a review, session 32); a value going on over a line, and
+        # a colon in it, is not a key without its colon.
+        ("titel: A\nsokord:\n- \n- hyra: bostad: x\n", 4),
+        ("sokord\n- \n- hyra: y\n", 3),
+        ("beskrivning: Lång text\n  som fortsätter\n  här: och mer\n", 3),
+    ],
+)
+def test_a_yaml_mistake_is_named_at_its_line_and_never_raises(text, line):
+    data, problems = yamltext.load(text, "f.yaml")
+    assert data is None and [(p.code, p.line) for p in problems] == [("SV101", line)]
 
 
 def test_schema_suggests_the_key_meant():

@@ -102,6 +102,11 @@ def test_a_kept_answer_is_carried_on_when_a_third_need_is_added(browser, site_ur
     page.wait_for_load_state()
     assert page.url.endswith("#ocksa-barn-skola")
     assert page.locator("#ocksa-barn-skola").is_visible()
+    # Where the page puts help in danger first, it opens at the top all the same.
+    page.goto(site_url + "/sv/vagvisare/flera/vald/barn/#ocksa-barn-skola")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)  # the browser's own scroll to the part comes about when it has loaded
+    assert page.locator(".akut-forst").count() == 1 and page.evaluate("window.scrollY") == 0
     # An address that names nothing on the page carries nothing on.
     page.goto(site_url + "/sv/vagvisare/flera/barn/psykisk-ohalsa/#ocksa-finns-inte")
     assert set(page.eval_on_selector_all(".lagg-till a", "links => links.map((a) => a.hash)")) == {""}

@@ -208,6 +208,8 @@ def test_a_swedish_page_without_a_lattlast_version_leads_to_lattlast_all_the_sam
     assert other("/sv/steg/upptackt/") == "/sv/lattlast/steg/upptackt/"
     assert other("/sv/lattlast/steg/upptackt/") == "/sv/steg/upptackt/"
     assert other("/en/verksamheter/") is None
+    assert client.get("/sv/lattlast/finns-inte/").status_code == 404  # and no "Vanlig svenska" to a start page
+    assert 'class="lattlast-lank"' not in client.get("/sv/lattlast/finns-inte/").text
 
 
 def test_lattlast_is_swedish_only(client):

@@ -101,6 +101,14 @@ class Renamed(Placed):
         return super().run(tmp_path)
 
 
+def test_a_folder_named_with_an_underscore_or_given_with_a_slash_is_no_mistake(tmp_path):
+    content = write_content(tmp_path / "content")
+    (content / OWN).rename(content / "kommuner" / "upplands_vasby")
+    store = ContentStore(content, "upplands_vasby/")
+    assert [p for p in check(content, "upplands_vasby/") if p.code == "SV404"] == []
+    assert store.kommun_slug.strip("/") == "upplands_vasby"
+
+
 @contextlib.contextmanager
 def denied(target: Path):
     """Listing or reading `target` (a folder or a file) raises PermissionError, as without read rights."""

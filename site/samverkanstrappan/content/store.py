@@ -228,6 +228,8 @@ class ContentStore(FileCache):
                 target[(lang, key)] = page
                 if target is self.pages and path.is_relative_to(self.kommun_dir):
                     own.add((lang, key))
+            elif page or lang not in self.languages:
+                continue  # read for its mistakes only (kommun.yaml unreadable): not published
             elif target is self.pages:
                 self.unread_pages.add((lang, key))
             elif target is self.texts:

@@ -68,23 +68,38 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
 
 
+def _words(text: str) -> tuple[str, str]:
+    """(a list item's dash, the words) of a line: ("- ", "namn b") or ("", "region Region Exempel")."""
+    dash, words = re.match(r"\s*(-\s+)?(.*)", text).groups()
+    return dash or "", words.strip()
+
+
 def _key_without_colon(lines: list[str], line: int) -> int | None:
     """The line above `line`, as far in as it, that has no colon: a key whose colon was left out
-    (its words run on into the next key in YAML, where the library stops)."""
+    (its words run on into the next key in YAML, where the library stops). Not a line that goes
+    on with the value of a key above it (`beskrivning: Lång text` and, further in, `som fortsätter`)."""
     text = lines[line - 1] if 0 < line <= len(lines) else ""
-    for number in range(line - 1, 0, -1):
-        above = lines[number - 1]
-        if not above.strip() or above.lstrip().startswith("#"):
-            continue
-        return number if _indent(above) == _indent(text) and ":" not in above else None
-    return None
+    written = [n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")]
+    if not written:
+        return None
+    number = written[0]
+    above = lines[number - 1]
+    if _indent(above) != _indent(text) or ":" in above or not _words(above)[1]:
+        return None
+    before = lines[written[1] - 1] if len(written) > 1 else None
+    if before is not None and _indent(before) < _indent(above) and not before.rstrip().endswith(":"):
+        return None  # the value of the key above, on a line of its own
+    return number
 
 
-def _no_colon(text: str) -> str:
-    """The message for a key without its colon, with the line as it should be."""
-    dash, words = re.match(r"\s*(-\s+)?(.*)", text).groups()
+def _no_colon(text: str) -> str | None:
+    """The message for a key without its colon, with the line as it should be; None for a line
+    with no words (a lone dash), which other messages explain."""
+    dash, words = _words(text)
+    if not words:
+        return None
     key, value = [*words.split(None, 1), ""][:2]
-    example = f"{dash or ''}{key}: {value.strip()}".rstrip()
+    example = f"{dash}{key}: {value.strip()}".rstrip()
     return f"Filen går inte att läsa: ett kolon (:) saknas efter nyckeln '{key}'. Skriv raden så här: {example}"
 
 
@@ -100,9 +115,11 @@ def diagnosis(error: yaml.YAMLError, lines: list[str], offset: int) -> list[tupl
         text = lines[number - 1] if 0 < number <= len(lines) else ""
         if _indented_with_tab(text) or ":\t" in text:
             return _tabs(lines, number, offset)
-    if problem.startswith("could not find expected ':'") and start:
+    if problem.startswith("could not find expected ':'") and start and 0 < first <= len(lines):
         # The library names the line where it gave up, the next one (or one past the file's end).
-        return [(offset + first, _no_colon(lines[first - 1]))]
+        message = _no_colon(lines[first - 1])
+        if message:
+            return [(offset + first, message)]
     if problem.startswith("mapping values are not allowed"):
         above = _key_without_colon(lines, line)
         if above:  # "titel Öppet hus" went on into the next line's "ingress:", which was blamed

@@ -130,7 +130,10 @@ SWEDISH_NAMES = frozenset(
         *(role[0] for role in ROLLER.values()),
         *(words[0] for words in LABELS.values()),
     )
+    # The part before a comma, and a first word long enough not to be an English one (not
+    # "case", "fast", "lots": an English "(case)" must not be marked Swedish).
     for end in (*(found.start() for found in re.finditer("[ ,]", name)), len(name))
+    if end == len(name) or name[end] == "," or end >= 5
 )
 _SWEDISH_NAME = re.compile(r"(?<!%)\u2068?\(([A-Za-zÅÄÖåäöÉéÜü][^()%<>\u2068\u2069]*)\)\u2069?")
 

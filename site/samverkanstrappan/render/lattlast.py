@@ -64,7 +64,9 @@ def other_version_url() -> str | None:
             return url_for(request.endpoint, **{**args, "key": other})
     elif "lattlast" in args and is_written(request.endpoint, store()):
         return url_for(request.endpoint, **{**args, "lattlast": not args["lattlast"]})
-    return url_for(START_PAGE, lang=SOURCE, lattlast=True) if is_written(START_PAGE, store()) else None
+    if active() or not is_written(START_PAGE, store()):
+        return None  # a lättläst page without its twin is a missing one (a 404)
+    return url_for(START_PAGE, lang=SOURCE, lattlast=True)
 
 
 def twin_of(url: str) -> str:

@@ -95,9 +95,13 @@ def lattlast_twins(lang: str) -> dict[str, str]:
     """Each search result's address that has a lättläst version, with that version's: a
     lättläst reader's search led to pages in ordinary Swedish. (The same index: lättläst
     pages are not indexed, so that a subject is one result.)"""
-    data = search_data(lang)
-    urls = [doc["url"] for doc in data["dokument"]] + [kind["url"] for kind in data["kris"]]
-    return {url: twin for url in dict.fromkeys(urls) if (twin := twin_of(url)) != url}
+    cache, content = current_app.extensions["sokdata"], store()
+    key = ("lattlast", lang)  # made once per version of the content, as search_data is
+    if key not in cache or cache[key][0] is not content:
+        data = search_data(lang)
+        urls = [doc["url"] for doc in data["dokument"]] + [kind["url"] for kind in data["kris"]]
+        cache[key] = (content, {url: twin for url in dict.fromkeys(urls) if (twin := twin_of(url)) != url})
+    return cache[key][1]
 
 
 def data(lang):

@@ -54,21 +54,21 @@ def languages_known(store, site_urls):
 
 # The folder's name is the name of the built site's folder, which is uploaded and named in
 # scripts: "build/alv by" and "build/älvby" were built without a word (an editor).
-FOLDER_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+FOLDER_NAME = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 
 
 @codes(SV404="Kommunens mapp har ett namn med å, ä, ö, stora bokstäver, mellanslag eller andra tecken.")
 def folder_named_plainly(store, site_urls):
     """The municipality's folder is named with a–z, digits and hyphens only."""
-    name = store.kommun_slug
+    name = store.kommun_slug.strip("/")  # --kommun sjoberga/, as a shell completes it
     if not FOLDER_NAME.fullmatch(name):
         plain = re.sub(r"[^a-z0-9]+", "-", name.lower().translate(PLAIN_LETTERS)).strip("-") or "kommun"
         yield Problem(
             shown_path(store.kommun_dir),
             1,
             "SV404",
-            f"Mappen heter '{name}'. Byt namn på den till '{plain}': bara a–z, siffror och "
-            "bindestreck, eftersom den byggda webbplatsens mapp får samma namn.",
+            f"Mappen heter '{name}'. Byt namn på den till '{plain}': bara a–z, siffror, bindestreck "
+            "och understreck, eftersom den byggda webbplatsens mapp får samma namn.",
         )
 
 

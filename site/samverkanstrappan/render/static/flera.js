@@ -10,4 +10,10 @@
   document.querySelectorAll(".lagg-till a, .dina-behov a[data-lank=ta-bort]").forEach(function (link) {
     if (!link.hash && link.pathname.indexOf("/vagvisare/flera/") !== -1) { link.hash = kept; }
   });
+  // The address names a part further down, and the browser scrolls to it: where the page
+  // puts help in danger first, it is shown first all the same (a review, session 32).
+  if (document.querySelector(".akut-forst")) {
+    // After the browser's own scroll to the named part, which comes when the page has loaded.
+    window.addEventListener("load", function () { setTimeout(function () { window.scrollTo(0, 0); }, 0); });
+  }
 }());
