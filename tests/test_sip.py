@@ -214,3 +214,20 @@ def test_the_places_ticked_are_each_isolated_and_parted_by_the_pages_comma(brows
     assert found["between"].count(comma) == 2, found
     if lang == "ar":
         assert found["swedish"].count(", ") == 2, found
+
+
+def test_an_interpreters_language_chosen_from_the_list_is_named_in_swedish_for_the_staff(browser, site_url, built_site):
+    """A father typed "العربية" for the interpreter, and the Swedish half for the staff said
+    "Jag behöver tolk på: العربية" (a persona). The field suggests languages in the page's
+    language; one chosen from them is in Swedish in the Swedish half. Typed freely, it stays."""
+    lang = next(code for code in ("ar", "uk", "fi", "en") if (built_site / code).is_dir())
+    page = browser.new_page()
+    page.goto(f"{site_url}/{lang}/be-om-sip/", wait_until="load")
+    arabic = page.eval_on_selector("#sip-sprak option[data-sv=arabiska]", "o => o.value")
+    page.fill("#sip-tolk", arabic)
+    swedish = page.text_content("[data-forhandsvisning] [lang=sv]")
+    page.fill("#sip-tolk", "pashto och dari")
+    typed = page.text_content("[data-forhandsvisning] [lang=sv]")
+    page.close()
+    assert "Jag behöver tolk på: arabiska" in swedish and arabic not in swedish
+    assert "Jag behöver tolk på: pashto och dari" in typed

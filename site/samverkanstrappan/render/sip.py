@@ -10,8 +10,10 @@ the printed form has each field's Swedish name beside its own. The Swedish is ea
 string's msgid, so it is the one the catalogs translate, not a second copy.
 """
 
+from babel import Locale
 from flask import Blueprint, render_template
 
+from ..content.alfabet import sort_key
 from ..content.pages import LATTLAST
 from ..content.verksamhetstyper import N_  # marks a string for Babel; shown translated with `_`, and as it is
 from . import store
@@ -52,6 +54,22 @@ FOR_PRINT = (N_("Datum"), N_("Lämnad till"))
 FIRST_CONTACT = "kontaktcenter"  # the kind of verksamhet that helps someone who knows no one yet
 
 
+# Languages often interpreted in Sweden, suggested in the interpreter field (a <datalist>): a
+# father typed "العربية" and the Swedish half for staff said "Jag behöver tolk på: العربية".
+# Chosen from the list, the Swedish half names it in Swedish. Dari has no name in Babel.
+INTERPRETED = ("ar", "so", "ti", "fa", "ku", "uk", "ru", "pl", "bs", "hr", "sr", "tr", "th", "es", "en", "fi")
+INTERPRETED += ("fit", "se", "rom", "am", "sq", "fr", "de", "zh", "vi")
+DARI = {"sv": "dari", "en": "Dari", "ar": "الدارية", "fi": "dari", "uk": "дарі"}
+
+
+def interpreter_languages(lang: str) -> list[tuple[str, str]]:
+    """(the language's name in `lang`, in Swedish) for each language in INTERPRETED and Dari."""
+    here, swedish = Locale.parse(lang).languages, Locale.parse("sv").languages
+    found = [(here[code], swedish[code]) for code in INTERPRETED if here.get(code) and swedish.get(code)]
+    found.append((DARI.get(lang, DARI["sv"]), DARI["sv"]))
+    return sorted(found, key=lambda pair: sort_key(lang)(pair[0]))
+
+
 def page(lang, lattlast):
     """What a SIP is, how to ask for one, and a request to print or fill in (also in lättläst)."""
     require_written(lang, lattlast)
@@ -62,6 +80,7 @@ def page(lang, lattlast):
         fields=FIELDS,
         places=PLACES,
         for_print=FOR_PRINT,
+        interpreted=interpreter_languages(lang),
         # Someone with no contact yet to ask has no one to say the sentence to: the page ends
         # with the services that can find the right person (the contact center).
         first_contact=[service.id for service in store().services(FIRST_CONTACT)],

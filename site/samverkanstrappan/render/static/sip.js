@@ -25,8 +25,17 @@
     // the Arabic comma ("BUP ,(Arbetsförmedlingen)" came out of one run of mixed text).
     return [[names.namn, value("sip-namn")], [names.nas, value("sip-nas")], [names.ombud, value("sip-ombud")],
       [names.kontakt, places.length ? places : ""],
-      [names.hjalp, value("sip-hjalp")], [names.med, value("sip-med")], [names.tolk, value("sip-tolk")]]
+      [names.hjalp, value("sip-hjalp")], [names.med, value("sip-med")], [names.tolk, language(swedish)]]
       .filter(function (pair) { return pair[1]; });
+  }
+
+  // The interpreter's language: in Swedish for the staff when it is one of the list's.
+  function language(swedish) {
+    var typed = value("sip-tolk");
+    var chosen = Array.prototype.filter.call(document.querySelectorAll("#sip-sprak option"), function (option) {
+      return option.value.toLowerCase() === typed.toLowerCase();
+    })[0];
+    return swedish && chosen ? chosen.dataset.sv : typed;
   }
 
   function swedishNames() {
