@@ -50,39 +50,42 @@ def page_url(key: str) -> str:
     return url_for("pages.page", key=page_key(key))
 
 
-def other_version_url() -> str | None:
-    """This page in lättläst, or back in ordinary Swedish; for a Swedish page with no lättläst
-    version, lättläst's start page (a lättläst reader sent to the directory had no way back);
-    None outside Swedish."""
-    args = dict(request.view_args or {})
-    if request.endpoint is None or args.get("lang") != SOURCE:
+def _other_version(endpoint: str, args: dict) -> str | None:
+    """The page `endpoint` with `args` in lättläst, or back in ordinary Swedish; None when it
+    has no such version (or is not in Swedish)."""
+    if args.get("lang") != SOURCE:
         return None
     if "key" in args:
         key = args["key"]
         other = key.removeprefix(LATTLAST) if key.startswith(LATTLAST) else LATTLAST + key
-        if (SOURCE, other) in store().pages:
-            return url_for(request.endpoint, **{**args, "key": other})
-    elif "lattlast" in args and is_written(request.endpoint, store()):
-        return url_for(request.endpoint, **{**args, "lattlast": not args["lattlast"]})
-    if active() or not is_written(START_PAGE, store()):
-        return None  # a lättläst page without its twin is a missing one (a 404)
+        return url_for(endpoint, **{**args, "key": other}) if (SOURCE, other) in store().pages else None
+    if "lattlast" in args and is_written(endpoint, store()):
+        return url_for(endpoint, **{**args, "lattlast": not args["lattlast"]})
+    return None
+
+
+def other_version_url() -> str | None:
+    """This page in lättläst, or back in ordinary Swedish; for a Swedish page with no lättläst
+    version, lättläst's start page (a lättläst reader sent to the directory had no way back);
+    None outside Swedish, and on a lättläst page that is missing (a 404)."""
+    if request.endpoint is None:
+        return None
+    args = dict(request.view_args or {})
+    found = _other_version(request.endpoint, args)
+    if found or args.get("lang") != SOURCE or active() or not is_written(START_PAGE, store()):
+        return found
     return url_for(START_PAGE, lang=SOURCE, lattlast=True)
 
 
 def twin_of(url: str) -> str:
-    """The lättläst version of the page at `url` (a path), or `url` when it has none."""
+    """The lättläst version of the ordinary page at `url` (a path), or `url` when it has none."""
     try:
         endpoint, args = current_app.url_map.bind("").match(url)
     except HTTPException:
         return url
-    if args.get("lang") != SOURCE:
-        return url
-    if "key" in args:
-        key = LATTLAST + args["key"]
-        return url_for(endpoint, **{**args, "key": key}) if (SOURCE, key) in store().pages else url
-    if args.get("lattlast") is False and is_written(endpoint, store()):
-        return url_for(endpoint, **{**args, "lattlast": True})
-    return url
+    if args.get("lattlast") or str(args.get("key", "")).startswith(LATTLAST):
+        return url  # lättläst already
+    return _other_version(endpoint, args) or url
 
 
 def init_app(app: Flask) -> None:
