@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, render_template, send_file, url_fo
 from ..content import hsds
 from ..content.alfabet import sort_key
 from ..content.kommun import LOGO_TYPES
-from . import labels, store
+from . import kort, labels, store
 
 bp = Blueprint("kommun", __name__)
 
@@ -47,7 +47,11 @@ def groups(lang: str) -> list[dict]:
 
 def verksamheter(lang):
     """Every verksamhet in the municipality, grouped, with contact cards; prints well."""
-    return render_template("kommun/verksamheter.html", groups=groups(lang), open_data=url_for("kommun.open_data"))
+    # Said once above the cards, not on each: 3 kB of the Ukrainian page (render/kort.py).
+    interpreter = any(kort.needs_interpreter(service, lang) for service in store().verksamheter.values())
+    return render_template(
+        "kommun/verksamheter.html", groups=groups(lang), open_data=url_for("kommun.open_data"), interpreter=interpreter
+    )
 
 
 def tillganglighet(lang):

@@ -88,6 +88,13 @@ def _spoken(name: str, lang: str) -> Text:
     return Text(Markup(escape(name)), SOURCE)
 
 
+def needs_interpreter(service, lang: str) -> bool:
+    """Whether a reader of `lang` needs an interpreter to call `service`: its staff's languages
+    are written, and `lang` is not among them."""
+    spoken = {SPOKEN.get(name.lower()) for name in service.sprak}
+    return lang != SOURCE and bool(spoken) and lang not in spoken
+
+
 @pass_context
 def card_texts(context, service) -> CardTexts:
     """The words of `service`'s card in the page's language, each with the language it is in."""
@@ -104,7 +111,6 @@ def card_texts(context, service) -> CardTexts:
         else Text(Markup(""), lang)
         for n, phone in enumerate(service.telefon)
     )
-    spoken = {SPOKEN.get(name.lower()) for name in service.sprak}
     return CardTexts(
         beskrivning=_text(translated.beskrivning if translated else "", service.beskrivning, lang, lang),
         kontakt=_text(translated.kontakt if translated else "", service.kontakt, lang, lang),
@@ -112,7 +118,7 @@ def card_texts(context, service) -> CardTexts:
         sprak=tuple(_spoken(name, lang) for name in service.sprak),
         # Public services use an interpreter when one is needed; a Ukrainian reader saw
         # "Language: Swedish" on every card and nothing else (a persona).
-        interpreter=lang != SOURCE and bool(spoken) and lang not in spoken,
+        interpreter=needs_interpreter(service, lang),
     )
 
 
