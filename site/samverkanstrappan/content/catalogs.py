@@ -86,8 +86,11 @@ def coverage(translations: Path, lang: str, wanted: set[str]) -> Coverage:
 
 # A Swedish name in brackets after a translation, "المدرسة (Skolan eller elevhälsan)": not
 # after "%", where "%(name)s" is a value.
-SWEDISH_IN_BRACKETS = re.compile(r"(?<!%)\(([A-Za-zÅÄÖåäöÉéÜü][^()%<>]*)\)")
 ISOLATE, END_ISOLATE = "\u2068", "\u2069"  # FIRST STRONG ISOLATE, POP DIRECTIONAL ISOLATE
+_NAME = rf"\(([A-Za-zÅÄÖåäöÉéÜü][^()%<>{ISOLATE}{END_ISOLATE}]*)\)"
+SWEDISH_IN_BRACKETS = re.compile(rf"(?<!%){_NAME}")
+# The same in a compiled right-to-left catalog, where isolated() has set it apart.
+ISOLATED_SWEDISH_NAME = re.compile(rf"(?<!%){ISOLATE}?{_NAME}{END_ISOLATE}?")
 
 
 def isolated(text: str) -> str:

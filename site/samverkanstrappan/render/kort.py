@@ -9,6 +9,7 @@ from babel import Locale
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from ..content.catalogs import ISOLATED_SWEDISH_NAME
 from ..content.helplines import LABELS
 from ..content.sprak import SOURCE, SPRAK
 from ..content.textlankar import isolate_latin, link_addresses
@@ -141,7 +142,6 @@ SWEDISH_NAMES = frozenset(
     for end in (*(found.start() for found in re.finditer("[ ,]", name)), len(name))
     if end == len(name) or name[end] == "," or end >= 5
 )
-_SWEDISH_NAME = re.compile(r"(?<!%)\u2068?\(([A-Za-zÅÄÖåäöÉéÜü][^()%<>\u2068\u2069]*)\)\u2069?")
 
 
 @pass_context
@@ -159,7 +159,7 @@ def swedish_names(context, label) -> Markup:
             return found[0]
         return f'<bdi lang="sv">({found[1]})</bdi>'
 
-    return Markup(_SWEDISH_NAME.sub(marked, str(escape(label))))
+    return Markup(ISOLATED_SWEDISH_NAME.sub(marked, str(escape(label))))
 
 
 def name_apart(label: str) -> Markup:
