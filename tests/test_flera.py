@@ -13,6 +13,7 @@ from samverkanstrappan import paths
 from samverkanstrappan.content import behov
 from samverkanstrappan.content.store import ContentStore
 from samverkanstrappan.content.verksamhetstyper import ROLLER
+from samverkanstrappan.render.kort import needs_interpreter
 
 NOD = re.compile(r'data-nod="([^"]*)" data-nodtyp="(utfall|flera)"')
 BEHOV = re.compile(r'data-behov="([^"]*)"')
@@ -99,6 +100,50 @@ def test_every_combined_page_lists_its_parts_names_each_huvudman_and_links_to_si
         if f'href="{sip}"' not in html or "data-sip" not in html:
             wrong.append((url, "SIP"))
     assert wrong == []
+
+
+CARD_NEEDS = re.compile(r'<article class="kort" data-typ="([^"]*)".*?(?:data-for-behov="([^"]*)"|</article>)', re.S)
+
+
+def test_each_contact_of_a_combined_answer_says_which_needs_it_is_for(pages, built_site):
+    """Eight contacts under Kommunen, Regionen and Staten, and three people asked which was for
+    the son, the flat, the pension (session 33). On every combined page, each card under
+    Kontakta names exactly the chosen needs whose outcomes list its kind, in the page's order."""
+    store = content(built_site.name)
+    flow = store.flow
+    wrong, checked = [], 0
+    for url, (kind, _, html) in pages.items():
+        if kind != "flera":
+            continue
+        chosen = BEHOV.search(html).group(1).split()
+        start = html.index('id="kontakta"')
+        contacts = html[start : html.index("<h2", start)]  # its groups are sections of their own
+        for card_kind, named in CARD_NEEDS.findall(contacts):
+            expected = [n for n in chosen if any(card_kind in flow.outcomes[o].verksamheter for o in flow.behov[n])]
+            checked += 1
+            if named.split() != expected:
+                wrong.append((url, card_kind, named, expected))
+    assert checked > 10_000 and wrong == []
+
+
+def test_a_combined_answer_says_once_that_one_may_ask_for_an_interpreter(pages, built_site):
+    """On each of eight cards it was 1.2 kB of a Ukrainian page, which then weighed more than
+    50 kB: said once above the contacts, exactly when one of them needs it (render/kort.py),
+    and on none of their cards."""
+    store = content(built_site.name)
+    wrong, told = [], set()
+    for url, (kind, _, html) in pages.items():
+        if kind != "flera":
+            continue
+        lang = url.split("/")[1]
+        start = html.index('id="kontakta"')
+        contacts = html[start : html.index("<h2", start)]
+        ids = re.findall(r'<article class="kort"[^>]*aria-labelledby="kort-([^"]+)"', contacts)
+        wanted = any(needs_interpreter(store.verksamheter[id], lang) for id in ids)
+        told.add(wanted)
+        if contacts.count("data-tolk") != wanted:  # once, not on each card (other parts have their own)
+            wrong.append(url)
+    assert wrong == [] and told == {True, False}
 
 
 def test_a_lattlast_reader_with_several_needs_stays_in_lattlast(pages, built_site):

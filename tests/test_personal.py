@@ -258,18 +258,26 @@ def test_the_swedish_staff_page_offers_the_same_answer_in_the_callers_language(a
     assert "data-andra-sprak" not in client.get("/fi/vagvisare/utfall/aldre-minne/").text
 
 
-def test_a_combined_answer_in_another_language_prints_itself_and_names_the_staffs_page(app, client):
-    """An Arabic-speaking father took "print for handover" and landed on a Swedish page for
-    staff that opens with a question about suicide, with no way back (a persona). In another
-    language the page prints itself, the staff's page is a second link, and the staff's page
-    leads first to the answer in each language."""
+def print_links(html: str) -> tuple[bool, list[str]]:
+    """Whether a page offers to print itself, and where its link for staff leads."""
+    links = re.search(r'<p class="utskrift-lank[^"]*">.*?</p>', html, re.S).group(0)
+    printed = "data-skriv-ut" in links and "kopiera.js" in html
+    return printed, re.findall(r'<a href="([^"]+)"[^>]*data-lank="personal"', links)
+
+
+def test_an_answer_prints_itself_and_names_the_staffs_page(app, client):
+    """An Arabic-speaking father (session 32) and a widow after a stroke (session 33) took
+    "print for handover" and landed on a page for staff that opens with a question about
+    suicide. Every answer prints itself, in every language, the staff's page is a second link,
+    and the staff's page of a combined answer leads first to the answer in each language."""
     behov = "barn/psykisk-ohalsa/utan-arbete"
-    arabic = client.get(f"/ar/vagvisare/flera/{behov}/").text
-    links = re.search(r'<p class="utskrift-lank[^"]*">.*?</p>', arabic, re.S).group(0)
-    assert "data-skriv-ut" in links and "kopiera.js" in arabic
-    assert re.findall(r'<a href="([^"]+)"[^>]*data-lank="personal"', links) == [f"/sv/vagvisare/utfall/flera/{behov}/"]
-    swedish = client.get(f"/sv/vagvisare/flera/{behov}/").text
-    assert "data-skriv-ut" not in swedish and 'data-lank="personal"' not in swedish
+    for lang in ("ar", "sv"):
+        html = client.get(f"/{lang}/vagvisare/flera/{behov}/").text
+        assert print_links(html) == (True, [f"/sv/vagvisare/utfall/flera/{behov}/"]), lang
+        html = client.get(f"/{lang}/vagvisare/for-nagon-annan/boende/").text
+        assert print_links(html) == (True, [f"/{lang}/vagvisare/utfall/boende/narstaende/"]), lang
+    lattlast = client.get("/sv/lattlast/vagvisare/tankar-pa-att-do/").text
+    assert print_links(lattlast) == (True, [])
     staff = client.get(f"/sv/vagvisare/utfall/flera/{behov}/").text
     first = re.search(r"<p[^>]*data-till-ditt-sprak>.*?</p>", staff, re.S)
     others = [code for code in app.extensions["content"].languages if code != "sv"]

@@ -295,3 +295,19 @@ def test_a_worn_out_carers_answer_is_not_said_to_be_for_someone_else(client):
     assert "data-skrivet-till" not in html
     other = client.get("/fi/vagvisare/for-nagon-annan/aldre/minnet/").text
     assert "data-skrivet-till" in other  # there, the text speaks to the father
+
+
+def test_a_helpline_with_a_chat_links_to_it_wherever_its_number_is_shown(app, client):
+    """A 19-year-old who avoids calls read "you can also chat with them" under Självmordslinjen
+    and found no way to (session 33). Each number shown has a chat link exactly when the data
+    gives it one, first thing on the answer about thoughts of not wanting to live."""
+    helplines = app.extensions["content"].helplines
+    with_chat = {id for id, helpline in helplines.items() if helpline.chatt}
+    assert "sjalvmordslinjen" in with_chat
+    for lang in ("sv", "en", "ar"):
+        html = client.get(f"/{lang}/vagvisare/tankar-pa-att-do/").text
+        shown = re.findall(r'<li data-nummer="([^"]+)">(.*?)</li>', html, re.S)
+        assert {id for id, _ in shown} & with_chat
+        for id, item in shown:
+            links = re.findall(r'<a href="([^"]+)" data-chatt>', item)
+            assert links == ([helplines[id].chatt] if id in with_chat else []), (lang, id)

@@ -49,6 +49,19 @@ def outcomes(flow: Flow, chosen: tuple[str, ...]) -> list[Outcome]:
     return [flow.outcomes[outcome_id] for outcome_id in ids if outcome_id in flow.outcomes]
 
 
+def needs_of_kind(flow: Flow, chosen: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """For each kind of verksamhet a combined answer shows, the chosen needs it is there for:
+    with eight contacts under Kommunen, Regionen and Staten, three people asked which one was
+    for the son, for the flat, for the pension (session 33)."""
+    found: dict[str, list[str]] = {}
+    for need in chosen:
+        for outcome in outcomes(flow, (need,)):
+            for kind in outcome.verksamheter:
+                if need not in found.setdefault(kind, []):
+                    found[kind].append(need)
+    return {kind: tuple(needs) for kind, needs in found.items()}
+
+
 def need_of_path(flow: Flow, answers: tuple[str, ...]) -> str | None:
     """The need a path of answers is about: its first answer that is a need. A path through
     "for someone else" names the need in its second answer."""

@@ -14,6 +14,8 @@ FIELDS = (
     Field("oppet", "text", "när numret svarar, till exempel dygnet runt.", required=True),
     Field("kontrollerad", "date", "datum då någon senast kontrollerade numret.", required=True),
     Field("kalla", "text", "var numret kontrollerades.", required=True),
+    # A 19-year-old who avoids calls read "you can also chat with them" and found no way to (session 33).
+    Field("chatt", "url", "adressen till numrets chatt, som börjar med https://, om det finns en."),
 )
 # The emergency block on every page (partials/nodlage.html) shows these; the data file must have them.
 ALWAYS_SHOWN = ("akut", "vardguiden", "sjalvmordslinjen")
@@ -51,6 +53,7 @@ class Helpline:
     oppet: str
     kontrollerad: date
     kalla: str
+    chatt: str = ""
     line: int = field(default=0, compare=False)
     lines: dict = field(default_factory=dict, compare=False)  # of each key, for the rules
 

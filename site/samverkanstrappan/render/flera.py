@@ -136,6 +136,11 @@ def _context(lang: str, behov_path: str) -> dict:
             for need in chosen
         ],
         "text": store().text(lang, COMBINED_TEXT, lattlast=active()),
+        # Each kind's needs, as the page words them: the contact cards say what they are for.
+        "served": tuple(
+            (kind, tuple((need, *need_label(lang, need)) for need in needs))
+            for kind, needs in answer["kinds_for"].items()
+        ),
         "add": add_choices(lang, chosen, tuple(outcome.id for outcome in answer["outcomes"])),
         "full": behov.MAX_NEEDS if len(chosen) >= behov.MAX_NEEDS else None,
         "behov_path": behov_path,
@@ -151,6 +156,7 @@ def _answer(chosen: tuple[str, ...]) -> dict:
         "outcomes": outcomes,
         "nodes": " ".join(outcome.id for outcome in outcomes),
         "groups": contact_groups(outcomes),
+        "kinds_for": behov.needs_of_kind(store().flow, chosen),
         "numbers": tuple(dict.fromkeys(number for outcome in outcomes for number in outcome.nummer)),
         "roles": tuple(dict.fromkeys(role for outcome in outcomes for role in outcome.samordnare)),
         "kanslig": any(outcome.kanslig for outcome in outcomes),
