@@ -125,12 +125,22 @@ SITUATIONS = [
     (
         # Debts with it: budget- och skuldrådgivningen, which a receptionist had no number for.
         "förlorat jobbet, pengarna räcker inte, skulder",
-        ("utan-arbete",),
+        ("utan-arbete", "jobb"),
         "utan-arbete",
         {"arbetsformedlingen", "socialtjanst-vuxen", "skuldradgivning"},
         set(),
     ),
-    ("funktionsnedsättning, vuxen", ("funktionsnedsattning", "vuxen"), "funktion-vuxen", {"lss"}, set()),
+    # A widow after a stroke found only Arbetsförmedlingen when her pension did not last (session 33).
+    ("änka, pensionen räcker inte", ("utan-arbete", "pension"), "pension", {"pensionsmyndigheten"}, set()),
+    ("pengar, vet inte", ("utan-arbete", "vet-inte"), "utan-arbete", {"arbetsformedlingen"}, set()),
+    # A 19-year-old with autism and no income: Försäkringskassan's aktivitetsersättning (session 33).
+    (
+        "funktionsnedsättning, vuxen",
+        ("funktionsnedsattning", "vuxen"),
+        "funktion-vuxen",
+        {"lss", "forsakringskassan"},
+        set(),
+    ),
     ("funktionsnedsättning, barn", ("funktionsnedsattning", "barn"), "funktion-barn", {"habilitering", "lss"}, set()),
     # Socialjouren too: Samira's husband threatens her in the evening, when socialtjänsten is closed.
     ("våld hemma", ("vald", "jag"), "vald-vuxen", {"socialtjanst-vuxen", "socialjour"}, {"tel:112", "tel:+4620505050"}),
@@ -168,7 +178,8 @@ SITUATIONS = [
     # A sister whose brother may be evicted, and a father whose son lost his job, found no answer
     # for someone else (session 32).
     ("bror kan bli vräkt", ("for-nagon-annan", "boende"), "boende", {"socialtjanst-vuxen", "skuldradgivning"}, set()),
-    ("son utan jobb", ("for-nagon-annan", "utan-arbete"), "utan-arbete", {"socialtjanst-vuxen"}, set()),
+    ("son utan jobb", ("for-nagon-annan", "utan-arbete", "jobb"), "utan-arbete", {"socialtjanst-vuxen"}, set()),
+    ("mamma med låg pension", ("for-nagon-annan", "utan-arbete", "pension"), "pension", {"pensionsmyndigheten"}, set()),
     # A sister whose brother said nothing matters any more found no answer about it (session 32).
     (
         "bror som inte vill leva",

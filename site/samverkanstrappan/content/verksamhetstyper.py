@@ -29,6 +29,7 @@ TYPER = {
     "rehabkoordinator": N_("Rehabkoordinator"),
     "forsakringskassan": N_("Försäkringskassan"),
     "arbetsformedlingen": N_("Arbetsförmedlingen"),
+    "pensionsmyndigheten": N_("Pensionsmyndigheten"),
 }
 
 HUVUDMAN = ("kommun", "region", "stat", "ideell")
