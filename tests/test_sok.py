@@ -569,3 +569,18 @@ def test_the_browsers_lattlast_search_leads_to_lattlast_pages(browser, site_url)
     links = page.eval_on_selector_all(".traffar a", "links => links.map(a => a.getAttribute('href'))")
     page.close()
     assert "/sv/lattlast/steg/samordningsplan/" in links and "/sv/steg/samordningsplan/" not in links
+
+
+def test_the_results_come_into_view_when_the_page_is_zoomed(browser, site_url):
+    """A widow with her browser at 200 % pressed Sök and saw nothing change: the results began
+    below the screen (session 33). They come into view; focus stays in the field."""
+    # A 1280 × 800 window zoomed to 200 % is 640 × 400 CSS pixels, each drawn as two.
+    page = browser.new_page(viewport={"width": 640, "height": 400}, device_scale_factor=2)
+    page.goto(f"{site_url}/sv/sok/")
+    page.fill("#sok-fraga", "hemtjänst")
+    page.press("#sok-fraga", "Enter")
+    page.locator(".traffar a").first.wait_for(timeout=15_000)
+    top = page.locator("#sok-resultat").evaluate("element => element.getBoundingClientRect().top")
+    assert -1 <= top < 400 - 100  # at the top, give or take a fraction of a pixel
+    assert page.evaluate("() => document.activeElement.id") == "sok-fraga"
+    page.close()

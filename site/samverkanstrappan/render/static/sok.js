@@ -201,7 +201,11 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     // The query never goes into the address: it is not kept in the history, nor sent anywhere.
-    search(input.value);
+    search(input.value).then(function () {
+      // Zoomed to 200 %, the results began below the screen and nothing seemed to happen (a
+      // persona): bring their start into view. Focus stays in the field, to search again.
+      if (out.getBoundingClientRect().top > window.innerHeight - 120) { out.scrollIntoView(); }
+    });
   });
   var start = /^#q=(.*)$/.exec(location.hash);
   if (start) {
