@@ -4,6 +4,7 @@ is filled in and printed by keyboard alone, and nothing is sent or stored."""
 import re
 
 import pytest
+from babel import Locale
 
 SIP = "/sv/be-om-sip/"
 FIELDS = ["sip-namn", "sip-ombud", "sip-annan", "sip-hjalp", "sip-med", "sip-tolk"]
@@ -188,6 +189,26 @@ def test_a_request_made_in_another_language_is_also_in_swedish_for_the_staff(bro
             assert found["swedish"].startswith("På svenska:")
             assert "Jag vill ha en SIP" in found["swedish"] and "Vårdcentralen" in found["swedish"]
             assert len(printed) == 9 and all(printed), printed
+    page.close()
+
+
+def test_the_swedish_half_says_in_which_language_the_person_wrote(browser, site_url, built_site):
+    """A Ukrainian mother's own words stood under "På svenska:" with nothing to tell the staff
+    that they were Ukrainian (session 33). When the person has written something of their own,
+    the Swedish half ends by naming the page's language in Swedish; when not, it does not."""
+    page = browser.new_page()
+    checked = 0
+    for lang in (code for code in ("uk", "ar", "en", "fi") if (built_site / code).is_dir()):
+        page.goto(f"{site_url}/{lang}/be-om-sip/", wait_until="load")
+        note = page.get_attribute("[data-forhandsvisning]", "data-sv-eget")
+        assert Locale.parse("sv").languages[lang] in note
+        swedish = "() => document.querySelector('[data-forhandsvisning] [lang=sv]').textContent"
+        page.check("#sip-kontakt-vardcentral")
+        assert note not in page.evaluate(swedish)  # nothing of their own written yet
+        page.fill("#sip-hjalp", "Син не ходить до школи")
+        assert page.evaluate(swedish).rstrip().endswith(note)
+        checked += 1
+    assert checked
     page.close()
 
 

@@ -81,6 +81,9 @@ def page(lang, lattlast):
         places=PLACES,
         for_print=FOR_PRINT,
         interpreted=interpreter_languages(lang),
+        # What the person typed stays in their language: the Swedish half says which, for the
+        # staff (a Ukrainian mother's words stood under "På svenska:" unexplained, session 33).
+        written_in=Locale.parse("sv").languages.get(lang, lang),
         # Someone with no contact yet to ask has no one to say the sentence to: the page ends
         # with the services that can find the right person (the contact center).
         first_contact=[service.id for service in store().services(FIRST_CONTACT)],

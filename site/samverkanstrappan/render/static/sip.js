@@ -49,7 +49,12 @@
   function blocks() {
     var found = [{heading: null, mening: preview.dataset.mening, lines: lines(preview.dataset, false)}];
     var swedish = swedishNames();
-    if (swedish) { found.push({heading: preview.dataset.svRubrik, mening: swedish.mening, lines: lines(swedish, true)}); }
+    if (swedish) {
+      // What was typed in the person's own words stays as typed: say in which language.
+      var typed = value("sip-hjalp") || value("sip-med") || value("sip-annan") || value("sip-ombud");
+      found.push({heading: preview.dataset.svRubrik, mening: swedish.mening, lines: lines(swedish, true),
+        note: typed ? preview.dataset.svEget : ""});
+    }
     return found;
   }
 
@@ -64,6 +69,7 @@
       if (block.heading) { text.push("", "", block.heading); }
       text.push(block.mening, "");
       block.lines.forEach(function (pair) { text.push(pair[0] + ": " + joined(pair[1], block)); });
+      if (block.note) { text.push("", block.note); }
     });
     return text.join("\n");
   }
@@ -94,6 +100,7 @@
           add(answer);
         });
       });
+      if (block.note) { add(document.createTextNode("\n\n" + block.note)); }
     });
     preview.replaceChildren.apply(preview, parts);
   }
