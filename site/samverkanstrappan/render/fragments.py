@@ -15,9 +15,21 @@ from .lattlast import context_active
 # Only these: a fragment may depend on the language, the lättläst state and the values
 # it is given, never on which page it is on.
 FRAGMENTS = (
-    *("lankar", "nodlage", "webbplatsnamn", "meny", "sidfot", "trappa", "kontaktkort"),
+    *("lankar", "nodlage", "webbplatsnamn", "meny", "sidfot", "trappa"),
+    # A service's contact card, and its parts (partials/kontaktkort.html says why).
+    *("kontaktkort", "kort_huvud", "kort_behov", "kort_text"),
     # Parts of the vägvisare's answers, given their ids: many answers share them.
-    *("akut_forst", "akut_manus", "nummerkort", "sip_ruta", "roller", "anhorig_ruta", "flera_kontakta", "flera_delar"),
+    *(
+        "akut_forst",
+        "akut_manus",
+        "nummerkort",
+        "sip_ruta",
+        "roller",
+        "anhorig_ruta",
+        "flera_kontakta",
+        "flera_grupp",
+        "flera_delar",
+    ),
     "ocksa",
 )
 
