@@ -119,13 +119,14 @@ def _context(lang: str, behov_path: str) -> dict:
     if chosen is None or "/".join(chosen) != behov_path:
         abort(404)  # before anything is remembered: production must not keep what visitors make up
     answer = current_app.remember(("flera", chosen), lambda: _answer(chosen))
+    labels = {need: need_label(lang, need) for need in chosen}
     return {
         **answer,
         "chosen": [
             {
                 "id": need,
-                "label": need_label(lang, need)[0],
-                "lang": need_label(lang, need)[1],
+                "label": labels[need][0],
+                "lang": labels[need][1],
                 "remove": combined_url(tuple(other for other in chosen if other != need)),
                 # The need's own answer, with the advice a combined answer leaves out for room
                 # (what to bring, consent, who decides): one link, not a walk back. Where the
@@ -137,22 +138,20 @@ def _context(lang: str, behov_path: str) -> dict:
             for need in chosen
         ],
         "text": store().text(lang, COMBINED_TEXT, lattlast=active()),
-        **contacts(lang, answer),
+        **contacts(lang, answer, labels),
         "add": add_choices(lang, chosen, tuple(outcome.id for outcome in answer["outcomes"])),
         "full": behov.MAX_NEEDS if len(chosen) >= behov.MAX_NEEDS else None,
         "behov_path": behov_path,
     }
 
 
-def contacts(lang: str, answer: dict) -> dict:
+def contacts(lang: str, answer: dict, labels: dict) -> dict:
     """The contacts' groups with, for each card, the needs it is for as the page words them
-    ((need id, label, its language), ...), and whether to say once that one may ask for an
-    interpreter. Worked out here, not in the template: asked there of each card's texts, on
-    each of 2,730 pages, it cost the build 0.3 s."""
+    ((need id, label, its language), ..., from `labels`: need_label of each chosen need), and
+    whether to say once that one may ask for an interpreter. Worked out here, not in the
+    template: asked there of each card's texts, on each of 2,730 pages, it cost the build 0.3 s."""
     services = store().verksamheter
-    served = {
-        kind: tuple((need, *need_label(lang, need)) for need in needs) for kind, needs in answer["kinds_for"].items()
-    }
+    served = {kind: tuple((need, *labels[need]) for need in needs) for kind, needs in answer["kinds_for"].items()}
     return {
         "contacts": tuple(
             (owner, tuple((id, served.get(services[id].typ, ())) for id in ids)) for owner, ids in answer["groups"]
