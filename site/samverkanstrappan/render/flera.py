@@ -14,7 +14,7 @@ from ..content.vagvisare import Outcome
 from ..content.verksamhetstyper import AKUTA, HUVUDMAN, ROLLER
 from . import personal, store
 from .i18n import current_lang
-from .kort import needs_interpreter
+from .kort import card_parts, needs_interpreter
 from .lattlast import active, require_written
 
 
@@ -146,15 +146,18 @@ def _context(lang: str, behov_path: str) -> dict:
 
 
 def contacts(lang: str, answer: dict, labels: dict) -> dict:
-    """The contacts' groups with, for each card, the needs it is for as the page words them
-    ((need id, label, its language), ..., from `labels`: need_label of each chosen need), and
+    """The contacts' groups, each (huvudman, the parts of its cards: kort.card_parts), each card
+    with the needs it is for as the page words them ((need id, label, its language), ..., from
+    `labels`: need_label of each chosen need), and
     whether to say once that one may ask for an interpreter. Worked out here, not in the
     template: asked there of each card's texts, on each of 2,730 pages, it cost the build 0.3 s."""
     services = store().verksamheter
     served = {kind: tuple((need, *labels[need]) for need in needs) for kind, needs in answer["kinds_for"].items()}
     return {
+        # Each group's cards as the fragments they are made of, made in one call (fragments()).
         "contacts": tuple(
-            (owner, tuple((id, served.get(services[id].typ, ())) for id in ids)) for owner, ids in answer["groups"]
+            (owner, tuple(part for id in ids for part in card_parts(id, 4, True, served.get(services[id].typ, ()))))
+            for owner, ids in answer["groups"]
         ),
         "interpreter": any(needs_interpreter(services[id], lang) for _owner, ids in answer["groups"] for id in ids),
     }

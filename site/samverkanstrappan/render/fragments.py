@@ -26,8 +26,6 @@ FRAGMENTS = (
         "sip_ruta",
         "roller",
         "anhorig_ruta",
-        "flera_kontakta",
-        "flera_grupp",
         "flera_delar",
     ),
     "ocksa",
@@ -35,11 +33,24 @@ FRAGMENTS = (
 
 
 def init_app(app: Flask) -> None:
+    def made(lang: str, lattlast: bool, name: str, values: tuple) -> Markup:
+        """The fragment `name` with `values` (sorted (name, value) pairs), made once per key."""
+        if name not in FRAGMENTS:
+            raise ValueError(f"{name} is not a fragment that is the same on every page")
+        key = ("fragment", name, lang, lattlast, values)
+        return app.remember(key, lambda: Markup(render_template(f"partials/{name}.html", **dict(values))))
+
     @app.template_global()
     @pass_context
     def fragment(context, name: str, /, **values) -> Markup:
         """partials/<name>.html, rendered once per language, lättläst state and `values`."""
-        if name not in FRAGMENTS:
-            raise ValueError(f"{name} is not a fragment that is the same on every page")
-        key = ("fragment", name, context_lang(context), context_active(context), tuple(sorted(values.items())))
-        return app.remember(key, lambda: Markup(render_template(f"partials/{name}.html", **values)))
+        return made(context_lang(context), context_active(context), name, tuple(sorted(values.items())))
+
+    @app.template_global()
+    @pass_context
+    def fragments(context, parts) -> Markup:
+        """Several fragments one after the other, from one call: `parts` is (name, sorted values)
+        pairs (kort.card_parts). A combined answer's eight or so contact cards are three parts
+        each, and calling each part from its template cost more than making the page's rest."""
+        lang, lattlast = context_lang(context), context_active(context)
+        return Markup("".join([made(lang, lattlast, name, values) for name, values in parts]))

@@ -171,8 +171,22 @@ def name_apart(label: str) -> Markup:
     return Markup(f'{escape(found[1])}<span class="nodlage__svenska"> (<bdi lang="sv">{escape(found[2])}</bdi>)</span>')
 
 
+def card_parts(service_id: str, level: int = 3, tolk_once: bool = False, needs: tuple = ()) -> tuple:
+    """A contact card as the fragments it is made of, for `fragments()` (render/fragments.py):
+    its start up to the numbers (made once per service), on a combined answer the needs it
+    is for (`needs`: id, label and its language, per need; after the numbers, so that the
+    first number is on a phone's first screen), and its texts to its end. In three parts
+    because the needs differ from page to page (session 33)."""
+    return (
+        ("kort_huvud", (("level", level), ("service_id", service_id))),
+        *((("kort_behov", (("needs", needs),)),) if needs else ()),
+        ("kort_text", (("service_id", service_id), ("tolk_once", tolk_once))),
+    )
+
+
 def init_app(app) -> None:
     app.jinja_env.globals["card_texts"] = card_texts
+    app.jinja_env.globals["card_parts"] = card_parts
     app.jinja_env.filters["reader_text"] = reader_text
     app.jinja_env.filters["name_apart"] = name_apart
     app.jinja_env.filters["swedish_names"] = swedish_names
