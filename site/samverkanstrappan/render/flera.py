@@ -18,9 +18,8 @@ from .kort import card_parts, needs_interpreter
 from .lattlast import active, require_written
 
 
-def need_label(lang: str, need: str):
+def need_label(lang: str, need: str, lattlast: bool):
     """The need as the start question words it (in lättläst too), and the language of those words."""
-    lattlast = active()
     return current_app.remember(("need_label", lang, lattlast, need), lambda: _need_label(lang, need, lattlast))
 
 
@@ -30,15 +29,15 @@ def _need_label(lang: str, need: str, lattlast: bool):
     return text.front_matter["svar"].get(need, need), text.lang
 
 
-def combined_url(chosen) -> str:
+def combined_url(chosen, asked: tuple[str, bool]) -> str:
     """The combined answer of `chosen` needs (one need: where removing the others leaves the
-    person, behov.own_answer). Remembered per language while freezing: each of the 3,185
-    combined pages links to five or six others. The URL is the same in whatever order the
-    needs come, so they are sorted for the key: the pages of a, b and of a, c both link to
-    a, b, c."""
+    person, behov.own_answer), from a page of `asked`: the language and lättläst state the
+    URL is built for (current_lang() and active(), asked once per page: each asks flask.g).
+    Remembered per language while freezing: each of the 3,185 combined pages links to five
+    or six others. The URL is the same in whatever order the needs come, so they are sorted
+    for the key: the pages of a, b and of a, c both link to a, b, c."""
     chosen = tuple(chosen)
-    key = ("combined_url", current_lang(), active(), tuple(sorted(chosen)))
-    return current_app.remember(key, lambda: _combined_url(chosen))
+    return current_app.remember(("combined_url", *asked, tuple(sorted(chosen))), lambda: _combined_url(chosen))
 
 
 def _combined_url(chosen: tuple[str, ...]) -> str:
@@ -63,12 +62,12 @@ def add_choices(lang: str, chosen: tuple[str, ...], shown: tuple[str, ...] = ())
     sjukhuset" was offered on the answer to "hem från sjukhuset" reached through äldre."""
     if len(chosen) >= behov.MAX_NEEDS:
         return []
-    flow, found = store().flow, []
+    flow, found, asked = store().flow, [], (current_lang(), active())
     for need in behov.needs(flow):
         if need not in chosen and not set(flow.behov[need]) <= set(shown):
-            label, label_lang = need_label(lang, need)
+            label, label_lang = need_label(lang, need, asked[1])
             # With no need chosen ("vet inte"), each need's own questions: nothing is assumed.
-            url = combined_url((*chosen, need)) if chosen else url_for("vagvisare.step", svar=need)
+            url = combined_url((*chosen, need), asked) if chosen else url_for("vagvisare.step", svar=need)
             if chosen and len(shown) == 1 and shown[0] in also_ids((*chosen, need)):
                 url += f"#ocksa-{shown[0]}"  # the more precise answer's contacts stay in view
             found.append({"label": label, "lang": label_lang, "url": url})
@@ -119,7 +118,8 @@ def _context(lang: str, behov_path: str) -> dict:
     if chosen is None or "/".join(chosen) != behov_path:
         abort(404)  # before anything is remembered: production must not keep what visitors make up
     answer = current_app.remember(("flera", chosen), lambda: _answer(chosen))
-    labels = {need: need_label(lang, need) for need in chosen}
+    asked = (current_lang(), active())
+    labels = {need: need_label(lang, need, asked[1]) for need in chosen}
     return {
         **answer,
         "chosen": [
@@ -127,17 +127,17 @@ def _context(lang: str, behov_path: str) -> dict:
                 "id": need,
                 "label": labels[need][0],
                 "lang": labels[need][1],
-                "remove": combined_url(tuple(other for other in chosen if other != need)),
+                "remove": combined_url(tuple(other for other in chosen if other != need), asked),
                 # The need's own answer, with the advice a combined answer leaves out for room
                 # (what to bring, consent, who decides): one link, not a walk back. Where the
                 # answer depends on a question not asked yet (boende: tonight or not?), the
                 # link leads to that question and says so.
-                "own": combined_url((need,)),
+                "own": combined_url((need,), asked),
                 "own_is_answer": own_is_answer(need),
             }
             for need in chosen
         ],
-        "text": store().text(lang, COMBINED_TEXT, lattlast=active()),
+        "text": store().text(lang, COMBINED_TEXT, lattlast=asked[1]),
         **contacts(lang, answer, labels),
         "add": add_choices(lang, chosen, tuple(outcome.id for outcome in answer["outcomes"])),
         "full": behov.MAX_NEEDS if len(chosen) >= behov.MAX_NEEDS else None,
