@@ -16,6 +16,7 @@ from . import static_files
 # What production server mode remembers at most (a build of the example remembers about 17,000
 # things for its 3,388 pages); past it, it works each one out again.
 MAX_REMEMBERED_SERVING = 200_000
+_MISSING = object()  # what remember() finds for a key not remembered (None may be remembered)
 
 
 class App(Flask):
@@ -38,8 +39,10 @@ class App(Flask):
         freezing shortcuts (freeze/shortcuts.py) nothing is remembered either."""
         if self.config.get("LIVE", True) or not self.config.get("FREEZE_SHORTCUTS", False):
             return compute()
-        if key in self._remembered:
-            return self._remembered[key]
+        # One lookup: a page asks about 80 times, and a key of nested tuples is hashed each time.
+        value = self._remembered.get(key, _MISSING)
+        if value is not _MISSING:
+            return value
         value = compute()
         # Production answers any address a visitor makes up, so what it keeps is bounded.
         if not self.config.get("SERVE_MODE") or len(self._remembered) < MAX_REMEMBERED_SERVING:

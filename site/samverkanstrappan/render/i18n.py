@@ -39,7 +39,8 @@ def context_lang(context) -> str:
     where flask.g costs a microsecond, and a page asks dozens of times. Not the context's `lang`,
     which a view may pass itself: the caches must key on the language that the catalog is
     for. A template rendered without Flask's context processors asks current_lang()."""
-    return context["_current_lang"] if "_current_lang" in context else current_lang()
+    lang = context.parent.get("_current_lang")  # where the processors' values are: one lookup
+    return current_lang() if lang is None else lang
 
 
 def init_app(app: Flask) -> None:

@@ -23,7 +23,8 @@ def active() -> bool:
 
 def context_active(context) -> bool:
     """active(), as the context processor read it for this render (see i18n.context_lang)."""
-    return context["_lattlast_active"] if "_lattlast_active" in context else active()
+    found = context.parent.get("_lattlast_active")
+    return active() if found is None else found
 
 
 def is_written(endpoint: str, content) -> bool:
