@@ -77,13 +77,9 @@ class App(Flask):
 
     def url_for(self, endpoint: str, **values) -> str:
         """Flask's, remembered while freezing; a static file's address names its version."""
-        build = lambda: Flask.url_for(self, endpoint, **values)  # noqa: E731
-        if endpoint == "static" and "v" not in values:
-            build = lambda: Flask.url_for(  # noqa: E731
-                self, endpoint, **values, v=static_files.version(self, values["filename"])
-            )
         if not has_request_context():
-            return build()
+            return self._build_url(endpoint, values)
+        here = g._get_current_object()  # once through the proxy, not twice: a page asks for about ten URLs
         relative_to = request.blueprint if endpoint.startswith(".") else None
         # A language given in `values` wins over the page's, so the switcher's URL for a
         # page is the same key on every language version of that page.
@@ -91,15 +87,20 @@ class App(Flask):
             "url",
             endpoint,
             relative_to,
-            values.get("lang") or g.get("lang"),
-            g.get("lattlast"),
+            values.get("lang") or here.get("lang"),
+            here.get("lattlast"),
             frozenset(values.items()),
         )
         try:
             hash(key)
         except TypeError:  # an unhashable argument: build it every time
-            return build()
-        return self.remember(key, build)
+            return self._build_url(endpoint, values)
+        return self.remember(key, lambda: self._build_url(endpoint, values))
+
+    def _build_url(self, endpoint: str, values: dict) -> str:
+        if endpoint == "static" and "v" not in values:
+            return Flask.url_for(self, endpoint, **values, v=static_files.version(self, values["filename"]))
+        return Flask.url_for(self, endpoint, **values)
 
 
 class KeptTemplates(FileSystemBytecodeCache):
