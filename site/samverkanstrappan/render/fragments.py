@@ -25,6 +25,7 @@ FRAGMENTS = (
         "nummerkort",
         "sip_ruta",
         "roller",
+        "huvudman_rubrik",
         "anhorig_ruta",
         "flera_delar",
     ),
