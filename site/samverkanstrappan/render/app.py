@@ -78,11 +78,11 @@ class App(Flask):
     def url_for(self, endpoint: str, **values) -> str:
         """Flask's, remembered while freezing; a static file's address names its version."""
         if not has_request_context():
-            return self._build_url(endpoint, values)
+            return self.built_url(endpoint, values)
         here = g._get_current_object()  # once through the proxy, not twice: a page asks for about ten URLs
         relative_to = request.blueprint if endpoint.startswith(".") else None
-        # A language given in `values` wins over the page's, so the switcher's URL for a
-        # page is the same key on every language version of that page.
+        # A language given in `values` wins over the page's (a link to the same page in
+        # another language is the same key on every language version of the page).
         key = (
             "url",
             endpoint,
@@ -94,10 +94,12 @@ class App(Flask):
         try:
             hash(key)
         except TypeError:  # an unhashable argument: build it every time
-            return self._build_url(endpoint, values)
-        return self.remember(key, lambda: self._build_url(endpoint, values))
+            return self.built_url(endpoint, values)
+        return self.remember(key, lambda: self.built_url(endpoint, values))
 
-    def _build_url(self, endpoint: str, values: dict) -> str:
+    def built_url(self, endpoint: str, values: dict) -> str:
+        """Flask's url_for (a static file's address naming its version), never remembered: for
+        a caller that remembers what it makes of several URLs (the language switcher)."""
         if endpoint == "static" and "v" not in values:
             return Flask.url_for(self, endpoint, **values, v=static_files.version(self, values["filename"]))
         return Flask.url_for(self, endpoint, **values)

@@ -50,10 +50,11 @@ def own_is_answer(need: str) -> bool:
     """Whether the need's own answer (behov.own_answer) is an outcome, not a question.
     Remembered: every combined page asks it for each of its needs, and each answer walks every
     path of the flow (8,359 walks of 75 paths in a build of the example)."""
-    flow = store().flow
-    return current_app.remember(
-        ("own_is_answer", need), lambda: isinstance(flow.walk(behov.own_answer(flow, need))[-1], Outcome)
-    )
+    return current_app.remember(("own_is_answer", need), lambda: _own_is_answer(store().flow, need))
+
+
+def _own_is_answer(flow, need: str) -> bool:
+    return isinstance(flow.walk(behov.own_answer(flow, need))[-1], Outcome)
 
 
 def add_choices(lang: str, chosen: tuple[str, ...], shown: tuple[str, ...] = ()) -> list[dict]:
@@ -113,7 +114,8 @@ def carers(outcomes) -> tuple[str, ...]:
 
 
 def _context(lang: str, behov_path: str) -> dict:
-    flow = store().flow
+    content = store()
+    flow = content.flow
     chosen = behov.ordered(flow, behov_path.split("/")) if flow else None
     if chosen is None or "/".join(chosen) != behov_path:
         abort(404)  # before anything is remembered: production must not keep what visitors make up
@@ -137,7 +139,7 @@ def _context(lang: str, behov_path: str) -> dict:
             }
             for need in chosen
         ],
-        "text": store().text(lang, COMBINED_TEXT, lattlast=asked[1]),
+        "text": content.text(lang, COMBINED_TEXT, lattlast=asked[1]),
         **contacts(lang, answer, labels),
         "add": add_choices(lang, chosen, tuple(outcome.id for outcome in answer["outcomes"])),
         "full": behov.MAX_NEEDS if len(chosen) >= behov.MAX_NEEDS else None,

@@ -1,7 +1,7 @@
 """Language from the URL prefix (never from the browser), gettext, and the switcher."""
 
 from babel import Locale
-from flask import Flask, current_app, g, request, url_for
+from flask import Flask, current_app, g, request
 from flask_babel import Babel, get_translations, refresh
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -122,5 +122,5 @@ def _versions(endpoint: str, args: dict) -> list[tuple]:
             target.update({name: False for name in ("lattlast",) if name in target})
             if "key" in target:
                 target["key"] = target["key"].removeprefix(LATTLAST)
-        links.append((SPRAK[code], url_for(endpoint, **target)))
+        links.append((SPRAK[code], current_app.built_url(endpoint, target)))  # the list is remembered
     return links
