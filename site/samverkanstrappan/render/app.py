@@ -79,7 +79,7 @@ class App(Flask):
         """Flask's, remembered while freezing; a static file's address names its version."""
         if not has_request_context():
             return self.built_url(endpoint, values)
-        here = g._get_current_object()  # once through the proxy, not twice: a page asks for about ten URLs
+        here = g._get_current_object()  # once through the proxy, not twice: a page asks for dozens of URLs
         relative_to = request.blueprint if endpoint.startswith(".") else None
         # A language given in `values` wins over the page's (a link to the same page in
         # another language is the same key on every language version of the page).

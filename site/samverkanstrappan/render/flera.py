@@ -32,7 +32,8 @@ def _need_label(lang: str, need: str, lattlast: bool):
 def combined_url(chosen, asked: tuple[str, bool]) -> str:
     """The combined answer of `chosen` needs (one need: where removing the others leaves the
     person, behov.own_answer), from a page of `asked`: the language and lättläst state the
-    URL is built for (current_lang() and active(), asked once per page: each asks flask.g).
+    URL is built for (current_lang() and active(), asked once by each caller, not for each
+    link: each asks flask.g).
     Remembered per language while freezing: each of the 3,185 combined pages links to five
     or six others. The URL is the same in whatever order the needs come, so they are sorted
     for the key: the pages of a, b and of a, c both link to a, b, c."""

@@ -16,7 +16,7 @@ from .lattlast import context_active
 # it is given, never on which page it is on.
 FRAGMENTS = (
     *("lankar", "nodlage", "webbplatsnamn", "meny", "sidfot", "trappa"),
-    # A service's contact card, and its parts (partials/kontaktkort.html says why).
+    # A service's contact card, and its parts (kort.card_parts says why).
     *("kontaktkort", "kort_huvud", "kort_behov", "kort_text"),
     # Parts of the vägvisare's answers, given their ids: many answers share them.
     *(
