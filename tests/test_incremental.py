@@ -112,6 +112,20 @@ def guide_edit(content: Path) -> None:
     words.write_text(text, encoding="utf-8")
 
 
+def lattlast_summary_edit(content: Path) -> None:
+    """A lättläst page's summary: lättläst's search page shows it for the ordinary page's result."""
+    page = content / "sidor" / "sv" / "lattlast" / "steg" / "samordningsplan.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"beskrivning: (.*)", r"beskrivning: \1 En mening till.", text, count=1), encoding="utf-8")
+
+
+def lattlast_answer_title_edit(content: Path) -> None:
+    """A vägvisare answer's lättläst title: lättläst's search page shows it too."""
+    words = content / "vagvisare" / "sv" / "lattlast" / "beroende.md"
+    text = words.read_text(encoding="utf-8")
+    words.write_text(re.sub(r"titel: (.*)", r"titel: \1 i dag", text, count=1), encoding="utf-8")
+
+
 def translated_directory_edit(content: Path) -> None:
     """A contact card shows the directory's words in the reader's language."""
     words = content / "kommuner" / KOMMUN / "verksamheter.en.yaml"
@@ -176,6 +190,8 @@ EDITS = [
     removed_page,
     phone_edit,
     guide_edit,
+    lattlast_summary_edit,
+    lattlast_answer_title_edit,
     translated_directory_edit,
     synonym_edit,
     crisis_words_edit,
@@ -192,7 +208,7 @@ def _content_files(content: Path) -> dict[str, bytes]:
     return {path.relative_to(content).as_posix(): path.read_bytes() for path in content.rglob("*") if path.is_file()}
 
 
-@pytest.mark.browser  # the end-to-end tier: eighteen edits, each compared with a full build (decisions.md)
+@pytest.mark.browser  # the end-to-end tier: twenty edits, each compared with a full build (decisions.md)
 def test_after_each_kind_of_edit_the_output_is_a_full_builds(content, tmp_path, own_cache):
     output, index = tmp_path / "ut", tmp_path / "index"
     assert build(content, output, index)[0] == 0

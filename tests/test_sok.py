@@ -5,6 +5,7 @@ every language stems, and the A–Ö index lists every page."""
 import base64
 import contextlib
 import gzip
+import html as html_lib
 import json
 import re
 import shutil
@@ -555,20 +556,69 @@ def test_a_lattlast_readers_search_leads_to_lattlast_pages(server, client):
     results = re.findall(r'<ol class="traffar">.*?</ol>', html, re.S)[0]
     links = re.findall(r'href="([^"]+)"', results)
     assert "/sv/lattlast/steg/samordningsplan/" in links and "/sv/steg/samordningsplan/" not in links
+    assert lattlast_results(results) == expected_lattlast_results(server, results)
     # What has no lättläst version stays where it is: the directory's cards.
     html = server.test_client().get("/sv/lattlast/sok/", query_string={"q": "vårdcentral"}).text
     assert re.search(r'href="/sv/verksamheter/#kort-', html)
+    results = re.findall(r'<ol class="traffar">.*?</ol>', html, re.S)[0]
+    assert lattlast_results(results) == expected_lattlast_results(server, results)
 
 
-def test_the_browsers_lattlast_search_leads_to_lattlast_pages(browser, site_url):
+def lattlast_results(results: str) -> list[tuple[str, str, str | None, bool]]:
+    """Each result of a list of results (HTML): its address, its title, its excerpt without the
+    marks, and whether it says that its page is not lättläst."""
+    found = []
+    for item in re.findall(r"<li>(.*?)</li>", results, re.S):
+        url, title = re.search(r'<a href="([^"]+)">([^<]*)</a>', item).groups()
+        excerpt = re.search(r'<p class="traffar__utdrag">(.*?)</p>', item, re.S)
+        plain = re.sub(r"</?mark>", "", excerpt.group(1)) if excerpt else None
+        plain = plain and html_lib.unescape(plain)
+        found.append((url, html_lib.unescape(title), plain, "traffar__inte-lattlast" in item))
+    return found
+
+
+def expected_lattlast_results(app, results: str) -> list[tuple[str, str, str | None, bool]]:
+    """What lättläst's search must show for the same addresses: a page written in lättläst with
+    its lättläst title and summary, and no ordinary excerpt; any other result as it is, marked."""
+    store = app.extensions["content"]
+    written = {}
+    for key in store.keys():
+        if key.startswith("lattlast/") and key != "lattlast/start":
+            page = store.page("sv", key)
+            written[app.extensions["router"].page_url("sv", key)] = (page.title, page.meta.get("beskrivning") or None)
+    for node_id in store.flow.outcomes:
+        text = store.texts.get(("sv", "lattlast/" + node_id))
+        answers = "/".join(store.flow.first_paths()[node_id])
+        if text is not None:
+            url = app.extensions["router"].url("vagvisare.step", lang="sv", svar=answers, lattlast=True)
+            written[url] = (text.meta["titel"], None)
+    expected = []
+    for url, title, excerpt, _marked in lattlast_results(results):
+        if url in written:
+            expected.append((url, *written[url], False))
+        else:
+            expected.append((url, title, excerpt, True))
+    assert any(url in written for url, *_ in expected)
+    return expected
+
+
+def test_the_browsers_lattlast_search_leads_to_lattlast_pages(built_site, browser, site_url):
+    """In the browser too: lättläst's titles and summaries, and the other results marked."""
+    app = create_app(built_site.name)  # the municipality this site is built for
     page = browser.new_page()
-    page.goto(f"{site_url}/sv/lattlast/sok/")
-    page.fill("#sok-fraga", "samordnad plan")
-    page.press("#sok-fraga", "Enter")
-    page.wait_for_selector(".traffar a", timeout=15_000)
-    links = page.eval_on_selector_all(".traffar a", "links => links.map(a => a.getAttribute('href'))")
+    seen = []
+    for query in ("samordnad plan", "vårdcentral"):
+        page.goto(f"{site_url}/sv/lattlast/sok/")  # a new page each: the last results would match the wait
+        page.fill("#sok-fraga", query)
+        page.press("#sok-fraga", "Enter")
+        page.wait_for_selector(".traffar a", timeout=15_000)
+        results = page.inner_html("#sok-resultat .traffar")
+        links = page.eval_on_selector_all(".traffar a", "links => links.map(a => a.getAttribute('href'))")
+        assert lattlast_results(results) == expected_lattlast_results(app, results)
+        seen.append(links)
     page.close()
-    assert "/sv/lattlast/steg/samordningsplan/" in links and "/sv/steg/samordningsplan/" not in links
+    assert "/sv/lattlast/steg/samordningsplan/" in seen[0] and "/sv/steg/samordningsplan/" not in seen[0]
+    assert any(link.startswith("/sv/verksamheter/#kort-") for link in seen[1])
 
 
 def test_the_results_come_into_view_when_the_page_is_zoomed(browser, site_url):

@@ -78,6 +78,29 @@ def service_documents(store: ContentStore, lang: str, url: Callable[[str], str])
         )
 
 
+@dataclass(frozen=True)
+class Lattlast:
+    """What a lättläst reader's search shows for a result written in lättläst too: the
+    lättläst title and summary (`beskrivning`; empty for a vägvisare answer, whose title says
+    what to do). The ordinary page's excerpt was ordinary Swedish."""
+
+    title: str
+    summary: str
+
+
+def lattlast_versions(store: ContentStore, page_url: Callable[[str], str], outcome_url: Callable[[str], str]):
+    """(address, Lattlast) for each Swedish search document whose text is written in lättläst
+    too; the address is the ordinary document's (`page_url(key)`, `outcome_url(node_id)`)."""
+    for key in store.keys():
+        if key not in NOT_INDEXED and not key.startswith(LATTLAST) and (SOURCE, LATTLAST + key) in store.pages:
+            page = store.page(SOURCE, LATTLAST + key)
+            yield page_url(key), Lattlast(page.title, page.meta.get("beskrivning", ""))
+    for node_id in store.flow.outcomes if store.flow else ():
+        text = store.texts.get((SOURCE, LATTLAST + node_id))
+        if text is not None and text.meta.get("titel"):
+            yield outcome_url(node_id), Lattlast(text.meta["titel"], "")
+
+
 def script_documents(store: ContentStore, lang: str, url: str):
     """The phone script for staff: Swedish only, so only the Swedish A–Ö and search list it."""
     staff = store.text(SOURCE, "personal") if store.flow else None

@@ -13,11 +13,13 @@ from pathlib import Path
 
 from flask import Blueprint, Response, current_app, g, render_template, request
 from flask_babel import gettext as _
+from markupsafe import escape
 
 from ..content.alfabet import initial, sort_key
 from ..content.helplines import ALWAYS_SHOWN
 from ..index import fraga, platser, sokdata, sokning
 from ..index import whoosh_index as index
+from ..routes import addresses
 from . import live, store
 from .lattlast import require_written, twin_of
 
@@ -78,8 +80,7 @@ def page(lang, lattlast):
     kinds = list(store().kris.for_search(lang))
     twins = lattlast_twins(lang) if lattlast else {}
     if answer and twins:
-        results = [replace(result, url=twins.get(result.url, result.url)) for result in answer.results]
-        answer = replace(answer, results=results)
+        answer = replace(answer, results=[_in_lattlast(result, twins.get(result.url)) for result in answer.results])
     return render_template(
         "sok/sok.html",
         query=query,
@@ -88,19 +89,37 @@ def page(lang, lattlast):
         serve=serve,
         crisis_kinds=kinds,
         twins=twins,
+        written_in_lattlast={twin["url"] for twin in twins.values() if "namn" in twin},
     )
 
 
-def lattlast_twins(lang: str) -> dict[str, str]:
-    """Each search result's address that has a lättläst version, with that version's: a
-    lättläst reader's search led to pages in ordinary Swedish. (The same index: lättläst
-    pages are not indexed, so that a subject is one result.)"""
+def _in_lattlast(result: index.Result, twin: dict | None) -> index.Result:
+    """A result as a lättläst reader's search shows it: at its lättläst version, with the
+    lättläst title and summary where they are written (an excerpt would be ordinary Swedish)."""
+    if twin is None:
+        return result
+    if "namn" not in twin:  # a lättläst address, but the words are not written in lättläst
+        return replace(result, url=twin["url"])
+    return replace(result, url=twin["url"], title=twin["namn"], snippet=str(escape(twin["text"])))
+
+
+def lattlast_twins(lang: str) -> dict[str, dict]:
+    """Each search result's address that has a lättläst version: that version's address
+    ("url"), and its lättläst title and summary ("namn", "text") where they are written (else
+    the result shows "not lättläst"). A lättläst reader's search led to pages in ordinary
+    Swedish. (The same index: lättläst pages are not indexed, so that a subject is one result.)"""
     cache, content = current_app.extensions["sokdata"], store()
     key = ("lattlast", lang)  # made once per version of the content, as search_data is
     if key not in cache or cache[key][0] is not content:
         data = search_data(lang)
         urls = [doc["url"] for doc in data["dokument"]] + [kind["url"] for kind in data["kris"]]
-        cache[key] = (content, {url: twin for url in dict.fromkeys(urls) if (twin := twin_of(url)) != url})
+        written = addresses.lattlast_versions(content, current_app.extensions["router"])
+        twins = {}
+        for url in dict.fromkeys(urls):
+            if (twin := twin_of(url)) != url:
+                words = written.get(url)
+                twins[url] = {"url": twin, "namn": words.title, "text": words.summary} if words else {"url": twin}
+        cache[key] = (content, twins)
     return cache[key][1]
 
 

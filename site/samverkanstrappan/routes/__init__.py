@@ -175,7 +175,7 @@ TABLE: tuple[PageType, ...] = (
         "sok.page",
         _with_lattlast("sok/"),
         addresses.ordinary_and_lattlast(ContentStore.has_lattlast_vagvisare),
-        sources=addresses.crisis_sources,
+        sources=addresses.search_page_sources,
         lattlast=ContentStore.has_lattlast_vagvisare,
     ),
     PageType("sok.a_o", (Route("/<lang:lang>/a-o/"),), addresses.each_language, sources=addresses.a_o_sources),

@@ -198,12 +198,29 @@ def page_documents(store: ContentStore, lang: str, router):
 
 
 def outcome_documents(store: ContentStore, lang: str, router):
+    return dokument.outcome_documents(store, lang, _outcome_url(store, lang, router))
+
+
+def _outcome_url(store: ContentStore, lang: str, router) -> Callable[[str], str]:
     """An outcome is found at its page in the vägvisare, the one a resident reads (the
     handover card at /vagvisare/utfall/ is for staff to print)."""
     first = store.flow.first_paths() if store.flow else {}
-    return dokument.outcome_documents(
-        store, lang, lambda node_id: router.url("vagvisare.step", lang=lang, svar="/".join(first[node_id]))
-    )
+    return lambda node_id: router.url("vagvisare.step", lang=lang, svar="/".join(first[node_id]))
+
+
+def lattlast_versions(store: ContentStore, router) -> dict[str, dokument.Lattlast]:
+    """By a Swedish search document's address: its title and summary in lättläst, where written."""
+    page_url = partial(router.page_url, SOURCE)
+    return dict(dokument.lattlast_versions(store, page_url, _outcome_url(store, SOURCE, router)))
+
+
+def search_page_sources(store: ContentStore, values: dict) -> list[str]:
+    """The crisis block's sources; lättläst's page also shows each lättläst title and summary."""
+    found = crisis_sources(store, values)
+    if values.get("lattlast"):
+        found += [file for key in store.keys() if key.startswith(LATTLAST) for file in page_files(store, SOURCE, key)]
+        found += node_files(store, SOURCE, store.flow.outcomes if store.flow else (), lattlast=True)
+    return found
 
 
 def service_documents(store: ContentStore, lang: str, router):

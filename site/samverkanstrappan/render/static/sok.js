@@ -10,8 +10,10 @@
   var out = document.getElementById("sok-resultat");
   var status = document.getElementById("sok-status");
   var maxResults = Number(form.dataset.maxTraffar);
-  // On the lättläst search page: each result's lättläst version, where it has one.
-  var twins = form.dataset.lattlast ? JSON.parse(form.dataset.lattlast) : {};
+  // On the lättläst search page: each result's lättläst version, where it has one (its
+  // address, and its lättläst title and summary where they are written: sok.py).
+  var lattlast = Boolean(form.dataset.lattlast);
+  var twins = lattlast ? JSON.parse(form.dataset.lattlast) : {};
   // Pagefind also finds words it only guesses at ("help" finds "hela"). The candidates it
   // ranks highest are checked with the pipeline's own word match, as the server's are.
   var CHECKED = 40;
@@ -136,12 +138,17 @@
       list.className = "traffar";
       shown.forEach(function (url) {
         var doc = documents.get(url);
+        var twin = twins[url];
+        var written = twin && twin.namn;  // in lättläst: its words instead of an ordinary excerpt
         var item = document.createElement("li");
-        var link = text("a", "", doc.namn);
-        link.href = twins[url] || url;
+        var link = text("a", "", written ? twin.namn : doc.namn);
+        link.href = twin ? twin.url : url;
         item.appendChild(link);
         item.appendChild(text("p", "traffar__plats", doc.plats));
-        if (found.excerpts.has(url)) {
+        if (lattlast && !written) { item.appendChild(text("p", "traffar__inte-lattlast", out.dataset.inteLattlast)); }
+        if (written) {
+          if (twin.text) { item.appendChild(text("p", "traffar__utdrag", twin.text)); }
+        } else if (found.excerpts.has(url)) {
           var excerpt = document.createElement("p");
           excerpt.className = "traffar__utdrag";
           excerpt.innerHTML = found.excerpts.get(url);  // Pagefind escapes the page text; only <mark> is markup
