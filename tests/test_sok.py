@@ -564,6 +564,20 @@ def test_a_lattlast_readers_search_leads_to_lattlast_pages(server, client):
     assert lattlast_results(results) == expected_lattlast_results(server, results)
 
 
+def test_a_lattlast_address_whose_words_are_not_written_in_lattlast_is_marked(content, tmp_path):
+    """An answer that has a lättläst address (the lättläst vägvisare) but no lättläst words of
+    its own shows the ordinary words there: its result says it is not lättläst."""
+    (content / "vagvisare" / "sv" / "lattlast" / "beroende.md").unlink()
+    app = create_app(KOMMUN, content, serve=True, search_index=tmp_path / "sokindex" / KOMMUN)
+    index.build(app.extensions["content"], app.config["SEARCH_INDEX"], app.extensions["router"])
+    html = app.test_client().get("/sv/lattlast/sok/", query_string={"q": "alkohol"}).text
+    results = re.findall(r'<ol class="traffar">.*?</ol>', html, re.S)[0]
+    found = {url: marked for url, _title, _excerpt, marked in lattlast_results(results)}
+    beroende = app.extensions["router"].url("vagvisare.step", lang="sv", svar="beroende/nej", lattlast=True)
+    assert found[beroende] is True
+    assert lattlast_results(results) == expected_lattlast_results(app, results)
+
+
 def lattlast_results(results: str) -> list[tuple[str, str, str | None, bool]]:
     """Each result of a list of results (HTML): its address, its title, its excerpt without the
     marks, and whether it says that its page is not lättläst."""
@@ -573,7 +587,8 @@ def lattlast_results(results: str) -> list[tuple[str, str, str | None, bool]]:
         excerpt = re.search(r'<p class="traffar__utdrag">(.*?)</p>', item, re.S)
         plain = re.sub(r"</?mark>", "", excerpt.group(1)) if excerpt else None
         plain = plain and html_lib.unescape(plain)
-        found.append((url, html_lib.unescape(title), plain, "traffar__inte-lattlast" in item))
+        marked = re.search(r'<p class="traffar__inte-lattlast">\s*\S', item) is not None  # and says so
+        found.append((url, html_lib.unescape(title), plain, marked))
     return found
 
 
@@ -589,7 +604,7 @@ def expected_lattlast_results(app, results: str) -> list[tuple[str, str, str | N
     for node_id in store.flow.outcomes:
         text = store.texts.get(("sv", "lattlast/" + node_id))
         answers = "/".join(store.flow.first_paths()[node_id])
-        if text is not None:
+        if text is not None and text.meta.get("titel"):
             url = app.extensions["router"].url("vagvisare.step", lang="sv", svar=answers, lattlast=True)
             written[url] = (text.meta["titel"], None)
     expected = []

@@ -215,7 +215,9 @@ def lattlast_versions(store: ContentStore, router) -> dict[str, dokument.Lattlas
 
 
 def search_page_sources(store: ContentStore, values: dict) -> list[str]:
-    """The crisis block's sources; lättläst's page also shows each lättläst title and summary."""
+    """The crisis block's sources; lättläst's page also shows each lättläst title and summary.
+    page_files and node_files name the ordinary twins too: one page more to write after such an
+    edit, and one way to list them."""
     found = crisis_sources(store, values)
     if values.get("lattlast"):
         found += [file for key in store.keys() if key.startswith(LATTLAST) for file in page_files(store, SOURCE, key)]
