@@ -120,10 +120,15 @@ def small_builds(small_content, tmp_path_factory) -> dict[str, SmallBuild]:
 
 
 def keep_needs(content_dir: Path, count: int) -> None:
-    """Keep the first `count` needs under behov: in the copy's flode.yaml."""
+    """Keep the first `count` needs under behov: in the copy's flode.yaml, and none of
+    tillsammans: (which names needs that may be gone)."""
     flow = content_dir / "vagvisare" / "flode.yaml"
-    lines, kept, inside = flow.read_text(encoding="utf-8").splitlines(keepends=True), [], False
+    lines, kept, inside, together = flow.read_text(encoding="utf-8").splitlines(keepends=True), [], False, False
     for line in lines:
+        if line.startswith("tillsammans:") or (together and (line.startswith(" ") or not line.strip())):
+            together = True
+            continue
+        together = False
         if line.startswith("behov:"):
             inside, left = True, count
         elif inside and line.startswith("  ") and not line.lstrip().startswith("#"):

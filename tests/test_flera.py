@@ -119,7 +119,8 @@ def test_each_contact_of_a_combined_answer_says_which_needs_it_is_for(pages, bui
         start = html.index('id="kontakta"')
         contacts = html[start : html.index("<h2", start)]  # its groups are sections of their own
         for card_kind, named in CARD_NEEDS.findall(contacts):
-            expected = [n for n in chosen if any(card_kind in flow.outcomes[o].verksamheter for o in flow.behov[n])]
+            shown = {n: behov.need_outcomes(flow, n, tuple(chosen)) for n in chosen}  # tillsammans: too
+            expected = [n for n in chosen if any(card_kind in flow.outcomes[o].verksamheter for o in shown[n])]
             checked += 1
             if named.split() != expected:
                 wrong.append((url, card_kind, named, expected))
@@ -451,12 +452,41 @@ SITUATIONS = [
         {"elevhalsa", "vardcentral", "arbetsformedlingen", "socialtjanst-vuxen"},
     ),
     (
+        "en son som tar droger och slutat gå till skolan, och en pappa som är sjukskriven",
+        "flera/beroende/barn/sjukskriven",
+        {"barn-beroende", "beroende", "barn-vet-inte", "sjukskrivning"},
+        {"socialtjanst-barn", "bup", "beroendemottagning", "forsakringskassan"},
+    ),
+    (
         "äldre, beroende och sjukskriven",
         "flera/aldre/beroende/sjukskriven",
         {"aldre-hemma", "beroende", "sjukskrivning"},
         {"bistand-aldre", "beroendemottagning", "forsakringskassan"},
     ),
 ]
+
+
+def cards_and_needs(html: str) -> dict[str, list[str]]:
+    """Each card under Kontakta on a combined page: its kind, and the needs it says it is for."""
+    start = html.index('id="kontakta"')
+    contacts = html[start : html.index("<h2", start)]
+    return {kind: named.split() for kind, named in CARD_NEEDS.findall(contacts)}
+
+
+@pytest.mark.parametrize(
+    "chosen, need, child_kind",
+    [("beroende/barn/sjukskriven", "beroende", "socialtjanst-barn"), ("barn/psykisk-ohalsa", "psykisk-ohalsa", "bup")],
+)
+def test_a_childs_drinking_or_mood_among_several_needs_reaches_the_services_for_children(
+    client, chosen, need, child_kind
+):
+    """A father chose his son, drugs and his own sick leave: the drugs went to the adults'
+    services only (session 35). With the child among the needs, the child's services are for
+    the drinking (or the mood) too; without the child, they are not there for it."""
+    cards = cards_and_needs(client.get(f"/sv/vagvisare/flera/{chosen}/").text)
+    assert need in cards[child_kind]
+    alone = cards_and_needs(client.get(f"/sv/vagvisare/flera/{need}/utan-arbete/").text)
+    assert need not in alone.get(child_kind, [])
 
 
 @pytest.mark.parametrize("situation, path, nodes, kinds", SITUATIONS, ids=[s[0] for s in SITUATIONS])

@@ -248,6 +248,8 @@ CASES = {
     "SV331": flow("behov-okant-utfall.yaml", "nej: [finns-inte]"),
     "SV332": flow("behov-tomt.yaml", "nej: []"),
     "SV333": flow("okand-roll.yaml", "kontakt:"),
+    "SV336": flow("tillsammans-okant-behov.yaml", "kanske:"),
+    "SV337": flow("tillsammans-okant-utfall.yaml", "nej: [finns-inte]"),
     "SV334": flow("behov-utan-text.yaml", 1),
     "SV335": Placed({"vagvisare/sv/sakerhet.md": None}, "vagvisare/flode.yaml", 1),
     "SV320": Placed({"vagvisare/sv/kontakt.md": None}, "vagvisare/flode.yaml", "  kontakt:"),

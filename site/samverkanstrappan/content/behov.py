@@ -43,9 +43,17 @@ def ordered(flow: Flow, chosen) -> tuple[str, ...] | None:
     return tuple(need for need in found if need in unique)
 
 
+def need_outcomes(flow: Flow, need: str, chosen: tuple[str, ...]) -> tuple[str, ...]:
+    """The outcomes a combined answer of `chosen` needs shows for `need`: first those that
+    `tillsammans:` adds for another chosen need, being more precise (a child's drinking, when
+    a father chose both the child and drink, went to the adults' services), then its own."""
+    added = flow.tillsammans.get(need, {})
+    return (*(outcome_id for other in chosen for outcome_id in added.get(other, ())), *flow.behov[need])
+
+
 def outcomes(flow: Flow, chosen: tuple[str, ...]) -> list[Outcome]:
     """The outcomes a combined answer shows, without repeats, in the order of its needs."""
-    ids = dict.fromkeys(outcome_id for need in chosen for outcome_id in flow.behov[need])
+    ids = dict.fromkeys(outcome_id for need in chosen for outcome_id in need_outcomes(flow, need, chosen))
     return [flow.outcomes[outcome_id] for outcome_id in ids if outcome_id in flow.outcomes]
 
 
@@ -55,8 +63,9 @@ def needs_of_kind(flow: Flow, chosen: tuple[str, ...]) -> dict[str, tuple[str, .
     for the son, for the flat, for the pension (session 33)."""
     found: dict[str, list[str]] = {}
     for need in chosen:
-        for outcome in outcomes(flow, (need,)):
-            for kind in outcome.verksamheter:
+        for outcome_id in need_outcomes(flow, need, chosen):
+            outcome = flow.outcomes.get(outcome_id)
+            for kind in outcome.verksamheter if outcome else ():
                 if need not in found.setdefault(kind, []):
                     found[kind].append(need)
     return {kind: tuple(needs) for kind, needs in found.items()}
@@ -130,8 +139,9 @@ def also(
     would be a page of its own; so this part is on the page, shown when the address names
     it (#ocksa-<id>, render/flera.py). `specific`: specific_outcomes of every need, worked out
     once by the caller (walking every path for each of 455 combinations cost a build 0.18 s)."""
-    kinds = {kind for outcome in outcomes(flow, chosen) for kind in outcome.verksamheter}
-    found = {}
+    shown = outcomes(flow, chosen)
+    kinds = {kind for outcome in shown for kind in outcome.verksamheter}
+    found = {outcome.id: None for outcome in shown}  # shown whole already (tillsammans:)
     for need in chosen:
         found_for_need = specific[need] if specific is not None else specific_outcomes(flow, need)
         for outcome_id, path in found_for_need.items():
@@ -139,4 +149,4 @@ def also(
             extra = tuple(kind for kind in outcome.verksamheter if kind not in kinds)
             if (extra or outcome.kanslig) and outcome_id not in found:
                 found[outcome_id] = (outcome_id, path, extra)
-    return tuple(found.values())
+    return tuple(part for part in found.values() if part is not None)

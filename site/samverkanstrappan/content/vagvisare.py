@@ -68,6 +68,13 @@ FILE_FIELDS = (
         "med de utfall vars kontakter ett kombinerat svar visar, till exempel aldre: [aldre-hemma].",
     ),
     Field(
+        "tillsammans",
+        "block",
+        "behov som visar fler utfall när ett annat behov också är valt. Skriv behovet, och indraget "
+        "under det det andra behovet med utfallen, till exempel beroende: och under det barn: "
+        "[barn-beroende]. Den som väljer både barn och beroende kan mena ett barn som dricker.",
+    ),
+    Field(
         "narstaende",
         "list",
         "svar som betyder att en närstående frågar för någon annan, till exempel [for-nagon-annan]. "
@@ -145,6 +152,9 @@ class Flow:
     behov_lines: dict[str, int] = field(default_factory=dict)
     narstaende: tuple[str, ...] = ()  # answers that mean a närstående is asking for someone else
     start_line: int = 1
+    # need -> another need -> the outcomes a combined answer of both also shows for the first
+    tillsammans: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    tillsammans_lines: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def asked_by_narstaende(self, answers: tuple[str, ...]) -> bool:
         return any(answer in self.narstaende for answer in answers)
@@ -241,9 +251,23 @@ def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
             contacts_unreadable=any(key in node and key not in flags for key in ("verksamheter", "nummer")),
         )
     behov, lines = _behov(values.get("behov"), file, problems)
+    together = {
+        need: _behov(inner, file, problems) for need, inner, _ in _nodes(values.get("tillsammans"), file, problems)
+    }
     narstaende = tuple(values.get("narstaende", ()))
     start = values.get("start", "")
-    return Flow(start, questions, outcomes, file, behov, lines, narstaende, data.line_of("start")), problems
+    return Flow(
+        start,
+        questions,
+        outcomes,
+        file,
+        behov,
+        lines,
+        narstaende,
+        data.line_of("start"),
+        {need: found for need, (found, _) in together.items()},
+        {need: found_lines for need, (_, found_lines) in together.items()},
+    ), problems
 
 
 def _behov(block, file, problems) -> tuple[dict, dict]:

@@ -1,4 +1,4 @@
-"""Rules for several needs at once: `behov:` in flode.yaml, the coordinating roles that
+"""Rules for several needs at once: `behov:` and `tillsammans:` in flode.yaml, the coordinating roles that
 outcomes name, and the words of the combined answers (vagvisare/<språk>/flera.md)."""
 
 from ..content.behov import TEXT as COMBINED_TEXT
@@ -30,6 +30,29 @@ def needs_are_first_answers(store, site_urls):
                 yield Problem(
                     flow.file, line, "SV331", f"Behovet '{need}' nämner utfallet '{outcome}', som inte finns."
                 )
+
+
+@codes(
+    SV336="Ett behov under tillsammans: finns inte under behov:.",
+    SV337="Ett behov under tillsammans: nämner ett utfall som inte finns.",
+)
+def together_names_needs_and_outcomes(store, site_urls):
+    flow = store.flow
+    for need, others in flow.tillsammans.items() if flow else ():
+        for other, outcomes in others.items():
+            line = flow.tillsammans_lines[need][other]
+            for name in (need, other):
+                if name not in flow.behov:
+                    yield Problem(
+                        flow.file,
+                        line,
+                        "SV336",
+                        f"'{name}' finns inte under behov:. Välj bland {', '.join(flow.behov)}.",
+                    )
+            for outcome in outcomes:
+                if outcome not in flow.outcomes:
+                    message = f"Behoven '{need}' och '{other}' nämner utfallet '{outcome}', som inte finns."
+                    yield Problem(flow.file, line, "SV337", message)
 
 
 @codes(SV333="Ett utfall nämner en roll under samordnare: som inte finns.")
@@ -75,4 +98,10 @@ def staff_texts_exist(store, site_urls):
             yield Problem(flow.file, 1, "SV335", message)
 
 
-RULES = (needs_are_first_answers, roles_exist, combined_answers_have_words, staff_texts_exist)
+RULES = (
+    needs_are_first_answers,
+    together_names_needs_and_outcomes,
+    roles_exist,
+    combined_answers_have_words,
+    staff_texts_exist,
+)
