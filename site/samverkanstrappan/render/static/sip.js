@@ -78,6 +78,13 @@
   // read "67 45 070-123"; an element, not invisible marks, so that text selected in the
   // preview and copied by hand is plain too. The Swedish block is its own <span lang="sv">.
   function update() {
+    // The printed form shows the field itself: the language chosen from the list in Swedish
+    // under it ("arabiska", not "العربية"), as the Swedish half of the preview names it.
+    var printed = section.querySelector("[data-tolk-svenska]");
+    if (printed) {
+      var named = language(true);
+      printed.textContent = named !== value("sip-tolk") ? named : "";
+    }
     var parts = [];
     blocks().forEach(function (block) {
       var holder = preview;
