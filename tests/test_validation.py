@@ -250,6 +250,8 @@ CASES = {
     "SV333": flow("okand-roll.yaml", "kontakt:"),
     "SV336": flow("tillsammans-okant-behov.yaml", "kanske:"),
     "SV337": flow("tillsammans-okant-utfall.yaml", "nej: [finns-inte]"),
+    "SV338": flow("tillsammans-samma.yaml", "ja: [kontakt]"),
+    "SV339": flow("tillsammans-tomt.yaml", "    nej: []"),
     "SV334": flow("behov-utan-text.yaml", 1),
     "SV335": Placed({"vagvisare/sv/sakerhet.md": None}, "vagvisare/flode.yaml", 1),
     "SV320": Placed({"vagvisare/sv/kontakt.md": None}, "vagvisare/flode.yaml", "  kontakt:"),
@@ -307,6 +309,18 @@ CASES = {
     "SV715": Catalog("saknas", 1),
 }
 WARNINGS = {"SV108", "SV207", "SV208", "SV433", "SV504", "SV705"}
+
+
+@pytest.mark.parametrize(
+    "fixture, code, marker",
+    [("tillsammans-okant-yttre.yaml", "SV336", "  kanske:"), ("tillsammans-lista.yaml", "SV105", "tillsammans:")],
+)
+def test_a_mistake_in_tillsammans_is_reported_on_its_own_line(tmp_path, fixture, code, marker):
+    """A need under tillsammans: that behov: lacks is said once, where it is written; a list
+    there (rows with -) is a mistake, not a block that silently does nothing (a review)."""
+    found, (file, line) = flow(fixture, marker).run(tmp_path)
+    ours = {"SV105", "SV336", "SV337", "SV338", "SV339"}
+    assert {problem for problem in found if problem[0] in ours} == {(code, file, line)}
 
 
 def test_every_code_has_a_broken_fixture():

@@ -63,12 +63,18 @@ def needs_of_kind(flow: Flow, chosen: tuple[str, ...]) -> dict[str, tuple[str, .
     for the son, for the flat, for the pension (session 33)."""
     found: dict[str, list[str]] = {}
     for need in chosen:
+        added = flow.tillsammans.get(need, {})
         for outcome_id in need_outcomes(flow, need, chosen):
             outcome = flow.outcomes.get(outcome_id)
+            # An outcome `tillsammans:` adds is for both needs (a child's drinking: the child
+            # and the drink); BUP said "for your mood" to a parent whose mood it was.
+            both = [other for other in chosen if outcome_id in added.get(other, ())]
             for kind in outcome.verksamheter if outcome else ():
-                if need not in found.setdefault(kind, []):
-                    found[kind].append(need)
-    return {kind: tuple(needs) for kind, needs in found.items()}
+                for named in (need, *both):
+                    if named not in found.setdefault(kind, []):
+                        found[kind].append(named)
+    order = {need: number for number, need in enumerate(chosen)}
+    return {kind: tuple(sorted(needs, key=order.__getitem__)) for kind, needs in found.items()}
 
 
 def need_of_path(flow: Flow, answers: tuple[str, ...]) -> str | None:
@@ -139,9 +145,11 @@ def also(
     would be a page of its own; so this part is on the page, shown when the address names
     it (#ocksa-<id>, render/flera.py). `specific`: specific_outcomes of every need, worked out
     once by the caller (walking every path for each of 455 combinations cost a build 0.18 s)."""
+    # What `tillsammans:` adds counts as shown: with BUP among the contacts (a child's mood),
+    # the school's earlier answer has nothing to add, and an outcome shown whole no part.
     shown = outcomes(flow, chosen)
     kinds = {kind for outcome in shown for kind in outcome.verksamheter}
-    found = {outcome.id: None for outcome in shown}  # shown whole already (tillsammans:)
+    found = {outcome.id: None for outcome in shown}
     for need in chosen:
         found_for_need = specific[need] if specific is not None else specific_outcomes(flow, need)
         for outcome_id, path in found_for_need.items():

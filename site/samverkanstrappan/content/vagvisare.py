@@ -154,7 +154,7 @@ class Flow:
     start_line: int = 1
     # need -> another need -> the outcomes a combined answer of both also shows for the first
     tillsammans: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
-    tillsammans_lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    tillsammans_lines: dict[str, tuple[int, dict[str, int]]] = field(default_factory=dict)  # its line, each other's
 
     def asked_by_narstaende(self, answers: tuple[str, ...]) -> bool:
         return any(answer in self.narstaende for answer in answers)
@@ -251,8 +251,12 @@ def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
             contacts_unreadable=any(key in node and key not in flags for key in ("verksamheter", "nummer")),
         )
     behov, lines = _behov(values.get("behov"), file, problems)
+    together_block = values.get("tillsammans")
+    if isinstance(together_block, yamltext.YamlList):  # a block may be a list elsewhere, not here
+        message = "'tillsammans' ska ha behov med egna indragna rader under sig, inte rader som börjar med -."
+        problems.append(Problem(file, data.line_of("tillsammans"), yamltext.SHAPE, message))
     together = {
-        need: _behov(inner, file, problems) for need, inner, _ in _nodes(values.get("tillsammans"), file, problems)
+        need: (line, *_behov(block, file, problems)) for need, block, line in _nodes(together_block, file, problems)
     }
     narstaende = tuple(values.get("narstaende", ()))
     start = values.get("start", "")
@@ -265,8 +269,8 @@ def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
         lines,
         narstaende,
         data.line_of("start"),
-        {need: found for need, (found, _) in together.items()},
-        {need: found_lines for need, (_, found_lines) in together.items()},
+        {need: found for need, (_, found, _) in together.items()},
+        {need: (line, found_lines) for need, (line, _, found_lines) in together.items()},
     ), problems
 
 

@@ -35,24 +35,32 @@ def needs_are_first_answers(store, site_urls):
 @codes(
     SV336="Ett behov under tillsammans: finns inte under behov:.",
     SV337="Ett behov under tillsammans: nämner ett utfall som inte finns.",
+    SV338="Ett behov under tillsammans: nämner sig självt.",
+    SV339="Ett behov under tillsammans: har inga utfall.",
 )
 def together_names_needs_and_outcomes(store, site_urls):
     flow = store.flow
-    for need, others in flow.tillsammans.items() if flow else ():
+    if not flow:
+        return
+    hint = f"Välj bland {', '.join(flow.behov)}." if flow.behov else "Skriv först behoven under behov:."
+    for need, others in flow.tillsammans.items():
+        line, lines = flow.tillsammans_lines[need]
+        if need not in flow.behov:
+            yield Problem(flow.file, line, "SV336", f"'{need}' finns inte under behov:. {hint}")
         for other, outcomes in others.items():
-            line = flow.tillsammans_lines[need][other]
-            for name in (need, other):
-                if name not in flow.behov:
-                    yield Problem(
-                        flow.file,
-                        line,
-                        "SV336",
-                        f"'{name}' finns inte under behov:. Välj bland {', '.join(flow.behov)}.",
-                    )
+            if other == need:
+                message = f"'{need}' står under sig självt. Skriv ett annat behov under det."
+                yield Problem(flow.file, lines[other], "SV338", message)
+            elif other not in flow.behov:
+                yield Problem(flow.file, lines[other], "SV336", f"'{other}' finns inte under behov:. {hint}")
+            if not outcomes:
+                example = next(iter(flow.outcomes), "ett-utfall")
+                message = f"'{other}' under '{need}' har inga utfall. Skriv dem inom [ ], till exempel [{example}]."
+                yield Problem(flow.file, lines[other], "SV339", message)
             for outcome in outcomes:
                 if outcome not in flow.outcomes:
                     message = f"Behoven '{need}' och '{other}' nämner utfallet '{outcome}', som inte finns."
-                    yield Problem(flow.file, line, "SV337", message)
+                    yield Problem(flow.file, lines[other], "SV337", message)
 
 
 @codes(SV333="Ett utfall nämner en roll under samordnare: som inte finns.")
