@@ -15,7 +15,7 @@ from samverkanstrappan import paths
 from samverkanstrappan.content import behov
 from samverkanstrappan.content.store import ContentStore
 
-SECTION = re.compile(r'<section class="manus-utfall"[^>]*data-nod="([^"]+)">(.*?)</section>', re.S)
+SECTION = re.compile(r'<section data-nod="([^"]+)">(.*?)</section>', re.S)
 
 
 def staff_pages(site):
