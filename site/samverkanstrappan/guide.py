@@ -51,6 +51,7 @@ KINDS = {
     "url": "webbadress",
     "email": "e-post",
     "block": "rader under",
+    "map": "rader under",
     "colour": "färg",
     "kommunkod": "fyra siffror",
 }

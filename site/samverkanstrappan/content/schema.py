@@ -177,11 +177,21 @@ def _block(value):
     return None, "ska ha egna rader under sig (indragna)"
 
 
+def _map(value):
+    """A block of named rows (`id: ...`): a list there was read as nothing at all."""
+    if isinstance(value, YamlMap):
+        return value, None
+    if isinstance(value, YamlList):
+        return None, "ska ha rader med ett namn och kolon under sig (id: ...), inte rader som börjar med -"
+    return None, "ska ha egna rader under sig (indragna)"
+
+
 READERS: dict[str, Callable] = {
     "phone": _phone,
     "url": _url,
     "email": _email,
     "block": _block,
+    "map": _map,
     "colour": _colour,
     "kommunkod": _kommunkod,
     "text": _text,
@@ -220,6 +230,8 @@ def check_mapping(data: YamlMap, fields: tuple[Field, ...], file: str) -> Iterat
 
 def error_code(field: Field, value) -> str:
     """The code for a value of `field` that cannot be read: a list without brackets has its own."""
+    if field.kind == "map" and isinstance(value, YamlList):
+        return yamltext.SHAPE  # a list where named rows should be
     return NO_BRACKETS if field.kind == "list" and _without_brackets(value) else BAD_VALUE
 
 

@@ -59,17 +59,17 @@ OUTCOME_FIELDS = (
 )
 FILE_FIELDS = (
     Field("start", "text", "id för den första frågan.", required=True),
-    Field("fragor", "block", "frågorna, var och en med sina svar.", required=True),
-    Field("utfall", "block", "utfallen: vart frågorna till slut leder.", required=True),
+    Field("fragor", "map", "frågorna, var och en med sina svar.", required=True),
+    Field("utfall", "map", "utfallen: vart frågorna till slut leder.", required=True),
     Field(
         "behov",
-        "block",
+        "map",
         "behov som kan läggas ihop (Behöver du hjälp med något mer?): startfrågans svar, vart och ett "
         "med de utfall vars kontakter ett kombinerat svar visar, till exempel aldre: [aldre-hemma].",
     ),
     Field(
         "tillsammans",
-        "block",
+        "map",
         "behov som visar fler utfall när ett annat behov också är valt. Skriv behovet, och indraget "
         "under det det andra behovet med utfallen, till exempel beroende: och under det barn: "
         "[barn-beroende]. Den som väljer både barn och beroende kan mena ett barn som dricker.",
@@ -252,9 +252,6 @@ def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
         )
     behov, lines = _behov(values.get("behov"), file, problems)
     together_block = values.get("tillsammans")
-    if isinstance(together_block, yamltext.YamlList):  # a block may be a list elsewhere, not here
-        message = "'tillsammans' ska ha behov med egna indragna rader under sig, inte rader som börjar med -."
-        problems.append(Problem(file, data.line_of("tillsammans"), yamltext.SHAPE, message))
     together = {
         need: (line, *_behov(block, file, problems)) for need, block, line in _nodes(together_block, file, problems)
     }
