@@ -291,3 +291,25 @@ def test_a_reader_on_a_staff_page_in_their_language_is_told_where_their_card_is(
     assert told < html.index('id="personal"') and 'href="#kort-rubrik"' in html[told : told + 200]
     assert 'id="kort-rubrik"' in html
     assert "data-till-kortet" not in client.get("/sv/vagvisare/utfall/funktion-barn/").text
+
+
+def test_a_combined_card_says_which_contact_is_for_which_need(built_site):
+    """A caller with three needs and eight numbers on paper asked which one was for her son
+    (sessions 33 and 35). The card names the needs once, numbered in the order chosen, and
+    each contact says by those numbers which needs it is there for (behov.needs_of_kind)."""
+    flow = ContentStore(paths.CONTENT, built_site.name).flow
+    combined = [(url, html) for url, _, html in staff_pages(built_site) if "/utfall/flera/" in url]
+    assert combined
+    for url, html in combined:
+        chosen = tuple(url.split("/utfall/flera/", 1)[1].strip("/").split("/"))
+        card = html.split("data-kort", 1)[1]
+        assert re.findall(r'data-behov="([^"]+)"', card) == list(chosen), url
+        kinds = behov.needs_of_kind(flow, chosen)
+        contacts = re.findall(r'<li data-typ="([^"]+)"(?: data-for-behov="([^"]+)")?>(.*?)</li>', card, re.S)
+        assert contacts, url
+        for kind, needs, text in contacts:
+            assert needs.split() == list(kinds[kind]), (url, kind)
+            numbers = re.search(r'class="overlamningskort__for">[^<]*?([\d, ]+)</span>', text).group(1)
+            assert [int(n) for n in numbers.split(",")] == [chosen.index(n) + 1 for n in needs.split()], (url, kind)
+    single = next(html for url, _, html in staff_pages(built_site) if "/utfall/flera/" not in url)
+    assert "data-for-behov" not in single and "overlamningskort__behov" not in single

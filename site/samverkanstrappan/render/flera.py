@@ -229,6 +229,12 @@ def combined_handover(lang, behov):
     public = url_for("vagvisare.combined", behov=behov)
     hopeless = current_app.remember(("hopplosa_behov",), lambda: hopeless_needs(store().flow))
     needs = [need["id"] for need in found["chosen"]]
-    staff = personal.context(found["outcomes"], public, hopeless=any(need in hopeless for need in needs))
+    staff = personal.context(
+        found["outcomes"],
+        public,
+        hopeless=any(need in hopeless for need in needs),
+        needs=[(need["id"], need["label"]) for need in found["chosen"]],  # Swedish, as the page is
+        kinds_for=found["kinds_for"],
+    )
     others = personal.other_languages(lang, lambda code: url_for("vagvisare.combined", lang=code, behov=behov))
     return render_template("vagvisare/flera_overlamning.html", **found, **staff, other_languages=others)

@@ -20,15 +20,25 @@ def _services(outcomes) -> list:
     return [service for kind in kinds for service in store().services(kind)]
 
 
+def _numbered(needs, kinds_for: dict) -> dict[str, tuple[tuple[int, str], ...]]:
+    """For each kind of verksamhet, the (number, id) of the needs it is for, numbered as `needs`."""
+    number = {id: place for place, (id, _label) in enumerate(needs, 1)}
+    return {kind: tuple((number[id], id) for id in ids) for kind, ids in kinds_for.items()}
+
+
 def _qr_cache():
     cache = current_app.config["CACHE"]
     return cache / "qr" if cache else None
 
 
-def context(outcomes, public_path: str, carers: tuple[str, ...] = (), hopeless: bool = False) -> dict:
+def context(
+    outcomes, public_path: str, carers: tuple[str, ...] = (), hopeless: bool = False, needs=(), kinds_for=None
+) -> dict:
     """What the staff view and its card show for `outcomes` (one, or a combined answer's parts),
     whose public page is at `public_path`; `carers`: the ids of services for the närstående
-    who asks, listed last; `hopeless`: show the safety prompt whatever the outcomes say."""
+    who asks, listed last; `hopeless`: show the safety prompt whatever the outcomes say;
+    `needs`: on a combined answer, its needs as (id, label), and `kinds_for` the needs each
+    kind of verksamhet is there for (behov.needs_of_kind)."""
     content = store()
     services = _services(outcomes)
     # Whose help the person gets decides whether a SIP is suggested; the närstående's own support does not.
@@ -42,6 +52,11 @@ def context(outcomes, public_path: str, carers: tuple[str, ...] = (), hopeless: 
             "sakerhet": content.text(SOURCE, "sakerhet") if hopeless or any(o.hopplos for o in outcomes) else None,
         },
         "card_services": services,
+        # A caller with three needs and eight numbers on paper asks which one was for what. The
+        # card names the needs once, numbered, and each contact by number: written out at each
+        # contact, they took a combined card to 1.15 A4 pages.
+        "card_needs": [(number, id, label) for number, (id, label) in enumerate(needs, 1)],
+        "card_kinds": _numbered(needs, kinds_for or {}),
         "card_numbers": list(dict.fromkeys(number for outcome in outcomes for number in outcome.nummer)),
         "public_url": public_url,
         # Where the page has a quick exit, someone at home may be watching: the phone too.
