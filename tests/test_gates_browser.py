@@ -49,6 +49,7 @@ PAGE_TYPES = {
     "lattlast-vagvisare-utfall",
     "lattlast-vagvisare-flera",
     "lattlast-sok",
+    "lattlast-verksamheter",
 }
 OWN_TEMPLATES = {"be-om-sip", "verksamheter", "tillganglighet", "sok", "a-o"}
 

@@ -557,9 +557,11 @@ def test_a_lattlast_readers_search_leads_to_lattlast_pages(server, client):
     links = re.findall(r'href="([^"]+)"', results)
     assert "/sv/lattlast/steg/samordningsplan/" in links and "/sv/steg/samordningsplan/" not in links
     assert lattlast_results(results) == expected_lattlast_results(server, results)
-    # What has no lättläst version stays where it is: the directory's cards.
+    # A card leads to the same card in lättläst's directory (the lättläst menu stays), and says
+    # that its words are not lättläst.
     html = server.test_client().get("/sv/lattlast/sok/", query_string={"q": "vårdcentral"}).text
-    assert re.search(r'href="/sv/verksamheter/#kort-', html)
+    assert re.search(r'href="/sv/lattlast/verksamheter/#kort-', html)
+    assert not re.search(r'href="/sv/verksamheter/#kort-', html)
     results = re.findall(r'<ol class="traffar">.*?</ol>', html, re.S)[0]
     assert lattlast_results(results) == expected_lattlast_results(server, results)
 
@@ -633,7 +635,8 @@ def test_the_browsers_lattlast_search_leads_to_lattlast_pages(built_site, browse
         seen.append(links)
     page.close()
     assert "/sv/lattlast/steg/samordningsplan/" in seen[0] and "/sv/steg/samordningsplan/" not in seen[0]
-    assert any(link.startswith("/sv/verksamheter/#kort-") for link in seen[1])
+    assert any(link.startswith("/sv/lattlast/verksamheter/#kort-") for link in seen[1])
+    assert not any(link.startswith("/sv/verksamheter/") for link in seen[1])
 
 
 def test_the_results_come_into_view_when_the_page_is_zoomed(browser, site_url):

@@ -204,12 +204,30 @@ def test_a_swedish_page_without_a_lattlast_version_leads_to_lattlast_all_the_sam
         found = re.search(r'<a class="lattlast-lank" href="([^"]+)"', client.get(url).text)
         return found and found[1]
 
-    assert other("/sv/verksamheter/") == other("/sv/a-o/") == "/sv/lattlast/"
+    assert other("/sv/a-o/") == "/sv/lattlast/"
     assert other("/sv/steg/upptackt/") == "/sv/lattlast/steg/upptackt/"
     assert other("/sv/lattlast/steg/upptackt/") == "/sv/steg/upptackt/"
     assert other("/en/verksamheter/") is None
+    assert other("/sv/verksamheter/") == "/sv/lattlast/verksamheter/"  # it has a lättläst version now
     assert client.get("/sv/lattlast/finns-inte/").status_code == 404  # and no "Vanlig svenska" to a start page
     assert 'class="lattlast-lank"' not in client.get("/sv/lattlast/finns-inte/").text
+
+
+def test_lattlast_has_a_directory_of_its_own(client):
+    """Sara, reading lättläst, chose "Verksamheter" in the menu and landed in ordinary Swedish,
+    without the lättläst menu (a persona, session 35). Lättläst's menu leads to a directory
+    in lättläst's frame, with every card of the ordinary one, and its links stay in lättläst."""
+    menu = re.search(r'<nav class="bredd huvudmeny".*?</nav>', client.get("/sv/lattlast/").text, re.S).group(0)
+    assert 'href="/sv/lattlast/verksamheter/"' in menu and 'href="/sv/verksamheter/"' not in menu
+    easy, ordinary = client.get("/sv/lattlast/verksamheter/").text, client.get("/sv/verksamheter/").text
+    cards = re.compile(r'<article class="kort"[^>]*aria-labelledby="(kort-[^"]+)"')
+    assert cards.findall(easy) and cards.findall(easy) == cards.findall(ordinary)
+    menu = re.search(r'<nav class="bredd huvudmeny".*?</nav>', easy, re.S).group(0)
+    assert 'href="/sv/lattlast/verksamheter/" aria-current="page"' in menu
+    assert re.search(r'<a class="lattlast-lank" href="/sv/verksamheter/"', easy)
+    guide = re.findall(r'href="(/sv/[^"]*vagvisare/)"', easy.split("<main", 1)[1])
+    assert guide and all(href == "/sv/lattlast/vagvisare/" for href in guide)
+    assert client.get("/en/lattlast/verksamheter/").status_code == 404
 
 
 def test_lattlast_is_swedish_only(client):

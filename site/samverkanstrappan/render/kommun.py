@@ -9,6 +9,7 @@ from ..content import hsds
 from ..content.alfabet import sort_key
 from ..content.kommun import LOGO_TYPES
 from . import kort, labels, store
+from .lattlast import require_written
 
 bp = Blueprint("kommun", __name__)
 
@@ -45,8 +46,9 @@ def groups(lang: str) -> list[dict]:
     return sorted(found, key=lambda group: key(group["label"]))
 
 
-def verksamheter(lang):
-    """Every verksamhet in the municipality, grouped, with contact cards; prints well."""
+def verksamheter(lang, lattlast):
+    """Every verksamhet in the municipality, grouped, with contact cards; prints well (also in lättläst)."""
+    require_written(lang, lattlast)
     # Said once above the cards, not on each: 3 kB of the Ukrainian page (render/kort.py).
     interpreter = any(kort.needs_interpreter(service, lang) for service in store().verksamheter.values())
     return render_template(

@@ -79,14 +79,17 @@ def other_version_url() -> str | None:
 
 
 def twin_of(url: str) -> str:
-    """The lättläst version of the ordinary page at `url` (a path), or `url` when it has none."""
+    """The lättläst version of the ordinary page at `url` (a path, perhaps with a #place on the
+    page: a verksamhet's card in the directory), or `url` when it has none."""
+    path, hash_, place = url.partition("#")
     try:
-        endpoint, args = current_app.url_map.bind("").match(url)
+        endpoint, args = current_app.url_map.bind("").match(path)
     except HTTPException:
         return url
     if args.get("lattlast") or str(args.get("key", "")).startswith(LATTLAST):
         return url  # lättläst already
-    return _other_version(endpoint, args) or url
+    twin = _other_version(endpoint, args)
+    return twin + hash_ + place if twin else url
 
 
 def init_app(app: Flask) -> None:

@@ -157,12 +157,15 @@ TABLE: tuple[PageType, ...] = (
         FILE,
         lambda store, values: addresses.directory(store),
     ),
+    # Lättläst too, with the guide's lättläst: the lättläst menu led to the directory in
+    # ordinary Swedish, and the reader lost the lättläst menu with it (a persona, session 35).
     PageType(
         "kommun.verksamheter",
-        (Route("/<lang:lang>/verksamheter/"),),
-        addresses.each_language,
+        _with_lattlast("verksamheter/"),
+        addresses.ordinary_and_lattlast(ContentStore.has_lattlast_vagvisare),
         sources=lambda store, values: addresses.directory(store),
         documents=addresses.service_documents,
+        lattlast=ContentStore.has_lattlast_vagvisare,
     ),
     PageType("kommun.tillganglighet", (Route("/<lang:lang>/tillganglighet/"),), addresses.each_language),
     # What the browser's search reads (index/sokdata.py): every document's title and search words.
