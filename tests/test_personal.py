@@ -295,7 +295,7 @@ def test_a_reader_on_a_staff_page_in_their_language_is_told_where_their_card_is(
 
 def test_a_combined_card_says_which_contact_is_for_which_need(built_site):
     """A caller with three needs and eight numbers on paper asked which one was for her son
-    (sessions 33 and 35). The card names the needs once, numbered in the order chosen, and
+    (sessions 33 and 35). The card names the needs once, numbered in the page's order, and
     each contact says by those numbers which needs it is there for (behov.needs_of_kind)."""
     flow = ContentStore(paths.CONTENT, built_site.name).flow
     combined = [(url, html) for url, _, html in staff_pages(built_site) if "/utfall/flera/" in url]

@@ -222,6 +222,7 @@ def test_lattlast_has_a_directory_of_its_own(client):
     easy, ordinary = client.get("/sv/lattlast/verksamheter/").text, client.get("/sv/verksamheter/").text
     cards = re.compile(r'<article class="kort"[^>]*aria-labelledby="(kort-[^"]+)"')
     assert cards.findall(easy) and cards.findall(easy) == cards.findall(ordinary)
+    assert "data-lattlast-intro" in easy and "data-lattlast-intro" not in ordinary
     menu = re.search(r'<nav class="bredd huvudmeny".*?</nav>', easy, re.S).group(0)
     assert 'href="/sv/lattlast/verksamheter/" aria-current="page"' in menu
     assert re.search(r'<a class="lattlast-lank" href="/sv/verksamheter/"', easy)

@@ -78,9 +78,14 @@ def other_version_url() -> str | None:
     return url_for(START_PAGE, lang=SOURCE, lattlast=True)
 
 
+# The views whose lättläst version has the same places (ids) as the ordinary one: the
+# directory's cards. A lättläst page of Markdown has headings of its own.
+SAME_PLACES = {"kommun.verksamheter"}
+
+
 def twin_of(url: str) -> str:
     """The lättläst version of the ordinary page at `url` (a path, perhaps with a #place on the
-    page: a verksamhet's card in the directory), or `url` when it has none."""
+    page, kept where the twin has the same places: a verksamhet's card), or `url` when it has none."""
     path, hash_, place = url.partition("#")
     try:
         endpoint, args = current_app.url_map.bind("").match(path)
@@ -89,7 +94,9 @@ def twin_of(url: str) -> str:
     if args.get("lattlast") or str(args.get("key", "")).startswith(LATTLAST):
         return url  # lättläst already
     twin = _other_version(endpoint, args)
-    return twin + hash_ + place if twin else url
+    if not twin:
+        return url
+    return twin + hash_ + place if endpoint in SAME_PLACES else twin
 
 
 def init_app(app: Flask) -> None:

@@ -23,7 +23,7 @@ def _services(outcomes) -> list:
 def _numbered(needs, kinds_for: dict) -> dict[str, tuple[tuple[int, str], ...]]:
     """For each kind of verksamhet, the (number, id) of the needs it is for, numbered as `needs`."""
     number = {id: place for place, (id, _label) in enumerate(needs, 1)}
-    return {kind: tuple((number[id], id) for id in ids) for kind, ids in kinds_for.items()}
+    return {kind: tuple((number[id], id) for id in ids if id in number) for kind, ids in kinds_for.items()}
 
 
 def _qr_cache():

@@ -215,11 +215,14 @@ def lattlast_versions(store: ContentStore, router) -> dict[str, dokument.Lattlas
 
 
 def search_page_sources(store: ContentStore, values: dict) -> list[str]:
-    """The crisis block's sources; lättläst's page also shows each lättläst title and summary.
+    """The crisis block's sources; lättläst's page also shows each lättläst title and summary,
+    and maps each Swedish document's address to its lättläst version.
     page_files and node_files name the ordinary twins too: one page more to write after such an
     edit, and one way to list them."""
     found = crisis_sources(store, values)
     if values.get("lattlast"):
+        # Its map of lättläst addresses has one for each Swedish document's (a card's too).
+        found.append(documents_of(SOURCE))
         found += [file for key in store.keys() if key.startswith(LATTLAST) for file in page_files(store, SOURCE, key)]
         found += node_files(store, SOURCE, store.flow.outcomes if store.flow else (), lattlast=True)
     return found
