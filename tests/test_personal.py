@@ -285,6 +285,18 @@ def test_an_answer_prints_itself_and_names_the_staffs_page(app, client):
     assert re.findall(r'href="([^"]+)"', first.group(0)) == [f"/{code}/vagvisare/flera/{behov}/" for code in others]
 
 
+def test_a_receptionist_jumps_from_the_top_of_a_staff_page_to_the_card(client):
+    """The card with the numbers began 2.4 screens down on a desk's screen, below the same help
+    text on every staff page (a receptionist persona, session 36)."""
+    for url in ("/sv/vagvisare/utfall/funktion-barn/", "/sv/vagvisare/utfall/flera/barn/utan-arbete/"):
+        html = client.get(url).text
+        jump = html.index("data-genvag-kort")
+        assert 'href="#kort-rubrik"' in html[jump : jump + 100] and 'id="kort-rubrik"' in html
+        assert jump < html.index('id="personal"'), url  # above the help text, and the safety prompt
+        assert "data-sakerhet" not in html or jump < html.index("data-sakerhet"), url
+    assert "data-genvag-kort" not in client.get("/uk/vagvisare/utfall/funktion-barn/").text
+
+
 def test_a_reader_on_a_staff_page_in_their_language_is_told_where_their_card_is(client):
     html = client.get("/uk/vagvisare/utfall/funktion-barn/").text
     told = html.index("data-till-kortet")
