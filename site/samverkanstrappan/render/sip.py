@@ -40,7 +40,9 @@ FIELDS = {
     "tolk": (N_("Jag behöver tolk på språket"), N_("Jag behöver tolk på")),
 }
 PLACES = (
-    ("vardcentral", N_("Vårdcentralen")),
+    # The hospital with the health centre: a daughter planning her father's way home from
+    # hospital found no box for it (a persona, session 36), and a tenth box is a fourth row.
+    ("vardcentral", N_("Vårdcentralen eller sjukhuset")),
     ("psykiatri", N_("Psykiatrin eller BUP")),  # a father looked for BUP and wrote it under Annat ställe
     ("beroendevard", N_("Beroendevården")),
     ("socialtjanst", N_("Socialtjänsten")),
