@@ -165,6 +165,12 @@ def test_the_phone_scripts_list_finds_an_outcome_by_the_answers_on_the_way_and_s
             # which the site's CSP (no 'unsafe-eval') refuses once the first check says no.
             page.locator(link).wait_for(state="visible", timeout=5000)
             assert page.inner_text("#manus-inga") == ""
+        # Two needs in two words: no outcome has both, so those with either are shown, and
+        # the status says so (a receptionist persona, session 36).
+        page.fill("#manus-filter", "demens jobb")
+        found = page.eval_on_selector_all(".hoppa-till__lista a", shown)
+        assert {"#utfall-aldre-minne", "#utfall-utan-arbete"} <= set(found) and "#utfall-akut-fara" not in found
+        assert page.inner_text("#manus-inga") == page.get_attribute("#manus-inga", "data-nagot")
         page.fill("#manus-filter", "xyzzyqq")
         assert page.eval_on_selector_all(".hoppa-till__lista a", shown) == []
         # Said once the search words are in (manus.js says nothing while they are on their way;

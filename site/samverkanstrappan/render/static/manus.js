@@ -37,15 +37,22 @@
 
   // "Nothing fits" is a status a screen reader says: not while the search words are on their
   // way, or "demens" would be said to fit nothing a moment before it is found.
+  // A caller with two needs gets two words ("dricker jobb"): when no outcome has them all, the
+  // list shows those with any of them, and says so (a receptionist persona, session 36).
   var loading = false;
-  function filter() {
-    var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
+  function show(words, test) {
     var shown = 0;
     items.forEach(function (entry) {
-      entry.item.hidden = !words.every(function (word) { return entry.text.indexOf(word) !== -1; });
+      entry.item.hidden = !words[test](function (word) { return entry.text.indexOf(word) !== -1; });
       if (!entry.item.hidden) { shown += 1; }
     });
-    if (none) { none.textContent = shown || !words.length || loading ? "" : none.dataset.inga; }
+    return shown;
+  }
+  function filter() {
+    var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = show(words, "every");
+    var some = !shown && words.length > 1 && show(words, "some") > 0;
+    if (none) { none.textContent = some ? none.dataset.nagot : shown || !words.length || loading ? "" : none.dataset.inga; }
   }
 
   var asked = false;
