@@ -112,6 +112,14 @@ def guide_edit(content: Path) -> None:
     words.write_text(text, encoding="utf-8")
 
 
+def earlier_answer_title_edit(content: Path) -> None:
+    """An answer that a combined answer keeps a part for (behov.also) shows its title there,
+    and on the staff's card: the part of vald's combined answers for a child in danger."""
+    words = content / "vagvisare" / "sv" / "barn-i-fara.md"
+    text = words.read_text(encoding="utf-8")
+    words.write_text(re.sub(r"^titel: (.*)$", r"titel: \1 nu", text, count=1, flags=re.M), encoding="utf-8")
+
+
 def lattlast_summary_edit(content: Path) -> None:
     """A lättläst page's summary: lättläst's search page shows it for the ordinary page's result."""
     page = content / "sidor" / "sv" / "lattlast" / "steg" / "samordningsplan.md"
@@ -190,6 +198,7 @@ EDITS = [
     removed_page,
     phone_edit,
     guide_edit,
+    earlier_answer_title_edit,
     lattlast_summary_edit,
     lattlast_answer_title_edit,
     translated_directory_edit,

@@ -179,10 +179,26 @@ def combined_handover_addresses(store: ContentStore) -> Iterator[dict]:
 
 def combined_sources(store: ContentStore, values: dict) -> list[str]:
     chosen = tuple(values["behov"].split("/"))
-    nodes = [store.flow.start, behov.TEXT, *(o.id for o in behov.outcomes(store.flow, chosen))]
+    # A part for an earlier answer shows its title (behov.also): each need's specific answers
+    # are a few more than the parts, and a look-up where behov.also walks the flow.
+    specific = _specific_outcomes(store)
+    earlier = [outcome_id for need in chosen for outcome_id in specific.get(need, ())]
+    nodes = [store.flow.start, behov.TEXT, *(o.id for o in behov.outcomes(store.flow, chosen)), *earlier]
     box = step_box_files(store, values["lang"], ["samordningsplan"])  # a combined answer's step
     words = node_files(store, values["lang"], nodes, values.get("lattlast", False))
     return ["vagvisare/flode.yaml", *directory(store), *words, *box]
+
+
+def _specific_outcomes(store: ContentStore) -> dict[str, dict[str, tuple[str, ...]]]:
+    """behov.specific_outcomes of every need, once per version of the flow: a listing is kept
+    until a file is added or removed, so it is named by the flow it was made from, which it
+    holds (the id cannot pass to another flow while it is kept)."""
+    flow = store.flow
+
+    def made():
+        return flow, {need: behov.specific_outcomes(flow, need) for need in behov.needs(flow)}
+
+    return store.listed(("specific_outcomes", id(flow)), made)[1]
 
 
 def script_sources(store: ContentStore, values: dict) -> list[str]:
