@@ -6,6 +6,7 @@ page has its contacts, shown only then. Tests read node ids and contact kinds, n
 
 import re
 
+import pytest
 from samverkanstrappan.content import behov
 
 KINDS = re.compile(r'data-typ="([^"]*)"')
@@ -18,6 +19,35 @@ def part(html: str, outcome_id: str) -> str:
         if f'id="ocksa-{outcome_id}"' in found:
             return found
     return ""
+
+
+NUMBERS = re.compile(r'data-nummer="([^"]+)"')
+CARD_PART = re.compile(r'<li id="ocksa-([a-z0-9-]+)" class="overlamningskort__ocksa".*?</ul></li>', re.S)
+
+
+def test_every_staff_card_of_a_combined_answer_has_its_earlier_answers_contacts(built_site):
+    """A receptionist came from a caller's answer on a child's drinking to the staff's card of
+    the combined answer: the card, its sms and its QR code had only the combined answer (a
+    persona, session 36). Each earlier answer the caller's page keeps a part for is on the
+    card too, under the same name (#ocksa-<id>), with the same kinds and numbers, for one of
+    the card's needs."""
+    checked = 0
+    for public in sorted((built_site / "sv/vagvisare/flera").rglob("index.html")):
+        behov_path = public.parent.relative_to(built_site / "sv/vagvisare/flera").as_posix()
+        html = public.read_text(encoding="utf-8")
+        card = (built_site / "sv/vagvisare/utfall/flera" / behov_path / "index.html").read_text(encoding="utf-8")
+        card = card.split("data-kort", 1)[1]
+        on_card = {match.group(1): match.group(0) for match in CARD_PART.finditer(card)}
+        parts = {id: part(html, id) for id in re.findall(r'<span id="ocksa-([a-z0-9-]+)"', html)}
+        assert set(on_card) == set(parts), behov_path
+        shown_numbers = set(NUMBERS.findall(CARD_PART.sub("", card)))
+        for id, kept in parts.items():
+            assert set(KINDS.findall(on_card[id])) == set(KINDS.findall(kept.split('class="ocksa__kontakter"')[-1])), id
+            assert set(NUMBERS.findall(kept)) <= shown_numbers | set(NUMBERS.findall(on_card[id])), id
+            needs = set(re.findall(r'data-for-behov="([^"]+)"', on_card[id]))
+            assert len(needs) == 1 and needs <= set(behov_path.split("/")), (behov_path, id)
+            checked += 1
+    assert checked > 500
 
 
 def test_a_child_with_a_disability_keeps_habilitation_and_lss_when_a_need_is_added(client):
@@ -133,4 +163,37 @@ def test_a_hidden_parts_quick_exit_does_not_leave_and_a_shown_one_does(browser, 
     page.goto(site_url + "/sv/vagvisare/flera/beroende/barn/#ocksa-barn-i-fara")
     assert page.locator(".ocksa a[data-lamna]").is_visible()
     assert shift_three_times()
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_earlier_answer_goes_with_the_staffs_card_to_the_callers_phone(browser, site_url):
+    """From the caller's page that names the earlier answer, the link to the staff's card names
+    it too; the card shows that answer's contacts (on screen and so in print), and its sms and
+    copied link name it, so the caller's phone opens the page with that part shown."""
+    page = browser.new_page()
+    visible = """() => [...document.querySelectorAll('.overlamningskort__ocksa')]
+        .filter(e => e.getClientRects().length > 0).map(e => e.id)"""
+    page.goto(site_url + "/sv/vagvisare/flera/barn/sjukskriven/#ocksa-barn-skola")
+    page.click("a[data-lank=personal]")
+    page.wait_for_load_state()
+    assert page.url == site_url + "/sv/vagvisare/utfall/flera/barn/sjukskriven/#ocksa-barn-skola"
+    assert page.evaluate(visible) == ["ocksa-barn-skola"]
+    assert page.get_attribute("a[href^='sms:']", "href").endswith("%23ocksa-barn-skola")
+    assert page.get_attribute("[data-kopiera]", "data-kopiera").endswith("/flera/barn/sjukskriven/#ocksa-barn-skola")
+    page.close()
+    # An address that names no earlier answer: nothing shown, nothing carried.
+    page = browser.new_page()
+    page.goto(site_url + "/sv/vagvisare/flera/barn/sjukskriven/")
+    assert page.get_attribute("a[data-lank=personal]", "href") == "/sv/vagvisare/utfall/flera/barn/sjukskriven/"
+    page.goto(site_url + "/sv/vagvisare/utfall/flera/barn/sjukskriven/")
+    assert page.evaluate(visible) == []
+    sent = page.get_attribute("a[href^='sms:']", "href") + page.get_attribute("[data-kopiera]", "data-kopiera")
+    assert "ocksa" not in sent
+    page.close()
+    # Without JavaScript the card's part shows all the same when the address names it.
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(site_url + "/sv/vagvisare/utfall/flera/barn/sjukskriven/#ocksa-barn-skola")
+    assert plain.evaluate(visible) == ["ocksa-barn-skola"]
     context.close()

@@ -196,33 +196,47 @@ A4_CONTENT_HEIGHT = (297 - 2 * 15) / 25.4 * 96  # CSS px inside the 15 mm margin
 A4_CONTENT_WIDTH = (210 - 2 * 15) / 25.4 * 96
 
 
-def card_size(html: str) -> int:
-    """How much a card holds: its text and its lines. The cards that hold most are the tallest."""
+EARLIER = re.compile(r'<li id="(ocksa-[a-z0-9-]+)" class="overlamningskort__ocksa".*?</ul></li>', re.S)
+
+
+def card_sizes(url: str, html: str) -> dict[str, int]:
+    """How much a card holds, its text and its lines, at its address and at each address that
+    names an earlier answer (#ocksa-<id>, shown in the card then). The fullest are the tallest."""
     card = html.split("data-kort", 1)[1]
-    text = re.sub(r"<svg.*?</svg>|<[^>]+>", "", card, flags=re.S)
-    return len(text) + 80 * card.count("<li")
+    variants = {url: EARLIER.sub("", card)}
+    for match in EARLIER.finditer(card):
+        variants[f"{url}#{match.group(1)}"] = variants[url] + match.group(0)
+    return {
+        address: len(re.sub(r"<svg.*?</svg>|<[^>]+>", "", shown, flags=re.S)) + 80 * shown.count("<li")
+        for address, shown in variants.items()
+    }
 
 
 @pytest.mark.browser
 def test_every_handover_card_prints_on_one_a4_page(print_page, built_site, site_url):
     """Laid out for print at the A4 page's width, a card is at most one page tall. A card's height
-    grows with what it holds (card_size), so the test measures the 40 fullest cards of the site,
+    grows with what it holds (card_sizes), so the test measures the 40 fullest cards of the site,
     every outcome's card in Swedish, and a seeded sample of the rest; a few are printed to PDF
-    to check that the measure tells the truth."""
+    to check that the measure tells the truth. A combined answer's card is measured also with
+    each earlier answer it can show (#ocksa-<id>)."""
     print_page.set_viewport_size({"width": round(A4_CONTENT_WIDTH), "height": round(A4_CONTENT_HEIGHT)})
-    sizes = {url: card_size(html) for url, _, html in staff_pages(built_site)}
+    sizes = {
+        address: size for url, _, html in staff_pages(built_site) for address, size in card_sizes(url, html).items()
+    }
     fullest = sorted(sizes, key=lambda url: -sizes[url])
     swedish = [url for url in sizes if url.startswith("/sv/") and "/flera/" not in url]
     rest = [url for url in fullest[40:] if url not in swedish]
     chosen = list(dict.fromkeys(fullest[:40] + swedish + random.Random(SAMPLE_SEED).sample(rest, min(30, len(rest)))))
     too_tall = []
     for url in chosen:
+        print_page.goto("about:blank")  # an address that differs only by its #part would not load the page again
         print_page.goto(site_url + url, wait_until="load")
         height = print_page.evaluate("document.documentElement.scrollHeight")
         if height > A4_CONTENT_HEIGHT:
             too_tall.append((url, height))
     assert too_tall == []
     for url in fullest[:3] + swedish[:2]:
+        print_page.goto("about:blank")
         print_page.goto(site_url + url, wait_until="load")
         pdf = print_page.pdf(format="A4", prefer_css_page_size=True)
         assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, url
@@ -322,6 +336,12 @@ def test_a_combined_card_says_which_contact_is_for_which_need(built_site):
         chosen = tuple(url.split("/utfall/flera/", 1)[1].strip("/").split("/"))
         card = html.split("data-kort", 1)[1]
         assert re.findall(r'data-behov="([^"]+)"', card) == list(chosen), url
+        # An earlier answer's contacts (shown only when the address names it) are for its need.
+        for earlier in EARLIER.finditer(card):
+            need = re.search(r'data-for-behov="([^"]+)"', earlier.group(0)).group(1)
+            said = re.search(r'class="overlamningskort__for">[^<]*?(\d+)</span>', earlier.group(0)).group(1)
+            assert int(said) == chosen.index(need) + 1, (url, earlier.group(1))
+        card = EARLIER.sub("", card)
         kinds = behov.needs_of_kind(flow, chosen)
         contacts = re.findall(r'<li data-typ="([^"]+)"(?: data-for-behov="([^"]+)")?>(.*?)</li>', card, re.S)
         assert contacts, url

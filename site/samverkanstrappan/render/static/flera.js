@@ -1,14 +1,23 @@
 // A combined answer shows a part for an earlier, more precise answer when its address names
 // it (#ocksa-<id>, by CSS :target). Adding a third need kept the need but lost the part: a
 // father's son lost BUP (a persona). So the links to another combined answer, to add or to
-// take away a need, carry the same name on. Without JavaScript each combined answer is whole;
-// only the earlier answer's own contacts are not carried.
+// take away a need, carry the same name on, and so does the link to the staff's card, whose
+// sms and copied link carry it to the caller's phone (a receptionist, session 36). Without
+// JavaScript each combined answer is whole; only the earlier answer's own contacts are not
+// carried. The card's QR code is made at build time and cannot carry it: the printed card
+// lists those contacts itself.
 (function () {
   "use strict";
   var kept = location.hash;
   if (!/^#ocksa-[a-z0-9-]+$/.test(kept) || !document.getElementById(kept.slice(1))) { return; }
-  document.querySelectorAll(".lagg-till a, .dina-behov a[data-lank=ta-bort]").forEach(function (link) {
-    if (!link.hash && link.pathname.indexOf("/vagvisare/flera/") !== -1) { link.hash = kept; }
+  document.querySelectorAll(".lagg-till a, .dina-behov a[data-lank=ta-bort], a[data-lank=personal]").forEach(function (link) {
+    if (!link.hash && link.pathname.indexOf("/flera/") !== -1) { link.hash = kept; }
+  });
+  document.querySelectorAll("a[href^='sms:']").forEach(function (link) {
+    link.href += encodeURIComponent(kept);
+  });
+  document.querySelectorAll("[data-kopiera]").forEach(function (button) {
+    button.dataset.kopiera += kept;
   });
   // The address names a part further down, and the browser scrolls to it: where the page
   // puts help in danger first, it is shown first all the same (a review, session 32).
