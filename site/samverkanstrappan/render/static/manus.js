@@ -48,8 +48,15 @@
     });
     return shown;
   }
+  // A word that fits nothing as typed loses its ending: a caller's "utskriven" is the
+  // outcome's "utskrivning", "demensen" its "demens" (a receptionist persona, session 36).
+  function found(word) {
+    return items.some(function (entry) { return entry.text.indexOf(word) !== -1; });
+  }
   function filter() {
-    var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var words = box.value.toLowerCase().split(/\s+/).filter(Boolean).map(function (word) {
+      return word.length > 5 && !found(word) ? word.slice(0, -2) : word;
+    });
     var shown = show(words, "every");
     var some = !shown && words.length > 1 && show(words, "some") > 0;
     if (none) { none.textContent = some ? none.dataset.nagot : shown || !words.length || loading ? "" : none.dataset.inga; }
