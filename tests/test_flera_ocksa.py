@@ -175,9 +175,22 @@ def test_the_earlier_answer_goes_with_the_staffs_card_to_the_callers_phone(brows
     visible = """() => [...document.querySelectorAll('.overlamningskort__ocksa')]
         .filter(e => e.getClientRects().length > 0).map(e => e.id)"""
     page.goto(site_url + "/sv/vagvisare/flera/barn/sjukskriven/#ocksa-barn-skola")
+    # A link within the page changes the address; the part stays (a review, session 37).
+    page.focus("a[href='#innehall']")  # the skip link shows when it has focus
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#innehall")
+    assert page.locator("#ocksa-barn-skola").is_visible()
     page.click("a[data-lank=personal]")
-    page.wait_for_load_state()
+    page.wait_for_load_state("load")
     assert page.url == site_url + "/sv/vagvisare/utfall/flera/barn/sjukskriven/#ocksa-barn-skola"
+    assert page.evaluate(visible) == ["ocksa-barn-skola"]
+    # The staff's page opens at its top, not at the part far down the card.
+    page.wait_for_timeout(500)  # the browser's own scroll to the part comes about when it has loaded
+    assert page.evaluate("window.scrollY") == 0
+    # The same answer in the caller's language keeps the part too.
+    languages = page.eval_on_selector_all("[data-andra-sprak] a", "links => links.map((a) => a.hash)")
+    assert languages and set(languages) == {"#ocksa-barn-skola"}
+    page.click("a[href='#kort-rubrik']")
     assert page.evaluate(visible) == ["ocksa-barn-skola"]
     assert page.get_attribute("a[href^='sms:']", "href").endswith("%23ocksa-barn-skola")
     assert page.get_attribute("[data-kopiera]", "data-kopiera").endswith("/flera/barn/sjukskriven/#ocksa-barn-skola")

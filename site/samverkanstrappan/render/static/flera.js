@@ -10,7 +10,11 @@
   "use strict";
   var kept = location.hash;
   if (!/^#ocksa-[a-z0-9-]+$/.test(kept) || !document.getElementById(kept.slice(1))) { return; }
-  document.querySelectorAll(".lagg-till a, .dina-behov a[data-lank=ta-bort], a[data-lank=personal]").forEach(function (link) {
+  // Kept shown after a link within the page (the skip link, "Till kortet med numren") has
+  // changed the address: :target alone then hid it (a review, session 37).
+  document.getElementById(kept.slice(1)).setAttribute("data-vald", "");
+  var carriers = ".lagg-till a, .dina-behov a[data-lank=ta-bort], a[data-lank=personal], [data-andra-sprak] a, [data-till-ditt-sprak] a";
+  document.querySelectorAll(carriers).forEach(function (link) {
     if (!link.hash && link.pathname.indexOf("/flera/") !== -1) { link.hash = kept; }
   });
   document.querySelectorAll("a[href^='sms:']").forEach(function (link) {
@@ -20,8 +24,9 @@
     button.dataset.kopiera += kept;
   });
   // The address names a part further down, and the browser scrolls to it: where the page
-  // puts help in danger first, it is shown first all the same (a review, session 32).
-  if (document.querySelector(".akut-forst")) {
+  // puts help in danger first, it is shown first all the same (a review, session 32), and so
+  // is the staff's page, whose card is far down (a review, session 37).
+  if (document.querySelector(".akut-forst, [data-kort]")) {
     // After the browser's own scroll to the named part, which comes when the page has loaded.
     window.addEventListener("load", function () { setTimeout(function () { window.scrollTo(0, 0); }, 0); });
   }
