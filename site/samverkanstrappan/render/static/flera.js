@@ -13,10 +13,9 @@
   // Kept shown after a link within the page (the skip link, "Till kortet med numren") has
   // changed the address: :target alone then hid it (a review, session 37).
   document.getElementById(kept.slice(1)).setAttribute("data-vald", "");
-  var carriers = ".lagg-till a, .dina-behov a[data-lank=ta-bort], a[data-lank=personal], [data-andra-sprak] a, [data-till-ditt-sprak] a";
-  document.querySelectorAll(carriers).forEach(function (link) {
-    if (!link.hash && link.pathname.indexOf("/flera/") !== -1) { link.hash = kept; }
-  });
+  // Every link to a combined answer: to add or take away a need, to the staff's card, to the
+  // same answer in another language or in lättläst.
+  document.querySelectorAll("a[href*='/flera/']:not([href*='#'])").forEach(function (link) { link.hash = kept; });
   document.querySelectorAll("a[href^='sms:']").forEach(function (link) {
     link.href += encodeURIComponent(kept);
   });
