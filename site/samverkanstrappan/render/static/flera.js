@@ -13,9 +13,10 @@
   // Kept shown after a link within the page (the skip link, "Till kortet med numren") has
   // changed the address: :target alone then hid it (a review, session 37).
   document.getElementById(kept.slice(1)).setAttribute("data-vald", "");
-  // Every link to a combined answer: to add or take away a need, to the staff's card, to the
-  // same answer in another language or in lättläst.
-  document.querySelectorAll("a[href*='/flera/']:not([href*='#'])").forEach(function (link) { link.hash = kept; });
+  // Every link to a combined answer on this site: to add or take away a need, to the staff's
+  // card, to the same answer in another language or in lättläst. Not the sms link, whose body
+  // holds such an address: it got the name twice, the first ending the body (a persona).
+  document.querySelectorAll("a[href^='/'][href*='/flera/']:not([href*='#'])").forEach(function (link) { link.hash = kept; });
   document.querySelectorAll("a[href^='sms:']").forEach(function (link) {
     link.href += encodeURIComponent(kept);
   });
