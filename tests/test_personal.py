@@ -84,7 +84,11 @@ def test_staff_mode_shows_what_to_do_sip_and_the_safety_prompt(built_site):
             "sakerhet": ("data-sakerhet" in html) == hopeless or ("/flera/" in url and "data-sakerhet" in html),
             "sip": ("data-personal-sip" in html) == (len(owners) > 1 or len(outcomes) > 1),
             "sms": f'href="sms:?&amp;body={base + public}"' in unquote(html),
-            "fraga-forst": ("data-fraga-forst" in html) == any(o.lamna_snabbt for o in outcomes),
+            # Advice to staff: Swedish on every language's page (a persona, session 37).
+            "fraga-forst": (
+                ("data-fraga-forst" in html) == any(o.lamna_snabbt for o in outcomes)
+                and (lang == "sv" or "data-fraga-forst" not in html or 'data-fraga-forst lang="sv"' in html)
+            ),
             "kort": "data-kort" in html and f'aria-label="QR-kod: {base + public}"' in html,
             "manus": f'data-manus="sag_sa_har{"_narstaende" if for_other else ""}"' in card,
             "anhorigstod": not for_other or 'data-typ="anhorigstod"' in card,
