@@ -168,6 +168,7 @@ def test_the_phone_scripts_list_finds_an_outcome_by_the_answers_on_the_way_and_s
             ("demens", "aldre-minne"),
             ("kronofogden", "pengar-racker-inte"),
             ("utskriven", "hem-fran-sjukhus"),
+            ("hotar", "vald-vuxen"),  # a caller's word for violence (a persona, session 37)
         ]:
             page.fill("#manus-filter", word)
             link = f'.hoppa-till__lista a[href="#utfall-{outcome}"]'
