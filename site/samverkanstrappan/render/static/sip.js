@@ -103,6 +103,10 @@
         [].concat(pair[1]).forEach(function (item, index) {
           var answer = document.createElement("bdi");
           answer.textContent = item;
+          // A phone number has no letter to tell its direction, and a browser that gives it
+          // its parent's puts its groups in reverse order among Arabic words; sip.css keeps it
+          // on one line ("67" wrapped alone to the next, a persona).
+          if (!/\p{L}/u.test(item)) { answer.dir = "ltr"; }
           if (index) { add(document.createTextNode(comma(block))); }
           add(answer);
         });
