@@ -104,10 +104,9 @@ def test_every_combined_page_lists_its_parts_names_each_huvudman_and_links_to_si
 
 def for_need(flow, need: str, chosen: list[str]) -> list[str]:
     """The outcomes a combined answer of `chosen` shows for `need`: its own, and those that
-    tillsammans: adds for it with another chosen need or for another need with it (a child's
-    drinking is for the child and for the drink)."""
-    added = [o for m in chosen for o in flow.tillsammans.get(need, {}).get(m, ())]
-    added += [o for m in chosen for o in flow.tillsammans.get(m, {}).get(need, ())]
+    tillsammans: adds for another chosen need with it (a child's mood, with a parent's: for the
+    child, whose questions lead there, not for "Jag mår psykiskt dåligt")."""
+    added = [o for m in chosen for o in flow.tillsammans.get(m, {}).get(need, ())]
     return [*flow.behov[need], *added]
 
 
@@ -492,11 +491,12 @@ def test_a_childs_drinking_or_mood_among_several_needs_reaches_the_services_for_
     client, chosen, need, child_kind
 ):
     """A father chose his son, drugs and his own sick leave: the drugs went to the adults'
-    services only (session 35). With the child among the needs, the child's services are for
-    the drinking (or the mood) too; without the child, they are not there for it."""
+    services only (session 35). With the child among the needs, the child's services are
+    there, for the child, whose questions lead to them (not for "Jag mår psykiskt dåligt", a
+    mother read, session 37); without the child, they are not there."""
     html = client.get(f"/sv/vagvisare/flera/{chosen}/").text
     cards = cards_and_needs(html)
-    assert need in cards[child_kind] and "barn" in cards[child_kind]  # for both: the child's drinking
+    assert cards[child_kind] == ["barn"] and need in chosen.split("/")
     # Without the child among the needs, nothing is added (the outcomes tillsammans: names).
     alone = client.get(f"/sv/vagvisare/flera/{need}/utan-arbete/").text
     assert not set(NOD.search(alone).group(1).split()) & {"barn-beroende", "barn-psykisk-ohalsa"}
@@ -536,3 +536,12 @@ def test_a_combined_answers_cards_are_headed_one_level_below_their_group(client)
     assert groups and set(groups) == {"3"}
     levels = {level for section in cards for level in re.findall(r'<h(\d) id="kort-[^"]+" class="kort__namn"', section)}
     assert levels == {"4"}
+
+
+def test_a_childs_service_that_a_parents_need_brings_in_is_for_the_child(client):
+    """A mother with a child, her own mood and a lost job read BUP and the school's health team
+    as help "for my mood" (a persona, session 37): what tillsammans: adds is for the child."""
+    for lang in ("ar", "sv"):
+        html = client.get(f"/{lang}/vagvisare/flera/barn/psykisk-ohalsa/utan-arbete/").text
+        cards = dict(CARD_NEEDS.findall(html[html.index('id="kontakta"') :]))
+        assert cards["bup"] == "barn" and cards["elevhalsa"] == "barn", lang

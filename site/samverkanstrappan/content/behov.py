@@ -66,11 +66,12 @@ def needs_of_kind(flow: Flow, chosen: tuple[str, ...]) -> dict[str, tuple[str, .
         added = flow.tillsammans.get(need, {})
         for outcome_id in need_outcomes(flow, need, chosen):
             outcome = flow.outcomes.get(outcome_id)
-            # An outcome `tillsammans:` adds is for both needs (a child's drinking: the child
-            # and the drink); BUP said "for your mood" to a parent whose mood it was.
-            both = [other for other in chosen if outcome_id in added.get(other, ())]
+            # An outcome `tillsammans:` adds with another need is for that one, whose questions
+            # lead to it: BUP is for "Ett barn mår dåligt", not for "Jag mår psykiskt dåligt"
+            # (a mother, session 37; BUP had said "for your mood" to a parent whose mood it was).
+            others = [other for other in chosen if outcome_id in added.get(other, ())]
             for kind in outcome.verksamheter if outcome else ():
-                for named in (need, *both):
+                for named in others or (need,):
                     if named not in found.setdefault(kind, []):
                         found[kind].append(named)
     order = {need: number for number, need in enumerate(chosen)}
