@@ -64,7 +64,8 @@ def test_every_outcome_page_adds_any_other_need_in_one_click(pages, built_site):
         answers = tuple(url.strip("/").split("/")[2:])
         if answers[0] == "vagvisare":  # /sv/lattlast/vagvisare/...
             answers = answers[1:]
-        own = behov.need_of_path(flow, answers)
+        shown = NOD.search(html).group(1)
+        own = behov.need_of_answer(flow, answers, shown)
         reached = set()
         for href in HREF.findall(section(html, "lagg-till")):
             href = href.split("#")[0]  # #ocksa-<id>: the part for this answer (test_flera_ocksa.py)
@@ -73,14 +74,20 @@ def test_every_outcome_page_adds_any_other_need_in_one_click(pages, built_site):
             single = behov.need_of_path(flow, tuple(href.strip("/").split("/")[2:]))
             reached |= set(target.group(1).split()) if target else {single}
         # Not a need whose outcomes this page shows already (its own, or another that ends here).
-        shown = NOD.search(html).group(1)
         expected = {need for need in needs if need == own or not set(flow.behov[need]) <= {shown}}
         if reached != expected:
             missing.append((url, own, sorted(expected ^ reached)))
     assert missing == []
-    # The persona's page: "hem från sjukhuset" was offered on the answer it leads to.
+    # The persona's page: "hem från sjukhuset" was offered on the answer it leads to. Reached
+    # under äldre, it is the need that others are added to: äldre's combined answer lost its
+    # advice, having its contacts (a receptionist persona, session 37); äldre may be added.
     offered = section(outcome_pages["/sv/vagvisare/aldre/hem-fran-sjukhus/"], "lagg-till")
-    assert "/flera/aldre/hem-fran-sjukhus/" not in offered and "/flera/aldre/" in offered
+    assert "/flera/sjukskriven/hem-fran-sjukhus/" in offered and "/flera/aldre/sjukskriven/" not in offered
+    assert "/flera/aldre/hem-fran-sjukhus/" in offered
+    # An answer for help in danger stays under its path's need, whose combined answer keeps a
+    # part for it and that need's contacts (no such path is in the flow today: the rule).
+    assert behov.need_of_answer(flow, ("vald", "jag"), "akut-fara") == "vald"
+    assert behov.need_of_answer(flow, ("aldre", "hem-fran-sjukhus"), "hem-fran-sjukhus") == "hem-fran-sjukhus"
 
 
 def test_every_combined_page_lists_its_parts_names_each_huvudman_and_links_to_sip(pages, built_site):

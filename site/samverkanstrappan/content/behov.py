@@ -84,6 +84,20 @@ def need_of_path(flow: Flow, answers: tuple[str, ...]) -> str | None:
     return next((answer for answer in answers if answer in flow.behov), None)
 
 
+def need_of_answer(flow: Flow, answers: tuple[str, ...], outcome_id: str) -> str | None:
+    """The need that other needs are added to on an outcome's page: the need whose own answer
+    the outcome is, where one is, so that a combined answer shows it whole; otherwise the
+    path's (need_of_path). Reached under äldre, "hem från sjukhuset" lost its advice when a
+    need was added: äldre's combined answer has its contacts, so it kept no part of it (a
+    receptionist persona, session 37). Not an answer for help in danger: under its path's
+    need it keeps its own part (also), and that need's contacts too."""
+    outcome = flow.outcomes.get(outcome_id)
+    own = [need for need, shown in flow.behov.items() if tuple(shown) == (outcome_id,)]
+    if own and outcome is not None and not outcome.kanslig:
+        return own[0]
+    return need_of_path(flow, answers)
+
+
 def own_answer(flow: Flow, need: str) -> tuple[str, ...]:
     """Where a person lands who removes every other need from a combined answer: the outcome the
     combined answer showed for `need`, so that they keep an answer rather than start on

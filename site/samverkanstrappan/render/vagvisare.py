@@ -55,7 +55,7 @@ def _render(lang: str, answers: tuple[str, ...]):
     if isinstance(node, Question):
         return render_template("vagvisare/fraga.html", number=len(answers) + 1, **context)
     flow = store().flow
-    need = behov.need_of_path(flow, answers)
+    need = behov.need_of_answer(flow, answers, node.id)
     narstaende = flow.asked_by_narstaende(answers)
     # Many who ask about drinking or a child's school ask for someone close: the same answer,
     # with what a närstående can say, is one link away.
