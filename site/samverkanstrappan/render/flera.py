@@ -214,9 +214,10 @@ def _also(chosen: tuple[str, ...], shown: tuple[str, ...]) -> tuple[AlsoPart, ..
     return tuple(found)
 
 
-def earlier_on_card(chosen: tuple[str, ...], also: tuple[AlsoPart, ...]) -> list[dict]:
-    """Each earlier answer of the combined answer's parts (_also) as the handover card lists it:
-    its id, the number of its need on the card, and its part's services and national numbers.
+def earlier_on_card(chosen: tuple[str, ...], also: tuple[AlsoPart, ...], on_card=()) -> list[dict]:
+    """Each earlier answer of the combined answer's parts (_also) as the handover card lists it
+    (partials/kort_ocksa.html): its id, the number of its need on the card, and its part's
+    services and the national numbers not already on the card (`on_card`).
     A receptionist came from a caller's answer on a child's drinking: the card, its sms and
     its QR code had only the combined answer (a persona, session 36)."""
     flow = store().flow
@@ -225,7 +226,8 @@ def earlier_on_card(chosen: tuple[str, ...], also: tuple[AlsoPart, ...]) -> list
         for outcome_id, path in answers:
             need = behov.need_of_path(flow, tuple(path.split("/")))
             numbered = (chosen.index(need) + 1, need) if need in chosen else None  # as card_kinds
-            found.append({"id": outcome_id, "need": numbered, "services": service_ids, "numbers": numbers})
+            shown = tuple(number for number in numbers if number not in on_card)
+            found.append({"id": outcome_id, "need": numbered, "services": service_ids, "numbers": shown})
     return found
 
 
@@ -251,6 +253,6 @@ def combined_handover(lang, behov):
         needs=[(need["id"], need["label"]) for need in found["chosen"]],  # Swedish, as the page is
         kinds_for=found["kinds_for"],
     )
-    staff["card_earlier"] = earlier_on_card(tuple(needs), found["also"])
+    staff["card_earlier"] = earlier_on_card(tuple(needs), found["also"], staff["card_numbers"])
     others = personal.other_languages(lang, lambda code: url_for("vagvisare.combined", lang=code, behov=behov))
     return render_template("vagvisare/flera_overlamning.html", **found, **staff, other_languages=others)

@@ -30,6 +30,8 @@ FRAGMENTS = (
         "flera_delar",
     ),
     "ocksa",
+    # A handover card's lines: a contact, a national number, an earlier answer's part.
+    *("kort_rad", "kort_nummer", "kort_ocksa"),
 )
 
 
