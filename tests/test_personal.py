@@ -362,3 +362,20 @@ def test_a_combined_card_says_which_contact_is_for_which_need(built_site):
             assert [int(n) for n in numbers.split(",")] == [chosen.index(n) + 1 for n in needs.split()], (url, kind)
     single = next(html for url, _, html in staff_pages(built_site) if "/utfall/flera/" not in url)
     assert "data-for-behov" not in single and "overlamningskort__behov" not in single
+
+
+def test_a_card_in_another_language_says_one_may_ask_for_an_interpreter(app, client):
+    """A Finnish card named first a service whose staff speak Swedish, Arabic and Somali, and
+    said nothing of an interpreter (a receptionist persona, session 37). A card says it when one
+    of its services does not speak the card's language; a Swedish card never."""
+    from samverkanstrappan.render.kort import needs_interpreter
+
+    store = app.extensions["content"]
+    kinds = store.flow.outcomes["vald-vuxen"].verksamheter
+    services = [service for kind in kinds for service in store.services(kind)]
+    for lang in store.languages:
+        card = client.get(f"/{lang}/vagvisare/utfall/vald-vuxen/").text.split("data-kort", 1)[1]
+        expected = any(needs_interpreter(service, lang) for service in services)
+        assert ("data-tolk" in card) == expected, lang
+        # Never in Swedish; in Finnish, the persona's card (socialtjänsten speaks no Finnish here).
+        assert expected == (lang != "sv") if lang in ("sv", "fi") else True, lang

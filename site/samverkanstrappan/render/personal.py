@@ -12,6 +12,8 @@ from flask import current_app
 
 from ..content.sprak import SOURCE, SPRAK
 from . import store
+from .i18n import current_lang
+from .kort import needs_interpreter
 from .qr import qr_svg
 
 
@@ -58,6 +60,9 @@ def context(
         "card_needs": [(number, id, label) for number, (id, label) in enumerate(needs, 1)],
         "card_kinds": _numbered(needs, kinds_for or {}),
         "card_numbers": list(dict.fromkeys(number for outcome in outcomes for number in outcome.nummer)),
+        # A Finnish card named first a service whose staff speak Swedish, Arabic and Somali, and
+        # said nothing of an interpreter, as the caller's answer does (a receptionist persona).
+        "card_interpreter": any(needs_interpreter(service, current_lang()) for service in services),
         "public_url": public_url,
         # Where the page has a quick exit, someone at home may be watching: the phone too.
         "ask_before_sending": any(outcome.lamna_snabbt for outcome in outcomes),
