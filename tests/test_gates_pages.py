@@ -30,12 +30,21 @@ def pages(built_site):
     return [(url_of(built_site, path), _facts(path), path) for path in found]
 
 
+def _footer_extra(path) -> int:
+    """The phone numbers the footer has after the emergency numbers: the municipality's own."""
+    footer = path.read_text(encoding="utf-8").rsplit('<footer class="sidfot">', 1)[1]
+    return footer.split("data-akut-sidfot", 1)[1].split("</p>", 1)[1].count('href="tel:')
+
+
 def test_emergency_block_is_first_on_every_page(pages):
     wrong = []
-    for url, facts, _ in pages:
+    for url, facts, path in pages:
         first = [tag for tag in facts.body_order if tag[0] != "a"][:1]  # after the skip link
         if first != [("aside", "nodlage")] or facts.tel_links[:3] != EMERGENCY:
             wrong.append(url)
+        # And again at the foot of the page, after the scrolling (a persona, session 37).
+        elif facts.tel_links[-3 - _footer_extra(path) :][:3] != EMERGENCY:
+            wrong.append((url, "sidfot"))
     assert wrong == []
 
 
