@@ -163,8 +163,12 @@ def test_a_phone_number_typed_on_the_arabic_page_reads_left_to_right(browser, si
                 // The answers' lines (a translated opening sentence may isolate a Swedish term).
                 marks: /[\u2066-\u2069\u200e\u200f]/.test(preview.textContent.split('\\n').slice(1).join(''))};
     }""")
+    # Only a short line is kept whole: three lines of numbers scrolled the page sideways (a review).
+    page.fill("#sip-med", "070-111 11 11\n070-222 22 22\n070-333 33 33 070-444 44 44 070-555 55 55")
+    wide = page.evaluate("document.documentElement.scrollWidth")
     page.close()
     assert found == {"field": "ltr", "page": "rtl" if lang == "ar" else "ltr", "inOrder": True, "marks": False}
+    assert wide <= 375
 
 
 def test_a_request_made_in_another_language_is_also_in_swedish_for_the_staff(browser, site_url, built_site):

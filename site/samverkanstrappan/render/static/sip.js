@@ -106,7 +106,11 @@
           // A phone number has no letter to tell its direction, and a browser that gives it
           // its parent's puts its groups in reverse order among Arabic words; sip.css keeps it
           // on one line ("67" wrapped alone to the next, a persona).
-          if (!/\p{L}/u.test(item)) { answer.dir = "ltr"; }
+          if (!/\p{L}/u.test(item)) {
+            answer.dir = "ltr";
+            // Only a short line: three lines of numbers kept whole scrolled the page sideways.
+            if (item.length < 25 && item.indexOf("\n") === -1) { answer.className = "hel"; }
+          }
           if (index) { add(document.createTextNode(comma(block))); }
           add(answer);
         });
