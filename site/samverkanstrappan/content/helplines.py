@@ -17,7 +17,8 @@ FIELDS = (
     # A 19-year-old who avoids calls read "you can also chat with them" and found no way to (session 33).
     Field("chatt", "url", "adressen till numrets chatt, som börjar med https://, om det finns en."),
 )
-# The emergency block on every page (partials/nodlage.html) shows these; the data file must have them.
+# The emergency block on every page (partials/nodlage.html) and the footer show these; the data file
+# must have them.
 ALWAYS_SHOWN = ("akut", "vardguiden", "sjalvmordslinjen")
 
 # Every id the site has words for: what the number is for, and one line about it. Interface

@@ -3,6 +3,7 @@
 from flask import Blueprint, Response, abort, current_app, render_template, url_for
 
 from ..content import trappsteg
+from ..content.helplines import ALWAYS_SHOWN
 from ..content.pages import LATTLAST, START
 from ..content.schema import tel
 from ..content.sprak import SOURCE, SPRAK
@@ -50,6 +51,7 @@ def site_context():
     return {
         "kommun": content.kommun,
         "helplines": content.helplines,
+        "emergency_numbers": ALWAYS_SHOWN,
         "languages": content.languages,
         "all_sprak": SPRAK,
         "staircase": staircase,
