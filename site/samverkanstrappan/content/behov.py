@@ -149,6 +149,12 @@ def specific_outcomes(flow: Flow, need: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
+def every_specific_outcome(flow: Flow) -> dict[str, dict[str, tuple[str, ...]]]:
+    """specific_outcomes of every need: what a combined answer may keep a part for (also), and
+    so what its page's sources name (routes/addresses.combined_sources)."""
+    return {need: specific_outcomes(flow, need) for need in needs(flow)}
+
+
 def also(
     flow: Flow, chosen: tuple[str, ...], specific: dict[str, dict[str, tuple[str, ...]]] | None = None
 ) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:

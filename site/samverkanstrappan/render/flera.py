@@ -198,9 +198,7 @@ def _also(chosen: tuple[str, ...], shown: tuple[str, ...]) -> tuple[AlsoPart, ..
     its numbers and quick exit; without the services the page `shown` elsewhere (carers)."""
     flow = store().flow
     parts: dict[tuple, list[tuple[str, str]]] = {}
-    specific = current_app.remember(
-        ("specific_outcomes",), lambda: {need: behov.specific_outcomes(flow, need) for need in behov.needs(flow)}
-    )
+    specific = current_app.remember(("specific_outcomes",), lambda: behov.every_specific_outcome(flow))
     for outcome_id, path, kinds in behov.also(flow, chosen, specific):
         crisis = outcome_id if flow.outcomes[outcome_id].kanslig else ""
         parts.setdefault((kinds, crisis), []).append((outcome_id, "/".join(path)))

@@ -190,13 +190,13 @@ def combined_sources(store: ContentStore, values: dict) -> list[str]:
 
 
 def _specific_outcomes(store: ContentStore) -> dict[str, dict[str, tuple[str, ...]]]:
-    """behov.specific_outcomes of every need, once per version of the flow: a listing is kept
+    """behov.every_specific_outcome, once per version of the flow: a listing is kept
     until a file is added or removed, so it is named by the flow it was made from, which it
     holds (the id cannot pass to another flow while it is kept)."""
     flow = store.flow
 
     def made():
-        return flow, {need: behov.specific_outcomes(flow, need) for need in behov.needs(flow)}
+        return flow, behov.every_specific_outcome(flow)
 
     return store.listed(("specific_outcomes", id(flow)), made)[1]
 
