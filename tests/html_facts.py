@@ -1,9 +1,16 @@
 """What the quality gates need to know about one built HTML page."""
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+
+# An earlier answer on a combined answer's handover card (partials/kort_ocksa.html): with its
+# contacts (a list), or with none to add (aldre-minne), its name alone. Group 1 is its id.
+CARD_EARLIER = re.compile(
+    r'<li id="ocksa-([a-z0-9-]+)" class="overlamningskort__ocksa"(?:[^<]|<(?!/?li\b|ul\b))*(?:<ul>.*?</ul>)?</li>', re.S
+)
 
 
 @dataclass

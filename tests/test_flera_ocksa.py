@@ -8,6 +8,7 @@ import re
 from urllib.parse import unquote
 
 import pytest
+from html_facts import CARD_EARLIER
 from samverkanstrappan.content import behov
 
 KINDS = re.compile(r'data-typ="([^"]*)"')
@@ -23,7 +24,6 @@ def part(html: str, outcome_id: str) -> str:
 
 
 NUMBERS = re.compile(r'data-nummer="([^"]+)"')
-CARD_PART = re.compile(r'<li id="ocksa-([a-z0-9-]+)" class="overlamningskort__ocksa".*?</ul></li>', re.S)
 
 
 def test_every_staff_card_of_a_combined_answer_has_its_earlier_answers_contacts(built_site):
@@ -38,10 +38,10 @@ def test_every_staff_card_of_a_combined_answer_has_its_earlier_answers_contacts(
         html = public.read_text(encoding="utf-8")
         card = (built_site / "sv/vagvisare/utfall/flera" / behov_path / "index.html").read_text(encoding="utf-8")
         card = card.split("data-kort", 1)[1]
-        on_card = {match.group(1): match.group(0) for match in CARD_PART.finditer(card)}
+        on_card = {match.group(1): match.group(0) for match in CARD_EARLIER.finditer(card)}
         parts = {id: part(html, id) for id in re.findall(r'<span id="ocksa-([a-z0-9-]+)"', html)}
         assert set(on_card) == set(parts), behov_path
-        shown_numbers = set(NUMBERS.findall(CARD_PART.sub("", card)))
+        shown_numbers = set(NUMBERS.findall(CARD_EARLIER.sub("", card)))
         for id, kept in parts.items():
             assert set(KINDS.findall(on_card[id])) == set(KINDS.findall(kept.split('class="ocksa__kontakter"')[-1])), id
             assert set(NUMBERS.findall(kept)) <= shown_numbers | set(NUMBERS.findall(on_card[id])), id
@@ -78,11 +78,23 @@ def test_every_add_link_that_names_an_earlier_answer_finds_its_part(app, client)
     assert checked > 50
 
 
-def test_an_answer_whose_contacts_the_combined_page_has_adds_no_part(client):
-    """aldre-minne has the contacts of aldre-hemma, the need's own answer: nothing to keep."""
-    outcome = client.get("/sv/vagvisare/aldre/minnet/").text
-    assert "#ocksa-" not in ADD.search(outcome).group(0)
-    assert not part(client.get("/sv/vagvisare/flera/aldre/beroende/").text, "aldre-minne")
+@pytest.mark.parametrize(
+    ("path", "outcome_id", "combined"),
+    [
+        ("aldre/minnet", "aldre-minne", "aldre/beroende"),
+        ("aldre/orkar-inte-som-anhorig", "anhorig", "aldre/utan-arbete"),
+        ("utan-arbete/racker-inte", "pengar-racker-inte", "aldre/utan-arbete"),
+    ],
+)
+def test_an_answer_with_no_contact_to_add_keeps_the_link_to_its_advice(client, path, outcome_id, combined):
+    """aldre-minne has the contacts of aldre-hemma, the need's own answer, but not its advice
+    (a memory test first, who may speak for a parent who can no longer decide): a combined
+    answer lost it (a review, session 37). Its part adds no contact; it links to the answer."""
+    outcome = client.get(f"/sv/vagvisare/{path}/").text
+    assert f"/sv/vagvisare/flera/{combined}/#ocksa-{outcome_id}" in ADD.search(outcome).group(0)
+    kept = part(client.get(f"/sv/vagvisare/flera/{combined}/").text, outcome_id)
+    assert f'href="/sv/vagvisare/{path}/"' in kept and "data-bara-rad" in kept
+    assert not KINDS.findall(kept) and "ocksa__kontakter" not in kept
 
 
 def test_a_crisis_answer_keeps_its_numbers_services_and_quick_exit(client):

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 from conftest import SAMPLE_SEED, html_pages, url_of
-from html_facts import facts_of
+from html_facts import CARD_EARLIER, facts_of
 from samverkanstrappan import paths
 from samverkanstrappan.content import behov
 from samverkanstrappan.content.store import ContentStore
@@ -207,16 +207,13 @@ A4_CONTENT_HEIGHT = (297 - 2 * 15) / 25.4 * 96  # CSS px inside the 15 mm margin
 A4_CONTENT_WIDTH = (210 - 2 * 15) / 25.4 * 96
 
 
-EARLIER = re.compile(r'<li id="(ocksa-[a-z0-9-]+)" class="overlamningskort__ocksa".*?</ul></li>', re.S)
-
-
 def card_sizes(url: str, html: str) -> dict[str, int]:
     """How much a card holds, its text and its lines, at its address and at each address that
     names an earlier answer (#ocksa-<id>, shown in the card then). The fullest are the tallest."""
     card = html.split("data-kort", 1)[1]
-    variants = {url: EARLIER.sub("", card)}
-    for match in EARLIER.finditer(card):
-        variants[f"{url}#{match.group(1)}"] = variants[url] + match.group(0)
+    variants = {url: CARD_EARLIER.sub("", card)}
+    for match in CARD_EARLIER.finditer(card):
+        variants[f"{url}#ocksa-{match.group(1)}"] = variants[url] + match.group(0)
     return {
         address: len(re.sub(r"<svg.*?</svg>|<[^>]+>", "", shown, flags=re.S)) + 80 * shown.count("<li")
         for address, shown in variants.items()
@@ -348,11 +345,11 @@ def test_a_combined_card_says_which_contact_is_for_which_need(built_site):
         card = html.split("data-kort", 1)[1]
         assert re.findall(r'data-behov="([^"]+)"', card) == list(chosen), url
         # An earlier answer's contacts (shown only when the address names it) are for its need.
-        for earlier in EARLIER.finditer(card):
+        for earlier in CARD_EARLIER.finditer(card):
             need = re.search(r'data-for-behov="([^"]+)"', earlier.group(0)).group(1)
             said = re.search(r'class="overlamningskort__for">[^<]*?(\d+)</span>', earlier.group(0)).group(1)
             assert int(said) == chosen.index(need) + 1, (url, earlier.group(1))
-        card = EARLIER.sub("", card)
+        card = CARD_EARLIER.sub("", card)
         kinds = behov.needs_of_kind(flow, chosen)
         contacts = re.findall(r'<li data-typ="([^"]+)"(?: data-for-behov="([^"]+)")?>(.*?)</li>', card, re.S)
         assert contacts, url

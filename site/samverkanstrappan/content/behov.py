@@ -91,11 +91,16 @@ def need_of_answer(flow: Flow, answers: tuple[str, ...], outcome_id: str) -> str
     need was added: äldre's combined answer has its contacts, so it kept no part of it (a
     receptionist persona, session 37). Not an answer for help in danger: under its path's
     need it keeps its own part (also), and that need's contacts too."""
+    return own_need(flow, outcome_id) or need_of_path(flow, answers)
+
+
+def own_need(flow: Flow, outcome_id: str) -> str | None:
+    """The need whose own single answer `outcome_id` is (hem-fran-sjukhus), unless it is an
+    answer for help in danger (need_of_answer)."""
     outcome = flow.outcomes.get(outcome_id)
-    own = [need for need, shown in flow.behov.items() if tuple(shown) == (outcome_id,)]
-    if own and outcome is not None and not outcome.kanslig:
-        return own[0]
-    return need_of_path(flow, answers)
+    if outcome is None or outcome.kanslig:
+        return None
+    return next((need for need, shown in flow.behov.items() if tuple(shown) == (outcome_id,)), None)
 
 
 def own_answer(flow: Flow, need: str) -> tuple[str, ...]:
@@ -159,15 +164,18 @@ def also(
     flow: Flow, chosen: tuple[str, ...], specific: dict[str, dict[str, tuple[str, ...]]] | None = None
 ) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     """What a combined answer keeps of a more precise answer given before a need was added:
-    each specific outcome of its needs with its path and the kinds of verksamhet it has that
-    the combined answer does not; a crisis one (barn-i-fara) always, for its numbers and its
-    quick exit (a 15-year-old who added her mother's drinking lost Bris and socialjouren).
+    each specific outcome of its needs that it does not show, with its path and the kinds of
+    verksamhet it has that the combined answer does not (a crisis one, barn-i-fara, for its
+    numbers and its quick exit too: a 15-year-old who added her mother's drinking lost Bris
+    and socialjouren). One that adds no kind is kept for its advice, one link away: "Minnet"
+    under äldre has äldre's contacts, and a combined answer said nothing of a memory test or
+    of who may speak for a parent who can no longer decide (a review, session 37).
     A combined answer is made of needs, not answers, or each answer with each pair of needs
     would be a page of its own; so this part is on the page, shown when the address names
     it (#ocksa-<id>, render/flera.py). `specific`: specific_outcomes of every need, worked out
     once by the caller (walking every path for each of 455 combinations cost a build 0.18 s)."""
-    # What `tillsammans:` adds counts as shown: with BUP among the contacts (a child's mood),
-    # the school's earlier answer has nothing to add, and an outcome shown whole no part.
+    # What `tillsammans:` adds counts as shown: an outcome whose contacts are all there, with
+    # the needs they are for, keeps no part (a child's drinking, with a child and drink chosen).
     shown = outcomes(flow, chosen)
     kinds = {kind for outcome in shown for kind in outcome.verksamheter}
     found = {outcome.id: None for outcome in shown}
@@ -176,6 +184,8 @@ def also(
         for outcome_id, path in found_for_need.items():
             outcome = flow.outcomes[outcome_id]
             extra = tuple(kind for kind in outcome.verksamheter if kind not in kinds)
-            if (extra or outcome.kanslig) and outcome_id not in found:
+            # A need's own answer, reached under another need, is what needs are added to
+            # (need_of_answer): its page's add links do not lead here.
+            if outcome_id not in found and not (own_need(flow, outcome_id) and not extra):
                 found[outcome_id] = (outcome_id, path, extra)
     return tuple(part for part in found.values() if part is not None)

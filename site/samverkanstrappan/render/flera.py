@@ -193,22 +193,22 @@ AlsoPart = tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...], 
 
 
 def _also(chosen: tuple[str, ...], shown: tuple[str, ...]) -> tuple[AlsoPart, ...]:
-    """behov.also as parts of the page: the earlier answers that add the same kinds share one
-    part (BUP for a child's school, mood or drinking), but a crisis answer has its own, with
-    its numbers and quick exit; without the services the page `shown` elsewhere (carers)."""
+    """behov.also as parts of the page: the earlier answers that add the same services share
+    one part (BUP for a child's school, mood or drinking), but a crisis answer has its own,
+    with its numbers and quick exit; without the services the page `shown` elsewhere
+    (carers). A part with neither is there for the link to its answer's advice."""
     flow = store().flow
     parts: dict[tuple, list[tuple[str, str]]] = {}
     specific = current_app.remember(("specific_outcomes",), lambda: behov.every_specific_outcome(flow))
     for outcome_id, path, kinds in behov.also(flow, chosen, specific):
         crisis = outcome_id if flow.outcomes[outcome_id].kanslig else ""
-        parts.setdefault((kinds, crisis), []).append((outcome_id, "/".join(path)))
-    found = []
-    for (kinds, crisis), answers in parts.items():
         services = tuple(service.id for kind in kinds for service in store().services(kind) if service.id not in shown)
+        parts.setdefault((services, crisis), []).append((outcome_id, "/".join(path)))
+    found = []
+    for (services, crisis), answers in parts.items():
         outcome = flow.outcomes.get(crisis)
         numbers = outcome.nummer if outcome else ()
-        if services or numbers:
-            found.append((tuple(answers), services, numbers, bool(outcome and outcome.lamna_snabbt)))
+        found.append((tuple(answers), services, numbers, bool(outcome and outcome.lamna_snabbt)))
     return tuple(found)
 
 
