@@ -123,11 +123,15 @@ def test_a_caller_turned_down_before_gets_the_first_contact_made_for_them(client
 
 
 def test_the_handover_card_gives_the_hours_in_the_callers_language(client):
-    """The contacts' names stay Swedish, as on their signs; when to call is for the caller to read."""
+    """The contacts' names stay Swedish, as on their signs, each isolated in a list that keeps
+    the page's language and direction; when to call is for the caller to read. Marked Swedish,
+    an Arabic card's list read from the left and its national numbers from the right."""
     html = client.get("/ar/vagvisare/utfall/utan-arbete/").text
-    card = html.split('class="overlamningskort__kontakter"', 1)[1].split("</ul>", 1)[0]
-    hours = re.findall(r'<span lang="ar" dir="rtl">\((.*?)\)</span>', card)
-    assert len(hours) == card.count('href="tel:') - card.count("<li lang=")  # every contact's phone
+    card = html.split('<ul class="overlamningskort__kontakter">', 1)[1].split("</ul>", 1)[0]
+    assert card.count('<strong><bdi lang="sv">') == card.count("data-typ=") > 0
+    assert set(re.findall(r'lang="([^"]+)"', card)) == {"sv"} and "dir=" not in card
+    hours = re.findall(r"</a> <span>\((.*?)\)</span>", card)
+    assert len(hours) == card.count('href="tel:') - card.count("data-nummer=")  # every contact's phone
     assert hours and not [text for text in hours if re.search(r"[A-Za-zÅÄÖåäö]{3}", text)]
 
 
