@@ -160,6 +160,30 @@ def test_a_kept_answer_is_carried_on_when_a_third_need_is_added(browser, site_ur
     page.close()
 
 
+def test_the_links_to_the_needs_own_answer_lead_to_the_earlier_answer(browser, site_url):
+    """A worn-out carer added money, then took it away: she landed on äldre's general answer,
+    which said she had answered "Vet inte", and her own advice was gone (a persona, session
+    38). With the earlier answer named, the need's "Läs råden", and "Ta bort" of the other
+    need, lead to that answer; the other need's links do not change."""
+    page = browser.new_page()
+    links = """() => Object.fromEntries([...document.querySelectorAll('.dina-behov li')].map((li) =>
+        [li.querySelector('[data-lank=rad]').pathname, li.querySelector('[data-lank=ta-bort]').pathname]))"""
+    page.goto(site_url + "/sv/vagvisare/flera/aldre/utan-arbete/#ocksa-anhorig")
+    named = page.evaluate(links)
+    page.goto(site_url + "/sv/")  # another page first: the same one with another hash would not load again
+    page.goto(site_url + "/sv/vagvisare/flera/aldre/utan-arbete/")
+    plain = page.evaluate(links)
+    page.close()
+    assert plain == {
+        "/sv/vagvisare/aldre/vet-inte/": "/sv/vagvisare/utan-arbete/vet-inte/",
+        "/sv/vagvisare/utan-arbete/vet-inte/": "/sv/vagvisare/aldre/vet-inte/",
+    }
+    assert named == {
+        "/sv/vagvisare/aldre/orkar-inte-som-anhorig/": "/sv/vagvisare/utan-arbete/vet-inte/",
+        "/sv/vagvisare/utan-arbete/vet-inte/": "/sv/vagvisare/aldre/orkar-inte-som-anhorig/",
+    }
+
+
 def test_a_hidden_parts_quick_exit_does_not_leave_and_a_shown_one_does(browser, site_url):
     context = browser.new_context()
     context.route("https://www.smhi.se/**", lambda route: route.fulfill(body="SMHI", content_type="text/plain"))

@@ -2,9 +2,10 @@
 // it (#ocksa-<id>, by CSS :target). Adding a third need kept the need but lost the part: a
 // father's son lost BUP (a persona). So the links to another combined answer, to add or to
 // take away a need, carry the same name on, and so does the link to the staff's card, whose
-// sms and copied link carry it to the caller's phone (a receptionist, session 36). Without
-// JavaScript each combined answer is whole; only the earlier answer's own contacts are not
-// carried. The card's QR code is made at build time and cannot carry it: the printed card
+// sms and copied link carry it to the caller's phone (a receptionist, session 36). The links
+// to that need's own answer lead to the earlier answer. Without JavaScript each combined
+// answer is whole, and the part's heading links to the earlier answer; only the part is not
+// carried on. The card's QR code is made at build time and cannot carry it: the printed card
 // lists those contacts itself.
 (function () {
   "use strict";
@@ -23,11 +24,25 @@
   document.querySelectorAll("[data-kopiera]").forEach(function (button) {
     button.dataset.kopiera += kept;
   });
+  // A need's "Läs råden", and "Ta bort" that leaves that need alone, led to the need's general
+  // answer, which says "Vet inte" was answered: a worn-out carer lost her own advice and read
+  // an answer she never gave (a persona, session 38). They lead to the earlier answer instead.
+  var earlier = document.querySelector(kept + " a");
+  var need = earlier && firstAnswer(earlier);
+  document.querySelectorAll(".dina-behov a").forEach(function (link) {
+    if (need && link.dataset.lank !== "fragor" && firstAnswer(link) === need) { link.href = earlier.href; }
+  });
   // The address names a part further down, and the browser scrolls to it: where the page
   // puts help in danger first, it is shown first all the same (a review, session 32), and so
   // is the staff's page, whose card is far down (a review, session 37).
   if (document.querySelector(".akut-forst, [data-kort]")) {
     // After the browser's own scroll to the named part, which comes when the page has loaded.
     window.addEventListener("load", function () { setTimeout(function () { window.scrollTo(0, 0); }, 0); });
+  }
+  // The first answer of a guide page's address (/sv/vagvisare/aldre/minnet/: "aldre"), which is
+  // the need; "flera" for a combined answer.
+  function firstAnswer(link) {
+    var rest = link.pathname.split("/vagvisare/")[1];
+    return rest ? rest.split("/")[0] : null;
   }
 }());
