@@ -185,7 +185,7 @@ def also(
             outcome = flow.outcomes[outcome_id]
             extra = tuple(kind for kind in outcome.verksamheter if kind not in kinds)
             # A need's own answer, reached under another need, is what needs are added to
-            # (need_of_answer): its page's add links do not lead here.
-            if outcome_id not in found and not (own_need(flow, outcome_id) and not extra):
+            # (need_of_answer): its page's add links never name it here, so no part.
+            if outcome_id not in found and not own_need(flow, outcome_id):
                 found[outcome_id] = (outcome_id, path, extra)
     return tuple(part for part in found.values() if part is not None)
