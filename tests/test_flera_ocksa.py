@@ -184,6 +184,40 @@ def test_the_links_to_the_needs_own_answer_lead_to_the_earlier_answer(browser, s
     }
 
 
+def test_an_answer_reached_under_two_needs_leads_each_needs_links_its_own_way(browser, site_url):
+    """A child in danger is an answer under violence and under the child. From the child's
+    answer with violence added, violence's links led to the child's way there, and "Ta bort"
+    of violence to the child's general answer, losing the crisis answer (a review, session 38)."""
+    page = browser.new_page()
+    page.goto(site_url + "/sv/vagvisare/flera/vald/barn/#ocksa-barn-i-fara")
+    links = page.evaluate(
+        """() => [...document.querySelectorAll('.dina-behov li')].map((li) =>
+        [li.querySelector('[data-lank=rad]').pathname, li.querySelector('[data-lank=ta-bort]').pathname])"""
+    )
+    page.close()
+    # In the start question's order: violence, then the child; "Ta bort" leaves the other.
+    assert links == [
+        ["/sv/vagvisare/vald/ett-barn/", "/sv/vagvisare/barn/far-illa/"],
+        ["/sv/vagvisare/barn/far-illa/", "/sv/vagvisare/vald/ett-barn/"],
+    ]
+
+
+def test_a_crisis_part_does_not_repeat_the_numbers_of_the_help_in_danger_above_it(app, client):
+    """Where the page puts help in danger first, a crisis answer's part keeps its call to 112
+    but not the numbers that block already has: two such parts were 2 kB of a Ukrainian page."""
+    flow, checked = app.extensions["content"].flow, 0
+    for chosen in behov.all_combinations(flow):
+        html = client.get(f"/sv/vagvisare/flera/{'/'.join(chosen)}/").text
+        if 'class="akut-forst"' not in html:
+            continue
+        above = set(NUMBERS.findall(html.split('class="akut-forst"', 1)[1].split("</section>", 1)[0]))
+        for found in re.findall(r'<section class="ocksa".*?</section>', html, re.S):
+            if "ocksa__fara" in found:
+                assert not above & set(NUMBERS.findall(found)), chosen
+                checked += 1
+    assert checked > 20
+
+
 def test_a_hidden_parts_quick_exit_does_not_leave_and_a_shown_one_does(browser, site_url):
     context = browser.new_context()
     context.route("https://www.smhi.se/**", lambda route: route.fulfill(body="SMHI", content_type="text/plain"))

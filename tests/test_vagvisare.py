@@ -133,14 +133,6 @@ SITUATIONS = [
     # A widow after a stroke found only Arbetsförmedlingen when her pension did not last (session 33).
     ("änka, pensionen räcker inte", ("utan-arbete", "pension"), "pension", {"pensionsmyndigheten"}, set()),
     ("pengar, vet inte", ("utan-arbete", "vet-inte"), "utan-arbete", {"arbetsformedlingen"}, set()),
-    # A wife whose husband had a stroke and cannot work found no Försäkringskassan (session 38).
-    (
-        "maken sjuk, pengarna räcker inte",
-        ("utan-arbete", "sjuk-i-familjen"),
-        "sjukskrivning",
-        {"forsakringskassan", "socialtjanst-vuxen"},
-        set(),
-    ),
     # A 19-year-old with autism and no income: Försäkringskassan's aktivitetsersättning (session 33).
     (
         "funktionsnedsättning, vuxen",
@@ -205,16 +197,6 @@ def test_someone_asking_for_another_is_told_to_call_112_not_to_ask_first_where_t
     housing = client.get("/sv/vagvisare/for-nagon-annan/boende/").text
     assert "data-fara-forst" in danger and "data-fara-forst" not in housing
     assert "data-skrivet-till" in danger and "data-skrivet-till" in housing
-
-
-def test_money_short_because_someone_in_the_family_is_ill_speaks_to_the_narstaende(client):
-    """The answer is a närstående's (narstaende: in flode.yaml): their words and support, as
-    for someone asking for another; other needs are added to sick leave, whose answer it is."""
-    page = client.get("/sv/vagvisare/utan-arbete/sjuk-i-familjen/").text
-    own = client.get("/sv/vagvisare/sjukskriven/pengar-sjukpenning/").text
-    assert "data-skrivet-till" in page and "data-skrivet-till" not in own
-    added = re.findall(r'href="/sv/vagvisare/flera/([^"#]+)/"', page.split('class="lagg-till"', 1)[1])
-    assert added and all("sjukskriven" in combined.split("/") for combined in added)
 
 
 @pytest.mark.parametrize("situation, answers, outcome, kinds, numbers", SITUATIONS, ids=[s[0] for s in SITUATIONS])

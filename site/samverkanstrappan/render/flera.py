@@ -80,7 +80,7 @@ def also_ids(chosen: tuple[str, ...]) -> frozenset[str]:
     """The earlier answers the combined answer of `chosen` needs has a part for (_also)."""
     ordered = behov.ordered(store().flow, chosen)
     answer = current_app.remember(("flera", ordered), lambda: _answer(ordered))
-    return frozenset(outcome_id for part in answer["also"] for outcome_id, _ in part[0])
+    return frozenset(answer[0] for part in answer["also"] for answer in part[0])
 
 
 def contact_groups(outcomes) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -171,14 +171,17 @@ def _answer(chosen: tuple[str, ...]) -> dict:
     so that the page parts made from them are remembered too (fragments.py)."""
     outcomes = behov.outcomes(store().flow, chosen)
     also = _also(chosen, carers(outcomes))
+    numbers = tuple(dict.fromkeys(number for outcome in outcomes for number in outcome.nummer))
+    kanslig = any(outcome.kanslig for outcome in outcomes)
     return {
         "outcomes": outcomes,
         "nodes": " ".join(outcome.id for outcome in outcomes),
         "groups": contact_groups(outcomes),
         "kinds_for": behov.needs_of_kind(store().flow, chosen),
-        "numbers": tuple(dict.fromkeys(number for outcome in outcomes for number in outcome.nummer)),
+        "numbers": numbers,
         "roles": tuple(dict.fromkeys(role for outcome in outcomes for role in outcome.samordnare)),
-        "kanslig": any(outcome.kanslig for outcome in outcomes),
+        "kanslig": kanslig,
+        "parts": _parts_shown(also, numbers if kanslig else ()),
         "acute": tuple(outcome.id for outcome in outcomes if outcome.kanslig),  # their words come first
         "leave": any(outcome.lamna_snabbt for outcome in outcomes),
         "carers": carers(outcomes),
@@ -187,9 +190,20 @@ def _answer(chosen: tuple[str, ...]) -> dict:
     }
 
 
-# A part of a combined answer for earlier answers: ((outcome id, path), ...), its service ids,
-# the national numbers of a crisis answer, and whether that answer has a quick exit.
-AlsoPart = tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...], bool]
+# A part of a combined answer for earlier answers: ((outcome id, path, its paths under the other
+# chosen needs, space-separated), ...), its service ids, the national numbers of a crisis
+# answer, and whether that answer has a quick exit.
+AlsoPart = tuple[tuple[tuple[str, str, str], ...], tuple[str, ...], tuple[str, ...], bool]
+
+
+def _parts_shown(also: tuple[AlsoPart, ...], above: tuple[str, ...]) -> tuple:
+    """The parts as the page shows them (partials/ocksa.html): each part's national numbers but
+    those the page's help in danger has `above`, and whether it is a crisis answer's. Two crisis
+    parts repeated 112, Bris and 90101 below that block: 2 kB of a Ukrainian page at the gate."""
+    return tuple(
+        (answers, services, tuple(number for number in numbers if number not in above), leave, bool(numbers))
+        for answers, services, numbers, leave in also
+    )
 
 
 def _also(chosen: tuple[str, ...], shown: tuple[str, ...]) -> tuple[AlsoPart, ...]:
@@ -198,12 +212,16 @@ def _also(chosen: tuple[str, ...], shown: tuple[str, ...]) -> tuple[AlsoPart, ..
     with its numbers and quick exit; without the services the page `shown` elsewhere
     (carers). A part with neither is there for the link to its answer's advice."""
     flow = store().flow
-    parts: dict[tuple, list[tuple[str, str]]] = {}
+    parts: dict[tuple, list[tuple[str, str, str]]] = {}
     specific = current_app.remember(("specific_outcomes",), lambda: behov.every_specific_outcome(flow))
     for outcome_id, path, kinds in behov.also(flow, chosen, specific):
         crisis = outcome_id if flow.outcomes[outcome_id].kanslig else ""
         services = tuple(service.id for kind in kinds for service in store().services(kind) if service.id not in shown)
-        parts.setdefault((services, crisis), []).append((outcome_id, "/".join(path)))
+        # Reached under another chosen need too (barn-i-fara under barn and under våld): its
+        # path there, so that flera.js points each need's links at its own way to the answer.
+        others = (specific[need].get(outcome_id) for need in chosen)
+        elsewhere = " ".join(dict.fromkeys("/".join(other) + "/" for other in others if other and other != path))
+        parts.setdefault((services, crisis), []).append((outcome_id, "/".join(path), elsewhere))
     found = []
     for (services, crisis), answers in parts.items():
         outcome = flow.outcomes.get(crisis)
@@ -221,7 +239,7 @@ def earlier_on_card(chosen: tuple[str, ...], also: tuple[AlsoPart, ...], on_card
     flow = store().flow
     found = []
     for answers, service_ids, numbers, _leave in also:
-        for outcome_id, path in answers:
+        for outcome_id, path, _elsewhere in answers:
             need = behov.need_of_path(flow, tuple(path.split("/")))
             numbered = (chosen.index(need) + 1, need) if need in chosen else None  # as card_kinds
             shown = tuple(number for number in numbers if number not in on_card)

@@ -27,10 +27,18 @@
   // A need's "Läs råden", and "Ta bort" that leaves that need alone, led to the need's general
   // answer, which says "Vet inte" was answered: a worn-out carer lost her own advice and read
   // an answer she never gave (a persona, session 38). They lead to the earlier answer instead.
-  var earlier = document.querySelector(kept + " a");
-  var need = earlier && firstAnswer(earlier);
+  // Each need the earlier answer is reached under, with its address there: its link's, and
+  // data-vagar's under other chosen needs (a child in danger, under violence and the child).
+  var earlier = document.querySelector(kept + " a[href*='/vagvisare/']"), under = {};
+  if (earlier) {
+    var address = earlier.pathname.split("/vagvisare/");
+    (address[1] + " " + (earlier.parentNode.dataset.vagar || "")).split(" ").forEach(function (path) {
+      if (path) { under[path.split("/")[0]] = address[0] + "/vagvisare/" + path; }
+    });
+  }
   document.querySelectorAll(".dina-behov a").forEach(function (link) {
-    if (need && link.dataset.lank !== "fragor" && firstAnswer(link) === need) { link.href = earlier.href; }
+    var need = (link.pathname.split("/vagvisare/")[1] || "").split("/")[0];
+    if (link.dataset.lank !== "fragor" && under[need]) { link.href = under[need]; }
   });
   // The address names a part further down, and the browser scrolls to it: where the page
   // puts help in danger first, it is shown first all the same (a review, session 32), and so
@@ -38,11 +46,5 @@
   if (document.querySelector(".akut-forst, [data-kort]")) {
     // After the browser's own scroll to the named part, which comes when the page has loaded.
     window.addEventListener("load", function () { setTimeout(function () { window.scrollTo(0, 0); }, 0); });
-  }
-  // The first answer of a guide page's address (/sv/vagvisare/aldre/minnet/: "aldre"), which is
-  // the need; "flera" for a combined answer.
-  function firstAnswer(link) {
-    var rest = link.pathname.split("/vagvisare/")[1];
-    return rest ? rest.split("/")[0] : null;
   }
 }());
