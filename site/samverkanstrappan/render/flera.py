@@ -80,7 +80,7 @@ def also_ids(chosen: tuple[str, ...]) -> frozenset[str]:
     """The earlier answers the combined answer of `chosen` needs has a part for (_also)."""
     ordered = behov.ordered(store().flow, chosen)
     answer = current_app.remember(("flera", ordered), lambda: _answer(ordered))
-    return frozenset(answer[0] for part in answer["also"] for answer in part[0])
+    return frozenset(earlier[0] for part in answer["also"] for earlier in part[0])
 
 
 def contact_groups(outcomes) -> tuple[tuple[str, tuple[str, ...]], ...]:
