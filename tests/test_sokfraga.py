@@ -8,7 +8,7 @@ import pytest
 from conftest import FIXTURES, KOMMUN
 from samverkanstrappan import paths
 from samverkanstrappan.content.store import ContentStore
-from samverkanstrappan.index import fraga
+from samverkanstrappan.index import fraga, vocabulary
 from sok_helpers import (
     SOKFRAGA_JS,
     analyse_in_node,
@@ -187,22 +187,26 @@ def test_every_script_parses():
 
 
 def test_a_new_word_is_compared_with_every_known_word_it_can_match(data):
-    """_matches compares a word only with the known words _Vocabulary.could_match finds: it
+    """_matches compares a word only with the known words Vocabulary.could_match finds: it
     must leave out only words that quality() gives 0. Every known word of each language is
-    tried as typed, and with a letter dropped, added, changed or moved, and after another word."""
+    tried as typed, and with a letter dropped, added, changed or moved (or two such typos), and
+    after another word."""
     for lang, language in data.items():
         documents = language["dokument"]
-        vocabulary = fraga._Vocabulary(
+        found_by = vocabulary.Vocabulary(
             known for doc in documents for known in doc["titel"] + doc["sokord"] + [w for p in doc["fraser"] for w in p]
         )
-        known = list(vocabulary.words)
+        known = list(found_by.words)
         typed = {
             variant
             for word in known[::3]
             for variant in (word, word[:-1], word[1:], word + "na", "x" + word, word[:2] + word[3:], "super" + word)
             + (word[:1] + word[2:3] + word[1:2] + word[3:], word[:3] + "e" + word[4:])
+            # two typos, which long words may have: two neighbours swapped and the last letter
+            # dropped; a letter changed and another dropped; two letters added
+            + (word[:1] + word[2:3] + word[1:2] + word[3:-1], word[:3] + "e" + word[4:6] + word[7:], word + "ss")
         }
         assert len(typed) > 500, lang
         for word in typed:
-            could = set(vocabulary.could_match(word))
+            could = set(found_by.could_match(word))
             assert [k for k in known if k not in could and fraga.quality(word, k) > 0] == [], (lang, word)

@@ -24,6 +24,8 @@ import math
 import re
 import unicodedata
 
+from .vocabulary import ONE_TYPO_FROM, TWO_TYPOS_FROM, Vocabulary
+
 # Arabic: short vowels, shadda, sukun, superscript alef and tatweel are dropped, and the
 # letters people write either way are made one (أ إ آ → ا, ى → ي, ة → ه).
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
@@ -145,10 +147,10 @@ def quality(typed: str, known: str, half_typed: bool = True) -> float:
     if half_typed or _may_be_typo_of_phrase_word(typed, known):
         # Two typos from 9 letters; from 11 for a phrase's word: struggling and strangling,
         # imbalance and ambulance, conscious and unconscious are two letters apart.
-        two_typos = len(short) >= (9 if half_typed else 11)
+        two_typos = len(short) >= (TWO_TYPOS_FROM if half_typed else 11)
         if two_typos and typos(typed, known, 2) <= 2:
             return 0.6
-        if len(short) >= 5 and not two_typos and within_one_typo(typed, known):
+        if len(short) >= ONE_TYPO_FROM and not two_typos and within_one_typo(typed, known):
             return 0.6
     if len(known) >= 6 and len(typed) >= len(known) + 3 and typed.endswith(known):
         return 0.5
@@ -224,12 +226,12 @@ def crisis(typed: list[str], lexicon: list[dict], memo: dict | None = None) -> l
 
 def _phrase_scores(typed: list[str], lexicon: list[dict], memo: dict | None = None) -> dict[str, dict[str, float]]:
     """Each typed word's quality against the lexicon's words it matches, each pair compared
-    once, and only where quality() can match (_Vocabulary): every Swedish phrase is in every
+    once, and only where quality() can match (vocabulary.py): every Swedish phrase is in every
     language's lexicon, about 370 phrases, and comparing each phrase's words with each typed
     word took twice what the rest of a new query's analysis did (decisions.md, Search)."""
     memo = {} if memo is None else memo
     if LEXICON_KEY not in memo:
-        memo[LEXICON_KEY] = _Vocabulary(word for kind in lexicon for phrase in kind["fraser"] for word in phrase)
+        memo[LEXICON_KEY] = Vocabulary(word for kind in lexicon for phrase in kind["fraser"] for word in phrase)
     vocabulary = memo[LEXICON_KEY]
     return {
         word: {known: found for known in vocabulary.could_match(word) if (found := quality(word, known, False)) > 0}
@@ -256,7 +258,7 @@ def engine_words(found_slots: list[list[tuple[str, float]]]) -> list[str]:
 
 MEMO_WORDS = 20_000  # words a memo keeps before it starts afresh
 # What a memo keeps beside the words, under keys no word can be: the documents' words and
-# the crisis lexicon's words, each as a _Vocabulary.
+# the crisis lexicon's words, each as a Vocabulary.
 DOCUMENTS_KEY, LEXICON_KEY = "", " "
 
 
@@ -265,7 +267,7 @@ def _matches(words: list[str], documents: list[dict], memo: dict | None = None) 
     `memo` (production, for one unchanging `documents`) keeps each word's matches."""
     memo = {} if memo is None else memo
     if DOCUMENTS_KEY not in memo:
-        memo[DOCUMENTS_KEY] = _Vocabulary(
+        memo[DOCUMENTS_KEY] = Vocabulary(
             known for doc in documents for known in doc["titel"] + doc["sokord"] + [w for p in doc["fraser"] for w in p]
         )
     vocabulary = memo[DOCUMENTS_KEY]
@@ -279,35 +281,6 @@ def _matches(words: list[str], documents: list[dict], memo: dict | None = None) 
             memo[word] = {known: score for known in vocabulary.could_match(word) if (score := quality(word, known)) > 0}
         found[word] = memo[word]
     return found
-
-
-class _Vocabulary:
-    """The documents' words in their order, and found by their first four letters and by their
-    length: a new word of a query is compared with those quality() can match, not with every
-    one. That halved the calls of quality() in a search asked for the first time (decisions.md,
-    Search)."""
-
-    def __init__(self, words):
-        self.words = dict.fromkeys(words)
-        self.by_start: dict[str, list[str]] = {}
-        self.by_length: dict[int, list[str]] = {}
-        for known in self.words:
-            self.by_start.setdefault(known[:4], []).append(known)
-            self.by_length.setdefault(len(known), []).append(known)
-
-    def could_match(self, typed: str) -> list[str]:
-        """Every word that quality(typed, word) can give more than 0, and some more, in their
-        order: the same first four letters (the same word, its beginning or its stem), a length
-        that allows a typo (within 1 when both have 5 letters or more, within 2 from 9), or the
-        end of a longer typed word, of 6 letters or more (a compound)."""
-        found = set(self.by_start.get(typed[:4], ()))
-        for size in range(len(typed) - 2, len(typed) + 3):  # quality()'s two kinds of typo
-            shorter = min(size, len(typed))
-            if shorter >= 9 or (shorter >= 5 and abs(size - len(typed)) <= 1):
-                found.update(self.by_length.get(size, ()))
-        for size in range(6, len(typed) - 2):
-            found.update(known for known in self.by_length.get(size, ()) if typed.endswith(known))
-        return [known for known in self.words if known in found]
 
 
 def _best(matched: dict[str, float], known: list[str]) -> float:
