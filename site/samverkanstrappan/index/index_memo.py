@@ -10,14 +10,15 @@ word's expansions, and each text's tokens.
 The expansions are exactly Whoosh's: the words of the field that begin with the prefix,
 and the words within `maxdist` plain Levenshtein edits that share the first
 `prefixlength` letters (whoosh/automata/lev.py), in the index's order. Highlighting
-runs Whoosh's own fragmenter, scorer and formatter on the kept tokens.
+runs Whoosh's own fragmenter, scorer and formatter on the kept tokens near the matched
+words (near_matches).
 
 Not for the editor's preview: its index changes, and its requests run in threads.
 """
 
 from bisect import bisect_left
 
-from whoosh.highlight import Highlighter, set_matched_filter, top_fragments
+from whoosh.highlight import ContextFragmenter, Highlighter, set_matched_filter, top_fragments
 from whoosh.query import FuzzyTerm, Prefix
 
 KEPT = 50_000  # expansions kept before starting afresh (a worker's memory stays small)
@@ -107,16 +108,53 @@ class IndexMemo:
                 budget -= len(stored[field])
                 self.tokens(field, analyzer, stored[field])
 
-    def tokens(self, field: str, analyzer, text: str) -> list:
-        """The tokens Whoosh's highlighter makes of `text` in `field`, made once. Each call sets
-        their `matched` afresh, and the fragmenter copies those it keeps."""
+    def tokens(self, field: str, analyzer, text: str) -> tuple[list, dict[str, list[int]]]:
+        """The tokens Whoosh's highlighter makes of `text` in `field`, made once, and where
+        each word is among them. Each search sets the `matched` of those it reads afresh, and
+        the fragmenter copies those it keeps."""
         key = (field, text)
         if key not in self._tokens:
             if len(self._tokens) >= TOKEN_TEXTS:
                 self._tokens.clear()
-            made = analyzer(text, positions=True, chars=True, mode="index", removestops=False)
-            self._tokens[key] = [token.copy() for token in made]
+            made = [
+                token.copy() for token in analyzer(text, positions=True, chars=True, mode="index", removestops=False)
+            ]
+            where: dict[str, list[int]] = {}
+            for place, token in enumerate(made):
+                where.setdefault(token.text, []).append(place)
+            self._tokens[key] = (made, where)
         return self._tokens[key]
+
+
+def near_matches(tokens: list, where: dict[str, list[int]], words: frozenset, surround: int) -> list:
+    """The tokens that Whoosh's ContextFragmenter (with this `surround`) makes the same
+    fragments of as of all of them, in order: each matched token, with the tokens before it
+    that start within `surround` letters of the end of the one just before it (the context
+    the fragment may begin with) and the tokens after it until the unmatched ones among them
+    are twice `surround` letters long (by then its fragment has ended). A long text's
+    highlighting read every token of it, in Python, for a few matched words.
+
+    Between two such stretches the fragmenter is outside a fragment and only keeps the starts
+    of the recent tokens, and the token just before a matched one drops those that are too far
+    back, so leaving out the tokens between changes nothing (tests/test_index_memo.py)."""
+    matched = sorted(place for word in words for place in where.get(word, ()))
+    stretches: list[list[int]] = []
+    for place in matched:
+        first = place
+        if place > 0:
+            first, edge = place - 1, tokens[place - 1].endchar - surround
+            while first > 0 and tokens[first - 1].startchar >= edge:
+                first -= 1
+        last, length = place, 0
+        while last + 1 < len(tokens) and length < 2 * surround:
+            last += 1
+            if tokens[last].text not in words:
+                length += tokens[last].endchar - tokens[last].startchar
+        if stretches and first <= stretches[-1][1] + 1:
+            stretches[-1][1] = max(stretches[-1][1], last)
+        else:
+            stretches.append([first, last])
+    return [token for first, last in stretches for token in tokens[first : last + 1]]
 
 
 class KeptPrefix(Prefix):
@@ -157,7 +195,9 @@ class KeptHighlighter(Highlighter):
         else:
             bterms = results.query_terms(expand=True, fieldname=fieldname)
         words = frozenset(field.from_bytes(term[1]) for term in bterms)
-        tokens = self.memo.tokens(fieldname, field.analyzer, text)
+        tokens, where = self.memo.tokens(fieldname, field.analyzer, text)
+        if isinstance(self.fragmenter, ContextFragmenter):
+            tokens = near_matches(tokens, where, words, self.fragmenter.surround)
         tokens = self._merge_matched_tokens(set_matched_filter(tokens, words))
         fragments = top_fragments(self.fragmenter.fragment_tokens(text, tokens), top, self.scorer, self.order, minscore)
         return self.formatter.format(fragments)
