@@ -33,12 +33,12 @@ def lexicon(store: ContentStore, lang: str) -> list[dict]:
 
 
 def screen(lang: str, kinds: list[dict], frequent: list[str]) -> None:
-    alone, near = [], {}
+    alone, near, memo = [], {}, {}  # the memo keeps the lexicon's words (fraga.known_words) for every word
     for rank, word in enumerate(frequent):
         typed = fraga.query_words(word, lang)
         if not typed:
             continue
-        if found := fraga.crisis(typed, kinds):
+        if found := fraga.crisis(typed, kinds, memo):
             alone.append(f"{rank:6d} {word} -> {found[0]}")
             continue
         for kind in kinds:

@@ -126,7 +126,9 @@ def server_answer(server, lang: str, query: str) -> sokning.Answer:
         from samverkanstrappan.render import sok
 
         g.lang = lang
-        return sokning.answer(server.config["SEARCH_INDEX"], sok.search_data(lang), query)
+        return sokning.answer(
+            server.config["SEARCH_INDEX"], sok.search_data(lang), query, words=dict(sok.known_words(lang))
+        )
 
 
 # The browser's answers: type each query into the search page of the frozen site and read

@@ -52,7 +52,9 @@ def search_answers(content: Path, index: Path) -> dict:
             lang, query = case["sprak"], case["fraga"]
             if lang in app.extensions["content"].languages:
                 g.lang = lang
-                found[lang, query] = sokning.answer(index, sok.search_data(lang), query)
+                found[lang, query] = sokning.answer(
+                    index, sok.search_data(lang), query, words=dict(sok.known_words(lang))
+                )
     return found
 
 

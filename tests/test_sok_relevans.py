@@ -138,7 +138,8 @@ def test_the_browser_shows_the_crisis_block_and_page_first_for_every_phrase(brow
         with app.test_request_context(f"/{lang}/sok/"):
             g.lang = lang
             data = sok.search_data(lang)
-            shown = [list(sok.crisis_numbers(fraga.analyse(query, data)["kris"])) for _, query in asked]
+            known = sok.known_words(lang)
+            shown = [list(sok.crisis_numbers(fraga.analyse(query, data, dict(known))["kris"])) for _, query in asked]
         answers = browser_answers(browser, site_url, lang, [query for _, query in asked])
         for (kind, query), answer, numbers in zip(asked, answers, shown):
             first = target_url(store, router, lang, f"utfall:{kind}")
@@ -177,13 +178,28 @@ def answers_differ(server, asked: list[tuple[str, str]]) -> list[tuple[str, str]
         for lang, query in asked * 2:
             g.lang = lang
             data = sok.search_data(lang)
-            if sokning.answer(folder, data, query, memos) != sokning.answer(folder, data, query):
+            preview = sokning.answer(folder, data, query, words=dict(sok.known_words(lang)))
+            if sokning.answer(folder, data, query, memos) != preview:
                 differ.append((lang, query))
     return differ
 
 
 def test_production_answers_the_relevance_set_as_the_preview_does(server):
     assert answers_differ(server, [(e["sprak"], e["fraga"]) for e, _ in cases(server.extensions["content"])]) == []
+
+
+def test_production_makes_each_languages_search_data_and_words_before_its_workers_fork(server):
+    """sok.prepare: no reader's first search in a language waits for its data and words, and
+    the data is what a request in that language makes (its places named in its words)."""
+    folder = server.config["SEARCH_INDEX"]
+    production = create_app(KOMMUN, serve=True, live=False, search_index=folder)
+    sok.prepare(production)
+    asked = create_app(KOMMUN, serve=True, live=False, search_index=folder)
+    for lang in production.extensions["content"].languages:
+        words = production.extensions["sokminnen"][("fraga", lang)]
+        assert set(words) == {fraga.DOCUMENTS_KEY, fraga.LEXICON_KEY}, lang
+        assert asked.test_client().get(f"/{lang}/sok/?q=stöd").status_code == 200
+        assert production.extensions["sokdata"][lang][1] == asked.extensions["sokdata"][lang][1], lang
 
 
 @pytest.mark.browser  # the end-to-end tier: every phrase takes half a minute (decisions.md)

@@ -229,12 +229,9 @@ def _phrase_scores(typed: list[str], lexicon: list[dict], memo: dict | None = No
     once, and only where quality() can match (vocabulary.py): every Swedish phrase is in every
     language's lexicon, about 370 phrases, and comparing each phrase's words with each typed
     word took twice what the rest of a new query's analysis did (decisions.md, Search)."""
-    memo = {} if memo is None else memo
-    if LEXICON_KEY not in memo:
-        memo[LEXICON_KEY] = Vocabulary(word for kind in lexicon for phrase in kind["fraser"] for word in phrase)
-    vocabulary = memo[LEXICON_KEY]
+    found_by = _known(memo, LEXICON_KEY, lambda: _lexicon_words(lexicon))
     return {
-        word: {known: found for known in vocabulary.could_match(word) if (found := quality(word, known, False)) > 0}
+        word: {known: found for known in found_by.could_match(word) if (found := quality(word, known, False)) > 0}
         for word in typed
     }
 
@@ -258,28 +255,56 @@ def engine_words(found_slots: list[list[tuple[str, float]]]) -> list[str]:
 
 MEMO_WORDS = 20_000  # words a memo keeps before it starts afresh
 # What a memo keeps beside the words, under keys no word can be: the documents' words and
-# the crisis lexicon's words, each as a Vocabulary.
+# the crisis lexicon's words, each as a Vocabulary (known_words).
 DOCUMENTS_KEY, LEXICON_KEY = "", " "
+
+
+def known_words(data: dict) -> dict[str, Vocabulary]:
+    """A memo holding only the words one language's `data` (sokdata.py) is found by, made
+    once: making them took longer than a search (tens of ms). The preview gives each search a
+    copy of it, production keeps one per worker and language (render/sok.py)."""
+    return {
+        DOCUMENTS_KEY: _document_words(data["dokument"], long_words_now=True),
+        LEXICON_KEY: _lexicon_words(data["kris"], long_words_now=True),
+    }
+
+
+def _document_words(documents: list[dict], long_words_now: bool = False) -> Vocabulary:
+    return Vocabulary(
+        (known for doc in documents for known in doc["titel"] + doc["sokord"] + [w for p in doc["fraser"] for w in p]),
+        long_words_now,
+    )
+
+
+def _lexicon_words(lexicon: list[dict], long_words_now: bool = False) -> Vocabulary:
+    return Vocabulary((word for kind in lexicon for phrase in kind["fraser"] for word in phrase), long_words_now)
+
+
+def _known(memo: dict | None, key: str, make) -> Vocabulary:
+    """The memo's words under `key`, made (and kept, with a memo) if it has none."""
+    if memo is None:
+        return make()
+    if (found := memo.get(key)) is None:
+        found = memo[key] = make()
+    return found
 
 
 def _matches(words: list[str], documents: list[dict], memo: dict | None = None) -> dict[str, dict[str, float]]:
     """For each word, the documents' words it matches and how well (each pair compared once).
     `memo` (production, for one unchanging `documents`) keeps each word's matches."""
+    found_by = _known(memo, DOCUMENTS_KEY, lambda: _document_words(documents))
     memo = {} if memo is None else memo
-    if DOCUMENTS_KEY not in memo:
-        memo[DOCUMENTS_KEY] = Vocabulary(
-            known for doc in documents for known in doc["titel"] + doc["sokord"] + [w for p in doc["fraser"] for w in p]
-        )
-    vocabulary = memo[DOCUMENTS_KEY]
     found: dict[str, dict[str, float]] = {}
     for word in words:
-        if word not in memo:
+        if (matched := memo.get(word)) is None:
             if len(memo) > MEMO_WORDS:
                 kept = {key: memo[key] for key in (DOCUMENTS_KEY, LEXICON_KEY) if key in memo}
                 memo.clear()
                 memo.update(kept)
-            memo[word] = {known: score for known in vocabulary.could_match(word) if (score := quality(word, known)) > 0}
-        found[word] = memo[word]
+            matched = memo[word] = {
+                known: score for known in found_by.could_match(word) if (score := quality(word, known)) > 0
+            }
+        found[word] = matched
     return found
 
 

@@ -22,9 +22,9 @@ from whoosh.highlight import ContextFragmenter, Highlighter, set_matched_filter,
 from whoosh.query import FuzzyTerm, Prefix
 
 KEPT = 50_000  # expansions kept before starting afresh (a worker's memory stays small)
-# A text's tokens take about 60 bytes a character: made before the fork for the first million
-# characters of stored text (the bundled example has 0.3 million), and otherwise when a
-# result shows the text, for at most this many texts at a time.
+# A text's tokens, and where each word is among them, take about 75 bytes a character: made
+# before the fork for the first million characters of stored text (the bundled example has
+# 0.3 million), and otherwise when a result shows the text, for at most this many texts at a time.
 PREPARED_CHARACTERS = 1_000_000
 TOKEN_TEXTS = 1_000
 
@@ -50,7 +50,7 @@ class IndexMemo:
     def __init__(self):
         self._words: dict[str, tuple[list[bytes], list[str]]] = {}
         self._found: dict[tuple, list] = {}
-        self._tokens: dict[tuple, list] = {}
+        self._tokens: dict[tuple, tuple[list, dict[str, list[int]]]] = {}
 
     def _lexicon(self, reader, field: str) -> tuple[list[bytes], list[str]]:
         if field not in self._words:
@@ -148,8 +148,9 @@ def near_matches(tokens: list, where: dict[str, list[int]], words: frozenset, su
         last, length = place, 0
         while last + 1 < len(tokens) and length < 2 * surround:
             last += 1
-            if tokens[last].text not in words:
-                length += tokens[last].endchar - tokens[last].startchar
+            if tokens[last].text in words:
+                break  # the next matched token goes on from here: each token is looked at once
+            length += tokens[last].endchar - tokens[last].startchar
         if stretches and first <= stretches[-1][1] + 1:
             stretches[-1][1] = max(stretches[-1][1], last)
         else:
@@ -196,7 +197,7 @@ class KeptHighlighter(Highlighter):
             bterms = results.query_terms(expand=True, fieldname=fieldname)
         words = frozenset(field.from_bytes(term[1]) for term in bterms)
         tokens, where = self.memo.tokens(fieldname, field.analyzer, text)
-        if isinstance(self.fragmenter, ContextFragmenter):
+        if type(self.fragmenter) is ContextFragmenter:  # the fragmenter near_matches is made for
             tokens = near_matches(tokens, where, words, self.fragmenter.surround)
         tokens = self._merge_matched_tokens(set_matched_filter(tokens, words))
         fragments = top_fragments(self.fragmenter.fragment_tokens(text, tokens), top, self.scorer, self.order, minscore)

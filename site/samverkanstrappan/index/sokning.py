@@ -19,11 +19,12 @@ class Answer:
     total: int  # every match, not only those shown
 
 
-def answer(folder: Path, data: dict, query: str, memos: dict | None = None) -> Answer:
+def answer(folder: Path, data: dict, query: str, memos: dict | None = None, words: dict | None = None) -> Answer:
     """Search `query` in one language: `data` is sokdata.build's, `folder` the Whoosh indexes,
-    `memos` what production keeps per index (whoosh_index.matches)."""
+    `memos` what production keeps per index (whoosh_index.matches), `words` what the query
+    pipeline may keep (fraga.known_words; by default production's, with its memos)."""
     # Production's data for a language never changes, so its words' matches are kept with the index's.
-    kept = None if memos is None else memos.setdefault(("fraga", data["sprak"]), {})
+    kept = words if memos is None else memos.setdefault(("fraga", data["sprak"]), {})
     meaning = fraga.analyse(query, data, kept)
     documents = {doc["url"]: doc for doc in data["dokument"]}
     crisis_urls = {kind["id"]: kind["url"] for kind in data["kris"]}

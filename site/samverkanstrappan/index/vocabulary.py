@@ -11,23 +11,38 @@ TWO_TYPOS_FROM = 9  # and two from 9 letters (11 for a phrase's word)
 
 class Vocabulary:
     """Known words in their order, found by their first four letters, by their spellings with
-    a letter or two dropped, and by their length."""
+    a letter or two dropped, and by their length.
 
-    def __init__(self, words):
+    The spellings with two letters dropped take most of the making (about 10 ms a language):
+    made when a long word is first looked up, or at once with `long_words_now` (production
+    makes them before its workers fork: render/sok.py)."""
+
+    def __init__(self, words, long_words_now: bool = False):
         self.words = {known: order for order, known in enumerate(dict.fromkeys(words))}
         self.by_start: dict[str, list[str]] = {}
         self.by_dropped: dict[str, list[str]] = {}  # one letter, for one typo
-        self.by_two_dropped: dict[str, list[str]] = {}  # up to two, for two typos (long words)
         self.by_length: dict[int, list[str]] = {}
+        self.longest = max(map(len, self.words), default=0)
         for known in self.words:
             self.by_start.setdefault(known[:4], []).append(known)
             self.by_length.setdefault(len(known), []).append(known)
             if len(known) >= ONE_TYPO_FROM:
                 for spelling in _dropped(known, 1):
                     self.by_dropped.setdefault(spelling, []).append(known)
-            if len(known) >= TWO_TYPOS_FROM:
-                for spelling in _dropped(known, 2):
-                    self.by_two_dropped.setdefault(spelling, []).append(known)
+        self._by_two_dropped: dict[str, list[str]] | None = None  # up to two, for two typos
+        if long_words_now:
+            self.by_two_dropped()
+
+    def by_two_dropped(self) -> dict[str, list[str]]:
+        """The words of TWO_TYPOS_FROM letters or more by each spelling with up to two dropped."""
+        if self._by_two_dropped is None:
+            found: dict[str, list[str]] = {}
+            for known in self.words:
+                if len(known) >= TWO_TYPOS_FROM:
+                    for spelling in _dropped(known, 2):
+                        found.setdefault(spelling, []).append(known)
+            self._by_two_dropped = found
+        return self._by_two_dropped
 
     def could_match(self, typed: str) -> list[str]:
         """Every word that quality(typed, word) can give more than 0, and some more, in their
@@ -37,12 +52,15 @@ class Vocabulary:
         added, dropped, changed, or neighbours swapped) share a spelling with at most n letters
         dropped from each, so those are found by their spellings, not compared one by one."""
         found = set(self.by_start.get(typed[:4], ()))
-        if len(typed) >= ONE_TYPO_FROM:
+        # A word n typos away is n letters longer at most: a long typed word (a crisis message
+        # written without spaces) has no near miss, and its spellings grow with its length squared.
+        if ONE_TYPO_FROM <= len(typed) <= self.longest + 1:
             for spelling in _dropped(typed, 1):
                 found.update(self.by_dropped.get(spelling, ()))
-        if len(typed) >= TWO_TYPOS_FROM:
+        if TWO_TYPOS_FROM <= len(typed) <= self.longest + 2:
+            by_two_dropped = self.by_two_dropped()
             for spelling in _dropped(typed, 2):
-                found.update(self.by_two_dropped.get(spelling, ()))
+                found.update(by_two_dropped.get(spelling, ()))
         for size in range(6, len(typed) - 2):
             found.update(known for known in self.by_length.get(size, ()) if typed.endswith(known))
         return sorted(found, key=self.words.__getitem__)

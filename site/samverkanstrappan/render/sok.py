@@ -47,7 +47,8 @@ def _answer(lang: str, query: str) -> sokning.Answer:
     residents ask the same few things most. Only in the worker's memory, never written, and
     the preview (whose content changes) never keeps one."""
     if current_app.config["LIVE"]:
-        return sokning.answer(live.search_index(), search_data(lang), query)
+        # A copy each: the preview answers in threads, and what a search adds stays its own.
+        return sokning.answer(live.search_index(), search_data(lang), query, words=dict(known_words(lang)))
     kept: OrderedDict = current_app.extensions["svar"]
     key = (lang, query)
     # gunicorn's workers are processes with one thread each; a worker given threads would
@@ -63,11 +64,28 @@ def _answer(lang: str, query: str) -> sokning.Answer:
         return kept[key]
 
 
+def known_words(lang: str) -> dict:
+    """The words `lang`'s documents and crisis phrases are found by (fraga.known_words), made
+    once per language and version of the content, as search_data is."""
+    cache, content = current_app.extensions["sokdata"], store()
+    key = ("ord", lang)
+    if key not in cache or cache[key][0] is not content:
+        cache[key] = (content, fraga.known_words(search_data(lang)))
+    return cache[key][1]
+
+
 def prepare(app) -> None:
     """Production, before its workers fork: what every search of the build's index needs
-    (index/index_memo.py), so that no reader's search waits for it."""
+    (index/index_memo.py), and each language's data and words (fraga.known_words), so that
+    no reader's search waits for them."""
     folder = Path(app.config["SEARCH_INDEX"])
-    index.prepare_memos(folder, app.extensions["content"].languages, app.extensions["sokminnen"])
+    languages = app.extensions["content"].languages
+    index.prepare_memos(folder, languages, app.extensions["sokminnen"])
+    for lang in languages:
+        with app.test_request_context(f"/{lang}/sok/"):
+            g.lang = lang  # as the request's own would be: the places are named in its words
+            words = app.extensions["sokminnen"].setdefault(("fraga", lang), {})
+            words.update(known_words(lang))
 
 
 def page(lang, lattlast):
