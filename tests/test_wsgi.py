@@ -85,6 +85,21 @@ def test_searches_are_answered_and_their_words_never_logged(production):
     assert "leva" not in logged and "hemligt" not in logged and "q=" not in logged
 
 
+def test_a_search_answer_starts_right_below_the_search_field_on_a_phone(production, browser):
+    """Server mode answers with a new page: nothing waits to be announced between the field and
+    the answer (the browser's status line, which keeps room for sok.js, is not there)."""
+    url, _ = production
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    try:
+        page.goto(url + "/sv/sok/?q=" + quote("demens"))
+        note, count = page.locator(".sok__integritet").bounding_box(), page.locator(".sok-antal").bounding_box()
+        gap = count["y"] - (note["y"] + note["height"])
+        assert 0 <= gap <= 24, gap  # the paragraphs' own margins, about a line
+        assert page.locator("#sok-status").count() == 0
+    finally:
+        page.close()
+
+
 def test_nginx_example_sends_the_same_headers():
     """docs/nginx.conf serves the static site with the headers server mode sends itself."""
     conf = (paths.REPO / "docs" / "nginx.conf").read_text(encoding="utf-8")
