@@ -50,6 +50,7 @@ class BuiltPages:
         guessed = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         kind = get_content_type(guessed, "utf-8")
         sent = [("Content-Type", kind), ("Content-Length", str(len(body)))]
-        sent += [("Content-Security-Policy", headers.policy(environ["PATH_INFO"])), *headers.HEADERS.items()]
+        policy = headers.policy(environ["PATH_INFO"], browser_search=False)
+        sent += [("Content-Security-Policy", policy), *headers.HEADERS.items()]
         start_response("200 OK", sent)
         return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [body]

@@ -6,7 +6,7 @@ import re
 
 from flask import request
 
-# Pagefind's search runs as WebAssembly, so the search page alone may compile it.
+# Pagefind's search runs as WebAssembly, so the static site's search page alone may compile it.
 SEARCH_PAGE = re.compile(r"^/[a-z]{2}/(lattlast/)?sok/$")
 CSP = (
     "default-src 'none'; script-src {script}; style-src 'self'; img-src 'self'; connect-src 'self'; "
@@ -21,14 +21,17 @@ HEADERS = {
 }
 
 
-def policy(path: str) -> str:
-    """The Content-Security-Policy for the page at `path`."""
-    return CSP.format(script="'self' 'wasm-unsafe-eval'" if SEARCH_PAGE.match(path) else "'self'")
+def policy(path: str, browser_search: bool = True) -> str:
+    """The Content-Security-Policy for the page at `path`. `browser_search`: the page searches in
+    the browser with Pagefind, as the static site's does; server mode answers on the server, so
+    none of its pages may compile WebAssembly."""
+    wasm = browser_search and SEARCH_PAGE.match(path)
+    return CSP.format(script="'self' 'wasm-unsafe-eval'" if wasm else "'self'")
 
 
 def init_app(app) -> None:
     @app.after_request
     def secure(response):
-        response.headers["Content-Security-Policy"] = policy(request.path)
+        response.headers["Content-Security-Policy"] = policy(request.path, browser_search=False)
         response.headers.update(HEADERS)
         return response
