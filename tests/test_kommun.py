@@ -319,3 +319,19 @@ def test_a_card_whose_staff_do_not_speak_the_readers_language_says_to_ask_for_an
                 checked += 1
         assert directory.count("data-tolk") <= 1
     assert asked == {True, False} and checked > 20  # both kinds of card are there to be checked
+
+
+def test_a_card_names_who_runs_the_service_once(app, client):
+    """Every card on the directory names the organisation that runs the service, but once: a
+    state agency's kind is its name ("Försäkringskassan · Försäkringskassan", a persona)."""
+    store = app.extensions["content"]
+    named_twice = 0
+    for lang in store.languages:
+        directory = client.get(f"/{lang}/verksamheter/").text
+        for service in store.verksamheter.values():
+            card = re.search(rf'aria-labelledby="kort-{service.id}".*?</article>', directory, re.S).group(0)
+            kind_line = re.search(r'<p class="kort__typ">(.*?)</p>', card, re.S).group(1)
+            text = re.sub(r"<[^>]+>", "", kind_line)
+            assert text.count(service.organisation.namn) == 1, (lang, service.id, text)
+            named_twice += "kort__org" not in kind_line
+    assert named_twice  # the example has state agencies, whose kind names them

@@ -16,3 +16,9 @@ HELPLINES = {key: (_l(name), _l(about)) for key, (name, about) in LABELS.items()
 def kind_label(kind: str) -> str:
     """The translated name of a kind of verksamhet."""
     return _l(TYPER[kind])
+
+
+def named_as_kind(service) -> bool:
+    """Whether the service's organisation has its kind's Swedish name (Försäkringskassan): a
+    card then names it once, not "Försäkringskassan · Försäkringskassan"."""
+    return service.organisation.namn == TYPER.get(service.typ)

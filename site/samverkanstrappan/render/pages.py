@@ -58,6 +58,7 @@ def site_context():
         "trappsteg_number": trappsteg.number,
         "helpline_labels": labels.HELPLINES,
         "kind_label": labels.kind_label,
+        "named_as_kind": labels.named_as_kind,
         "tel": tel,
         "addition": content.addition,
         "service_by_id": content.verksamheter.__getitem__,
