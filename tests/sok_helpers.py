@@ -131,6 +131,17 @@ def server_answer(server, lang: str, query: str) -> sokning.Answer:
         )
 
 
+def server_readings(server, lang: str, queries: list[str]) -> list[list[str]]:
+    """The crisis kinds server mode's pipeline finds in each query, as its search page reads it."""
+    with server.test_request_context(f"/{lang}/sok/"):
+        from flask import g
+        from samverkanstrappan.render import sok
+
+        g.lang = lang
+        data, known = sok.search_data(lang), sok.known_words(lang)
+        return [fraga.analyse(query, data, dict(known))["kris"] for query in queries]
+
+
 # The browser's answers: type each query into the search page of the frozen site and read
 # the crisis block, the results and the count, without reloading between queries.
 BROWSER_SEARCH = """async (queries) => {
@@ -166,14 +177,44 @@ BROWSER_SEARCH = """async (queries) => {
 }"""
 
 
-def browser_answers(browser, site_url: str, lang: str, queries: list[str]) -> list[dict]:
+# The browser's reading of each query: the crisis kinds that Sokfraga.analyse, the function
+# sok.js calls, finds with the data the frozen site serves to its search page.
+BROWSER_READING = """async (queries) => {
+  const form = document.querySelector('form.sok');
+  const response = await fetch(form.dataset.sokdata);
+  const data = await response.json();
+  return queries.map((query) => Sokfraga.analyse(query, data).kris);
+}"""
+
+
+def in_search_page(browser, site_url: str, lang: str, script: str, queries: list[str]) -> list:
+    """`script` run on `queries` in the frozen site's search page in `lang`, with no script error."""
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
         page.goto(f"{site_url}/{lang}/sok/")
-        answers = page.evaluate(BROWSER_SEARCH, queries)
+        answers = page.evaluate(script, queries)
     finally:
         page.close()
     assert errors == []
     return answers
+
+
+def browser_answers(browser, site_url: str, lang: str, queries: list[str]) -> list[dict]:
+    return in_search_page(browser, site_url, lang, BROWSER_SEARCH, queries)
+
+
+def browser_readings(browser, site_url: str, lang: str, queries: list[str]) -> list[list[str]]:
+    return in_search_page(browser, site_url, lang, BROWSER_READING, queries)
+
+
+def by_reading(queries: list[str], readings: list[list[str]]) -> list[tuple[tuple[str, ...], str]]:
+    """The first and the last query of each different crisis reading, with the reading: what a
+    crisis search shows first (the block, its numbers, the first page) is worked out from the
+    kinds alone in both modes (sok.js `show`, index/sokning.answer), so these stand for all."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for query, kinds in zip(queries, readings):
+        if kinds:
+            groups.setdefault(tuple(kinds), []).append(query)
+    return [(kinds, query) for kinds, found in groups.items() for query in dict.fromkeys((found[0], found[-1]))]
