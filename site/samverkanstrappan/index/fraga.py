@@ -308,19 +308,21 @@ def _matches(words: list[str], documents: list[dict], memo: dict | None = None) 
     return found
 
 
-def _best(matched: dict[str, float], known: list[str]) -> float:
-    return max((matched.get(word, 0.0) for word in known), default=0.0)
+def _best(matched: dict[str, float], known: set[str]) -> float:
+    """The best score among the words of `known` that `matched` holds. A query's word matches
+    few known words, so these are looked up among a document's, not each of its words in them."""
+    return max((score for word, score in matched.items() if word in known), default=0.0)
 
 
-def _search_words(doc: dict, matches: dict[str, dict[str, float]]) -> list[str]:
+def _search_words(doc: dict, hits: set[str]) -> set[str]:
     """A document's one-word search words, and the words of each phrase of search words that
-    the query matches in a word of 4 letters or more: a short word alone says nothing about
-    the phrase ("end my life" is not about "end of contract", "hen tar sitt liv" not about
-    "hen har flyttat")."""
-    found = list(doc["sokord"])
+    the query matches (`hits`: the known words of 4 letters or more it matches): a short
+    word alone says nothing about the phrase ("end my life" is not about "end of contract",
+    "hen tar sitt liv" not about "hen har flyttat")."""
+    found = set(doc["sokord"])
     for phrase in doc["fraser"]:
-        if any(len(known) >= 4 and any(known in matched for matched in matches.values()) for known in phrase):
-            found += phrase
+        if not hits.isdisjoint(phrase):
+            found.update(phrase)
     return found
 
 
@@ -333,20 +335,22 @@ def rank(
     count more than a title), times how rare that word is among the documents' titles and
     search words, so "stöd" counts less than "demens"."""
     matches = _matches(engine_words(found_slots), documents, memo)
-    words_of = [_search_words(doc, matches) for doc in documents]
+    titles = [set(doc["titel"]) for doc in documents]
+    hits = {known for found in matches.values() for known in found if len(known) >= 4}
+    words_of = [_search_words(doc, hits) for doc in documents]
     rarity = {}
     for word, matched in matches.items():
-        seen = sum(1 for doc, own in zip(documents, words_of) if _best(matched, doc["titel"]) or _best(matched, own))
+        seen = sum(1 for title, own in zip(titles, words_of) if _best(matched, title) or _best(matched, own))
         rarity[word] = math.log(1 + len(documents) / seen) if seen else 0.0
     scored = []
-    for order, (doc, own) in enumerate(zip(documents, words_of)):
+    for order, (doc, title, own) in enumerate(zip(documents, titles, words_of)):
         title_weight = SERVICE if doc.get("verksamhet") else TITLE
         score = 0.0
         for slot in found_slots:
             score += max(
                 weight
                 * rarity[word]
-                * max(title_weight * _best(matches[word], doc["titel"]), SOKORD * _best(matches[word], own))
+                * max(title_weight * _best(matches[word], title), SOKORD * _best(matches[word], own))
                 for word, weight in slot
             )
         if score > 0:

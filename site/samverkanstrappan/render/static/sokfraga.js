@@ -191,29 +191,36 @@
     return found;
   }
 
+  // The best score among the words of `known` (a Set) that `matched` holds. A query's word
+  // matches few known words, so these are looked up among a document's, not each of its words in them.
   function best(matched, known) {
     var top = 0.0;
-    known.forEach(function (word) { top = Math.max(top, matched.get(word) || 0.0); });
+    matched.forEach(function (score, word) { if (known.has(word)) { top = Math.max(top, score); } });
     return top;
   }
 
-  function searchWords(doc, matches) {
-    var found = doc.sokord.slice();
+  // `hits`: the known words of 4 letters or more the query matches (index/fraga.py _search_words).
+  function searchWords(doc, hits) {
+    var found = new Set(doc.sokord);
     doc.fraser.forEach(function (phrase) {
-      var hit = phrase.some(function (known) {
-        return size(known) >= 4 && Array.from(matches.values()).some(function (matched) { return matched.has(known); });
-      });
-      if (hit) { found = found.concat(phrase); }
+      if (phrase.some(function (known) { return hits.has(known); })) {
+        phrase.forEach(function (known) { found.add(known); });
+      }
     });
     return found;
   }
 
   function rank(foundSlots, documents) {
     var matches = matchesOf(engineWords(foundSlots), documents);
-    var wordsOf = documents.map(function (doc) { return searchWords(doc, matches); });
+    var titles = documents.map(function (doc) { return new Set(doc.titel); });
+    var hits = new Set();
+    matches.forEach(function (matched) {
+      matched.forEach(function (score, known) { if (size(known) >= 4) { hits.add(known); } });
+    });
+    var wordsOf = documents.map(function (doc) { return searchWords(doc, hits); });
     var rarity = new Map();
     matches.forEach(function (matched, word) {
-      var seen = documents.filter(function (doc, i) { return best(matched, doc.titel) || best(matched, wordsOf[i]); }).length;
+      var seen = documents.filter(function (doc, i) { return best(matched, titles[i]) || best(matched, wordsOf[i]); }).length;
       rarity.set(word, seen ? Math.log(1 + documents.length / seen) : 0.0);
     });
     var scored = [];
@@ -224,7 +231,7 @@
       foundSlots.forEach(function (slot) {
         score += Math.max.apply(null, slot.map(function (entry) {
           var word = entry[0], weight = entry[1], matched = matches.get(word);
-          return weight * rarity.get(word) * Math.max(titleWeight * best(matched, doc.titel), SOKORD * best(matched, own));
+          return weight * rarity.get(word) * Math.max(titleWeight * best(matched, titles[order]), SOKORD * best(matched, own));
         }));
       });
       if (score > 0) { scored.push([-Number(score.toFixed(6)), order, doc.url]); }
