@@ -188,15 +188,24 @@ SITUATIONS = [
         {"psykiatrisk-akut"},
         {"tel:90101", "tel:112"},
     ),
+    # Someone whose sister is beaten at home found nothing for it under "for someone else" (session 40).
+    (
+        "syster som slås hemma",
+        ("for-nagon-annan", "vald"),
+        "vald-vuxen",
+        {"socialtjanst-vuxen", "socialjour"},
+        {"tel:112", "tel:+4620505050"},
+    ),
 ]
 
 
 def test_someone_asking_for_another_is_told_to_call_112_not_to_ask_first_where_there_is_danger(client):
     """ "Ask first whether they want you to get in touch" stood on the suicide answer too."""
-    danger = client.get("/sv/vagvisare/for-nagon-annan/tankar-pa-att-do/").text
     housing = client.get("/sv/vagvisare/for-nagon-annan/boende/").text
-    assert "data-fara-forst" in danger and "data-fara-forst" not in housing
-    assert "data-skrivet-till" in danger and "data-skrivet-till" in housing
+    assert "data-fara-forst" not in housing and "data-skrivet-till" in housing
+    for danger in ("tankar-pa-att-do", "vald"):
+        html = client.get(f"/sv/vagvisare/for-nagon-annan/{danger}/").text
+        assert "data-fara-forst" in html and "data-skrivet-till" in html, danger
 
 
 @pytest.mark.parametrize("situation, answers, outcome, kinds, numbers", SITUATIONS, ids=[s[0] for s in SITUATIONS])
