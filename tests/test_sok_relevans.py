@@ -163,12 +163,8 @@ def test_the_browser_shows_the_crisis_block_and_page_first_for_every_phrase(brow
         samples = by_reading(queries, readings)
         with app.test_request_context(f"/{lang}/sok/"):
             g.lang = lang
-            data, known = sok.search_data(lang), sok.known_words(lang)
-            # The crisis kinds alone (fraga.crisis, as fraga.analyse finds them): the whole
-            # analysis of every query took four times as long.
-            on_server = [fraga.crisis(fraga.query_words(query, lang), data["kris"], dict(known)) for query in queries]
             shown = [list(sok.crisis_numbers(list(kinds))) for kinds, _ in samples]
-        for (kind, query), kinds, server_kinds in zip(asked, readings, on_server):
+        for (kind, query), kinds, server_kinds in zip(asked, readings, server_readings(app, lang, queries)):
             if kinds[:1] != [kind] or kinds != server_kinds:
                 wrong[f"{lang}: {query}"] = (kind, kinds, server_kinds)
         answers = browser_answers(browser, site_url, lang, [query for _, query in samples])
