@@ -107,7 +107,16 @@ SITUATIONS = [
     ("hemlös i natt", ("boende", "nej"), "hemlos-i-natt", {"socialjour"}, set()),
     ("bostadskris", ("boende", "ja"), "boende", {"socialtjanst-vuxen"}, set()),
     ("ny i Sverige", ("ny-i-sverige",), "ny-i-sverige", {"vardcentral"}, {"tel:1177"}),
-    ("hem från sjukhus", ("hem-fran-sjukhus",), "hem-fran-sjukhus", {"vardcentral", "bistand-aldre"}, set()),
+    ("hem från sjukhus", ("hem-fran-sjukhus", "aldre"), "hem-fran-sjukhus", {"vardcentral", "bistand-aldre"}, set()),
+    # Younger than 65: the kommun's contact centre knows its handläggare for younger people, and
+    # Försäkringskassan pays sjukpenning; every age got the card for elderly care (session 40).
+    (
+        "hem från sjukhus, 45 år",
+        ("hem-fran-sjukhus", "yngre"),
+        "hem-fran-sjukhus-yngre",
+        {"vardcentral", "kontaktcenter", "forsakringskassan"},
+        set(),
+    ),
     (
         "lång sjukskrivning",
         ("sjukskriven", "pengar-sjukpenning"),
@@ -196,6 +205,14 @@ SITUATIONS = [
         {"socialtjanst-vuxen", "socialjour"},
         {"tel:112", "tel:+4620505050"},
     ),
+    # A relative of a younger adult coming home from hospital had no way there (session 40).
+    (
+        "bror ska hem från sjukhuset",
+        ("for-nagon-annan", "hem-fran-sjukhus", "yngre"),
+        "hem-fran-sjukhus-yngre",
+        {"vardcentral", "kontaktcenter", "forsakringskassan", "anhorigstod"},
+        set(),
+    ),
 ]
 
 
@@ -251,7 +268,17 @@ def test_answers_so_far_link_back_to_each_question(client):
 def test_vet_inte_answer_where_it_makes_sense(app):
     flow = app.extensions["content"].flow
     without = [q.id for q in flow.questions.values() if "vet-inte" not in {a.id for a in q.answers}]
-    assert set(without) <= {"funktion-alder"}  # a child or an adult: nothing to be unsure about
+    assert set(without) <= {"funktion-alder", "sjukhus-alder"}  # an age: nothing to be unsure about
+
+
+def test_a_younger_adult_coming_home_from_hospital_is_not_sent_to_elderly_care(client):
+    """The card for elderly care's biståndshandläggare is not on a younger adult's answer, for
+    oneself or for someone else, and someone else's answer is written to the relative."""
+    for answers in [("hem-fran-sjukhus", "yngre"), ("for-nagon-annan", "hem-fran-sjukhus", "yngre")]:
+        page = walk(client, *answers)
+        assert page.node == "hem-fran-sjukhus-yngre" and "bistand-aldre" not in page.kinds, answers
+    html = client.get("/sv/vagvisare/for-nagon-annan/hem-fran-sjukhus/yngre/").text
+    assert "data-skrivet-till" in html
 
 
 def test_unknown_answer_is_404(client):
