@@ -273,7 +273,8 @@ def test_vet_inte_answer_where_it_makes_sense(app):
 
 def test_a_younger_adult_coming_home_from_hospital_is_not_sent_to_elderly_care(client):
     """The card for elderly care's biståndshandläggare is not on a younger adult's answer, for
-    oneself or for someone else, and someone else's answer is written to the relative."""
+    oneself or for someone else; asked for someone else, the answer says whom its text is
+    written to (the person who needs the help), so the relative can show it to them."""
     for answers in [("hem-fran-sjukhus", "yngre"), ("for-nagon-annan", "hem-fran-sjukhus", "yngre")]:
         page = walk(client, *answers)
         assert page.node == "hem-fran-sjukhus-yngre" and "bistand-aldre" not in page.kinds, answers
@@ -296,6 +297,9 @@ def test_staff_script_lists_every_question_and_outcome(client, app):
         for answer in question.answers:
             kind = "fraga" if answer.target in flow.questions else "utfall"
             assert f'href="#{kind}-{answer.target}"' in html
+    # The answer and where it leads stay apart (site.css puts an arrow after the answer) now
+    # that the page is written without line breaks between its elements (session 42).
+    assert not re.search(r"</span><a ", html) and re.search(r'</span> <a href="#utfall-', html)
 
 
 def test_handover_view_exists_for_every_outcome(built_site, app):
