@@ -14,6 +14,7 @@ from html_facts import CARD_EARLIER, facts_of
 from samverkanstrappan import paths
 from samverkanstrappan.content import behov
 from samverkanstrappan.content.store import ContentStore
+from samverkanstrappan.render import create_app
 
 SECTION = re.compile(r'<section data-nod="([^"]+)">(.*?)</section>', re.S)
 
@@ -42,10 +43,11 @@ def test_every_page_links_to_the_staff_entry_in_its_footer(client):
 def test_the_phone_script_jumps_to_every_outcome_and_prompts_for_safety(client, app):
     flow = app.extensions["content"].flow
     html = client.get("/sv/vagvisare/manus/").text
-    jump = html.split('class="hoppa-till__lista"', 1)[1].split("</ul>", 1)[0]
-    assert set(re.findall(r'href="#utfall-([^"]+)"', jump)) == set(flow.outcomes)
     head = html.split('id="fragor"', 1)[0]
     assert "data-personal" in head and "data-sakerhet" in head  # staff actions and the safety prompt up top
+    # The jump list is made in the browser from the outcomes' headings (the browser test below);
+    # without JavaScript, links lead to the questions and to the outcomes.
+    assert 'href="#fragor"' in head and 'href="#utfall"' in head and 'id="utfall"' in html
     sections = dict(SECTION.findall(html))
     assert set(sections) == set(flow.outcomes)
     for node_id, section in sections.items():
@@ -152,13 +154,22 @@ def test_the_staff_card_has_a_print_button_that_prints(browser, site_url):
 
 
 @pytest.mark.browser
-def test_the_phone_scripts_list_finds_an_outcome_by_the_answers_on_the_way_and_says_when_none(browser, site_url):
-    """A receptionist types "jobb": the outcome of "Jag har förlorat jobbet …" is found, though
-    its title does not say "jobb"; a word nothing has says so, and is heard."""
+def test_the_phone_scripts_list_finds_an_outcome_by_the_answers_on_the_way_and_says_when_none(
+    browser, site_url, built_site
+):
+    """The jump list has every outcome, in order, with its title; a receptionist types "jobb":
+    the outcome of "Jag har förlorat jobbet …" is found, though its title does not say "jobb";
+    a word nothing has says so, and is heard."""
+    flow = create_app(built_site.name).extensions["content"].flow
     page = browser.new_page()
     try:
         page.goto(f"{site_url}/sv/vagvisare/manus/")
         shown = 'links => links.filter((a) => a.offsetParent).map((a) => a.getAttribute("href"))'
+        every = page.eval_on_selector_all(".hoppa-till__lista a", shown)
+        assert sorted(every) == sorted(f"#utfall-{node_id}" for node_id in flow.outcomes)
+        titles = page.eval_on_selector_all(".hoppa-till__lista a", "links => links.map((a) => a.textContent)")
+        headings = page.eval_on_selector_all("h3[id^='utfall-']", "hs => hs.map((h) => h.textContent)")
+        assert titles == headings and all(titles)
         page.fill("#manus-filter", "jobb")
         found = page.eval_on_selector_all(".hoppa-till__lista a", shown)
         assert "#utfall-utan-arbete" in found and "#utfall-akut-fara" not in found

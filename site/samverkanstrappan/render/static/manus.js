@@ -8,6 +8,19 @@
   var box = document.getElementById("manus-filter");
   if (!box) { return; }
   box.closest("p").hidden = false;
+  // The jump list, one link per outcome, from the outcomes' own headings: the page does not
+  // carry every title twice (it is near 50 kB). Without JavaScript there is no list to
+  // filter, and the links to the questions and to the outcomes are there.
+  var list = document.querySelector(".hoppa-till__lista");
+  document.querySelectorAll("section[data-nod] > h3[id^='utfall-']").forEach(function (heading) {
+    var item = document.createElement("li"), link = document.createElement("a");
+    link.setAttribute("href", "#" + heading.id);
+    link.textContent = heading.textContent;
+    if (heading.lang) { link.lang = heading.lang; }
+    item.appendChild(link);
+    list.appendChild(item);
+  });
+  list.hidden = false;
   var none = document.getElementById("manus-inga");
   var leadsTo = new Map();  // "#utfall-x" or "#fraga-y" -> the answers that lead there
   document.querySelectorAll(".manus-fraga li").forEach(function (answer) {
