@@ -142,6 +142,15 @@ SITUATIONS = [
     # A widow after a stroke found only Arbetsförmedlingen when her pension did not last (session 33).
     ("änka, pensionen räcker inte", ("utan-arbete", "pension"), "pension", {"pensionsmyndigheten"}, set()),
     ("pengar, vet inte", ("utan-arbete", "vet-inte"), "utan-arbete", {"arbetsformedlingen"}, set()),
+    # A wife whose husband had a stroke and could not work chose money; every answer led to
+    # Arbetsförmedlingen or the debt advice, never Försäkringskassan (session 38).
+    (
+        "pengar, maken sjuk",
+        ("utan-arbete", "sjuk-i-familjen"),
+        "pengar-sjukdom",
+        {"forsakringskassan", "socialtjanst-vuxen", "skuldradgivning"},
+        set(),
+    ),
     # A 19-year-old with autism and no income: Försäkringskassan's aktivitetsersättning (session 33).
     (
         "funktionsnedsättning, vuxen",
@@ -204,6 +213,13 @@ SITUATIONS = [
         "vald-vuxen",
         {"socialtjanst-vuxen", "socialjour"},
         {"tel:112", "tel:+4620505050"},
+    ),
+    (
+        "bror sjuk, pengar räcker inte",
+        ("for-nagon-annan", "utan-arbete", "sjuk-i-familjen"),
+        "pengar-sjukdom",
+        {"forsakringskassan"},
+        set(),
     ),
     # A relative of a younger adult coming home from hospital had no way there (session 40).
     (
