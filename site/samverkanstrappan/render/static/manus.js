@@ -7,7 +7,6 @@
   "use strict";
   var box = document.getElementById("manus-filter");
   if (!box) { return; }
-  box.closest("p").hidden = false;
   // The jump list, one link per outcome, from the outcomes' own headings: the page does not
   // carry every title twice (it is near 50 kB). Without JavaScript there is no list to
   // filter, and the links to the questions and to the outcomes are there.
@@ -21,6 +20,7 @@
     list.appendChild(item);
   });
   list.hidden = false;
+  box.closest("p").hidden = false;  // the box once there is a list for it to shorten
   var none = document.getElementById("manus-inga");
   var leadsTo = new Map();  // "#utfall-x" or "#fraga-y" -> the answers that lead there
   document.querySelectorAll(".manus-fraga li").forEach(function (answer) {
