@@ -95,12 +95,12 @@ def need_of_answer(flow: Flow, answers: tuple[str, ...], outcome_id: str) -> str
 
 
 def own_need(flow: Flow, outcome_id: str) -> str | None:
-    """The need whose own single answer `outcome_id` is (hem-fran-sjukhus), unless it is an
-    answer for help in danger (need_of_answer)."""
+    """The need whose combined answer shows `outcome_id` among its own (hem-fran-sjukhus: both
+    ages), unless it is an answer for help in danger (need_of_answer)."""
     outcome = flow.outcomes.get(outcome_id)
     if outcome is None or outcome.kanslig:
         return None
-    return next((need for need, shown in flow.behov.items() if tuple(shown) == (outcome_id,)), None)
+    return next((need for need, shown in flow.behov.items() if outcome_id in shown), None)
 
 
 def own_answer(flow: Flow, need: str) -> tuple[str, ...]:

@@ -65,7 +65,9 @@ FILE_FIELDS = (
         "behov",
         "map",
         "behov som kan läggas ihop (Behöver du hjälp med något mer?): startfrågans svar, vart och ett "
-        "med de utfall vars kontakter ett kombinerat svar visar, till exempel aldre: [aldre-hemma].",
+        "med de utfall vars kontakter ett kombinerat svar visar, till exempel aldre: [aldre-hemma]. "
+        "Ett kombinerat svar frågar inget mer. Beror svaret på en fråga, till exempel hur gammal någon "
+        "är, skriv alla utfallen: hem-fran-sjukhus: [hem-fran-sjukhus, hem-fran-sjukhus-yngre].",
     ),
     Field(
         "tillsammans",
