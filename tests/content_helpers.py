@@ -70,7 +70,7 @@ granskad: {TODAY}
 ---
 Ring tillsammans.
 """
-        for name in ("personal", "personal-sip", "sakerhet")
+        for name in ("personal", "personal-sip", "sakerhet", "orosanmalan")
     },
     "data/nodnummer.yaml": "nummer:\n"
     + "".join(

@@ -44,16 +44,35 @@ def test_the_phone_script_jumps_to_every_outcome_and_prompts_for_safety(client, 
     flow = app.extensions["content"].flow
     html = client.get("/sv/vagvisare/manus/").text
     head = html.split('id="fragor"', 1)[0]
-    assert "data-personal" in head and "data-sakerhet" in head  # staff actions and the safety prompt up top
+    # Staff actions, the safety prompt and the duty to report a child at risk, up top.
+    assert "data-personal" in head and "data-sakerhet" in head and "data-orosanmalan" in head
     # The jump list is made in the browser from the outcomes' headings (the browser test below);
     # without JavaScript, links lead to the questions and to the outcomes.
     assert 'href="#fragor"' in head and 'href="#utfall"' in head and 'id="utfall"' in html
     sections = dict(SECTION.findall(html))
     assert set(sections) == set(flow.outcomes)
     for node_id, section in sections.items():
-        assert ("data-sakerhet" in section) == flow.outcomes[node_id].hopplos, node_id
+        assert ('href="#sakerhet"' in section) == flow.outcomes[node_id].hopplos, node_id
+        assert ('href="#orosanmalan"' in section) == flow.outcomes[node_id].orosanmalan, node_id
         assert f'href="/sv/vagvisare/utfall/{node_id}/"' in section and "data-personal" in section
     assert {"anhorig", "psykisk-ohalsa", "sjalvmordstankar"} <= {o.id for o in flow.outcomes.values() if o.hopplos}
+    assert {"barn-i-fara", "vald-vuxen"} <= {o.id for o in flow.outcomes.values() if o.orosanmalan}
+
+
+def test_staff_told_of_a_child_at_risk_are_reminded_that_they_must_report_it(client):
+    """A school counsellor called for a 15-year-old whose father hits her mother: the staff's
+    views said only what the public page says, that one may report a concern anonymously,
+    which is not so for someone who works with children (a persona, session 43). The reminder
+    is in Swedish on every language's staff view; the public answer does not have it."""
+    for url in (
+        "/sv/vagvisare/utfall/barn-i-fara/",
+        "/ar/vagvisare/utfall/vald-vuxen/",
+        "/sv/vagvisare/utfall/flera/vald/barn/",
+    ):
+        html = client.get(url).text
+        assert re.search(r'<h2 id="orosanmalan" lang="sv"|<h2 id="orosanmalan">', html), url
+    for url in ("/sv/vagvisare/utfall/flera/aldre/utan-arbete/", "/sv/vagvisare/vald/ett-barn/"):
+        assert "data-orosanmalan" not in client.get(url).text, url
 
 
 def test_the_phone_script_is_in_a_to_o(client):
@@ -84,6 +103,7 @@ def test_staff_mode_shows_what_to_do_sip_and_the_safety_prompt(built_site):
             "personal": "data-personal" in html,
             # A combined answer may show it for an outcome it does not list (see the next test).
             "sakerhet": ("data-sakerhet" in html) == hopeless or ("/flera/" in url and "data-sakerhet" in html),
+            "orosanmalan": ("data-orosanmalan" in html) == any(o.orosanmalan for o in outcomes),
             "sip": ("data-personal-sip" in html) == (len(owners) > 1 or len(outcomes) > 1),
             "sms": f'href="sms:?&amp;body={base + public}"' in unquote(html),
             # Advice to staff: Swedish on every language's page (a persona, session 37).

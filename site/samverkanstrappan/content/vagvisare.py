@@ -18,8 +18,9 @@ MAX_QUESTIONS = 5
 # Path segments the vägvisare's own pages use; an answer may not be called so.
 RESERVED = ("utfall", "manus", "flera")
 # Words for staff, beside the nodes' words in vagvisare/sv/: what to do (the stafettpinne), when to
-# suggest a SIP, and what to ask a caller who sounds hopeless. Swedish only: staff work in Swedish.
-STAFF_TEXTS = ("personal", "personal-sip", "sakerhet")
+# suggest a SIP, what to ask a caller who sounds hopeless, and their duty to report a child at risk.
+# Swedish only: staff work in Swedish.
+STAFF_TEXTS = ("personal", "personal-sip", "sakerhet", "orosanmalan")
 
 QUESTION_FIELDS = (
     Field(
@@ -44,6 +45,12 @@ OUTCOME_FIELDS = (
         "yesno",
         "ja om den som ringer här ofta låter hopplös eller inte orkar: då påminns personalen om att fråga "
         "om självmordstankar.",
+    ),
+    Field(
+        "orosanmalan",
+        "yesno",
+        "ja om det som personen berättar här kan betyda att ett barn far illa: då påminns personalen om "
+        "att de själva måste anmäla till socialtjänsten.",
     ),
     Field(
         "bollas",
@@ -134,6 +141,7 @@ class Outcome:
     bollas: bool = False
     hopplos: bool = False
     till_narstaende: bool = False  # its words speak to the närstående (anhörigstöd), not for someone
+    orosanmalan: bool = False  # what is told here may mean a child is at risk: staff must report it
     # Contacts written but not readable (reported where they stand): not "no contact" as well.
     contacts_unreadable: bool = field(default=False, compare=False)
 
@@ -250,6 +258,7 @@ def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
             flags.get("bollas", False),
             flags.get("hopplos", False),
             flags.get("till_narstaende", False),
+            flags.get("orosanmalan", False),
             contacts_unreadable=any(key in node and key not in flags for key in ("verksamheter", "nummer")),
         )
     behov, lines = _behov(values.get("behov"), file, problems)

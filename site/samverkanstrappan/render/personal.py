@@ -3,7 +3,7 @@ staff member's own voice, when to suggest a SIP, the safety prompt for a caller 
 hopeless, and a handover card that prints as one A4 page with a QR code of the public page.
 
 The words are Markdown beside the flow (vagvisare/sv/personal.md, personal-sip.md,
-sakerhet.md); staff work in Swedish, so they are shown in Swedish on every language's page.
+sakerhet.md, orosanmalan.md); staff work in Swedish, so they are shown in Swedish on every language's page.
 """
 
 from urllib.parse import quote
@@ -52,6 +52,7 @@ def context(
             "personal": content.text(SOURCE, "personal"),
             "sip": content.text(SOURCE, "personal-sip") if len(owners) > 1 or len(outcomes) > 1 else None,
             "sakerhet": content.text(SOURCE, "sakerhet") if hopeless or any(o.hopplos for o in outcomes) else None,
+            "orosanmalan": content.text(SOURCE, "orosanmalan") if any(o.orosanmalan for o in outcomes) else None,
         },
         "card_services": services,
         # A caller with three needs and eight numbers on paper asks which one was for what. The

@@ -141,7 +141,5 @@ def script(lang):
         flow=flow,
         questions=[flow.questions[i] for i in order if i in flow.questions],
         outcomes=[flow.outcomes[i] for i in order if i in flow.outcomes],
-        staff_texts={
-            name: store().text(SOURCE, key) for name, key in (("personal", "personal"), ("sakerhet", "sakerhet"))
-        },
+        staff_texts={name: store().text(SOURCE, name) for name in ("personal", "sakerhet", "orosanmalan")},
     )

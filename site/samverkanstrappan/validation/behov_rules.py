@@ -95,7 +95,9 @@ def combined_answers_have_words(store, site_urls):
             yield Problem(text.file, text.front_matter.line, "SV334", f"Nyckeln '{key}' saknas.")
 
 
-@codes(SV335="En text för personalen saknas: vagvisare/sv/personal.md, personal-sip.md eller sakerhet.md.")
+@codes(
+    SV335="En text för personalen saknas: vagvisare/sv/personal.md, personal-sip.md, sakerhet.md eller orosanmalan.md."
+)
 def staff_texts_exist(store, site_urls):
     flow = store.flow
     if not flow:
