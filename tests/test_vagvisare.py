@@ -143,12 +143,13 @@ SITUATIONS = [
     ("änka, pensionen räcker inte", ("utan-arbete", "pension"), "pension", {"pensionsmyndigheten"}, set()),
     ("pengar, vet inte", ("utan-arbete", "vet-inte"), "utan-arbete", {"arbetsformedlingen"}, set()),
     # A wife whose husband had a stroke and could not work chose money; every answer led to
-    # Arbetsförmedlingen or the debt advice, never Försäkringskassan (session 38).
+    # Arbetsförmedlingen or the debt advice, never Försäkringskassan (session 38). Her own
+    # support was a link to the carer's answer under äldre, with the elderly care's card (session 43).
     (
         "pengar, maken sjuk",
         ("utan-arbete", "sjuk-i-familjen"),
         "pengar-sjukdom",
-        {"forsakringskassan", "socialtjanst-vuxen", "skuldradgivning"},
+        {"forsakringskassan", "socialtjanst-vuxen", "skuldradgivning", "anhorigstod"},
         set(),
     ),
     # A 19-year-old with autism and no income: Försäkringskassan's aktivitetsersättning (session 33).
