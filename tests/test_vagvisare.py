@@ -215,6 +215,14 @@ SITUATIONS = [
         {"socialtjanst-vuxen", "socialjour"},
         {"tel:112", "tel:+4620505050"},
     ),
+    # A wife who cares for a husband with MS found the carers' answer only under äldre (session 43).
+    (
+        "orkar inte som anhörig, maken yngre",
+        ("for-nagon-annan", "orkar-inte-som-anhorig"),
+        "anhorig",
+        {"anhorigstod"},
+        set(),
+    ),
     (
         "bror sjuk, pengar räcker inte",
         ("for-nagon-annan", "utan-arbete", "sjuk-i-familjen"),
