@@ -82,7 +82,8 @@ def test_every_add_link_that_names_an_earlier_answer_finds_its_part(app, client)
     ("path", "outcome_id", "combined"),
     [
         ("aldre/minnet", "aldre-minne", "aldre/beroende"),
-        ("aldre/orkar-inte-som-anhorig", "anhorig", "aldre/utan-arbete"),
+        # With the contact centre, which the carers' answer names for the under-65s (session 43).
+        ("aldre/orkar-inte-som-anhorig", "anhorig", "aldre/ny-i-sverige"),
         ("utan-arbete/racker-inte", "pengar-racker-inte", "aldre/utan-arbete"),
     ],
 )

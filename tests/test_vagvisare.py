@@ -220,7 +220,7 @@ SITUATIONS = [
         "orkar inte som anhörig, maken yngre",
         ("for-nagon-annan", "orkar-inte-som-anhorig"),
         "anhorig",
-        {"anhorigstod"},
+        {"anhorigstod", "kontaktcenter"},
         set(),
     ),
     (
