@@ -18,13 +18,20 @@ TEST_TMPDIR ?= $(shell df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 && $$4 > 40000
 
 .PHONY: serve test build
 
+# `make serve` and `make build` install the site into a virtual environment of its own, made with
+# $(PYTHON): Debian's and Ubuntu's own Python refuse to install outside one (scripts/make-venv).
+VENV ?= .venv
+
 serve:
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e .
-	$(PYTHON) build.py
-	$(PYTHON) build.py serve --port $(PORT)
+	./scripts/make-venv "$(PYTHON)" "$(VENV)"
+	"$(VENV)/bin/python" -m pip install --quiet --disable-pip-version-check -e .
+	"$(VENV)/bin/python" build.py
+	"$(VENV)/bin/python" build.py serve --port $(PORT)
 
 build:
-	$(PYTHON) build.py --alla
+	./scripts/make-venv "$(PYTHON)" "$(VENV)"
+	"$(VENV)/bin/python" -m pip install --quiet --disable-pip-version-check -e .
+	"$(VENV)/bin/python" build.py --alla
 
 test: export TMPDIR := $(or $(TEST_TMPDIR),$(TMPDIR),/tmp)
 test:
