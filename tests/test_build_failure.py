@@ -88,6 +88,26 @@ def test_a_bug_in_the_code_is_one_line_unless_its_traceback_is_asked_for(
     assert ("Traceback" in printed) == debug, printed
 
 
+def test_a_bug_in_a_page_view_is_one_line_naming_it_and_flask_logs_no_traceback(
+    small_content, small_builds, tmp_path, monkeypatch, caplog
+):
+    """Flask logged an exception in a view with its traceback ("ERROR in app: Exception on
+    /fi/verksamheter/") before the build said its one line, which then named the 500 it made
+    (ValueError) instead of the error (an editor's broken placeholder in a catalog did that;
+    it is SV716 now)."""
+    output = tmp_path / "ut"
+    shutil.copytree(small_builds[KOMMUN].output, output)
+    before = snapshot(output)
+
+    def broken(lang, key):
+        raise KeyError("kommun")
+
+    monkeypatch.setattr("samverkanstrappan.render.pages.page", broken)
+    code, printed = run_build(small_content, output, search_index=tmp_path / "sokindex")
+    assert code == 2 and "(KeyError)" in printed and snapshot(output) == before, printed
+    assert [record.getMessage() for record in caplog.records if record.levelname == "ERROR"] == []
+
+
 def test_a_content_folder_the_build_may_not_look_into_is_reported_with_the_contents_mistakes(
     small_content, small_builds, tmp_path, monkeypatch
 ):

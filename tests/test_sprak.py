@@ -62,6 +62,40 @@ def test_the_build_fails_on_a_fuzzy_interface_string(content, tmp_path):
     assert f"translations/fi/LC_MESSAGES/messages.po:{line}: SV713 " in out.getvalue()
 
 
+@pytest.mark.parametrize(
+    "msgid, broken, said",
+    [
+        (
+            "Steg %(number)s: %(title)s",
+            "Askelma %(numero)s: %(title)s",
+            ["har platshållaren %(numero)s", "saknar platshållaren %(number)s"],
+        ),
+        ("Vi svarar inom %(days)s arbetsdagar.", "Vastaamme työpäivän kuluessa.", ["saknar platshållaren %(days)s"]),
+        ("Meny", "Valikko 100 % valmis", ["som inte är en hel platshållare: '% valmis'"]),
+    ],
+)
+def test_a_translation_whose_placeholders_differ_from_the_original_stops_the_build_as_a_content_mistake(
+    content, tmp_path, msgid, broken, said
+):
+    """A misspelt or broken placeholder stopped the build with a program error (KeyError,
+    ValueError) and a traceback; a left-out one published the sentence without its value."""
+    translations = tmp_path / "translations"
+    shutil.copytree(paths.TRANSLATIONS, translations, ignore=shutil.ignore_patterns("*.mo"))
+    po = translations / "fi" / "LC_MESSAGES" / "messages.po"
+    catalog = polib.pofile(str(po))
+    catalog.find(msgid).msgstr = broken
+    catalog.save()
+    out = io.StringIO()
+    code = builder.build(KOMMUN, tmp_path / "ut", content, workers=1, out=out, translations=translations)
+    assert code == 1
+    lines = po.read_text(encoding="utf-8").splitlines()
+    line = lines.index(f'msgstr "{polib.escape(broken)}"') + 1
+    reported = [row for row in out.getvalue().splitlines() if " SV716 " in row]
+    assert len(reported) == len(said)
+    assert all(row.split(": SV716 ")[0].endswith(f"translations/fi/LC_MESSAGES/messages.po:{line}") for row in reported)
+    assert all(any(words in row for row in reported) for words in said)
+
+
 def test_the_bundled_catalogs_are_complete():
     problems = check_catalogs(paths.TRANSLATIONS, TRANSLATED, catalogs.source_strings(paths.REPO))
     assert problems == []

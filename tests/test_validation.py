@@ -307,6 +307,7 @@ CASES = {
     "SV713": Catalog("fuzzy", 9),
     "SV714": Catalog("tom", 9),
     "SV715": Catalog("saknas", 1),
+    "SV716": Catalog("platshallare", 10),
 }
 WARNINGS = {"SV108", "SV207", "SV208", "SV433", "SV504", "SV705"}
 

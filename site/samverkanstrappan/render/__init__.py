@@ -50,6 +50,10 @@ def create_app(
         FREEZE_SHORTCUTS=shortcuts,
         SEARCH_INDEX=paths.search_index(kommun, search_index),
         CACHE=cache,
+        # A build stops at an error in a view with the error itself (publish/failures.py says it
+        # in one line). Otherwise Flask logs its traceback and answers 500, and the build could
+        # only name the 500. Server mode answers 500 and logs it, as a server should.
+        PROPAGATE_EXCEPTIONS=not serve,
     )
     # A missing value must fail the build, never print "Ring " with no number.
     app.jinja_env.undefined = StrictUndefined

@@ -22,6 +22,7 @@ from .registry import codes
     SV713="En översättning är markerad fuzzy (en gissning).",
     SV714="En text i översättningsfilen är inte översatt.",
     SV715="En text som webbplatsen använder saknas i översättningsfilen.",
+    SV716="En översättning har inte samma platshållare, till exempel %(kommun)s, som originalet.",
 )
 def catalogs_complete(store, site_urls):
     """Each published language has every interface string translated, none fuzzy, none left over."""
@@ -70,7 +71,83 @@ def _catalog(path: Path, file: str, wanted: frozenset[str]) -> list[Problem]:
         named = re.search(r"\(line (\d+)\)", str(error))  # polib names the line in English
         message = "Filen går inte att läsa: en msgstr saknar sin msgid, eller tvärtom. Kontrollera raderna runt."
         return [*found, Problem(file, int(named[1]) if named else 1, "SV711", message)]
-    return found + _entries(catalog, file, wanted)
+    return found + _entries(catalog, file, wanted) + _placeholders(catalog, file, text.splitlines())
+
+
+# A placeholder as gettext's python-format has it (%(name)s, %(count)d ...), or %% for a percent
+# sign. Every translation is %-formatted when shown (freeze/shortcuts.py, like Jinja's newstyle
+# gettext), so any other % stops the build or swallows the letter after it.
+PLACEHOLDER = re.compile(r"%(?:%|\((\w+)\)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa])")
+
+
+def _names(text: str) -> tuple[list[str], list[str]]:
+    """The placeholders' names in `text`, and each % that begins none (with what follows it)."""
+    names, stray, at = [], [], text.find("%")
+    while at != -1:
+        found = PLACEHOLDER.match(text, at)
+        if found:
+            names += [found[1]] if found[1] else []
+            at = text.find("%", found.end())
+        else:
+            stray.append(text[at : at + 12].split("\n")[0])
+            at = text.find("%", at + 1)
+    return names, stray
+
+
+def _placeholders(catalog, file: str, lines: list[str]) -> list[Problem]:
+    """SV716: each translation has the original's placeholders, no other, and no stray %. A
+    misspelt or broken one stopped the build with a program error, and a left-out one silently
+    lost the value (the number of days in the accessibility statement)."""
+    problems = []
+    for entry in catalog:
+        if entry.obsolete or "fuzzy" in entry.flags or not entry.translated():
+            continue
+        original = set(_names(entry.msgid)[0]) | set(_names(entry.msgid_plural or "")[0])
+        for translation in [entry.msgstr] if not entry.msgstr_plural else list(entry.msgstr_plural.values()):
+            names, stray = _names(translation)
+            line = _msgstr_line(lines, entry.linenum)
+            said = f"Översättningen av '{_short(entry.msgid)}'"
+            shown = ", ".join(f"%({name})s" for name in sorted(original)) or "inga"
+            for text in stray:
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        "SV716",
+                        f"{said} har ett %-tecken som inte är en hel platshållare: '{text}'. Skriv platshållaren "
+                        f"som i originalet ({shown}), och ett procenttecken som %%.",
+                    )
+                )
+            for name in sorted(set(names) - original):
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        "SV716",
+                        f"{said} har platshållaren %({name})s, som originalet inte har. Originalets: {shown}.",
+                    )
+                )
+            if not entry.msgstr_plural:  # a plural's singular may leave out the number
+                broken = {name for name in original if any(text.startswith(f"%({name})") for text in stray)}
+                for name in sorted(original - set(names) - broken):  # a broken one is said above
+                    problems.append(
+                        Problem(
+                            file,
+                            line,
+                            "SV716",
+                            f"{said} saknar platshållaren %({name})s, så det värdet visas inte. "
+                            "Skriv den där den passar i meningen.",
+                        )
+                    )
+    return problems
+
+
+def _msgstr_line(lines: list[str], msgid_line: int) -> int:
+    """The line of the msgstr that follows the msgid on `msgid_line` (polib counts from 1)."""
+    for number in range(max(msgid_line - 1, 0), len(lines)):
+        if lines[number].startswith("msgstr"):
+            return number + 1
+    return msgid_line
 
 
 def _entries(catalog, file: str, wanted: set[str]) -> list[Problem]:
