@@ -89,6 +89,7 @@ kommunkod: "9909"
 region: Region Prov
 webbadress: https://prov.example/
 sprak: [sv]
+exempel: ja
 synpunkter:
   epost: webben@prov.example
 tillganglighet:

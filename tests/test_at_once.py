@@ -16,6 +16,7 @@ kommunkod: "9909"
 region: Region Prov
 webbadress: https://prov.example/
 sprak: [sv]
+exempel: ja
 logotyp: logotyp.svg
 farger:
   primar: "#1d4e89"

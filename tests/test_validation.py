@@ -283,6 +283,7 @@ CASES = {
     "SV504": directory("gammal-post.yaml", "kontrollerad: 2025-01-10"),
     "SV505": directory("fel-oppettider.yaml", "oppettider: Måndag till fredag"),
     "SV506": directory("samma-organisation.yaml", 7),
+    "SV507": settings("inte-exempel.yaml", "  epost: webben@exempelstad.example"),
     "SV601": put("data/nodnummer.yaml", FIXTURES / "nodnummer" / "utan-akut.yaml", "- id:"),
     "SV602": put("data/nodnummer.yaml", FIXTURES / "nodnummer" / "nytt-id.yaml", "id: nytt"),
     "SV610": put("data/synonymer.yaml", FIXTURES / "synonymer" / "okant-sprak.yaml", "de:"),
@@ -322,6 +323,27 @@ def test_a_mistake_in_tillsammans_is_reported_on_its_own_line(tmp_path, fixture,
     found, (file, line) = flow(fixture, marker).run(tmp_path)
     ours = {"SV105", "SV336", "SV337", "SV338", "SV339"}
     assert {problem for problem in found if problem[0] in ours} == {(code, file, line)}
+
+
+def test_a_copied_example_without_exempel_ja_names_every_made_up_contact_but_no_comment(tmp_path):
+    """An editor copied an example's folder and changed its name: its numbers (area code 0100)
+    and .example addresses would have been published under a real municipality's name."""
+    content = write_content(tmp_path)
+    settings, services = content / OWN / "kommun.yaml", content / OWN / "verksamheter.yaml"
+    settings.write_text(
+        "# Påhittad: riktnummer 0100 finns inte.\n" + settings.read_text(encoding="utf-8").replace("exempel: ja\n", ""),
+        encoding="utf-8",
+    )
+    expected = {("SV507", f"{OWN}/verksamheter.yaml", line_of(services, "nummer: 0100-20 00 00"))}
+    expected |= {
+        ("SV507", f"{OWN}/kommun.yaml", number)
+        for number, line in enumerate(settings.read_text(encoding="utf-8").splitlines(), start=1)
+        if "prov.example" in line
+    }
+    assert len(expected) == 4  # the address, two e-mail addresses and the number
+    assert {found for found in where(check(content), content) if found[0] == "SV507"} == expected
+    settings.write_text(settings.read_text(encoding="utf-8") + "exempel: ja\n", encoding="utf-8")
+    assert [problem for problem in check(content) if problem.code == "SV507"] == []
 
 
 def test_every_code_has_a_broken_fixture():

@@ -12,6 +12,7 @@ from . import (
     catalog_rules,
     date_rules,
     directory_rules,
+    exempel_rules,
     kommun_rules,
     kris_rules,
     logo_rules,
@@ -31,6 +32,7 @@ RULES = (
     + kommun_rules.RULES
     + logo_rules.RULES
     + directory_rules.RULES
+    + exempel_rules.RULES
     + date_rules.RULES
     + national_rules.RULES
     + kris_rules.RULES
