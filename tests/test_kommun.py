@@ -36,7 +36,7 @@ HSDS_SCHEMA = paths.REPO.parent / "shared" / "data" / "hsds-3.0" / "compiled-ser
         ("fel-telefon.yaml", "verksamheter.yaml", "nummer: 010-12", "SV112"),
         ("fel-webb.yaml", "verksamheter.yaml", "webb: www.exempelstad", "SV112"),
         ("fel-epost.yaml", "verksamheter.yaml", "epost: anhorigstod.exempelstad", "SV112"),
-        ("fel-oppettider.yaml", "verksamheter.yaml", "oppettider: Måndag till", "SV505"),
+        ("fel-oppettider.yaml", "verksamheter.yaml", "oppettider: Måndag–fredag förmiddag", "SV505"),
         ("redogorelse-gammal.yaml", "kommun.yaml", "uppdaterad:", "SV433"),
         ("gammal-post.yaml", "verksamheter.yaml", "kontrollerad: 2025-01-10", "SV504"),
     ],

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from babel.dates import format_time, get_day_names
+from babel.lists import format_list
 from conftest import KOMMUNER
 from flask import render_template_string
 from flask_babel import get_translations
@@ -40,6 +41,14 @@ WEEKDAYS, WEEKEND = (0, 1, 2, 3, 4), (5, 6)
         ("torsdagar 8–12", [((3,), None, [(T(8), T(12))])]),
         ("Må–Fr 8–16", [(WEEKDAYS, None, [(T(8), T(16))])]),
         ("tors 13–15", [((3,), None, [(T(13), T(15))])]),
+        # As an editor wrote them (session 44): "till" between days, days sharing the next times.
+        ("Måndag till fredag 8–16", [(WEEKDAYS, None, [(T(8), T(16))])]),
+        ("Tisdagar och torsdagar 9–11", [((1, 3), None, [(T(9), T(11))])]),
+        ("Måndag, onsdag och fredag 8–12", [((0, 2, 4), None, [(T(8), T(12))])]),
+        (
+            "Måndag och tisdag 8–12, onsdag till fredag 13–16",
+            [((0, 1), None, [(T(8), T(12))]), ((2, 3, 4), None, [(T(13), T(16))])],
+        ),
         (
             "Vardagar 8–16, lördag 10–14, söndag dygnet runt",
             [
@@ -82,6 +91,10 @@ def test_school_days_stay_school_days():
         "Dygnet runt, helger 10–14",
         "Måndag fredag 8–16",
         "Måndag–fredag 8–12 och 13",  # "och" before times that are no range
+        "Måndag till 16",
+        "Fredag till måndag 8–16",
+        "Lördag och helger 10–14",  # days beside a word for several days
+        "Vardagar 8–16, lördag",  # days at the end with no times after them
     ],
 )
 def test_anything_else_is_not_read(text):
@@ -100,6 +113,8 @@ def test_anything_else_is_not_read(text):
         ("Måndag–onsdag 8–12, onsdag–fredag 13–16", "onsdag"),
         ("Mån 8–12, tis 8–12, ons 8–12, mån–ons 13–16", "måndag–onsdag"),
         ("Måndag 8–12, onsdag 8–12, måndag–fredag 13–15", "måndag och onsdag"),
+        ("Måndag och måndag–onsdag 8–12", "måndag"),
+        ("Tisdag och torsdag 8–12, torsdag 13–15", "torsdag"),
     ],
 )
 def test_a_day_given_twice_is_not_read(text, named):
@@ -139,6 +154,15 @@ def test_hours_are_written_with_babels_day_names_and_clock(app, lang):
         assert part.casefold() in shown.casefold()
     assert f"{clock[T(9)]}–{clock[T(12)]}" in shown
     assert shown[0] == shown[0].upper()
+
+
+@pytest.mark.parametrize("lang", list(SPRAK))
+def test_days_apart_are_listed_in_the_readers_language_not_joined_as_a_range(app, lang):
+    """ "Tisdagar och torsdagar 9–11" is Tuesday and Thursday, never Tuesday–Thursday."""
+    names = get_day_names("wide", context="stand-alone", locale=lang)
+    shown = _render(app, lang, parse("Tisdagar och torsdagar 9–11"))
+    assert format_list([names[1], names[3]], locale=lang).casefold() in shown.casefold()
+    assert f"{names[1]}–".casefold() not in shown.casefold()
 
 
 @pytest.mark.parametrize("lang", list(SPRAK))

@@ -281,7 +281,7 @@ CASES = {
     "SV502": directory("utan-telefon.yaml", "telefon:"),
     "SV503": directory("samma-id.yaml", 17),
     "SV504": directory("gammal-post.yaml", "kontrollerad: 2025-01-10"),
-    "SV505": directory("fel-oppettider.yaml", "oppettider: Måndag till fredag"),
+    "SV505": directory("fel-oppettider.yaml", "oppettider: Måndag–fredag förmiddag"),
     "SV506": directory("samma-organisation.yaml", 7),
     "SV507": settings("inte-exempel.yaml", "  epost: webben@exempelstad.example"),
     "SV601": put("data/nodnummer.yaml", FIXTURES / "nodnummer" / "utan-akut.yaml", "- id:"),

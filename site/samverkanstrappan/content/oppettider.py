@@ -6,11 +6,12 @@
     Dygnet runt
 
 One or more groups separated by commas (or "och" before the next days); a group is DAYS then TIMES. DAYS is a day
-("måndag", or "mån"), a range of days ("måndag–fredag") or a word for several days
-(vardagar, helger, alla dagar, skoldagar). TIMES is "dygnet runt" or ranges ("8–16",
-"8.30–16", "08:30–16:15") joined by "och"; an end before the start is past midnight, and
-24 may end a range. An optional "kl." may come before the times. Case does not matter,
-and a hyphen does as well as an en dash.
+("måndag", or "mån"), a range of days ("måndag–fredag", "måndag till fredag") or a word for
+several days (vardagar, helger, alla dagar, skoldagar). Days without times share the times of
+the days after them: "Tisdagar och torsdagar 9–11", "Måndag, onsdag och fredag 8–12". TIMES
+is "dygnet runt" or ranges ("8–16", "8.30–16", "08:30–16:15") joined by "och"; an end before
+the start is past midnight, and 24 may end a range. An optional "kl." may come before the
+times. Case does not matter, and a hyphen does as well as an en dash.
 
 Strict on purpose: what does not read exactly so is a problem for the editor, since the
 site writes the hours anew in every reader's language and must never guess.
@@ -47,12 +48,15 @@ KEYWORDS = {VARDAGAR: (0, 1, 2, 3, 4), HELGER: (5, 6), ALLA_DAGAR: ALL_DAYS, SKO
 DYGNET_RUNT = N_("dygnet runt")
 
 _DASH = r"\s*[–-]\s*"
+# Between days "till" does as well as a dash: "Måndag till fredag 8–16" (an editor, session 44).
+_DAYS_DASH = r"(?:\s*[–-]\s*|\s+till\s+)"
 _DAY = "|".join(sorted(DAY_NUMBER, key=len, reverse=True))
 _GROUP = re.compile(
-    rf"(?:(?P<keyword>{'|'.join(KEYWORDS)})|(?P<first>{_DAY})(?:{_DASH}(?P<last>{_DAY}))?)"
+    rf"(?:(?P<keyword>{'|'.join(KEYWORDS)})|(?P<first>{_DAY})(?:{_DAYS_DASH}(?P<last>{_DAY}))?)"
     rf"\s+(?:kl\.?\s*)?(?P<times>\S.*)"
 )
-_DAYS_ONLY = re.compile(rf"(?:{'|'.join(KEYWORDS)}|(?:{_DAY})(?:{_DASH}(?:{_DAY}))?)(?=\s|$)")
+_DAYS_ONLY = re.compile(rf"(?:{'|'.join(KEYWORDS)}|(?:{_DAY})(?:{_DAYS_DASH}(?:{_DAY}))?)(?=\s|$)")
+_NAMED_DAYS = re.compile(rf"(?P<first>{_DAY})(?:{_DAYS_DASH}(?P<last>{_DAY}))?")
 _TIME = r"(\d{1,2})(?:[.:](\d{2}))?"
 _INTERVAL = re.compile(rf"{_TIME}{_DASH}{_TIME}")
 # Groups are parted by commas, or by "och" before the next days: "Måndag–torsdag 9–12 och
@@ -90,9 +94,38 @@ def parse(text: str) -> Oppettider:
     value = " ".join(text.lower().split())
     if value == DYGNET_RUNT:
         return Oppettider(text, (Group(ALL_DAYS, None),))
-    groups = tuple(_group(part) for part in _GROUPS.split(value))
-    _each_day_once(groups)
-    return Oppettider(text, groups)
+    parts = _GROUPS.split(value)
+    groups, waiting = [], []
+    for number, part in enumerate(parts):
+        named = _NAMED_DAYS.fullmatch(part)
+        if named and number + 1 < len(parts):  # "tisdagar och torsdagar 9–11": the next days' times
+            waiting.append(_days(named))
+            continue
+        group = _group(part)
+        groups.append(_sharing(waiting, group) if waiting else group)
+        waiting = []
+    _each_day_once(tuple(groups))
+    return Oppettider(text, tuple(groups))
+
+
+def _sharing(waiting: list[tuple[int, ...]], group: Group) -> Group:
+    """`group` with the days written before it without times of their own."""
+    if group.keyword:
+        raise ValueError(f"skriv {group.keyword} för sig, med sina egna tider")
+    days = [day for found in waiting for day in found] + list(group.days)
+    twice = sorted({day for day in days if days.count(day) > 1})
+    if twice:
+        raise ValueError(f"{_named(twice)} står två gånger, men varje dag skrivs en gång")
+    return Group(tuple(sorted(days)), None, group.intervals)
+
+
+def _days(found: re.Match) -> tuple[int, ...]:
+    """The days of a day or a range of days (måndag, måndag–fredag, måndag till fredag)."""
+    first, last = DAY_NUMBER[found["first"]], DAY_NUMBER[found["last"] or found["first"]]
+    if found["last"] and last <= first:
+        written = f"{found['first']}–{found['last']}"
+        raise ValueError(f"skriv dagarna i veckans ordning, till exempel måndag–fredag (inte {written})")
+    return tuple(range(first, last + 1))
 
 
 def _each_day_once(groups: tuple[Group, ...]) -> None:
@@ -126,14 +159,7 @@ def _group(part: str) -> Group:
     if found is None:
         raise ValueError(_why(part))
     keyword = found["keyword"]
-    if keyword:
-        days = KEYWORDS[keyword]
-    else:
-        first, last = DAY_NUMBER[found["first"]], DAY_NUMBER[found["last"] or found["first"]]
-        if found["last"] and last <= first:
-            written = f"{found['first']}–{found['last']}"
-            raise ValueError(f"skriv dagarna i veckans ordning, till exempel måndag–fredag (inte {written})")
-        days = tuple(range(first, last + 1))
+    days = KEYWORDS[keyword] if keyword else _days(found)
     times = found["times"]
     if times == DYGNET_RUNT:
         return Group(days, keyword)

@@ -47,7 +47,8 @@ PHONE_FIELDS = (
         "oppettider",
         "text",
         "när numret svarar: dagar och sedan tider. Dagar: en veckodag (måndag, måndagar, mån eller må), "
-        "måndag–fredag, vardagar, helger, alla dagar eller skoldagar. Tider: 8–16, 8.30–16.15, 9–12 och "
+        "måndag–fredag (eller måndag till fredag), vardagar, helger, alla dagar eller skoldagar; dagar "
+        "som har samma tider skrivs med och, som i Tisdagar och torsdagar 9–11. Tider: 8–16, 8.30–16.15, 9–12 och "
         "13–15, 16–08 (över natten) eller dygnet runt. Skilj flera delar med kommatecken eller och, till "
         "exempel Vardagar 8–16, helger 10–14 eller Måndag–torsdag 9–12 och fredag 9–11; varje dag skrivs "
         "en gång. Bara Dygnet runt betyder alla dagar. Annat om tiderna (lunchstängt, stängt i juli) "

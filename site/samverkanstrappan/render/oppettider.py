@@ -50,7 +50,11 @@ def _group(group: Group, lang: str, translate) -> str:
     else:
         # Stand-alone names: the form a day has on its own (Finnish "maanantai", not "maanantaina").
         names = get_day_names("wide", context="stand-alone", locale=lang)
-        days = names[group.days[0]] + ("" if len(group.days) == 1 else "–" + names[group.days[-1]])
+        first, last = group.days[0], group.days[-1]
+        if group.days == tuple(range(first, last + 1)):
+            days = names[first] + ("" if first == last else "–" + names[last])
+        else:  # days apart ("Tisdagar och torsdagar 9–11"): the language's own list
+            days = format_list([names[day] for day in group.days], locale=lang)
     if group.all_day:
         return f"{days} {translate(DYGNET_RUNT)}"
     ranges = [_time(start, lang) + "–" + _time(end, lang) for start, end in group.intervals]
