@@ -90,6 +90,7 @@ region: Region Prov
 webbadress: https://prov.example/
 sprak: [sv]
 exempel: ja
+logotyp: logotyp.svg
 synpunkter:
   epost: webben@prov.example
 tillganglighet:
@@ -125,7 +126,7 @@ def write_content(root: Path) -> Path:
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    # the example's logo, for the municipality fixtures that name it
+    # the example's logo, which kommun.yaml names (as do most of the municipality fixtures)
     shutil.copy(paths.CONTENT / "kommuner" / "exempelstad" / "logotyp.svg", root / "kommuner" / KOMMUN)
     return root
 

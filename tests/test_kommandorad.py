@@ -54,6 +54,8 @@ def test_an_unknown_command_is_one_swedish_line_naming_the_commands():
         (["--processer", "många"], "--processer"),
         (["--kommunn", "sjoberga"], "--kommunn"),
         (["--kommun"], "--kommun"),
+        (["kontroll", "--innehall", "/finns/inte/innehall"], "--innehall"),
+        (["--innehall", "/finns/inte/innehall"], "--innehall"),
     ],
 )
 def test_argparses_own_mistakes_are_one_swedish_line(capsys, argv, named):
@@ -61,6 +63,13 @@ def test_argparses_own_mistakes_are_one_swedish_line(capsys, argv, named):
     assert (code, out) == (2, "")
     assert len(err.splitlines()) == 1 and named in err, err
     assert not [word for word in ENGLISH if word in err], err
+
+
+@pytest.mark.parametrize("argv, meant", [(["--komun", "sjoberga"], "--kommun"), (["--hell"], "--hel")])
+def test_a_mistyped_flag_is_told_the_flag_meant(capsys, argv, meant):
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert f"Menade du {meant}?" in err, err
 
 
 @pytest.mark.parametrize("swedish, english", [("bygg", "build"), ("kontroll", "check"), ("visa", "serve")])

@@ -118,6 +118,22 @@ def test_a_mistake_is_listed_on_every_page_while_the_last_good_version_is_served
     assert "Tredje versionen." in html and preview_problems(html) == [] and "forhandsvisning-fel" not in html
 
 
+def test_the_problems_a_save_brings_or_mends_are_told_once_each(content, tmp_path):
+    """build.py serve printed the problems it started with and then nothing: a mistake saved
+    later showed only in the browser (an editor's walk, session 44)."""
+    app = create_app(KOMMUN, content, serve=True, search_index=tmp_path / "index")
+    client, told = app.test_client(), []
+    live_preview.preview(app).on_problems = told.append
+    page = content / "sidor" / "sv" / "om.md"
+    good = page.read_text(encoding="utf-8")
+    lines = good.splitlines()
+    lines[1] = "\t" + lines[1]
+    for text in ("\n".join(lines) + "\nFel.\n", "\n".join(lines) + "\nFel igen.\n", good + "\nRätt.\n"):
+        page.write_text(text, encoding="utf-8")
+        client.get("/sv/om/")
+    assert [[(problem.line, problem.code) for problem in problems] for problems in told] == [[(2, "SV101")], []]
+
+
 def test_open_tabs_are_told_to_reload_when_a_saved_file_is_read(content, tmp_path):
     app = create_app(KOMMUN, content, serve=True, search_index=tmp_path / "index")
     stop = live_reload.watch(app)

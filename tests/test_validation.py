@@ -229,7 +229,7 @@ CASES = {
     "SV230": page("hoppar-rubrikniva.md", 10),
     "SV231": page("rubrikniva.md", 8),
     "SV240": page("utan-trappsteg.md", 2),
-    "SV250": page("svar-text.md", 7),
+    "SV250": page("svar-text.md", 8),
     "SV260": put(f"{OWN}/tillagg/sv/finns-inte.md", LOCAL / "tillagg-utan-sida.md", 1),
     "SV301": flow("start-saknas.yaml", "start:"),
     "SV302": flow("ett-svar.yaml", 3),
@@ -265,6 +265,8 @@ CASES = {
     "SV402": settings("utan-svenska.yaml", "sprak:"),
     "SV403": settings("dubbelt-sprak.yaml", "sprak:"),
     "SV404": Renamed({}, "kommuner/älv by", 1, kommun="älv by"),
+    "SV405": put(f"{OWN}/verksamheter.fin.yaml", b"granskad: nej\n", 1),
+    "SV406": put(f"{OWN}/anteckningar.txt", b"Ring Anna om numren.\n", 1),
     "SV410": settings("lag-kontrast.yaml", "primar:"),
     "SV420": settings("logotyp-gif.yaml", "logotyp:"),
     "SV421": settings("logotyp-saknas.yaml", "logotyp:"),
@@ -310,7 +312,7 @@ CASES = {
     "SV715": Catalog("saknas", 1),
     "SV716": Catalog("platshallare", 10),
 }
-WARNINGS = {"SV108", "SV207", "SV208", "SV433", "SV504", "SV705"}
+WARNINGS = {"SV108", "SV207", "SV208", "SV406", "SV433", "SV504", "SV705"}
 
 
 @pytest.mark.parametrize(
@@ -344,6 +346,78 @@ def test_a_copied_example_without_exempel_ja_names_every_made_up_contact_but_no_
     assert {found for found in where(check(content), content) if found[0] == "SV507"} == expected
     settings.write_text(settings.read_text(encoding="utf-8") + "exempel: ja\n", encoding="utf-8")
     assert [problem for problem in check(content) if problem.code == "SV507"] == []
+
+
+@pytest.mark.parametrize("name", ["Bibliotek.MD", "Träffpunkter.md", "om oss.markdown", "Öppet hus.md.txt"])
+def test_a_badly_named_page_is_told_a_name_that_passes(tmp_path, name):
+    """SV206 told "Bibliotek.MD" to become Bibliotek.md, which SV201 then refused, and SV201
+    named no name at all (an editor's walk, session 44): the name advised is one that works."""
+    content = write_content(tmp_path)
+    folder = content / "sidor" / "sv"
+    (folder / name).write_text(FILES["sidor/sv/om.md"], encoding="utf-8")
+    named = [problem for problem in check(content) if problem.code in ("SV201", "SV206")]
+    assert len(named) == 1, named
+    advised = re.findall(r"[\w/-]+\.md\b", named[0].message)[-1]
+    (folder / name).rename(folder / advised)
+    assert [problem for problem in check(content) if problem.code.startswith("SV2")] == []
+    assert (folder / advised).is_file() and advised.isascii() and advised == advised.lower()
+
+
+def test_a_short_page_is_not_given_a_lix_and_a_long_one_is_told_where_its_text_begins(tmp_path):
+    """ "Välkommen." alone had LIX 101, reported on the blank line under --- (session 44)."""
+    content = write_content(tmp_path)
+    page = content / "sidor" / "sv" / "kort.md"
+    front = FILES["sidor/sv/om.md"].split("---", 2)[1]
+    page.write_text(f"---{front}---\n\nVälkommen.\n", encoding="utf-8")
+    assert [problem for problem in check(content) if problem.code == "SV250"] == []
+    hard = (FIXTURES / "trasigt" / "svar-text.md").read_text(encoding="utf-8").split("---", 2)[2].strip()
+    page.write_text(f"---{front}---\n\n\n{hard}\n", encoding="utf-8")
+    assert ("SV250", "sidor/sv/kort.md", line_of(page, hard[:30])) in where(check(content), content)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_page_saved_as_utf16_is_named_so(tmp_path, encoding):
+    """Notepad's "Unicode" was reported as perhaps Latin-1 (session 44); it names the encoding now."""
+    content = write_content(tmp_path)
+    (content / "sidor" / "sv" / "om.md").write_bytes(FILES["sidor/sv/om.md"].encode(encoding))
+    found = [problem for problem in check(content) if problem.code == "SV104"]
+    assert [(problem.line, "UTF-16" in problem.message) for problem in found] == [(1, True)]
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "−", "‑"])
+def test_a_phone_number_with_the_dash_word_puts_in_is_read_as_written_with_a_hyphen(tmp_path, dash):
+    """ "0200–10 00 00" (Word's dash) was "no Swedish phone number" (an editor's walk, session 44)."""
+    content = write_content(tmp_path)
+    services = content / OWN / "verksamheter.yaml"
+    services.write_text(services.read_text(encoding="utf-8").replace("0100-20", f"0100{dash}20"), encoding="utf-8")
+    assert check(content) == []
+    store = ContentStore(content, KOMMUN)
+    assert [phone.nummer for phone in store.verksamheter["vardcentral"].telefon] == ["0100-20 00 00"]
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("kommun.yml", "SV405"),
+        ("verksamheter.en.yml", "SV405"),
+        ("Verksamheter.en.yaml", "SV405"),
+        ("verksamheter.fin.yaml", "SV405"),
+        ("verksamheter.sv.yaml", "SV405"),
+        ("kris.svenska.yaml", "SV405"),
+        ("anteckningar.docx", "SV406"),
+        ("logotyp-gammal.svg", "SV406"),
+        (".DS_Store", None),
+        ("~$kommun.docx", None),
+        ("kris.en.yaml", None),
+    ],
+)
+def test_a_file_in_the_municipalitys_folder_that_nothing_reads_is_named(tmp_path, name, code):
+    """kommun.yml, verksamheter.en.yml and verksamheter.fin.yaml were passed by without a word,
+    so what they held was missing from the site (an editor's walk, session 44)."""
+    content = write_content(tmp_path)
+    (content / OWN / name).write_text("# Vad kommunen vill säga.\nkontakt:\n  - ring oss\n", encoding="utf-8")
+    found = [problem for problem in where(check(content), content) if problem[0] in ("SV405", "SV406")]
+    assert found == ([(code, f"{OWN}/{name}", 1)] if code else [])
 
 
 def test_every_code_has_a_broken_fixture():

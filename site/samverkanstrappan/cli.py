@@ -9,6 +9,8 @@ work as before.
 
 import argparse
 import contextlib
+import difflib
+import re
 from pathlib import Path
 
 # Each command's Swedish name (shown), its English one (kept) and what it does.
@@ -69,8 +71,13 @@ def swedish():
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str):
-        """One line, as the build's own messages are: argparse would print its usage first."""
-        self.exit(2, f"{self.prog}: {message}. Skriv python {self.prog} --help för att se alla val.\n")
+        """One line, as the build's own messages are: argparse would print its usage first. A
+        flag it does not know is given the closest one it does (--komun: --kommun)."""
+        known = [flag for flag in self._option_string_actions if flag.startswith("--")]
+        unknown = [word for word in re.findall(r"--[\w-]+", message) if word not in known]
+        close = [found for word in unknown for found in difflib.get_close_matches(word, known, n=1)]
+        hint = f" Menade du {', '.join(close)}?" if close else ""
+        self.exit(2, f"{self.prog}: {message}.{hint} Skriv python {self.prog} --help för att se alla val.\n")
 
 
 def _whole_number(text: str) -> int:
@@ -78,6 +85,13 @@ def _whole_number(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' är inget heltal") from None
+
+
+def _folder(text: str) -> Path:
+    """A folder that is there: a mistyped --innehall was "stopped by the computer", to be tried again."""
+    if not Path(text).is_dir():
+        raise argparse.ArgumentTypeError(f"mappen '{text}' finns inte")
+    return Path(text)
 
 
 def parser(kommun: str, build: Path, content: Path, search_index: Path) -> Parser:
@@ -97,7 +111,7 @@ def parser(kommun: str, build: Path, content: Path, search_index: Path) -> Parse
     made.add_argument("--kommun", default=kommun, help=f"kommunens mapp i content/kommuner/ (standard: {kommun})")
     made.add_argument("--alla", action="store_true", help="bygg alla kommuner, var och en i sin mapp")
     made.add_argument("--ut", type=Path, default=build, help=f"mappen som byggena hamnar i (standard: {build.name}/)")
-    made.add_argument("--innehall", type=Path, default=content, help="innehållsmappen (standard: content/)")
+    made.add_argument("--innehall", type=_folder, default=content, help="innehållsmappen (standard: content/)")
     made.add_argument("--sokindex", type=Path, default=search_index, help="mappen som sökindexen hamnar i")
     port = "porten som förhandsvisningen (visa) svarar på (standard: 8000)"
     made.add_argument("--port", type=_whole_number, default=8000, help=port)

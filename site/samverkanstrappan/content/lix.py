@@ -13,6 +13,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?:]+(?=\s|$)|\n+")
 
 
+def words(text: str) -> list[str]:
+    """The words LIX counts in a plain text."""
+    return _WORD.findall(text)
+
+
 def lix(text: str) -> float:
     """Return the LIX of a plain text; 0.0 for a text without words."""
     words = _WORD.findall(text)

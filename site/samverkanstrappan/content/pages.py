@@ -70,6 +70,14 @@ CODES = {
 }
 
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
+PLAIN_LETTERS = str.maketrans("åäöéü", "aaoeu")
+
+
+def plain_name(name: str) -> str:
+    """`name` as an address may have it, a–z, digits and hyphens: Träffpunkter → traffpunkter,
+    "om oss" → om-oss. What the advice of SV201, SV206 and SV404 names, so that following it
+    leads to no new mistake ("Bibliotek.MD" was told to become Bibliotek.md, which SV201 refused)."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower().translate(PLAIN_LETTERS)).strip("-")
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,14 @@ class Page:
     @property
     def title(self) -> str:
         return self.meta.get("titel", self.key)
+
+    @property
+    def text_line(self) -> int:
+        """The file line where the body's text begins (after the blank lines below ---)."""
+        for number, line in enumerate(self.body.splitlines(), start=self.body_line):
+            if line.strip():
+                return number
+        return self.body_line
 
     def line_of(self, needle: str) -> int:
         """The file line where `needle` first appears in the body, else the body's start."""
@@ -140,7 +156,9 @@ def parse(
                 1,
                 BAD_FILE_NAME,
                 "Filnamnet får bara ha små bokstäver a–z, siffror och bindestreck "
-                "(inga å, ä, ö eller mellanslag), eftersom det blir sidans adress.",
+                "(inga å, ä, ö eller mellanslag), eftersom det blir sidans adress. "
+                f"Byt namn till {'/'.join(plain_name(part) or 'sida' for part in key.split('/'))}.md "
+                f"i mappen {lang}.",
             )
         )
     size = path.stat().st_size if os.path.isfile(path) and not os.path.islink(path) else 0

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .filer import FILE_SUFFIXES
+from .pages import plain_name
 from .problems import WARNING, Problem
 from .sprak import SPRAK
 
@@ -40,7 +41,8 @@ PROGRAMS_FILES = {"thumbs.db", "desktop.ini"}
 IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 
-def _programs(name: str) -> bool:
+def programs_file(name: str) -> bool:
+    """A file a program put beside the editor's (a Mac's folder settings, a lock file, a backup)."""
     return name.startswith((".", "~$", "#")) or name.endswith("~") or name.lower() in PROGRAMS_FILES
 
 
@@ -53,12 +55,12 @@ def _page_name(name: str) -> str | None:
         if stem.lower().endswith(added):
             stem = stem[: -len(added)]
     page = Path(stem)
-    return page.stem + PAGE if page.stem and page.suffix.lower() in MARKDOWN_SUFFIXES else None
+    return (plain_name(page.stem) or "sida") + PAGE if page.stem and page.suffix.lower() in MARKDOWN_SUFFIXES else None
 
 
 def _file_problem(path: Path, root: Path, shown: Callable[[Path], str], in_language: bool) -> Problem | None:
     name = path.name
-    if _programs(name):
+    if programs_file(name):
         return None
     meant = _page_name(name)
     if meant:
@@ -129,7 +131,7 @@ def problems(roots: Iterable[tuple[Path, bool]], published: Iterable[str], shown
             continue
         for entry in entries:
             path = Path(entry.path)
-            if entry.is_symlink() or _programs(entry.name):
+            if entry.is_symlink() or programs_file(entry.name):
                 continue
             if entry.is_dir():
                 problem = _folder_problem(path, published, own, shown)

@@ -95,6 +95,8 @@ def _lines(value):
 
 
 _PHONE = re.compile(r"\+?[\d][\d \-()]*")
+# Word and many keyboards make the hyphen a dash (0200–10 00 00), which no reader tells apart.
+_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—−", "-"))
 
 
 def _phone(value):
@@ -102,6 +104,7 @@ def _phone(value):
     text, error = _text(value)
     if error:
         return None, error
+    text = text.translate(_DASHES)
     digits = re.sub(r"\D", "", text)
     swedish = (
         (text.startswith("+46") and 9 <= len(digits) <= 12)
@@ -109,7 +112,8 @@ def _phone(value):
         or (len(digits) <= 6 and text[0] in "19" and text.replace(" ", "").isdigit())
     )
     if not _PHONE.fullmatch(text) or not swedish:
-        return None, f"'{text}' är inget svenskt telefonnummer. Skriv till exempel 010-123 45 67"
+        words = " Skriv bara numret här, utan ord." if re.search(r"[^\W\d_]", text) else ""
+        return None, f"'{text}' är inget svenskt telefonnummer.{words} Skriv till exempel 010-123 45 67"
     return text, None
 
 

@@ -259,11 +259,13 @@ class ContentStore(FileCache):
         self.problems += found
         self.directory_translations: dict[str, verksamheter_sprak.Translation] = {}
         known = frozenset(service.id for service in self.verksamheter.entries)
-        for lang in SPRAK:  # also a language not yet published: its file is checked before it is
+        # Also a language not yet published: its file is checked before it is. Not Swedish, which
+        # is verksamheter.yaml itself (a verksamheter.sv.yaml is SV405).
+        for lang in (lang for lang in SPRAK if lang != SOURCE):
             path = self.kommun_dir / verksamheter_sprak.file_name(lang)
             translation, found = self._read((path,), verksamheter_sprak.load, path, self._shown(path), lang, known)
             self.problems += found
-            if translation and lang != SOURCE:
+            if translation:
                 self.directory_translations[lang] = translation
 
     @property

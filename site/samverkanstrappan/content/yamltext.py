@@ -104,8 +104,23 @@ def read_text(path: Path, file: str) -> tuple[str | None, list[Problem]]:
     return read_text_of(data, file)
 
 
+# Notepad's "Unicode" and Word's "Unicode text" are UTF-16: its mark comes first, or, without
+# one, every other byte of Swedish text is a zero byte.
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _utf16(data: bytes) -> bool:
+    return data.startswith(UTF16_MARKS) or (len(data) >= 4 and data[:200].count(0) * 3 >= len(data[:200]))
+
+
 def read_text_of(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """`data` as text, or a problem naming the line of its first byte that is not UTF-8."""
+    if _utf16(data):  # read as UTF-8 it failed on line 1 and blamed Latin-1 (an editor's walk, session 44)
+        message = (
+            "Filen är sparad som UTF-16 (i Anteckningar heter det Unicode). Öppna den och spara om den "
+            "som UTF-8: i Anteckningar under Spara som, Kodning."
+        )
+        return None, [Problem(file, 1, NOT_UTF8, message)]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:

@@ -340,6 +340,8 @@ def _write_everything(app, workers, output: Path, fresh: Path, out, started: flo
 
 def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT, search_index: Path | None = None) -> None:
     """Run the site locally for editing: a saved file shows at once, and open tabs reload."""
+    from flask import cli as flask_cli
+
     from ..render import create_app, live, live_reload
 
     app = create_app(kommun, content_dir, serve=True, search_index=search_index)
@@ -349,6 +351,7 @@ def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT, search_inde
     if problems:
         print(report(problems))
     preview = live.preview(app)
+    preview.on_problems = lambda found: print(report(list(found)), flush=True)
     preview.remove_leftovers()
     preview.started(problems, {lang: router.documents(store, lang) for lang in store.languages})
     # What is read at the start lives as long as the preview, and most of it is shared by every
@@ -362,6 +365,9 @@ def serve(kommun: str, port: int, content_dir: Path = paths.CONTENT, search_inde
     print("Sparade ändringar syns direkt, och öppna flikar laddas om. Avsluta med Ctrl-C.")
     # Werkzeug logs every request with its query string: search words must not reach a log.
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    # Flask's own banner is English ("Serving Flask app", "Debug mode: off"); the two lines
+    # above say what an editor needs.
+    flask_cli.show_server_banner = lambda *args: None
     try:
         app.run(host="127.0.0.1", port=port, debug=False, threaded=True)
     finally:

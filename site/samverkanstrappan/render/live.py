@@ -18,6 +18,7 @@ an app that no watcher serves (tests), the next request, which looks at every fi
 import contextlib
 import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import count
 from pathlib import Path
@@ -55,6 +56,9 @@ class Preview:
         self.version = Version(0, content, Path(app.config["SEARCH_INDEX"]), None)
         self.folders: list[Path] = []  # the index folders made here, newest last
         self.unpruned: ContentStore | None = None  # read, but its cache not yet pruned
+        # What is told when a save changes the problems: build.py serve prints them in the
+        # editor's terminal too, where the first ones were printed (an editor's walk, session 44).
+        self.on_problems: Callable[[tuple[Problem, ...]], None] | None = None
 
     def started(self, problems: list[Problem], documents: dict) -> None:
         """The first version is checked and indexed (build.py serve): its problems show on every page."""
@@ -78,6 +82,8 @@ class Preview:
         router, current = self.app.extensions["router"], self.version
         problems = tuple(validate(new, set(router.urls(new))))
         number = next(self.numbers)
+        if self.on_problems and problems != current.problems:
+            self.on_problems(problems)
         if has_errors(problems):  # readers keep the last good version; every page lists the problems
             self._swap(replace(current, number=number, problems=problems))
             self._prune_later(new)

@@ -13,6 +13,7 @@ from . import (
     date_rules,
     directory_rules,
     exempel_rules,
+    kommun_files_rules,
     kommun_rules,
     kris_rules,
     logo_rules,
@@ -30,6 +31,7 @@ RULES = (
     + vagvisare_rules.RULES
     + behov_rules.RULES
     + kommun_rules.RULES
+    + kommun_files_rules.RULES
     + logo_rules.RULES
     + directory_rules.RULES
     + exempel_rules.RULES

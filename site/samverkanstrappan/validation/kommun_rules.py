@@ -4,13 +4,12 @@ import re
 
 from ..content import farger
 from ..content.kommun import REVIEW_EVERY
+from ..content.pages import plain_name
 from ..content.problems import WARNING, Problem
 from ..content.scan import shown_path
 from ..content.sprak import SOURCE, SPRAK
 from . import date_rules
 from .registry import codes, kommun_file
-
-PLAIN_LETTERS = str.maketrans("åäöéü", "aaoeu")
 
 
 @codes(SV260="En kommuns tillägg (tillagg/) hör till en sida som inte finns.")
@@ -62,7 +61,7 @@ def folder_named_plainly(store, site_urls):
     """The municipality's folder is named with a–z, digits and hyphens only."""
     name = store.kommun_slug.strip("/")  # --kommun sjoberga/, as a shell completes it
     if not FOLDER_NAME.fullmatch(name):
-        plain = re.sub(r"[^a-z0-9]+", "-", name.lower().translate(PLAIN_LETTERS)).strip("-") or "kommun"
+        plain = plain_name(name) or "kommun"
         yield Problem(
             shown_path(store.kommun_dir),
             1,
