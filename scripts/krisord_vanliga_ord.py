@@ -7,7 +7,7 @@ Search: "Everyday words one letter from a crisis word"). The frequency lists com
 wordfreq, which the site does not need, so install it beside the project first:
 
     python -m pip install wordfreq
-    python scripts/krisord_vanliga_ord.py [--ord 30000] [--sprak sv en]
+    python scripts/krisord_vanliga_ord.py [--ord 30000] [--sprak sv en] [--kommun nystad]
 
 It prints, for each language, the words that show the block alone (most are crisis words in
 another form, which is right) and, for the phrases of two words or more, the other frequent
@@ -15,14 +15,13 @@ words that one of their words matches, with an ending too (psykos and psykosocia
 for when the lexicons change, not a test.
 """
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "site"))
 
-from samverkanstrappan import paths  # noqa: E402
+from samverkanstrappan import cli, paths  # noqa: E402
 from samverkanstrappan.content.store import ContentStore  # noqa: E402
 from samverkanstrappan.index import fraga, sokdata  # noqa: E402
 
@@ -54,15 +53,23 @@ def screen(lang: str, kinds: list[dict], frequent: list[str]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--ord", type=int, default=30000, help="how many of the most frequent words")
-    parser.add_argument("--sprak", nargs="*", help="languages (default: every published one)")
-    args = parser.parse_args()
+    # In Swedish, as build.py speaks to the editors who run it (an editor's walk, session 44).
+    with cli.swedish():
+        parser = cli.Parser(
+            prog="scripts/krisord_vanliga_ord.py",
+            description="Vanliga ord som en krisfras skulle matcha, för varje språk. Kräver wordfreq: "
+            "python -m pip install wordfreq",
+        )
+        parser.add_argument("--ord", type=int, default=30000, help="hur många av de vanligaste orden (standard: 30000)")
+        parser.add_argument("--sprak", nargs="*", help="språken (standard: alla som kommunen publicerar)")
+        parser.add_argument("--kommun", default=paths.DEFAULT_KOMMUN, help="kommunens mapp i content/kommuner/")
+        parser.add_argument("--innehall", type=Path, default=paths.CONTENT, help="innehållsmappen (standard: content/)")
+        args = parser.parse_args()
     try:
         import wordfreq
     except ImportError:
         sys.exit("Installera wordfreq först: python -m pip install wordfreq")
-    store = ContentStore(paths.CONTENT, paths.DEFAULT_KOMMUN)
+    store = ContentStore(args.innehall, args.kommun)
     for lang in args.sprak or store.languages:
         screen(lang, lexicon(store, lang), wordfreq.top_n_list(lang, args.ord))
 

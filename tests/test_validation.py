@@ -420,6 +420,32 @@ def test_a_file_in_the_municipalitys_folder_that_nothing_reads_is_named(tmp_path
     assert found == ([(code, f"{OWN}/{name}", 1)] if code else [])
 
 
+def test_an_unknown_organisation_or_logo_is_told_the_one_meant(tmp_path):
+    """ "Organisationen 'regionen' finns inte" and "Filen 'Logotyp.svg' finns inte" said nothing of
+    the organisation and the logo that are there (an editor's walk, session 44)."""
+    content = write_content(tmp_path)
+    for name, old, new in (
+        ("verksamheter.yaml", "organisation: region\n", "organisation: regionen\n"),
+        ("kommun.yaml", "logotyp: logotyp.svg", "logotyp: Logotyp.svg"),
+    ):
+        path = content / OWN / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    told = {problem.code: problem.message for problem in check(content)}
+    assert "Menade du 'region'?" in told["SV501"] and "Menade du 'logotyp.svg'?" in told["SV421"]
+
+
+def test_a_key_indented_under_a_value_is_told_as_indentation_not_as_a_colon(tmp_path):
+    """ " granskad: ..." under "trappsteg: ..." was told to quote a text with a colon (session 44)."""
+    content = write_content(tmp_path)
+    page = content / "sidor" / "sv" / "om.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines) if line.startswith("granskad:"))
+    lines[number] = " " + lines[number]
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = [problem for problem in check(content) if problem.code == "SV101"]
+    assert [(problem.line, "indragen" in problem.message) for problem in found] == [(number + 1, True)]
+
+
 def test_every_code_has_a_broken_fixture():
     assert sorted(CASES) == sorted(validation.codes())
 

@@ -103,6 +103,28 @@ def _no_colon(text: str) -> str | None:
     return f"Filen går inte att läsa: ett kolon (:) saknas efter nyckeln '{key}'. Skriv raden så här: {example}"
 
 
+def _indented_key(lines: list[str], line: int) -> str | None:
+    """The message for a key indented further than the key with a value above it (" granskad:
+    2026-12-06" under "titel: Om oss"): YAML reads it as more of that value, and then its colon
+    is the mistake it names (an editor's walk, session 44). None for any other line."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    key = re.match(r"(\s+)([^\s:#\-][^:#]*):(\s|$)", text)
+    written = [n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")]
+    if not key or not written:
+        return None
+    above = lines[written[0] - 1]
+    if (
+        _indent(text) <= _indent(above)
+        or above.rstrip().endswith(":")
+        or not re.match(r"\s*[^\s:#-][^:#]*:\s+\S", above)
+    ):
+        return None
+    return (
+        f"Filen går inte att läsa: raden med '{key[2].strip()}' är indragen längre än raden ovanför. "
+        "Ta bort mellanslagen först på raden, så att nyckeln står lika långt in som de andra."
+    )
+
+
 def diagnosis(error: yaml.YAMLError, lines: list[str], offset: int) -> list[tuple[int, str]]:
     """(line, Swedish message) for a YAML syntax error, whichever library found it (for a tab,
     one for every line with a tab)."""
@@ -124,6 +146,9 @@ def diagnosis(error: yaml.YAMLError, lines: list[str], offset: int) -> list[tupl
         above = _key_without_colon(lines, line)
         if above:  # "titel Öppet hus" went on into the next line's "ingress:", which was blamed
             return [(offset + above, _no_colon(lines[above - 1]))]
+        indented = _indented_key(lines, line)
+        if indented:
+            return [(offset + line, indented)]
     opened = _open_quote(lines, line)
     if opened:
         number, quote = opened

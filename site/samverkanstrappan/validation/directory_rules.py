@@ -1,5 +1,7 @@
 """Checks on a municipality's directory of verksamheter (verksamheter.yaml)."""
 
+import difflib
+
 from ..content.problems import WARNING, Problem
 from ..content.verksamheter import STALE_AFTER
 from . import date_rules
@@ -30,11 +32,13 @@ def services_complete(store, site_urls):
         first.setdefault(organisation.id, line)
     for service in store.verksamheter.entries:
         if service.organisation is None and service.organisation_id:  # "": missing or unreadable (SV111, SV112)
+            close = difflib.get_close_matches(service.organisation_id, list(first), n=1)
+            hint = f" Menade du '{close[0]}'?" if close else f" Där finns: {', '.join(first) or 'inga'}."
             yield Problem(
                 file,
                 service.lines.get("organisation", service.line),
                 "SV501",
-                f"Organisationen '{service.organisation_id}' finns inte under organisationer:.",
+                f"Organisationen '{service.organisation_id}' finns inte under organisationer:.{hint}",
             )
         if not service.telefon and not service.phones_unreadable:
             yield Problem(

@@ -4,6 +4,7 @@ opens its address gets it as a document of the site, where it does (on a host wi
 headers of docs/nginx.conf). So it is read, not trusted: an SVG may hold nothing that runs or
 fetches another file, and a PNG must be one."""
 
+import difflib
 import os
 import re
 from pathlib import Path
@@ -173,7 +174,17 @@ def logo_usable(store, site_urls):
     if os.path.isdir(logo):
         return  # a folder named as the logo is SV121 already (content/filer.py): one line
     if not os.path.isfile(logo):
-        yield Problem(file, line, "SV421", f"Filen '{name}' finns inte i {store.kommun_dir.name}/.")
+        # "Logotyp.svg" for logotyp.svg: the image that is there, by its name (an editor's walk, session 44).
+        images = sorted(
+            entry.name
+            for entry in os.scandir(store.kommun_dir)
+            if entry.is_file() and os.path.splitext(entry.name)[1].lower() in LOGO_TYPES
+        )
+        close = difflib.get_close_matches(name, images, n=1, cutoff=0.6) or [
+            image for image in images if image.lower() == name.lower()
+        ]
+        hint = f" Menade du '{close[0]}'?" if close else ""
+        yield Problem(file, line, "SV421", f"Filen '{name}' finns inte i {store.kommun_dir.name}/.{hint}")
         return
     if logo.stat().st_size > LOGO_MAX_BYTES:
         size = logo.stat().st_size // 1024
