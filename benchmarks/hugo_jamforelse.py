@@ -129,7 +129,7 @@ def compare_example(rounds: int, cache: bool, pythons: list[str]) -> None:
             shutil.rmtree(tmp / "ut")
         for round_number in range(rounds):
             for python in pythons:
-                cache_used = caches[python] if cache else tmp / f"tom-cache-{round_number}-{len(ours[python])}"
+                cache_used = caches[python] if cache else tmp / f"tom-{caches[python].name}-{round_number}"
                 ours[python].append(cold_build(python, tmp / "ut", tmp / "index", cache_used))
                 shutil.rmtree(tmp / "ut")
             shutil.rmtree(tmp / "hugo", ignore_errors=True)

@@ -72,6 +72,11 @@ def test_a_mistyped_flag_is_told_the_flag_meant(capsys, argv, meant):
     assert f"Menade du {meant}?" in err, err
 
 
+def test_words_in_a_value_are_never_taken_for_a_flag_meant(capsys):
+    code, out, err = run(capsys, "--innehall", "/finns/inte/a--kommunx")
+    assert code == 2 and "finns inte" in err and "Menade du" not in err, err
+
+
 @pytest.mark.parametrize("swedish, english", [("bygg", "build"), ("kontroll", "check"), ("visa", "serve")])
 def test_the_swedish_commands_do_what_the_english_ones_do(tmp_path, monkeypatch, capsys, swedish, english):
     done = []

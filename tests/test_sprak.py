@@ -72,6 +72,8 @@ def test_the_build_fails_on_a_fuzzy_interface_string(content, tmp_path):
         ),
         ("Vi svarar inom %(days)s arbetsdagar.", "Vastaamme työpäivän kuluessa.", ["saknar platshållaren %(days)s"]),
         ("Meny", "Valikko 100 % valmis", ["som inte är en hel platshållare: '% valmis'"]),
+        ("Steg %(number)s: %(title)s", "Askelma %(number)d: %(title)s", ["skriver %(number)d"]),
+        ("Verksamheter i %(kommun)s", "Palvelut – % (kommun)s", ["som inte är en hel platshållare: '% (kommun)s'"]),
     ],
 )
 def test_a_translation_whose_placeholders_differ_from_the_original_stops_the_build_as_a_content_mistake(

@@ -404,6 +404,9 @@ def test_a_phone_number_with_the_dash_word_puts_in_is_read_as_written_with_a_hyp
         ("verksamheter.fin.yaml", "SV405"),
         ("verksamheter.sv.yaml", "SV405"),
         ("kris.svenska.yaml", "SV405"),
+        ("verksamheter.engelska.yaml", "SV405"),
+        ("verksamheter.en.yaml.txt", "SV405"),
+        ("verksamheter.gammal.yaml", "SV406"),  # a copy kept, not a language meant
         ("anteckningar.docx", "SV406"),
         ("logotyp-gammal.svg", "SV406"),
         (".DS_Store", None),

@@ -74,7 +74,8 @@ class Parser(argparse.ArgumentParser):
         """One line, as the build's own messages are: argparse would print its usage first. A
         flag it does not know is given the closest one it does (--komun: --kommun)."""
         known = [flag for flag in self._option_string_actions if flag.startswith("--")]
-        unknown = [word for word in re.findall(r"--[\w-]+", message) if word not in known]
+        named = message.split(":", 1)[1] if message.startswith("okända flaggor:") else ""  # not a value's words
+        unknown = [word for word in re.findall(r"--[\w-]+", named) if word not in known]
         close = [found for word in unknown for found in difflib.get_close_matches(word, known, n=1)]
         hint = f" Menade du {', '.join(close)}?" if close else ""
         self.exit(2, f"{self.prog}: {message}.{hint} Skriv python {self.prog} --help för att se alla val.\n")

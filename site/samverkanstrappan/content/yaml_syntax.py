@@ -108,7 +108,8 @@ def _indented_key(lines: list[str], line: int) -> str | None:
     2026-12-06" under "titel: Om oss"): YAML reads it as more of that value, and then its colon
     is the mistake it names (an editor's walk, session 44). None for any other line."""
     text = lines[line - 1] if 0 < line <= len(lines) else ""
-    key = re.match(r"(\s+)([^\s:#\-][^:#]*):(\s|$)", text)
+    # A key is one word (granskad, sag_sa_har): "  behöver hjälp: ring oss" is wrapped text.
+    key = re.match(r"(\s+)([\w-]+):(\s|$)", text)
     written = [n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")]
     if not key or not written:
         return None

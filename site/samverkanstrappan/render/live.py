@@ -60,6 +60,13 @@ class Preview:
         # editor's terminal too, where the first ones were printed (an editor's walk, session 44).
         self.on_problems: Callable[[tuple[Problem, ...]], None] | None = None
 
+    def _tell(self, problems: tuple[Problem, ...], changed: bool) -> None:
+        """Tell `on_problems` of problems that changed, once the version is in place: a terminal
+        that is gone (a closed pipe) must not keep the new version from the tabs."""
+        if self.on_problems and changed:
+            with contextlib.suppress(OSError):
+                self.on_problems(problems)
+
     def started(self, problems: list[Problem], documents: dict) -> None:
         """The first version is checked and indexed (build.py serve): its problems show on every page."""
         self._swap(replace(self.version, problems=tuple(problems), documents=documents))
@@ -82,11 +89,11 @@ class Preview:
         router, current = self.app.extensions["router"], self.version
         problems = tuple(validate(new, set(router.urls(new))))
         number = next(self.numbers)
-        if self.on_problems and problems != current.problems:
-            self.on_problems(problems)
+        told = set(problems) != set(current.problems)
         if has_errors(problems):  # readers keep the last good version; every page lists the problems
             self._swap(replace(current, number=number, problems=problems))
             self._prune_later(new)
+            self._tell(problems, told)
             return
         before = current.documents or {lang: router.documents(current.content, lang) for lang in new.languages}
         after = {lang: router.documents(new, lang) for lang in new.languages}
@@ -102,6 +109,7 @@ class Preview:
             raise
         self._swap(Version(number, new, folder, after, problems))
         self._prune_later(new)
+        self._tell(problems, told)
         self.folders.append(folder)
         while len(self.folders) > KEPT_INDEXES:
             shutil.rmtree(self.folders.pop(0), ignore_errors=True)

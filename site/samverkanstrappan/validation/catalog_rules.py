@@ -77,68 +77,64 @@ def _catalog(path: Path, file: str, wanted: frozenset[str]) -> list[Problem]:
 # A placeholder as gettext's python-format has it (%(name)s, %(count)d ...), or %% for a percent
 # sign. Every translation is %-formatted when shown (freeze/shortcuts.py, like Jinja's newstyle
 # gettext), so any other % stops the build or swallows the letter after it.
-PLACEHOLDER = re.compile(r"%(?:%|\((\w+)\)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa])")
+PLACEHOLDER = re.compile(r"%(?:%|\((\w+)\)([#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]))")
 
 
-def _names(text: str) -> tuple[list[str], list[str]]:
-    """The placeholders' names in `text`, and each % that begins none (with what follows it)."""
-    names, stray, at = [], [], text.find("%")
+def _names(text: str) -> tuple[dict[str, str], list[str]]:
+    """The placeholders in `text`, name to how it is written (`s` of %(name)s), and each % that
+    begins none (with what follows it)."""
+    names, stray, at = {}, [], text.find("%")
     while at != -1:
         found = PLACEHOLDER.match(text, at)
         if found:
-            names += [found[1]] if found[1] else []
+            if found[1]:
+                names[found[1]] = found[2]
             at = text.find("%", found.end())
         else:
-            stray.append(text[at : at + 12].split("\n")[0])
+            stray.append(text[at : at + 25].split("\n")[0].strip())
             at = text.find("%", at + 1)
     return names, stray
 
 
 def _placeholders(catalog, file: str, lines: list[str]) -> list[Problem]:
-    """SV716: each translation has the original's placeholders, no other, and no stray %. A
-    misspelt or broken one stopped the build with a program error, and a left-out one silently
-    lost the value (the number of days in the accessibility statement)."""
+    """SV716: each translation has the original's placeholders, written as the original writes
+    them, no other, and no stray %. A misspelt or broken one stopped the build with a program
+    error, one written %(number)d for a text value too, and a left-out one silently lost the
+    value (the number of days in the accessibility statement)."""
     problems = []
     for entry in catalog:
         if entry.obsolete or "fuzzy" in entry.flags or not entry.translated():
             continue
-        original = set(_names(entry.msgid)[0]) | set(_names(entry.msgid_plural or "")[0])
+        original = _names(entry.msgid)[0] | _names(entry.msgid_plural or "")[0]
         for translation in [entry.msgstr] if not entry.msgstr_plural else list(entry.msgstr_plural.values()):
             names, stray = _names(translation)
             line = _msgstr_line(lines, entry.linenum)
             said = f"Översättningen av '{_short(entry.msgid)}'"
-            shown = ", ".join(f"%({name})s" for name in sorted(original)) or "inga"
+            shown = ", ".join(f"%({name}){kind}" for name, kind in sorted(original.items()))
+            told = []
             for text in stray:
-                problems.append(
-                    Problem(
-                        file,
-                        line,
-                        "SV716",
-                        f"{said} har ett %-tecken som inte är en hel platshållare: '{text}'. Skriv platshållaren "
-                        f"som i originalet ({shown}), och ett procenttecken som %%.",
-                    )
+                how = f"Skriv platshållaren som i originalet ({shown}), och" if original else "Skriv"
+                told.append(
+                    f"{said} har ett %-tecken som inte är en hel platshållare: '{text}'. "
+                    f"{how} ett procenttecken som %%."
                 )
-            for name in sorted(set(names) - original):
-                problems.append(
-                    Problem(
-                        file,
-                        line,
-                        "SV716",
-                        f"{said} har platshållaren %({name})s, som originalet inte har. Originalets: {shown}.",
+            for name, kind in sorted(names.items()):
+                if name not in original:
+                    others = f"Originalets: {shown}." if original else "Originalet har inga."
+                    told.append(f"{said} har platshållaren %({name}){kind}, som originalet inte har. {others}")
+                elif kind != original[name]:
+                    told.append(
+                        f"{said} skriver %({name}){kind}, men originalet %({name}){original[name]}. "
+                        "Skriv den som originalet."
                     )
-                )
             if not entry.msgstr_plural:  # a plural's singular may leave out the number
-                broken = {name for name in original if any(text.startswith(f"%({name})") for text in stray)}
-                for name in sorted(original - set(names) - broken):  # a broken one is said above
-                    problems.append(
-                        Problem(
-                            file,
-                            line,
-                            "SV716",
-                            f"{said} saknar platshållaren %({name})s, så det värdet visas inte. "
-                            "Skriv den där den passar i meningen.",
-                        )
+                broken = {name for name in original if any(f"({name})" in text for text in stray)}
+                for name in sorted(set(original) - set(names) - broken):  # a broken one is said above
+                    told.append(
+                        f"{said} saknar platshållaren %({name}){original[name]}, så det värdet visas inte. "
+                        "Skriv den där den passar i meningen."
                     )
+            problems += [Problem(file, line, "SV716", message) for message in told]
     return problems
 
 

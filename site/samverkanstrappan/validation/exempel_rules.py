@@ -11,7 +11,12 @@ from .registry import codes
 # The bundled examples' numbers have the area code 0100, which no Swedish number has, and their
 # addresses the top-level domain .example, which RFC 2606 keeps for examples. A folder copied
 # from an example with only the name changed published both, under a real municipality's name.
-MADE_UP = re.compile(r"(?<![\d+])0100(?:[- ]?\d)+|[\w.-]*[\w-]\.example\b", re.IGNORECASE)
+# A number: 0100 or +46 100 first, then a separator and digits (not "0100" inside an account
+# number, "SE12 3000 0100 1234"); an address whose last part is .example (not www.example.com).
+MADE_UP = re.compile(
+    r"(?<!\d )(?<![\w+])(?:0|\+46[- ]?)100[-–— ]\d[\d -]*\d|[\w.-]*[\w-]\.example(?![\w-]|\.\w)",
+    re.IGNORECASE,
+)
 READ = (".yaml", ".yml", ".md")
 
 

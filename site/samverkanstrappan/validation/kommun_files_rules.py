@@ -1,16 +1,18 @@
 """A municipality's folder holds only what is read: a file named almost right is read by no one."""
 
+import difflib
 import os
 import re
 
 from ..content import kris, verksamheter_sprak
-from ..content.passed_by import programs_file
+from ..content.passed_by import ADDED_SUFFIXES, programs_file
 from ..content.problems import WARNING, Problem
 from ..content.scan import shown_path
 from ..content.sprak import SOURCE, SPRAK
 from .registry import codes
 
 FOLDERS = {"sidor", "tillagg"}
+LANGUAGE_NAMES = ["svenska", "engelska", "arabiska", "finska", "ukrainska", "english", "suomi"]
 LOGOS = (".svg", ".png")
 SETTINGS = ("kommun.yaml", "verksamheter.yaml", "synonymer.yaml")
 # verksamheter.fin.yaml, kris.EN.yaml: a language meant, named as none the site knows.
@@ -63,6 +65,9 @@ def kommun_files_read(store, site_urls):
 
 def _meant(name: str, read: set[str]) -> str:
     """What to do with a file named almost as one the build reads, or "" when it is not one."""
+    for added in ADDED_SUFFIXES:  # what Notepad adds: verksamheter.en.yaml.txt
+        if name.lower().endswith(added) and name.lower()[: -len(added)] in read:
+            return f"Byt namn på den till {name.lower()[: -len(added)]} (utan {added})."
     if name.lower() in read:
         return f"Byt namn på den till {name.lower()} (med små bokstäver)."
     if name.lower().endswith(".yml") and name.lower()[:-4] + ".yaml" in read:
@@ -70,9 +75,17 @@ def _meant(name: str, read: set[str]) -> str:
     language = WITH_LANGUAGE.fullmatch(name)
     if name.lower() == verksamheter_sprak.file_name(SOURCE):
         return "Svenska står i verksamheter.yaml; en egen fil för svenska läses inte."
-    if language and language[2].lower() not in SPRAK:
+    # A language meant (fin, EN, engelska), not a copy kept (verksamheter.gammal.yaml): the
+    # copy is only a warning, since nothing is missing from the site.
+    if language and language[2].lower() not in SPRAK and _a_language(language[2].lower()):
         return f"'{language[2]}' är ingen språkkod som webbplatsen kan publicera. Välj bland {', '.join(SPRAK)}."
     return ""
+
+
+def _a_language(word: str) -> bool:
+    """Whether `word` looks like a language written otherwise: a code of two or three letters, or
+    a language's Swedish name (engelska for en)."""
+    return bool(re.fullmatch(r"[a-z]{2,3}", word)) or bool(difflib.get_close_matches(word, LANGUAGE_NAMES, n=1))
 
 
 RULES = (kommun_files_read,)
