@@ -18,7 +18,7 @@ FLOWS = FIXTURES / "vagvisare"
         ("ett-svar.yaml", 3, "SV302"),
         ("for-lang-vag.yaml", 12, "SV308"),
         ("utfall-utan-kontakt.yaml", 11, "SV310"),
-        ("okand-typ.yaml", 11, "SV311"),
+        ("okand-typ.yaml", 12, "SV311"),  # the line of verksamheter:, not the outcome's
     ],
 )
 def test_each_flow_mistake_is_reported(tmp_path, fixture, line, code):

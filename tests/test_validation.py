@@ -208,6 +208,9 @@ CASES = {
     "SV204": put("sidor/sv/stor.md", FILES["sidor/sv/om.md"] + "ord " * 60_000, 1),
     "SV270": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nEtt ord. " * 1100, BODY_LINE),
     "SV271": put("sidor/sv/om.md", FILES["sidor/sv/om.md"] + "\n\nSamordningsplaneringen. " * 1500, BODY_LINE),
+    "SV272": put(
+        "sidor/sv/om.md", FILES["sidor/sv/om.md"].replace("titel: ", "titel: " + "Om oss och " * 9, 1), "titel:"
+    ),
     "SV206": put("sidor/sv/bibliotek.MD", FILES["sidor/sv/om.md"], 1),
     "SV207": put("sidor/sv/karta.png", b"\x89PNG\r\n\x1a\n", 1),
     "SV208": Placed({"sidor/so/om.md": FILES["sidor/sv/om.md"]}, "sidor/so", 1),
@@ -240,10 +243,14 @@ CASES = {
     "SV307": flow("slinga.yaml", 9),
     "SV308": flow("for-lang-vag.yaml", 12),
     "SV310": flow("utfall-utan-kontakt.yaml", 11),
-    "SV311": flow("okand-typ.yaml", 11),
+    "SV311": flow("okand-typ.yaml", "verksamheter: [tandlakare]"),  # its line, not the outcome's
     "SV312": flow("behover-bup.yaml", 1, f"{OWN}/verksamheter.yaml"),
-    "SV313": flow("okant-nummer.yaml", "klart:"),
-    "SV314": flow("nytt-nummer.yaml", "klart:", **{"data/nodnummer.yaml": FIXTURES / "nodnummer" / "nytt-id.yaml"}),
+    "SV313": flow("okant-nummer.yaml", "nummer: [finns-inte]"),
+    "SV314": flow(
+        "nytt-nummer.yaml",
+        "nummer: [vardguiden, nytt]",
+        **{"data/nodnummer.yaml": FIXTURES / "nodnummer" / "nytt-id.yaml"},
+    ),
     "SV330": flow("behov-okant-svar.yaml", "kanske:"),
     "SV331": flow("behov-okant-utfall.yaml", "nej: [finns-inte]"),
     "SV332": flow("behov-tomt.yaml", "nej: []"),
@@ -312,7 +319,7 @@ CASES = {
     "SV715": Catalog("saknas", 1),
     "SV716": Catalog("platshallare", 10),
 }
-WARNINGS = {"SV108", "SV207", "SV208", "SV406", "SV433", "SV504", "SV705"}
+WARNINGS = {"SV108", "SV207", "SV208", "SV272", "SV406", "SV433", "SV504", "SV705"}
 
 
 @pytest.mark.parametrize(
@@ -651,7 +658,11 @@ def test_a_new_helpline_used_by_an_outcome_is_reported_by_check(tmp_path):
     shutil.copy(FLOWS / "nytt-nummer.yaml", content / "vagvisare" / "flode.yaml")
     found = where(check(content), content)
     assert ("SV602", "data/nodnummer.yaml", line_of(content / "data" / "nodnummer.yaml", "id: nytt")) in found
-    assert ("SV314", "vagvisare/flode.yaml", line_of(content / "vagvisare" / "flode.yaml", "klart:")) in found
+    assert (
+        "SV314",
+        "vagvisare/flode.yaml",
+        line_of(content / "vagvisare" / "flode.yaml", "nummer: [vardguiden, nytt]"),
+    ) in found
 
 
 def test_the_ids_the_templates_name_are_ones_check_makes_sure_of():

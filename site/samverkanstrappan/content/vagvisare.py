@@ -144,6 +144,9 @@ class Outcome:
     orosanmalan: bool = False  # what is told here may mean a child is at risk: staff must report it
     # Contacts written but not readable (reported where they stand): not "no contact" as well.
     contacts_unreadable: bool = field(default=False, compare=False)
+    # The lines of its keys as written (verksamheter:, nummer:): a wrong kind is told there, not
+    # at the outcome's first line (an editor's walk, session 44).
+    lines: dict = field(default_factory=dict, compare=False)
 
     @property
     def several_services(self) -> bool:
@@ -260,6 +263,7 @@ def load(path, file: str) -> tuple[Flow | None, list[Problem]]:
             flags.get("till_narstaende", False),
             flags.get("orosanmalan", False),
             contacts_unreadable=any(key in node and key not in flags for key in ("verksamheter", "nummer")),
+            lines=dict(node.lines),
         )
     behov, lines = _behov(values.get("behov"), file, problems)
     together_block = values.get("tillsammans")

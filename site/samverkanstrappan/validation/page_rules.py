@@ -30,7 +30,8 @@ def lix_limit(key: str) -> int:
     return LIX_LIMITS.get(key, LIX_DEFAULT)
 
 
-def _pages(store):
+def site_pages(store):
+    """The pages (not the vägvisare's texts nor the municipality's additions)."""
     return sorted(store.pages.values(), key=lambda page: page.file)
 
 
@@ -144,7 +145,7 @@ def unsafe_addresses(page):
 
 
 @codes(SV205="En sida har samma namn som en av webbplatsens egna sidor (till exempel sok eller verksamheter).")
-@each_page(_pages)
+@each_page(site_pages)
 def name_not_taken(page):
     """A page whose address one of the site's own pages answers would be listed on A–Ö and
     never shown (or, for lattlast, stop the build): the names are the route table's."""
@@ -233,7 +234,7 @@ def headings_in_order(page):
 @codes(SV240="En svensk sida säger inte vilket trappsteg den hör till.")
 def trappsteg_given(store, site_urls):
     """Every Swedish page but the start page says where it sits (translations follow it)."""
-    for page in _pages(store):
+    for page in site_pages(store):
         if page.lang == SOURCE and page.key not in (START, LATTLAST + START) and "trappsteg" not in page.front_matter:
             yield Problem(
                 page.file,
@@ -244,7 +245,7 @@ def trappsteg_given(store, site_urls):
 
 
 @codes(SV250="En svensk sida är för svår att läsa (LIX över gränsen).")
-@each_page(_pages)
+@each_page(site_pages)
 def readable(page):
     """Swedish pages are easy to read: LIX at most 40 (lower for lättläst)."""
     if page.lang != SOURCE:

@@ -5,8 +5,8 @@ of that). A page's own text is checked here, before anything is built, so the ed
 which file is too long instead of the build's gates failing on a built page.
 """
 
-from ..content.problems import Problem
-from .page_rules import markdown_pages
+from ..content.problems import WARNING, Problem
+from .page_rules import markdown_pages, site_pages
 from .registry import codes, each_page
 
 # The longest page today is about 900 words (Be om en SIP in English); 2,000 is ten minutes
@@ -43,4 +43,26 @@ def pages_fit(page):
             yield Problem(page.file, page.body_line, code, message)
 
 
-RULES = (pages_fit,)
+# The longest bundled page title is 38 characters; a title names the page in the browser's tab,
+# in search results and in the menu's breadcrumb, where a sentence of 500 characters was taken.
+MAX_TITLE = 80
+
+
+@codes(SV272="En sidas titel är längre än 80 tecken (varning).")
+@each_page(site_pages)  # the vägvisare's outcome titles are sentences
+def title_short(page):
+    """A page's title is a name, not a paragraph: a 520-character titel passed (an editor's walk,
+    session 44). The vägvisare's outcomes are sentences and are not pages here."""
+    title = page.meta.get("titel", "")
+    if len(title) > MAX_TITLE:
+        yield Problem(
+            page.file,
+            page.front_matter.line_of("titel"),
+            "SV272",
+            f"Titeln är {len(title)} tecken; högst {MAX_TITLE} syns hel i webbläsarens flik och i "
+            "sökträffar. Skriv resten i beskrivning: eller i texten.",
+            WARNING,
+        )
+
+
+RULES = (pages_fit, title_short)

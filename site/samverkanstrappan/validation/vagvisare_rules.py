@@ -142,7 +142,7 @@ def outcomes_give_a_next_step(store, site_urls):
             if kind not in TYPER:
                 yield Problem(
                     flow.file,
-                    outcome.line,
+                    outcome.lines.get("verksamheter", outcome.line),
                     "SV311",
                     f"Utfallet '{outcome.id}' nämner typen '{kind}', som inte finns. Välj bland {', '.join(TYPER)}.",
                 )
@@ -152,14 +152,14 @@ def outcomes_give_a_next_step(store, site_urls):
             if number not in store.helplines:
                 yield Problem(
                     flow.file,
-                    outcome.line,
+                    outcome.lines.get("nummer", outcome.line),
                     "SV313",
                     f"Utfallet '{outcome.id}' nämner numret '{number}', som inte finns i data/nodnummer.yaml.",
                 )
             elif number not in LABELS:
                 yield Problem(
                     flow.file,
-                    outcome.line,
+                    outcome.lines.get("nummer", outcome.line),
                     "SV314",
                     f"Utfallet '{outcome.id}' nämner numret '{number}', men webbplatsen har ingen text om vad "
                     f"det är till för. Använd ett av {', '.join(LABELS)}.",
