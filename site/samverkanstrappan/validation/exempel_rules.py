@@ -1,6 +1,5 @@
 """A municipality that is not an example publishes none of the examples' made-up contact details."""
 
-import os
 import re
 from pathlib import Path
 
@@ -27,16 +26,10 @@ def no_made_up_contacts(store, site_urls):
     settings = store.kommun
     if not settings or settings.exempel:
         return
-    for path in _text_files(store.kommun_dir):
-        yield from store.cached(path, _made_up, shown_path(path))
-
-
-def _text_files(folder: Path) -> list[Path]:
-    found = []
-    for root, folders, files in os.walk(folder):
-        folders.sort()
-        found += [Path(root, name) for name in sorted(files) if name.lower().endswith(READ)]
-    return found
+    # The files the store listed when it read the content (content/scan.py), not a walk of its own.
+    for path, _, _ in store.file_stats():
+        if path.is_relative_to(store.kommun_dir) and path.name.lower().endswith(READ):
+            yield from store.cached(path, _made_up, shown_path(path))
 
 
 def _made_up(path: Path, file: str) -> list[Problem]:
