@@ -215,12 +215,20 @@ SITUATIONS = [
         {"socialtjanst-vuxen", "socialjour"},
         {"tel:112", "tel:+4620505050"},
     ),
-    # A wife who cares for a husband with MS found the carers' answer only under äldre (session 43).
+    # A wife who cares for a husband with MS found the carers' answer only under äldre (session 43),
+    # and then the card of elderly care's biståndshandläggare there (session 45).
     (
         "orkar inte som anhörig, maken yngre",
-        ("for-nagon-annan", "orkar-inte-som-anhorig"),
+        ("for-nagon-annan", "orkar-inte-som-anhorig", "yngre"),
+        "anhorig-yngre",
+        {"anhorigstod", "kontaktcenter", "forsakringskassan"},
+        set(),
+    ),
+    (
+        "orkar inte som anhörig, mamma 80",
+        ("for-nagon-annan", "orkar-inte-som-anhorig", "aldre"),
         "anhorig",
-        {"anhorigstod", "kontaktcenter"},
+        {"anhorigstod", "bistand-aldre"},
         set(),
     ),
     (
@@ -293,16 +301,20 @@ def test_answers_so_far_link_back_to_each_question(client):
 def test_vet_inte_answer_where_it_makes_sense(app):
     flow = app.extensions["content"].flow
     without = [q.id for q in flow.questions.values() if "vet-inte" not in {a.id for a in q.answers}]
-    assert set(without) <= {"funktion-alder", "sjukhus-alder"}  # an age: nothing to be unsure about
+    assert set(without) <= {"funktion-alder", "sjukhus-alder", "anhorig-alder"}  # an age: nothing to be unsure about
 
 
-def test_a_younger_adult_coming_home_from_hospital_is_not_sent_to_elderly_care(client):
-    """The card for elderly care's biståndshandläggare is not on a younger adult's answer, for
-    oneself or for someone else; asked for someone else, the answer says whom its text is
+def test_a_younger_person_is_not_sent_to_elderly_care(client):
+    """The card for elderly care's biståndshandläggare is not on a younger person's answer, for
+    oneself, for someone else or for their carer; asked for someone else, the answer says whom its text is
     written to (the person who needs the help), so the relative can show it to them."""
-    for answers in [("hem-fran-sjukhus", "yngre"), ("for-nagon-annan", "hem-fran-sjukhus", "yngre")]:
+    for answers, outcome in [
+        (("hem-fran-sjukhus", "yngre"), "hem-fran-sjukhus-yngre"),
+        (("for-nagon-annan", "hem-fran-sjukhus", "yngre"), "hem-fran-sjukhus-yngre"),
+        (("for-nagon-annan", "orkar-inte-som-anhorig", "yngre"), "anhorig-yngre"),
+    ]:
         page = walk(client, *answers)
-        assert page.node == "hem-fran-sjukhus-yngre" and "bistand-aldre" not in page.kinds, answers
+        assert page.node == outcome and "bistand-aldre" not in page.kinds, answers
     html = client.get("/sv/vagvisare/for-nagon-annan/hem-fran-sjukhus/yngre/").text
     assert "data-skrivet-till" in html
 
