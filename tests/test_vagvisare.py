@@ -106,7 +106,8 @@ SITUATIONS = [
     ),
     ("hemlös i natt", ("boende", "nej"), "hemlos-i-natt", {"socialjour"}, set()),
     ("bostadskris", ("boende", "ja"), "boende", {"socialtjanst-vuxen"}, set()),
-    ("ny i Sverige", ("ny-i-sverige",), "ny-i-sverige", {"vardcentral"}, {"tel:1177"}),
+    # Migrationsverket's number: the page said "call them" with no number to call (session 45).
+    ("ny i Sverige", ("ny-i-sverige",), "ny-i-sverige", {"vardcentral"}, {"tel:1177", "tel:+46771235235"}),
     ("hem från sjukhus", ("hem-fran-sjukhus", "aldre"), "hem-fran-sjukhus", {"vardcentral", "bistand-aldre"}, set()),
     # Younger than 65: the kommun's contact centre knows its handläggare for younger people, and
     # Försäkringskassan pays sjukpenning; every age got the card for elderly care (session 40).
