@@ -46,7 +46,9 @@ LABELS = {
     "polisen": (N_("Polisen, när det inte är akut"), N_("Anmäl ett brott som inte pågår. Dygnet runt.")),
     "migrationsverket": (
         N_("Migrationsverket"),
-        N_("För dig som har sökt asyl eller har tillfälligt skydd: dagersättning, boende och ditt tillstånd. Vardagar, dagtid."),  # noqa: E501
+        N_(
+            "För dig som har sökt asyl eller har tillfälligt skydd: dagersättning, boende och ditt tillstånd. Vardagar, dagtid."  # noqa: E501
+        ),
     ),
 }
 
