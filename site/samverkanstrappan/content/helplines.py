@@ -47,7 +47,7 @@ LABELS = {
     "migrationsverket": (
         N_("Migrationsverket"),
         N_(
-            "För dig som har sökt asyl eller har tillfälligt skydd: dagersättning, boende och ditt tillstånd. Vardagar, dagtid."  # noqa: E501
+            "För dig som har sökt asyl eller har tillfälligt skydd: pengar att leva på, boende och ditt tillstånd att vara i Sverige. Vardagar, dagtid."  # noqa: E501
         ),
     ),
 }
