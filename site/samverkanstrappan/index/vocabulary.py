@@ -44,6 +44,10 @@ class Vocabulary:
             self._by_two_dropped = found
         return self._by_two_dropped
 
+    def same_start(self, typed: str) -> list[str]:
+        """The words with the typed word's first four letters: could_match without typos."""
+        return self.by_start.get(typed[:4], [])
+
     def could_match(self, typed: str) -> list[str]:
         """Every word that quality(typed, word) can give more than 0, and some more, in their
         order: the same first four letters (the same word, its beginning or its stem), one typo

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from ..content import kris, yamltext
-from ..content.problems import Problem
+from ..content.problems import WARNING, Problem
 from ..content.scan import shown_path
 from ..index import fraga
 from .registry import codes
@@ -54,6 +54,60 @@ def crisis_phrases_specific(store, site_urls):
                     )
 
 
+# A phrase found in at least this many of the site's own search words, on pages that are not
+# a crisis answer, would put the crisis answer first for everyday searches.
+EVERYDAY_HITS = 2
+
+
+@codes(SV624="En fras med krisord finns i vanliga sökord på andra sidor och visar krishjälpen först för dem (varning).")
+def crisis_phrases_not_everyday(store, site_urls):
+    """ "hjälp" or "ont" as a crisis phrase passed SV622 and would have shown the emergency
+    numbers first for "hjälp hemma" and "ont om pengar" (an editor's walk, session 44). The
+    site's own search words of every other page are what people type in each language the
+    site has, so no list of everyday words is kept for five languages."""
+    crisis_kinds = {kind for kinds in store.kris.phrases.values() for kind in kinds}
+    kept = store.shared("kris_vanliga_sokord", dict)  # the last answer per language, by what it read
+    for lang, kinds in store.kris.phrases.items():
+        searches = tuple(
+            (key, said)
+            for (page_lang, key), page in (*store.texts.items(), *store.pages.items())
+            if page_lang == lang and key.rsplit("/", 1)[-1] not in crisis_kinds
+            for said in page.meta.get("sokord") or ()
+            if isinstance(said, str)
+        )
+        read = (tuple((kind, tuple(phrase.text for phrase in phrases)) for kind, phrases in kinds.items()), searches)
+        if kept.get(lang, (None,))[0] != read:
+            kept[lang] = (read, _everyday_hits(lang, kinds, searches))
+        for phrase, hits in kept[lang][1]:
+            examples = ", ".join(f"'{said}' ({key}.md)" for key, said in hits[:3])
+            yield Problem(
+                phrase.file,
+                phrase.line,
+                "SV624",
+                f"Frasen '{phrase.text}' finns i {len(hits)} vanliga sökord på andra sidor, till exempel "
+                f"{examples}. Den som söker så får krishjälpen först. Skriv en fras som bara säger att "
+                "någon är i fara, till exempel 'ont i bröstet' i stället för 'ont', eller ta bort den.",
+                WARNING,
+            )
+
+
+def _everyday_hits(lang, kinds, searches) -> list:
+    """Each phrase of `kinds` that EVERYDAY_HITS or more of `searches` match, with them."""
+    words = {kind: [fraga.words(p.text, lang) for p in phrases] for kind, phrases in kinds.items()}
+    lexicon = [{"id": kind, "fraser": found} for kind, found in words.items()]
+    memo: dict = {}
+    matched: dict[tuple, list] = {}
+    for key, said in searches:
+        for kind, phrase in fraga.matched_phrases(fraga.query_words(said, lang), lexicon, memo, typos=False):
+            matched.setdefault((kind, tuple(phrase)), []).append((key, said))
+    return [
+        (phrase, hits)
+        for kind, phrases in kinds.items()
+        for phrase, found in zip(phrases, words[kind])
+        if len(hits := matched.get((kind, tuple(found)), [])) >= EVERYDAY_HITS
+    ]
+
+
 @codes(SV623="Ett språk som webbplatsen publicerar har inga krisord.")
 def crisis_lexicon_per_language(store, site_urls):
     unreadable = {Path(problem.file).resolve() for problem in store.problems}  # they say so themselves
@@ -69,4 +123,4 @@ def crisis_lexicon_per_language(store, site_urls):
             )
 
 
-RULES = (crisis_kinds, crisis_phrases_specific, crisis_lexicon_per_language)
+RULES = (crisis_kinds, crisis_phrases_specific, crisis_phrases_not_everyday, crisis_lexicon_per_language)
