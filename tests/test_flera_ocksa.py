@@ -292,3 +292,25 @@ def test_the_earlier_answer_goes_with_the_staffs_card_to_the_callers_phone(brows
     plain.goto(site_url + "/sv/vagvisare/utfall/flera/barn/sjukskriven/#ocksa-barn-skola")
     assert plain.evaluate(visible) == ["ocksa-barn-skola"]
     context.close()
+
+
+def test_the_cards_next_call_is_the_earlier_answers_first_contact(browser, site_url):
+    """A receptionist whose caller's daughter was already in psychiatry read "Ring Vårdcentralen"
+    on the card of her combined answer (a persona, session 45). With the earlier answer named,
+    the card's next step is that answer's first contact; without it, the combined answer's."""
+    shown = """() => [...document.querySelectorAll('[data-ring]')]
+        .filter(e => e.getClientRects().length > 0).map(e => e.dataset.ring)"""
+    card = "/sv/vagvisare/utfall/flera/psykisk-ohalsa/funktionsnedsattning/"
+    page = browser.new_page()
+    page.goto(site_url + card + "#ocksa-psykisk-ohalsa-samordning")
+    named = page.evaluate(shown)
+    page.emulate_media(media="print")
+    printed = page.evaluate(shown)
+    page.emulate_media(media="screen")
+    page.goto(site_url + "/sv/")  # another page first: the same one with another hash would not load again
+    page.goto(site_url + card)
+    plain = page.evaluate(shown)
+    page.close()
+    assert named == printed == ["ocksa-psykisk-ohalsa-samordning"]
+    assert plain == [""]
+

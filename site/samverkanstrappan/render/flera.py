@@ -247,6 +247,21 @@ def earlier_on_card(chosen: tuple[str, ...], also: tuple[AlsoPart, ...], on_card
     return found
 
 
+def first_calls(also: tuple[AlsoPart, ...]) -> list[tuple[str, object]]:
+    """Each earlier answer's first service with a phone, as its own answer lists them: the card's
+    "Ring ..." names it when the address names that answer. A receptionist whose caller's
+    daughter was already in psychiatry read "Ring Vårdcentralen" (a persona, session 45)."""
+    flow = store().flow
+    found = []
+    for answers, _services, _numbers, _leave in also:
+        for outcome_id, _path, _elsewhere in answers:
+            kinds = flow.outcomes[outcome_id].verksamheter
+            first = next((s for kind in kinds for s in store().services(kind) if s.telefon), None)
+            if first is not None:
+                found.append((outcome_id, first))
+    return found
+
+
 def combined(lang, behov, lattlast):
     """One answer for two or three needs: every contact, grouped by who is responsible, and why
     to ask for a SIP (also in lättläst)."""
@@ -270,5 +285,6 @@ def combined_handover(lang, behov):
         kinds_for=found["kinds_for"],
     )
     staff["card_earlier"] = earlier_on_card(tuple(needs), found["also"], staff["card_numbers"])
+    staff["card_first_calls"] = first_calls(found["also"])
     others = personal.other_languages(lang, lambda code: url_for("vagvisare.combined", lang=code, behov=behov))
     return render_template("vagvisare/flera_overlamning.html", **found, **staff, other_languages=others)

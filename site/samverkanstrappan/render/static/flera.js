@@ -14,6 +14,13 @@
   // Kept shown after a link within the page (the skip link, "Till kortet med numren") has
   // changed the address: :target alone then hid it (a review, session 37).
   document.getElementById(kept.slice(1)).setAttribute("data-vald", "");
+  // The staff's card: "Ring ..." names the earlier answer's first contact, the one the person
+  // already has or needs first (a receptionist read "Ring Vårdcentralen" for a woman in
+  // psychiatry, session 45).
+  var ring = document.querySelector("[data-ring='" + kept.slice(1) + "']");
+  if (ring) {
+    document.querySelectorAll("[data-ring]").forEach(function (line) { line.hidden = line !== ring; });
+  }
   // Every link to a combined answer on this site: to add or take away a need, to the staff's
   // card, to the same answer in another language or in lättläst. Not the sms link, whose body
   // holds such an address: it got the name twice, the first ending the body (a persona).
