@@ -313,4 +313,3 @@ def test_the_cards_next_call_is_the_earlier_answers_first_contact(browser, site_
     page.close()
     assert named == printed == ["ocksa-psykisk-ohalsa-samordning"]
     assert plain == [""]
-

@@ -72,7 +72,8 @@ def crisis_phrases_not_everyday(store, site_urls):
             (key, said)
             for (page_lang, key), page in (*store.texts.items(), *store.pages.items())
             if page_lang == lang and key.rsplit("/", 1)[-1] not in crisis_kinds
-            for said in page.meta.get("sokord") or ()
+            if isinstance(page.meta.get("sokord"), list)  # written wrong, SV114 says so
+            for said in page.meta["sokord"]
             if isinstance(said, str)
         )
         read = (tuple((kind, tuple(phrase.text for phrase in phrases)) for kind, phrases in kinds.items()), searches)
