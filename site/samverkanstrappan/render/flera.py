@@ -248,17 +248,16 @@ def earlier_on_card(chosen: tuple[str, ...], also: tuple[AlsoPart, ...], on_card
 
 
 def first_calls(also: tuple[AlsoPart, ...]) -> list[tuple[str, object]]:
-    """Each earlier answer's first service with a phone, as its own answer lists them: the card's
-    "Ring ..." names it when the address names that answer. A receptionist whose caller's
-    daughter was already in psychiatry read "Ring Vårdcentralen" (a persona, session 45)."""
+    """Each earlier answer's first service, chosen as the card chooses its own (personal.services_of):
+    the card's "Ring ..." names it when the address names that answer. A receptionist whose
+    caller's daughter was already in psychiatry read "Ring Vårdcentralen" (a persona, session 45)."""
     flow = store().flow
     found = []
     for answers, _services, _numbers, _leave in also:
         for outcome_id, _path, _elsewhere in answers:
-            kinds = flow.outcomes[outcome_id].verksamheter
-            first = next((s for kind in kinds for s in store().services(kind) if s.telefon), None)
-            if first is not None:
-                found.append((outcome_id, first))
+            services = personal.services_of((flow.outcomes[outcome_id],))
+            if services:
+                found.append((outcome_id, services[0]))
     return found
 
 

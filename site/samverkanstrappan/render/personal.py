@@ -17,7 +17,9 @@ from .kort import needs_interpreter
 from .qr import qr_svg
 
 
-def _services(outcomes) -> list:
+def services_of(outcomes) -> list:
+    """The services of the outcomes' kinds, in their order: the card lists them, and its
+    "Ring ..." names the first (flera.first_calls, for an earlier answer, too)."""
     kinds = dict.fromkeys(kind for outcome in outcomes for kind in outcome.verksamheter)
     return [service for kind in kinds for service in store().services(kind)]
 
@@ -42,7 +44,7 @@ def context(
     `needs`: on a combined answer, its needs as (id, label), and `kinds_for` the needs each
     kind of verksamhet is there for (behov.needs_of_kind)."""
     content = store()
-    services = _services(outcomes)
+    services = services_of(outcomes)
     # Whose help the person gets decides whether a SIP is suggested; the närstående's own support does not.
     owners = {service.organisation.huvudman for service in services}
     services += [service for service in content.services("anhorigstod") if service.id in carers]
