@@ -221,14 +221,20 @@ def test_a_crisis_part_does_not_repeat_the_numbers_of_the_help_in_danger_above_i
 
 def test_a_hidden_parts_quick_exit_does_not_leave_and_a_shown_one_does(browser, site_url):
     context = browser.new_context()
-    context.route("https://www.smhi.se/**", lambda route: route.fulfill(body="SMHI", content_type="text/plain"))
+    exits: list[str] = []
+
+    def weather(route) -> None:
+        exits.append(route.request.url)
+        route.fulfill(body="SMHI", content_type="text/plain")
+
+    context.route("https://www.smhi.se/**", weather)
     page = context.new_page()
 
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    def shift_three_times(wait: float) -> bool:
+    def shift(times: int, wait: float) -> bool:
         """Whether the page left within `wait` ms (a busy CI host took more than 300 ms)."""
-        for _ in range(3):
+        for _ in range(times):
             page.keyboard.press("Shift")
         try:
             page.wait_for_url("https://www.smhi.se/**", timeout=wait)
@@ -237,10 +243,14 @@ def test_a_hidden_parts_quick_exit_does_not_leave_and_a_shown_one_does(browser, 
         return True
 
     page.goto(site_url + "/sv/vagvisare/flera/beroende/barn/")
-    assert not shift_three_times(500)  # nothing on the page says it would
+    assert not shift(3, 500)  # nothing on the page says it would
+    # A page of its own: the presses above would count on the same page within two seconds.
+    page = context.new_page()
     page.goto(site_url + "/sv/vagvisare/flera/beroende/barn/#ocksa-barn-i-fara")
     assert page.locator(".ocksa a[data-lamna]").is_visible()
-    assert shift_three_times(5000)
+    # A fourth press does not leave again: a second replace broke off the first (a CI run).
+    assert shift(4, 5000)
+    assert len(exits) == 1
     context.close()
 
 

@@ -28,7 +28,9 @@ document.addEventListener("click", function (event) {
       if (!event.repeat) {
         var now = Date.now();
         shifts = shifts.filter(function (at) { return now - at < 2000; }).concat(now);
-        if (shifts.length >= 3) { leave(); }
+        // Once: a fourth press replaced the page again and broke off the first way out, and
+        // the presses before a jump within the page still counted (a CI run, session 46).
+        if (shifts.length >= 3) { shifts = []; leave(); }
       }
       return;
     }
