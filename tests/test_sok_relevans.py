@@ -65,6 +65,26 @@ def test_server_mode_finds_an_expected_page_in_the_top_three(server):
     assert len(missed) <= (1 - TOP3_GOAL) * len(expected), "\n".join(missed)
 
 
+# A girl of 16 whose mother drinks found the adults' answer and the answer for a child who drinks
+# herself; the answer for a child who is harmed at home (socialjouren, Bris, the quick exit) was not
+# in the top five (a persona, session 45). An adult whose parent drinks needs the adults' answer.
+PARENT_DRINKS = {
+    "sv": "jag är 14 och mamma dricker",
+    "en": "my mum drinks",
+    "ar": "أمي تشرب",
+    "fi": "isä juo",
+    "uk": "мама п’є",
+}
+
+
+@pytest.mark.parametrize("lang", PARENT_DRINKS)
+def test_a_parent_who_drinks_finds_the_childs_answer_and_the_adults_in_the_top_three(server, lang):
+    store, router = server.extensions["content"], Router()
+    top = [r.url for r in server_answer(server, lang, PARENT_DRINKS[lang]).results[:3]]
+    for outcome in ("barn-i-fara", "beroende"):
+        assert target_url(store, router, lang, f"utfall:{outcome}") in top, (outcome, top)
+
+
 def server_crisis_misses(server, asked) -> dict:
     """Each query (the phrases with their variants) read by server mode's pipeline: its first
     crisis kind must be the phrase's. The whole search runs for the first and the last query
