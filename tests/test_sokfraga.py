@@ -119,6 +119,29 @@ def test_a_phrase_word_matches_only_its_own_forms(typed, known, expected):
     assert fraga.quality(typed, known, half_typed=False) == expected
 
 
+# Two documents found by "dricker": one has it as a search word of its own, the other in the
+# phrase "mamma dricker". Listed first, the second won the tie before a phrase matched in part
+# counted less (fraga.PART_OF_PHRASE): a bare "mamma" or "dricker" showed the answer for a
+# child whose parent drinks above the page the word is about (session 46).
+PHRASE_DOCUMENTS = {
+    "sprak": "sv",
+    "stopp": [],
+    "kris": [],
+    "synonymer": [],
+    "dokument": [
+        {"url": "/fras/", "namn": "", "plats": "", "titel": ["xxxx"], "sokord": [], "fraser": [["mamma", "dricker"]]},
+        {"url": "/ord/", "namn": "", "plats": "", "titel": ["yyyy"], "sokord": ["dricker"], "fraser": []},
+    ],
+}
+
+
+def test_a_phrase_counts_whole_only_when_the_query_has_all_its_longer_words():
+    queries = {"dricker": ["/ord/", "/fras/"], "mamma dricker": ["/fras/", "/ord/"], "mamma": ["/fras/"]}
+    ours = [[url for _, url in fraga.analyse(q, PHRASE_DOCUMENTS)["rang"]] for q in queries]
+    theirs = [[url for _, url in answer["rang"]] for answer in analyse_in_node(list(queries), PHRASE_DOCUMENTS)]
+    assert ours == theirs == list(queries.values())
+
+
 def test_arabic_spelling_variants_and_the_article_are_one_word():
     assert fraga.words("الإدمانُ", "ar") == fraga.words("ادمان", "ar")
     assert fraga.words("وَالمدرسة", "ar") == fraga.words("مدرسه", "ar")

@@ -50,6 +50,11 @@ MAX_QUERY_CHARS = 200  # a search box, not a document: the rest of a pasted text
 MAX_WORDS = 12
 SYNONYM_WEIGHT = 0.6  # a word the reader did not type counts a little less
 TITLE, SOKORD, SERVICE = 2.0, 3.0, 1.0  # what a match in each part of a document is worth
+# A phrase of search words whose longer words the query matches only in part counts this much:
+# "dricker" alone is about "mamma dricker", but less than about a page whose own word it is.
+# Measured on the relevance set (docs/decisions.md, Search): 0.5 lost three top-3 answers.
+PART_OF_PHRASE = 0.8
+LONG_WORD = 4  # letters; a shorter word alone says nothing about a phrase (_search_words)
 
 
 def normalize(text: str, lang: str) -> str:
@@ -341,21 +346,31 @@ def _matches(words: list[str], documents: list[dict], memo: dict | None = None) 
     return found
 
 
-def _best(matched: dict[str, float], known: set[str]) -> float:
-    """The best score among the words of `known` that `matched` holds. A query's word matches
-    few known words, so these are looked up among a document's, not each of its words in them."""
+def _best(matched: dict[str, float], known) -> float:
+    """The best score among the words of `known` that `matched` holds, each times what its word
+    is worth, if `known` says (a dict, _search_words). A query's word matches few known words,
+    so these are looked up among a document's, not each of its words in them."""
+    if isinstance(known, dict):
+        return max((score * known[word] for word, score in matched.items() if word in known), default=0.0)
     return max((score for word, score in matched.items() if word in known), default=0.0)
 
 
-def _search_words(doc: dict, hits: set[str]) -> set[str]:
+def _search_words(doc: dict, hits: set[str]) -> dict[str, float]:
     """A document's one-word search words, and the words of each phrase of search words that
-    the query matches (`hits`: the known words of 4 letters or more it matches): a short
-    word alone says nothing about the phrase ("end my life" is not about "end of contract",
-    "hen tar sitt liv" not about "hen har flyttat")."""
-    found = set(doc["sokord"])
+    the query matches (`hits`: the known words of LONG_WORD letters or more it matches), with
+    what each is worth. A short word alone says nothing about the phrase ("end my life" is not
+    about "end of contract", "hen tar sitt liv" not about "hen har flyttat"); a phrase counts
+    whole when the query matches all its longer words, and PART_OF_PHRASE when only some
+    ("mamma" alone is not "mamma dricker")."""
+    found = dict.fromkeys(doc["sokord"], 1.0)
     for phrase in doc["fraser"]:
-        if not hits.isdisjoint(phrase):
-            found.update(phrase)
+        longer = [word for word in phrase if len(word) >= LONG_WORD]
+        matched = sum(1 for word in longer if word in hits)
+        if matched:
+            worth = 1.0 if matched == len(longer) else PART_OF_PHRASE
+            for word in phrase:
+                if found.get(word, 0.0) < worth:
+                    found[word] = worth
     return found
 
 
@@ -369,7 +384,7 @@ def rank(
     search words, so "stöd" counts less than "demens"."""
     matches = _matches(engine_words(found_slots), documents, memo)
     titles = [set(doc["titel"]) for doc in documents]
-    hits = {known for found in matches.values() for known in found if len(known) >= 4}
+    hits = {known for found in matches.values() for known in found if len(known) >= LONG_WORD}
     words_of = [_search_words(doc, hits) for doc in documents]
     rarity = {}
     for word, matched in matches.items():

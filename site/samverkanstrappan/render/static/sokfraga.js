@@ -10,6 +10,7 @@
   var WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
   var MAX_QUERY_CHARS = 200, MAX_WORDS = 12, SYNONYM_WEIGHT = 0.6;
   var TITLE = 2.0, SOKORD = 3.0, SERVICE = 1.0;
+  var PART_OF_PHRASE = 0.8, LONG_WORD = 4;  // index/fraga.py _search_words
 
   function chars(text) { return Array.from(text); }
   function size(text) { return chars(text).length; }
@@ -191,20 +192,30 @@
     return found;
   }
 
-  // The best score among the words of `known` (a Set) that `matched` holds. A query's word
-  // matches few known words, so these are looked up among a document's, not each of its words in them.
+  // The best score among the words of `known` (a Map of word to what it is worth, or a Set)
+  // that `matched` holds. A query's word matches few known words, so these are looked up
+  // among a document's, not each of its words in them.
   function best(matched, known) {
     var top = 0.0;
-    matched.forEach(function (score, word) { if (known.has(word)) { top = Math.max(top, score); } });
+    matched.forEach(function (score, word) {
+      if (known.has(word)) { top = Math.max(top, known instanceof Map ? score * known.get(word) : score); }
+    });
     return top;
   }
 
-  // `hits`: the known words of 4 letters or more the query matches (index/fraga.py _search_words).
+  // Each search word of a document with what it is worth (index/fraga.py _search_words).
+  // `hits`: the known words of LONG_WORD letters or more the query matches.
   function searchWords(doc, hits) {
-    var found = new Set(doc.sokord);
+    var found = new Map();
+    doc.sokord.forEach(function (known) { found.set(known, 1.0); });
     doc.fraser.forEach(function (phrase) {
-      if (phrase.some(function (known) { return hits.has(known); })) {
-        phrase.forEach(function (known) { found.add(known); });
+      var longer = phrase.filter(function (known) { return size(known) >= LONG_WORD; });
+      var matched = longer.filter(function (known) { return hits.has(known); }).length;
+      if (matched) {
+        var worth = matched === longer.length ? 1.0 : PART_OF_PHRASE;
+        phrase.forEach(function (known) {
+          if ((found.has(known) ? found.get(known) : 0.0) < worth) { found.set(known, worth); }
+        });
       }
     });
     return found;
@@ -215,7 +226,7 @@
     var titles = documents.map(function (doc) { return new Set(doc.titel); });
     var hits = new Set();
     matches.forEach(function (matched) {
-      matched.forEach(function (score, known) { if (size(known) >= 4) { hits.add(known); } });
+      matched.forEach(function (score, known) { if (size(known) >= LONG_WORD) { hits.add(known); } });
     });
     var wordsOf = documents.map(function (doc) { return searchWords(doc, hits); });
     var rarity = new Map();
