@@ -520,6 +520,20 @@ def test_a_childs_drinking_or_mood_among_several_needs_reaches_the_services_for_
     assert not set(NOD.search(alone).group(1).split()) & {"barn-beroende", "barn-psykisk-ohalsa"}
 
 
+def test_a_child_and_a_disability_among_several_needs_reach_the_childs_answer(client):
+    """A parent who chose a child and a disability got only the adults' answer (a persona,
+    session 45): the child's (habilitation for children, the school's health team, support for
+    the parent) is there now, for the child too, as its contacts, not as a part below."""
+    for lang in ("sv", "uk"):
+        html = client.get(f"/{lang}/vagvisare/flera/barn/utan-arbete/funktionsnedsattning/").text
+        assert {"funktion-barn", "funktion-vuxen"} <= set(NOD.search(html).group(1).split()), lang
+        cards = cards_and_needs(html)
+        assert cards["habilitering"] == ["barn", "funktionsnedsattning"] and "barn" in cards["anhorigstod"], lang
+        assert 'id="ocksa-funktion-barn"' not in html, lang
+    alone = client.get("/sv/vagvisare/flera/utan-arbete/funktionsnedsattning/").text
+    assert "funktion-barn" not in NOD.search(alone).group(1).split()
+
+
 def test_coming_home_from_hospital_among_several_needs_has_contacts_for_every_age(client):
     """A combined answer asks nothing more, so "hem från sjukhuset" among several needs has the
     contacts of both ages, as boende has the night's: someone under 65 who had lost their job
