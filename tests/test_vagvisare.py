@@ -376,6 +376,18 @@ def test_a_role_named_twice_is_shown_once(content):
         assert 'data-roller="fast-vardkontakt"' in html and html.count("<strong>Fast vårdkontakt.</strong>") == 1
 
 
+@pytest.mark.parametrize("lang", ["sv", "ar", "uk"])
+def test_someone_sent_between_psychiatry_and_the_authorities_is_told_of_a_personligt_ombud(client, lang):
+    """A receptionist's daughter with autism and depression was sent between psychiatry, LSS and
+    Försäkringskassan (a persona, session 45): the answers for long-term mental ill-health and
+    for an adult's disability name the one role that is only on her side, and where to ask."""
+    for path in ("psykisk-ohalsa/lange-flera-stallen", "beroende/ja", "funktionsnedsattning/vuxen"):
+        html = client.get(f"/{lang}/vagvisare/{path}/").get_data(as_text=True)
+        roles = html.split('data-roller="', 1)[1].split('"', 1)[0].split()
+        assert "personligt-ombud" in roles, (lang, path)
+        assert '<bdi lang="sv">(Personligt ombud)</bdi>' in html or lang == "sv", (lang, path)
+
+
 def test_a_worn_out_carers_answer_is_not_said_to_be_for_someone_else(client):
     """A daughter who cannot cope read "ask first whether they want you to get in touch" and
     "the text is written to the one who needs help" above a text written to her (a persona)."""

@@ -74,4 +74,15 @@ ROLLER = {
         ),
         "psykiatri",
     ),
+    # A receptionist's daughter with autism and depression was sent between psychiatry, LSS and
+    # Försäkringskassan (a persona, session 45): nothing named the one role that exists for that.
+    "personligt-ombud": (
+        N_("Personligt ombud"),
+        N_(
+            "En person som hjälper dig att få kontakt med vården och myndigheterna och att få det stöd du har "
+            "rätt till. Ombudet är till för vuxna med långvarig psykisk ohälsa och arbetar bara för dig. Det "
+            "kostar inget."
+        ),
+        "kontaktcenter",  # most municipalities' ombud have a number of their own, which the centre gives
+    ),
 }
