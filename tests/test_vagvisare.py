@@ -386,9 +386,10 @@ def test_someone_sent_between_psychiatry_and_the_authorities_is_told_of_a_person
         roles = html.split('data-roller="', 1)[1].split('"', 1)[0].split()
         assert "personligt-ombud" in roles, (lang, path)
         assert '<bdi lang="sv">(Personligt ombud)</bdi>' in html or lang == "sv", (lang, path)
-        # Where to ask is the directory's card, with its number: "ask the contact centre" had none.
+        # Where to ask is the directory's group of that kind, with its numbers: "ask the contact
+        # centre" had none.
         ombud = html.split('data-roller="', 1)[1].split("</section>", 1)[0].split("Personligt ombud", 1)[1]
-        assert f'href="/{lang}/verksamheter/#kort-kontaktcenter"' in ombud.split("</li>", 1)[0], (lang, path)
+        assert f'href="/{lang}/verksamheter/#kontaktcenter"' in ombud.split("</li>", 1)[0], (lang, path)
 
 
 def test_a_worn_out_carers_answer_is_not_said_to_be_for_someone_else(client):

@@ -101,16 +101,13 @@ def contact_groups(outcomes) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def coordinating_roles(ids) -> list[dict]:
     """The coordinating roles (step 6) with these ids, each once, with where to ask for it and
-    the directory's card for that (`card`, None if the municipality has none): "Ask the
-    contact centre" with no number sent a persona looking for it (session 47)."""
-    found = []
-    for role in dict.fromkeys(ids):
-        name, about, kind = ROLLER[role]
-        services = store().services(kind)
-        found.append(
-            {"id": role, "name": name, "about": about, "kind": kind, "card": services[0].id if services else None}
-        )
-    return found
+    whether the directory has that kind (`listed`: its group of cards, with their numbers).
+    "Ask the contact centre" with no number sent a persona looking for it (session 47)."""
+    return [
+        {"id": role, "name": name, "about": about, "kind": kind, "listed": bool(store().services(kind))}
+        for role in dict.fromkeys(ids)
+        for name, about, kind in (ROLLER[role],)
+    ]
 
 
 def carers(outcomes) -> tuple[str, ...]:
