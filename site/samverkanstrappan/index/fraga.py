@@ -346,13 +346,11 @@ def _matches(words: list[str], documents: list[dict], memo: dict | None = None) 
     return found
 
 
-def _best(matched: dict[str, float], known) -> float:
+def _best(matched: dict[str, float], known: dict[str, float]) -> float:
     """The best score among the words of `known` that `matched` holds, each times what its word
-    is worth, if `known` says (a dict, _search_words). A query's word matches few known words,
-    so these are looked up among a document's, not each of its words in them."""
-    if isinstance(known, dict):
-        return max((score * known[word] for word, score in matched.items() if word in known), default=0.0)
-    return max((score for word, score in matched.items() if word in known), default=0.0)
+    is worth (a title's words 1.0, _search_words). A query's word matches few known words, so
+    these are looked up among a document's, not each of its words in them."""
+    return max((score * known[word] for word, score in matched.items() if word in known), default=0.0)
 
 
 def _search_words(doc: dict, hits: set[str]) -> dict[str, float]:
@@ -383,7 +381,7 @@ def rank(
     count more than a title), times how rare that word is among the documents' titles and
     search words, so "stöd" counts less than "demens"."""
     matches = _matches(engine_words(found_slots), documents, memo)
-    titles = [set(doc["titel"]) for doc in documents]
+    titles = [dict.fromkeys(doc["titel"], 1.0) for doc in documents]
     hits = {known for found in matches.values() for known in found if len(known) >= LONG_WORD}
     words_of = [_search_words(doc, hits) for doc in documents]
     rarity = {}

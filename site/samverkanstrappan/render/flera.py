@@ -103,11 +103,11 @@ def coordinating_roles(ids) -> list[dict]:
     """The coordinating roles (step 6) with these ids, each once, with where to ask for it and
     whether the directory has that kind (`listed`: its group of cards, with their numbers).
     "Ask the contact centre" with no number sent a persona looking for it (session 47)."""
-    return [
-        {"id": role, "name": name, "about": about, "kind": kind, "listed": bool(store().services(kind))}
-        for role in dict.fromkeys(ids)
-        for name, about, kind in (ROLLER[role],)
-    ]
+    found = []
+    for role in dict.fromkeys(ids):
+        name, about, kind = ROLLER[role]
+        found.append({"id": role, "name": name, "about": about, "kind": kind, "listed": bool(store().services(kind))})
+    return found
 
 
 def carers(outcomes) -> tuple[str, ...]:

@@ -192,14 +192,12 @@
     return found;
   }
 
-  // The best score among the words of `known` (a Map of word to what it is worth, or a Set)
-  // that `matched` holds. A query's word matches few known words, so these are looked up
-  // among a document's, not each of its words in them.
+  // The best score among the words of `known` (a Map of word to what it is worth) that
+  // `matched` holds. A query's word matches few known words, so these are looked up among a
+  // document's, not each of its words in them.
   function best(matched, known) {
     var top = 0.0;
-    matched.forEach(function (score, word) {
-      if (known.has(word)) { top = Math.max(top, known instanceof Map ? score * known.get(word) : score); }
-    });
+    matched.forEach(function (score, word) { if (known.has(word)) { top = Math.max(top, score * known.get(word)); } });
     return top;
   }
 
@@ -223,7 +221,7 @@
 
   function rank(foundSlots, documents) {
     var matches = matchesOf(engineWords(foundSlots), documents);
-    var titles = documents.map(function (doc) { return new Set(doc.titel); });
+    var titles = documents.map(function (doc) { return new Map(doc.titel.map(function (word) { return [word, 1.0]; })); });
     var hits = new Set();
     matches.forEach(function (matched) {
       matched.forEach(function (score, known) { if (size(known) >= LONG_WORD) { hits.add(known); } });
