@@ -1,7 +1,7 @@
 """Gates in Debian's Chromium on the frozen site served over HTTP: axe-core finds
 no WCAG 2.x A/AA violation and leaves no colour contrast undecided, no request leaves
-the local server, no cookie is set, and pages reflow at 320 CSS px without horizontal
-scrolling.
+the local server, no cookie is set, pages reflow at 320 CSS px without horizontal
+scrolling, and no text is cut off when a reader widens its spacing (WCAG 1.4.12).
 
 axe costs about a quarter of a second a page, so the browser does not visit every page: it
 visits one page of every page type in every language, and a seeded random sample of
@@ -23,6 +23,29 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # passed or did not apply only the first node (axe's API.md, "Performance"): it then skips
 # working out a selector for each of them, a fifth of its time here.
 AXE_RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations', 'incomplete']})"
+
+# WCAG 1.4.12 (Text Spacing): nothing is lost when a reader's own style sets these. People with
+# low vision or dyslexia do it with a bookmarklet or an extension; axe does not test it.
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
+    " p { margin-bottom: 2em !important; }"
+)
+# Text that a box cuts off: overflow hidden or clip with more inside than shows. A box that
+# scrolls (the menu's row) loses nothing, and a box of a pixel is text kept for screen readers.
+CLIPPED_TEXT = """() => {
+  const cuts = (value) => value === "hidden" || value === "clip";
+  const found = [];
+  for (const element of document.querySelectorAll("body *")) {
+    const style = getComputedStyle(element);
+    if (!cuts(style.overflowX) && !cuts(style.overflowY)) continue;
+    if (element.clientWidth <= 1 || element.clientHeight <= 1 || !element.textContent.trim()) continue;
+    if ((cuts(style.overflowX) && element.scrollWidth > element.clientWidth + 1)
+        || (cuts(style.overflowY) && element.scrollHeight > element.clientHeight + 1)) {
+      found.push(element.tagName.toLowerCase() + [...element.classList].map((name) => "." + name).join(""));
+    }
+  }
+  return found;
+}"""
 
 # Each is a template of its own (or a kind of page made from one); the browser must see them all.
 PAGE_TYPES = {
@@ -143,12 +166,16 @@ def visits(browser, built_site, site_url):
         axe = run_axe(page)
         page.set_viewport_size({"width": 320, "height": 640})
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        # At 320 px, the narrowest the pages are made for, where wider spacing is hardest to fit.
+        page.add_style_tag(content=TEXT_SPACING)
+        clipped = page.evaluate(CLIPPED_TEXT)
         assert axe["passes"], f"axe ran no rule on {url}"
         results[url] = {
             "violations": [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in axe["violations"]],
             "undecided_contrast": undecided_contrast(axe),
             "hosts": sorted({urlsplit(r).netloc for r in requested if not r.startswith(site_url + "/")}),
             "overflow": overflow,
+            "clipped_with_text_spacing": clipped,
             "cookies": context.cookies(),
             "final_url": page.url,
         }
@@ -199,6 +226,10 @@ def test_no_cookies(visits):
 
 def test_reflow_at_320_px_without_horizontal_scroll(visits):
     assert failing(visits, "overflow", lambda overflow: overflow > 0) == {}, f"SAMPLE_SEED={SAMPLE_SEED}"
+
+
+def test_wider_text_spacing_cuts_off_no_text(visits):
+    assert failing(visits, "clipped_with_text_spacing") == {}, f"SAMPLE_SEED={SAMPLE_SEED}"
 
 
 def test_root_redirects_in_the_browser(visits, site_url):
@@ -261,6 +292,24 @@ def test_contrast_gate_catches_a_link_in_its_backgrounds_own_colour(browser):
     context.close()
     found = undecided_contrast(axe)
     assert len(found) == 1 and "equalRatio #1a4d7a på #1a4d7a" in found[0], found
+
+
+def test_text_spacing_gate_catches_a_box_that_cuts_off_text(browser):
+    """The gate itself works: a label of fixed height that hides what does not fit is cut off
+    once the spacing widens, and a box that scrolls instead is not counted."""
+    context = browser.new_context(bypass_csp=True, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.set_content(
+        '<html lang="sv"><title>t</title><body><main>'
+        '<p class="knapp" style="height:1.3em;line-height:1.2;overflow:hidden">Ring socialjouren</p>'
+        '<nav class="rad" style="white-space:nowrap;overflow-x:auto">Sök · Be om en SIP · Verksamheter · '
+        "Vad behöver du hjälp med?</nav></main></body></html>"
+    )
+    before = page.evaluate(CLIPPED_TEXT)
+    page.add_style_tag(content=TEXT_SPACING)
+    after = page.evaluate(CLIPPED_TEXT)
+    context.close()
+    assert (before, after) == ([], ["p.knapp"])
 
 
 def test_the_language_list_opens_under_its_button_on_a_wide_screen(browser, site_url, built_site):
