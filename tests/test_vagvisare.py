@@ -105,6 +105,15 @@ SITUATIONS = [
         set(),
     ),
     ("hemlös i natt", ("boende", "nej"), "hemlos-i-natt", {"socialjour"}, set()),
+    # A girl of 16 afraid to go home had the adults' social services and Kvinnofridslinjen
+    # first (a persona, session 48).
+    (
+        "ung och rädd hemma",
+        ("vald", "jag-under-18"),
+        "vald-ung",
+        {"socialtjanst-barn", "socialjour", "elevhalsa"},
+        {"tel:112", "tel:116111"},
+    ),
     ("bostadskris", ("boende", "ja"), "boende", {"socialtjanst-vuxen"}, set()),
     # Migrationsverket's number: the page said "call them" with no number to call (session 45).
     ("ny i Sverige", ("ny-i-sverige",), "ny-i-sverige", {"vardcentral"}, {"tel:1177", "tel:+46771235235"}),
@@ -279,7 +288,7 @@ def test_outcomes_with_several_verksamheter_link_to_be_om_sip(client, app):
 
 
 def test_sensitive_pages_put_emergency_help_first(client):
-    for answers in [("vald",), ("vald", "jag"), ("tankar-pa-att-do",), ("vald", "ett-barn")]:
+    for answers in [("vald",), ("vald", "jag"), ("vald", "jag-under-18"), ("tankar-pa-att-do",), ("vald", "ett-barn")]:
         html = client.get("/sv/vagvisare/" + "".join(f"{a}/" for a in answers)).text
         main = html.split('<main id="innehall"', 1)[1]
         assert main.index('class="akut-forst"') < main.index("<h1"), answers
@@ -287,7 +296,7 @@ def test_sensitive_pages_put_emergency_help_first(client):
 
 
 def test_violence_branch_offers_to_leave_quickly(client):
-    for answers in [("vald",), ("vald", "jag")]:
+    for answers in [("vald",), ("vald", "jag"), ("vald", "jag-under-18")]:
         html = client.get("/sv/vagvisare/" + "".join(f"{a}/" for a in answers)).text
         assert re.search(r'<a href="https://[^"]+" rel="noreferrer" data-lamna>', html)
         assert "/static/lamna.js" in html
@@ -390,6 +399,19 @@ def test_someone_sent_between_psychiatry_and_the_authorities_is_told_of_a_person
         # centre" had none.
         ombud = html.split('data-roller="', 1)[1].split("</section>", 1)[0].split("Personligt ombud", 1)[1]
         assert f'href="/{lang}/verksamheter/#kontaktcenter"' in ombud.split("</li>", 1)[0], (lang, path)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en", "ar", "fi", "uk"])
+def test_a_young_person_who_reads_an_answer_for_adults_or_for_worried_adults_is_led_to_their_own(client, lang):
+    """The answer for violence against a grown-up and the one for reporting concern about a child
+    both link, before anything else after 112, to the answer for someone under 18 at home; the
+    lättläst versions to its lättläst version (a girl of 16, session 48)."""
+    for path in ("vald/jag", "vald/ett-barn"):
+        for prefix in (f"/{lang}", "/sv/lattlast") if lang == "sv" else (f"/{lang}",):
+            html = client.get(f"{prefix}/vagvisare/{path}/").text
+            text = html.split('class="sidtext"', 1)[1]
+            first_links = re.findall(r'href="([^"]+)"', text.split("</p>", 2)[1])
+            assert first_links == [f"{prefix}/vagvisare/vald/jag-under-18/"], (prefix, path, first_links)
 
 
 def test_a_worn_out_carers_answer_is_not_said_to_be_for_someone_else(client):
