@@ -111,7 +111,7 @@ SITUATIONS = [
         "ung och rädd hemma",
         ("vald", "jag-under-18"),
         "vald-ung",
-        {"socialtjanst-barn", "socialjour", "elevhalsa"},
+        {"socialtjanst-barn", "socialjour"},
         {"tel:112", "tel:116111"},
     ),
     ("bostadskris", ("boende", "ja"), "boende", {"socialtjanst-vuxen"}, set()),

@@ -211,14 +211,17 @@ def _parts_shown(also: tuple[AlsoPart, ...], above: tuple[str, ...]) -> tuple:
 
 def _also(chosen: tuple[str, ...], shown: tuple[str, ...]) -> tuple[AlsoPart, ...]:
     """behov.also as parts of the page: the earlier answers that add the same services share
-    one part (BUP for a child's school, mood or drinking), but a crisis answer has its own,
-    with its numbers and quick exit; without the services the page `shown` elsewhere
-    (carers). A part with neither is there for the link to its answer's advice."""
+    one part (BUP for a child's school, mood or drinking), but a crisis answer's part has its
+    numbers and quick exit too, so it is shared only with crisis answers that have the same (a
+    child at risk and someone young afraid at home: 1 kB of a Ukrainian page at the gate,
+    session 48); without the services the page `shown` elsewhere (carers). A part with neither
+    is there for the link to its answer's advice."""
     flow = store().flow
     parts: dict[tuple, list[tuple[str, str, str]]] = {}
     specific = current_app.remember(("specific_outcomes",), lambda: behov.every_specific_outcome(flow))
     for outcome_id, path, kinds in behov.also(flow, chosen, specific):
-        crisis = outcome_id if flow.outcomes[outcome_id].kanslig else ""
+        outcome = flow.outcomes[outcome_id]
+        crisis = (outcome.nummer, outcome.lamna_snabbt) if outcome.kanslig else None
         services = tuple(service.id for kind in kinds for service in store().services(kind) if service.id not in shown)
         # Reached under another chosen need too (barn-i-fara under barn and under våld): its
         # path there, so that flera.js points each need's links at its own way to the answer.
@@ -227,9 +230,8 @@ def _also(chosen: tuple[str, ...], shown: tuple[str, ...]) -> tuple[AlsoPart, ..
         parts.setdefault((services, crisis), []).append((outcome_id, "/".join(path), elsewhere))
     found = []
     for (services, crisis), answers in parts.items():
-        outcome = flow.outcomes.get(crisis)
-        numbers = outcome.nummer if outcome else ()
-        found.append((tuple(answers), services, numbers, bool(outcome and outcome.lamna_snabbt)))
+        numbers, leave = crisis or ((), False)
+        found.append((tuple(answers), services, tuple(numbers), bool(leave)))
     return tuple(found)
 
 
