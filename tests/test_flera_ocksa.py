@@ -100,7 +100,8 @@ def test_an_answer_with_no_contact_to_add_keeps_the_link_to_its_advice(client, p
 
 def test_a_crisis_answer_keeps_its_numbers_services_and_quick_exit(client):
     """A 15-year-old who said her brother may be harmed, then added her mother's drinking, lost
-    Bris, socialjouren and the quick exit (a persona): the crisis answer is a part of its own."""
+    Bris, socialjouren and the quick exit (a persona): the crisis answer's part has them, shared
+    only with crisis answers that have the same (the next test)."""
     outcome = client.get("/sv/vagvisare/barn/far-illa/").text
     assert "/sv/vagvisare/flera/beroende/barn/#ocksa-barn-i-fara" in ADD.search(outcome).group(0)
     combined = client.get("/sv/vagvisare/flera/beroende/barn/").text
@@ -108,6 +109,18 @@ def test_a_crisis_answer_keeps_its_numbers_services_and_quick_exit(client):
     assert "bris" in re.findall(r'data-nummer="([^"]+)"', kept)
     assert "socialjour" in KINDS.findall(kept) and "data-lamna" in kept
     assert "lamna.js" in combined  # the part's quick exit works from the keyboard too
+
+
+def test_two_crisis_answers_with_the_same_help_share_one_part_and_others_keep_their_own(client):
+    """Someone young afraid at home and a child at risk have the same numbers, contacts and quick
+    exit: one part, whose heading shows the answer the address names (1 kB of a Ukrainian page
+    at the gate, session 48). Acute psychiatry has other numbers: a part of its own."""
+    combined = client.get("/sv/vagvisare/flera/vald/psykisk-ohalsa/").text
+    shared = part(combined, "vald-ung")
+    assert shared and shared == part(combined, "barn-i-fara")
+    assert 'data-nod="vald-ung barn-i-fara"' in shared and "socialtjanst-barn" in KINDS.findall(shared)
+    acute = part(combined, "psykiatrisk-akut")
+    assert acute and acute != shared
 
 
 def test_a_combined_page_gives_a_narstaende_their_own_words_in_every_language(app, client):
