@@ -288,7 +288,14 @@ def test_outcomes_with_several_verksamheter_link_to_be_om_sip(client, app):
 
 
 def test_sensitive_pages_put_emergency_help_first(client):
-    for answers in [("vald",), ("vald", "jag"), ("vald", "jag-under-18"), ("tankar-pa-att-do",), ("vald", "ett-barn")]:
+    for answers in [
+        ("vald",),
+        ("vald", "jag"),
+        ("vald", "jag-under-18"),
+        ("tankar-pa-att-do",),
+        ("vald", "ett-barn"),
+        ("for-nagon-annan", "tankar-pa-att-do"),
+    ]:
         html = client.get("/sv/vagvisare/" + "".join(f"{a}/" for a in answers)).text
         main = html.split('<main id="innehall"', 1)[1]
         assert main.index('class="akut-forst"') < main.index("<h1"), answers
@@ -412,6 +419,25 @@ def test_a_young_person_who_reads_an_answer_for_adults_or_for_worried_adults_is_
             text = html.split('class="sidtext"', 1)[1]
             first_links = re.findall(r'href="([^"]+)"', text.split("</p>", 2)[1])
             assert first_links == [f"{prefix}/vagvisare/vald/jag-under-18/"], (prefix, path, first_links)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en", "ar", "fi", "uk"])
+def test_a_parent_whose_child_does_not_want_to_live_is_led_to_the_answer_for_that(client, lang):
+    """A mother whose son said he did not want to live chose "the child feels bad" and read of
+    BUP on weekdays; the 112 line was on the fourth screen (a persona, session 49). The question
+    about the child, before its choices, and the answer for a child who feels bad, first of all,
+    link to the answer for someone worried that another person does not want to live. (Not a
+    choice of its own: its crisis part would weigh 3 kB on every combined answer with a child.)"""
+    for prefix in (f"/{lang}", "/sv/lattlast") if lang == "sv" else (f"/{lang}",):
+        target = f"{prefix}/vagvisare/for-nagon-annan/tankar-pa-att-do/"
+        question = client.get(f"{prefix}/vagvisare/barn/").text
+        before_choices = question.split('class="sidtext"', 1)[1].split('<ul class="svar"', 1)[0]
+        assert re.findall(r'href="([^"]+)"', before_choices) == [target], prefix
+        text = client.get(f"{prefix}/vagvisare/barn/mar-psykiskt-daligt/").text.split('class="sidtext"', 1)[1]
+        first_links = re.findall(r'href="([^"]+)"', "".join(text.split("</p>", 2)[:2]))
+        assert target in first_links, (prefix, first_links)
+        answer = client.get(target).text
+        assert 'data-nod="sjalvmordstankar"' in answer and "data-fara-forst" in answer
 
 
 def test_a_worn_out_carers_answer_is_not_said_to_be_for_someone_else(client):
