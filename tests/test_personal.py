@@ -46,6 +46,8 @@ def test_the_phone_script_jumps_to_every_outcome_and_prompts_for_safety(client, 
     head = html.split('id="fragor"', 1)[0]
     # Staff actions, the safety prompt and the duty to report a child at risk, up top.
     assert "data-personal" in head and "data-sakerhet" in head and "data-orosanmalan" in head
+    # The safety prompt before everything else but the introduction (a receptionist, session 49).
+    assert html.index("data-sakerhet") < html.index('class="hoppa-till"') < html.index("data-personal")
     # The jump list is made in the browser from the outcomes' headings (the browser test below);
     # without JavaScript, links lead to the questions and to the outcomes.
     assert 'href="#fragor"' in head and 'href="#utfall"' in head and 'id="utfall"' in html
