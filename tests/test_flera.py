@@ -547,18 +547,6 @@ def test_an_old_persons_money_among_several_needs_reaches_the_pension_authority(
     assert "pensionsmyndigheten" not in cards_and_needs(alone)
 
 
-def test_the_staffs_card_of_a_combined_answer_with_an_acute_need_says_what_to_say_about_it(client):
-    """The printed card for thoughts of suicide and drugs told the caller to ask for a SIP (a
-    receptionist, session 49): with an acute need its script is that need's, as the page says
-    first; otherwise the combined answer's."""
-    scripts = {}
-    for chosen in ("tankar-pa-att-do/beroende", "aldre/utan-arbete"):
-        card = client.get(f"/sv/vagvisare/utfall/flera/{chosen}/").text
-        scripts[chosen] = re.findall(r'data-manus-nod="([^"]+)"', card)
-        assert re.search(r'<h1 data-nod="[^"]*" data-nodtyp="personal-flera"', card)
-    assert scripts == {"tankar-pa-att-do/beroende": ["sjalvmordstankar"], "aldre/utan-arbete": ["flera"]}
-
-
 def test_coming_home_from_hospital_among_several_needs_has_contacts_for_every_age(client):
     """A combined answer asks nothing more, so "hem från sjukhuset" among several needs has the
     contacts of both ages, as boende has the night's: someone under 65 who had lost their job
