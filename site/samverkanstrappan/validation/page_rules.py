@@ -181,11 +181,15 @@ def _link_line(page, href: str) -> int:
 )
 def links_resolve(store, site_urls):
     """Every link inside the site leads to a page (and heading) that exists."""
-    from ..routes import Router  # the route table reads the store, which this package checks
+    from ..routes import Router, reserved  # the route table reads the store, which this package checks
 
     router = store.shared("router", Router)  # it remembers the URLs it built
+    # Not a page named like one of the site's own (SV205 says it is never shown): a link to
+    # /sv/verksamheter/#bup is to the directory, and one mistake is one line.
     anchors = {
-        router.page_url(lang, key): {h[1] for h in page.rendered.headings} for (lang, key), page in store.pages.items()
+        router.page_url(lang, key): {h[1] for h in page.rendered.headings}
+        for (lang, key), page in store.pages.items()
+        if not reserved.taken(lang, key)
     }
     flow_usable = store.flow is not None and store.flow.node(store.flow.start) is not None
     # A page whose file cannot be read (said where it is) has no address yet: a link to it is fine.
