@@ -179,6 +179,37 @@ def test_a_multi_word_synonym_widens_the_query_to_its_whole_group(data):
     assert "ångest" in fraga.analyse("jag mår dåligt", data["sv"])["sok"]
 
 
+def test_a_general_phrase_comes_after_any_named_danger_however_long():
+    """A phrase of general distress (kris.GENERAL) shows the block, but a danger the query
+    also names decides the page first, though its phrase is shorter; a kind found by a
+    specific phrase as well counts as specific."""
+    lexicon = [
+        {"id": "oro", "fraser": [["kan", "inte", "ta", "det", "längre"]], "allmanna_fran": 0},
+        {"id": "fara", "fraser": [["slår", "mig"], ["hjälp", "nu", "snälla", "kom", "fort"]], "allmanna_fran": 1},
+    ]
+    assert fraga.crisis(fraga.query_words("han slår mig och jag kan inte ta det längre", "sv"), lexicon) == [
+        "fara",
+        "oro",
+    ]
+    assert fraga.crisis(fraga.query_words("kan inte ta det längre", "sv"), lexicon) == ["oro"]
+    # Both of fara's phrases general now: the longer phrase decides again.
+    lexicon[1]["allmanna_fran"] = 0
+    assert fraga.crisis(fraga.query_words("han slår mig och jag kan inte ta det längre", "sv"), lexicon) == [
+        "oro",
+        "fara",
+    ]
+
+
+def test_a_municipality_writes_general_phrases_under_allman_oro(content):
+    own = content / "kommuner" / KOMMUN / "kris.sv.yaml"
+    own.write_text("allman-oro:\n  psykiatrisk-akut:\n    - allt är svart\n", encoding="utf-8")
+    store = ContentStore(content, KOMMUN)
+    data = pipeline_data(store, "sv")
+    assert fraga.analyse("allt är svart", data)["kris"] == ["psykiatrisk-akut"]
+    assert fraga.analyse("allt är svart och pappa slår mig", data)["kris"][:1] == ["barn-i-fara"]
+    assert [p.general for p in store.kris.kinds("sv")["psykiatrisk-akut"]][-1] is True
+
+
 def test_a_municipality_adds_crisis_phrases_of_its_own(content):
     own = content / "kommuner" / KOMMUN / "kris.sv.yaml"
     own.write_text("# Ord som bara vår kommun har.\nsjalvmordstankar:\n  - hoppa från bron\n", encoding="utf-8")

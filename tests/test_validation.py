@@ -460,6 +460,18 @@ def test_a_key_indented_under_a_value_is_told_as_indentation_not_as_a_colon(tmp_
     assert [(problem.line, "indragen" in problem.message) for problem in found] == [(number + 1, True)]
 
 
+@pytest.mark.parametrize(
+    "fixture, code, marker",
+    [("allman-oro-okant-utfall.yaml", "SV620", "  finns-inte:"), ("allman-oro-lista.yaml", "SV621", "allman-oro:")],
+)
+def test_a_mistake_under_allman_oro_is_reported_on_its_own_line(tmp_path, fixture, code, marker):
+    """The crisis lexicon's general phrases (kris.GENERAL) are outcome ids with lists, one
+    level in: an unknown id there is said where it is, and phrases written right under
+    allman-oro are one line, not lost."""
+    found, (file, line) = put(f"{OWN}/kris.sv.yaml", FIXTURES / "kris" / fixture, marker).run(tmp_path)
+    assert {problem for problem in found if problem[0] in {"SV620", "SV621"}} == {(code, file, line)}
+
+
 def test_every_code_has_a_broken_fixture():
     assert sorted(CASES) == sorted(validation.codes())
 

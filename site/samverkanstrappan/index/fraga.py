@@ -215,17 +215,25 @@ def phrase_matches(phrase: list[str], typed: list[str]) -> bool:
 
 def crisis(typed: list[str], lexicon: list[dict], memo: dict | None = None) -> list[str]:
     """The crisis kinds (outcome ids) whose phrases the query matches, the best match first:
-    the longest phrase, then one in its own order ("mamma slår" is not "slår mamma"), then
-    the closest words, then the lexicon's order. `memo`: as for _matches."""
+    a specific phrase before a general one (a kind's phrases from "allmanna_fran" on, written
+    under kris.GENERAL: "jag står inte ut längre" must not put the psychiatric emergency ahead
+    of "pappa slår mig"), then the longest phrase, then one in its own order ("mamma slår" is
+    not "slår mamma"), then the closest words, then the lexicon's order. `memo`: as for
+    _matches."""
     scores = _phrase_scores(typed, lexicon, memo)
     typed_somewhere = {known for matched in scores.values() for known in matched}
     found = []
     for order, kind in enumerate(lexicon):
-        possible = (p for p in kind["fraser"] if all(word in typed_somewhere for word in p))
-        matched = [m for m in (phrase_match(p, typed, scores) for p in possible) if m]
+        general_from = kind.get("allmanna_fran", len(kind["fraser"]))
+        possible = (
+            (place < general_from, p)
+            for place, p in enumerate(kind["fraser"])
+            if all(word in typed_somewhere for word in p)
+        )
+        matched = [(specific, *m) for specific, p in possible if (m := phrase_match(p, typed, scores))]
         if matched:
-            length, in_order, total = max(matched)
-            found.append((-length, -in_order, -total, order, kind["id"]))
+            specific, length, in_order, total = max(matched)
+            found.append((-specific, -length, -in_order, -total, order, kind["id"]))
     return [entry[-1] for entry in sorted(found)]
 
 

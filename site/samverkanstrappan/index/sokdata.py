@@ -31,9 +31,15 @@ def _phrases(texts, lang: str) -> list[list[str]]:
     return [found for text in texts if (found := fraga.words(text, lang))]
 
 
-def crisis_words(store: ContentStore, lang: str) -> dict[str, list[list[str]]]:
-    """Each crisis kind's phrases as fraga reads them, for a search on a `lang` page."""
-    return {kind: _phrases([p.text for p in phrases], lang) for kind, phrases in store.kris.for_search(lang).items()}
+def crisis_words(store: ContentStore, lang: str) -> dict[str, tuple[list[list[str]], int]]:
+    """Each crisis kind's phrases as fraga reads them, for a search on a `lang` page, and how
+    many come before its general ones (kris.GENERAL)."""
+    found = {}
+    for kind, phrases in store.kris.for_search(lang).items():
+        specific = [p.text for p in phrases if not p.general]
+        read = _phrases(specific, lang)
+        found[kind] = (read + _phrases([p.text for p in phrases if p.general], lang), len(read))
+    return found
 
 
 def build(store: ContentStore, lang: str, router, labels: dict[str, str]) -> dict:
@@ -46,8 +52,8 @@ def build(store: ContentStore, lang: str, router, labels: dict[str, str]) -> dic
         if node_id in store.flow.outcomes:
             outcome_urls[node_id] = router.url("vagvisare.step", lang=lang, svar="/".join(path))
     crisis = [
-        {"id": kind, "url": outcome_urls[kind], "fraser": phrases}
-        for kind, phrases in crisis_words(store, lang).items()
+        {"id": kind, "url": outcome_urls[kind], "fraser": phrases, "allmanna_fran": general_from}
+        for kind, (phrases, general_from) in crisis_words(store, lang).items()
         if kind in outcome_urls
     ]
     stop = set(stop_words(lang))

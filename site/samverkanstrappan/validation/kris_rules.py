@@ -17,25 +17,38 @@ def crisis_kinds(store, site_urls):
     outcomes = store.flow.outcomes if store.flow else {}
     for file, _lang, data in store.kris.sources:
         for kind, entries in data.items():
-            line = data.line_of(kind)
-            if store.flow and kind not in outcomes:
+            if kind != kris.GENERAL:
+                yield from _kind_problems(file, data, kind, outcomes, store.flow)
+            elif isinstance(entries, yamltext.YamlMap):
+                for general_kind in entries:
+                    yield from _kind_problems(file, entries, general_kind, outcomes, store.flow)
+            else:
                 yield Problem(
                     file,
-                    line,
-                    "SV620",
-                    f"'{kind}' är inget utfall i vagvisare/flode.yaml. Skriv id:t för den sida som ska visas först, "
-                    "till exempel sjalvmordstankar.",
+                    data.line_of(kind),
+                    "SV621",
+                    f"Under '{kris.GENERAL}:' ska det stå utfall med fraser under, indragna, till exempel "
+                    "  psykiatrisk-akut: och under det   - känner mig hopplös.",
                 )
-            if not isinstance(entries, yamltext.YamlList):
-                yield Problem(
-                    file, line, "SV621", f"Under '{kind}:' ska det stå en lista, till exempel - vill inte leva."
-                )
-                continue
-            for entry, entry_line in zip(entries, entries.lines):
-                if not isinstance(entry, str) or not entry.strip():
-                    yield Problem(
-                        file, entry_line, "SV621", "Varje rad i listan ska vara en fras, till exempel - ta mitt liv."
-                    )
+
+
+def _kind_problems(file, data, kind, outcomes, flow):
+    entries = data[kind]
+    line = data.line_of(kind)
+    if flow and kind not in outcomes:
+        yield Problem(
+            file,
+            line,
+            "SV620",
+            f"'{kind}' är inget utfall i vagvisare/flode.yaml. Skriv id:t för den sida som ska visas först, "
+            "till exempel sjalvmordstankar.",
+        )
+    if not isinstance(entries, yamltext.YamlList):
+        yield Problem(file, line, "SV621", f"Under '{kind}:' ska det stå en lista, till exempel - vill inte leva.")
+        return
+    for entry, entry_line in zip(entries, entries.lines):
+        if not isinstance(entry, str) or not entry.strip():
+            yield Problem(file, entry_line, "SV621", "Varje rad i listan ska vara en fras, till exempel - ta mitt liv.")
 
 
 @codes(SV622="En fras med krisord är så kort eller vanlig att den skulle visa nödnumren vid vanliga sökningar.")

@@ -137,18 +137,21 @@
     return 0;
   }
 
+  // As fraga.crisis: a kind's specific phrases before its general ones (from allmanna_fran on).
   function crisis(typed, lexicon) {
     var found = [];
     lexicon.forEach(function (kind, order) {
       var best = null;
-      kind.fraser.forEach(function (phrase) {
+      var generalFrom = kind.allmanna_fran === undefined ? kind.fraser.length : kind.allmanna_fran;
+      kind.fraser.forEach(function (phrase, place) {
         var matched = phraseMatch(phrase, typed);
+        if (matched) { matched.unshift(place < generalFrom ? 1 : 0); }
         if (matched && (best === null || compare(matched, best) > 0)) { best = matched; }
       });
-      if (best) { found.push([-best[0], -best[1], -best[2], order, kind.id]); }
+      if (best) { found.push([-best[0], -best[1], -best[2], -best[3], order, kind.id]); }
     });
     found.sort(compare);
-    return found.map(function (entry) { return entry[4]; });
+    return found.map(function (entry) { return entry[5]; });
   }
 
   function slots(typed, stopWords, groups) {
