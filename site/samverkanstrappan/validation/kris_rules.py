@@ -27,8 +27,8 @@ def crisis_kinds(store, site_urls):
                     file,
                     data.line_of(kind),
                     "SV621",
-                    f"Under '{kris.GENERAL}:' ska det stå utfall med fraser under, indragna, till exempel "
-                    "  psykiatrisk-akut: och under det   - känner mig hopplös.",
+                    f"Under '{kris.GENERAL}:' ska det stå ett utfall, indraget, med fraserna i en lista under "
+                    "sig, till exempel 'psykiatrisk-akut:' och på raden under '- känner mig hopplös'.",
                 )
 
 
