@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import schema, yamltext
+from .oppettider import DYGNET_RUNT
 from .problems import Problem
 from .schema import Field
 from .verksamhetstyper import N_
@@ -67,6 +68,11 @@ class Helpline:
     @property
     def tel(self) -> str:
         return schema.tel(self.nummer)
+
+    @property
+    def dygnet_runt(self) -> bool:
+        """Whether it answers at every hour: said beside the number where there is no room for its text."""
+        return self.oppet == DYGNET_RUNT
 
 
 class Helplines(dict):

@@ -4,6 +4,8 @@ Views of the `vagvisare` blueprint (the route table names them vagvisare.combine
 vagvisare.combined_handover); this module keeps vagvisare.py about the single path.
 """
 
+from typing import NamedTuple
+
 from flask import abort, current_app, render_template, url_for
 
 from ..content import behov
@@ -184,40 +186,51 @@ def _answer(chosen: tuple[str, ...]) -> dict:
         "numbers": numbers,
         "roles": tuple(dict.fromkeys(role for outcome in outcomes for role in outcome.samordnare)),
         "kanslig": kanslig,
-        "parts": _parts_shown(also, numbers if kanslig else ()),
+        "parts": _parts_shown(also, numbers, kanslig),
         "acute": tuple(outcome.id for outcome in outcomes if outcome.kanslig),  # their words come first
         "leave": any(outcome.lamna_snabbt for outcome in outcomes),
         "carers": carers(outcomes),
         "also": also,
-        "part_exit": any(part[3] for part in also),  # lamna.js, for a part's quick exit
+        "part_exit": any(part.leave for part in also),  # lamna.js, for a part's quick exit
     }
 
 
-# A part of a combined answer for earlier answers: ((outcome id, path, its paths under the other
-# chosen needs, space-separated), ...), its service ids, the national numbers of a crisis
-# answer, and whether that answer has a quick exit.
-AlsoPart = tuple[tuple[tuple[str, str, str], ...], tuple[str, ...], tuple[str, ...], bool]
+class AlsoPart(NamedTuple):
+    """A part of a combined answer for earlier answers (_also)."""
+
+    answers: tuple[tuple[str, str, str], ...]  # (outcome id, path, its paths under the other chosen needs)
+    services: tuple[str, ...]
+    numbers: tuple[str, ...]  # every national number of its answers (Bris for a child's mood, too)
+    danger: bool  # a crisis answer's (kanslig): its call to 112 comes first
+    leave: bool  # a crisis answer's quick exit
 
 
-def _parts_shown(also: tuple[AlsoPart, ...], above: tuple[str, ...]) -> tuple:
+def _parts_shown(also: tuple[AlsoPart, ...], page_numbers: tuple[str, ...], kanslig: bool) -> tuple:
     """The parts as the page shows them (partials/ocksa.html): each part's national numbers but
-    those the page's help in danger has `above`, and whether it is a crisis answer's. Two crisis
-    parts repeated 112, Bris and 90101 below that block: 2 kB of a Ukrainian page at the gate."""
-    return tuple(
-        (answers, services, tuple(number for number in numbers if number not in above), leave, bool(numbers))
-        for answers, services, numbers, leave in also
-    )
+    those the page already has where the part would repeat them. A crisis part drops only
+    those of the page's help in danger above it (a kanslig page's): two crisis parts repeated
+    112, Bris and 90101 below that block, 2 kB of a Ukrainian page at the gate. Another
+    part drops every number the page lists anyway."""
+    shown = []
+    for part in also:
+        above = (page_numbers if kanslig else ()) if part.danger else page_numbers
+        numbers = tuple(number for number in part.numbers if number not in above)
+        shown.append((part.answers, part.services, numbers, part.leave, part.danger))
+    return tuple(shown)
 
 
 def _also(chosen: tuple[str, ...], shown: tuple[str, ...]) -> tuple[AlsoPart, ...]:
     """behov.also as parts of the page: the earlier answers that add the same services share
-    one part (BUP for a child's school, mood or drinking), but a crisis answer's part has its
-    numbers and quick exit too, so it is shared only with crisis answers that have the same (a
-    child at risk and someone young afraid at home: 1 kB of a Ukrainian page at the gate,
-    session 48); without the services the page `shown` elsewhere (carers). A part with neither
-    is there for the link to its answer's advice."""
+    one part (BUP for a child's school, mood or drinking), with every national number any of
+    them has (Bris, for the mood and the drinking: a mother who added her lost job and her sick
+    leave to her son's mood lost it, a persona, session 49). A crisis answer's part has its
+    call to 112 and its quick exit too, so it is shared only with crisis answers that have the
+    same (a child at risk and someone young afraid at home: 1 kB of a Ukrainian page at the
+    gate, session 48). The services are those the page does not show elsewhere (`shown`:
+    carers); a part with no service and no number is there for the link to its answer's advice."""
     flow = store().flow
     parts: dict[tuple, list[tuple[str, str, str]]] = {}
+    numbers: dict[tuple, dict[str, None]] = {}
     specific = current_app.remember(("specific_outcomes",), lambda: behov.every_specific_outcome(flow))
     for outcome_id, path, kinds in behov.also(flow, chosen, specific):
         outcome = flow.outcomes[outcome_id]
@@ -228,10 +241,11 @@ def _also(chosen: tuple[str, ...], shown: tuple[str, ...]) -> tuple[AlsoPart, ..
         others = (specific[need].get(outcome_id) for need in chosen)
         elsewhere = " ".join(dict.fromkeys("/".join(other) + "/" for other in others if other and other != path))
         parts.setdefault((services, crisis), []).append((outcome_id, "/".join(path), elsewhere))
+        numbers.setdefault((services, crisis), {}).update(dict.fromkeys(outcome.nummer))
     found = []
     for (services, crisis), answers in parts.items():
-        numbers, leave = crisis or ((), False)
-        found.append((tuple(answers), services, tuple(numbers), bool(leave)))
+        danger, leave = crisis is not None, bool(crisis and crisis[1])
+        found.append(AlsoPart(tuple(answers), services, tuple(numbers[services, crisis]), danger, leave))
     return tuple(found)
 
 
@@ -243,7 +257,7 @@ def earlier_on_card(chosen: tuple[str, ...], also: tuple[AlsoPart, ...], on_card
     its QR code had only the combined answer (a persona, session 36)."""
     flow = store().flow
     found = []
-    for answers, service_ids, numbers, _leave in also:
+    for answers, service_ids, numbers, *_crisis in also:
         for outcome_id, path, _elsewhere in answers:
             need = behov.need_of_path(flow, tuple(path.split("/")))
             numbered = (chosen.index(need) + 1, need) if need in chosen else None  # as card_kinds
@@ -258,8 +272,8 @@ def first_calls(also: tuple[AlsoPart, ...]) -> list[tuple[str, object]]:
     caller's daughter was already in psychiatry read "Ring Vårdcentralen" (a persona, session 45)."""
     flow = store().flow
     found = []
-    for answers, _services, _numbers, _leave in also:
-        for outcome_id, _path, _elsewhere in answers:
+    for part in also:
+        for outcome_id, _path, _elsewhere in part.answers:
             services = personal.services_of((flow.outcomes[outcome_id],))
             if services:
                 found.append((outcome_id, services[0]))
