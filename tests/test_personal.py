@@ -2,6 +2,7 @@
 of every outcome and combined answer (what to do, SIP, the safety prompt), and a handover card
 that prints as one A4 page with a QR code of the answer's public page. By node id, never wording."""
 
+import json
 import random
 import re
 import shutil
@@ -14,6 +15,7 @@ from html_facts import CARD_EARLIER, facts_of
 from samverkanstrappan import paths
 from samverkanstrappan.content import behov
 from samverkanstrappan.content.store import ContentStore
+from samverkanstrappan.index import fraga
 from samverkanstrappan.render import create_app
 
 SECTION = re.compile(r'<section data-nod="([^"]+)">(.*?)</section>', re.S)
@@ -227,6 +229,36 @@ def test_the_phone_scripts_list_finds_an_outcome_by_the_answers_on_the_way_and_s
         assert page.get_attribute("#manus-inga", "role") == "status"
         page.fill("#manus-filter", "")
         assert page.inner_text("#manus-inga") == ""
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_the_phone_scripts_list_puts_the_crisis_answers_first_for_a_callers_words_for_danger(
+    browser, site_url, built_site
+):
+    """A receptionist typed her caller's "orkar inte mer": the list showed the carers' answer,
+    not the crisis (a persona, session 49). The words the site's search reads as danger put
+    those answers first, in the search's order (fraga.crisis, the server's reading of the
+    same data), whatever else fits; an everyday word keeps the page's order."""
+    data = json.loads((built_site / "sok/sv.json").read_text(encoding="utf-8"))
+    shown = 'links => links.filter((a) => a.offsetParent).map((a) => a.getAttribute("href"))'
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}/sv/vagvisare/manus/")
+        every = page.eval_on_selector_all(".hoppa-till__lista a", shown)
+        for words in ("orkar inte mer", "pappa slår mig", "sover ute inatt", "min mamma hotar mig"):
+            kinds = fraga.analyse(words, data)["kris"]
+            assert kinds, words
+            page.fill("#manus-filter", words)
+            first = f'.hoppa-till__lista li:first-child a[href="#utfall-{kinds[0]}"]'
+            page.locator(first).wait_for(state="visible", timeout=5000)
+            found = page.eval_on_selector_all(".hoppa-till__lista a", shown)
+            assert found[: len(kinds)] == [f"#utfall-{kind}" for kind in kinds], words
+            assert page.inner_text("#manus-inga") == ""
+        page.fill("#manus-filter", "jobb")
+        found = page.eval_on_selector_all(".hoppa-till__lista a", shown)
+        assert not fraga.analyse("jobb", data)["kris"] and found == [href for href in every if href in found]
     finally:
         page.close()
 

@@ -2,7 +2,8 @@
 // plain links). An outcome is found by its title, every answer on the way to it, and its search
 // words: a caller says "demens", the title says "vårdcentralen och äldreomsorgen". The search
 // words come from the site's own search data (/sok/sv.json, fetched once, at the first word
-// typed), matched by title, so that the page does not carry them too (it is near 50 kB).
+// typed), matched by title, so that the page does not carry them too (it is near 50 kB); the
+// search's query reader (sokfraga.js) comes with them, for the caller's words for danger.
 (function () {
   "use strict";
   var box = document.getElementById("manus-filter");
@@ -11,17 +12,6 @@
   // carry every title twice (it is near 50 kB). Without JavaScript there is no list to
   // filter, and the links to the questions and to the outcomes are there.
   var list = document.querySelector(".hoppa-till__lista");
-  document.querySelectorAll("section[data-nod] > h3[id^='utfall-']").forEach(function (heading) {
-    var item = document.createElement("li"), link = document.createElement("a");
-    link.setAttribute("href", "#" + heading.id);
-    link.textContent = heading.textContent;
-    if (heading.lang) { link.lang = heading.lang; }
-    item.appendChild(link);
-    list.appendChild(item);
-  });
-  list.hidden = false;
-  box.closest("p").hidden = false;  // the box once there is a list for it to shorten
-  var none = document.getElementById("manus-inga");
   var leadsTo = new Map();  // "#utfall-x" or "#fraga-y" -> the answers that lead there
   document.querySelectorAll(".manus-fraga li").forEach(function (answer) {
     var link = answer.querySelector("a");
@@ -42,17 +32,26 @@
     });
     return found;
   }
-  var items = Array.prototype.slice.call(document.querySelectorAll(".hoppa-till__lista li")).map(function (item) {
-    var target = item.querySelector("a").getAttribute("href");
+  var items = [];
+  document.querySelectorAll("section[data-nod] > h3[id^='utfall-']").forEach(function (heading) {
+    var item = document.createElement("li"), link = document.createElement("a"), target = "#" + heading.id;
+    link.setAttribute("href", target);
+    link.textContent = heading.textContent;
+    if (heading.lang) { link.lang = heading.lang; }
+    item.appendChild(link);
+    list.appendChild(item);
     var text = [item.textContent].concat(wordsOnTheWay(target, new Set([target]))).join(" ");
-    return { item: item, title: item.textContent.trim(), text: text.toLowerCase() };
+    items.push({ item: item, title: item.textContent.trim(), text: text.toLowerCase() });
   });
+  list.hidden = false;
+  box.closest("p").hidden = false;  // the box once there is a list for it to shorten
+  var none = document.getElementById("manus-inga");
 
   // "Nothing fits" is a status a screen reader says: not while the search words are on their
   // way, or "demens" would be said to fit nothing a moment before it is found.
   // A caller with two needs gets two words ("dricker jobb"): when no outcome has them all, the
   // list shows those with any of them, and says so (a receptionist persona, session 36).
-  var loading = false;
+  var loading = false, searchData = null;
   function show(words, test) {
     var shown = 0;
     items.forEach(function (entry) {
@@ -72,7 +71,22 @@
     });
     var shown = show(words, "every");
     var some = !shown && words.length > 1 && show(words, "some") > 0;
-    if (none) { none.textContent = some ? none.dataset.nagot : shown || !words.length || loading ? "" : none.dataset.inga; }
+    // A caller's words for danger ("orkar inte mer", "pappa slår mig") put the crisis answers
+    // at the top of the list, whatever else fits, as the site's search puts help first: "orkar
+    // inte" alone found the carers' answer (a receptionist persona, session 49). The search's
+    // own reading (sokfraga.js, fetched with its data), not a second one.
+    var kinds = searchData && window.Sokfraga ? Sokfraga.analyse(box.value, searchData).kris : [];
+    items.forEach(function (entry) { list.appendChild(entry.item); });
+    kinds.slice().reverse().forEach(function (kind) {
+      var link = list.querySelector("[href='#utfall-" + kind + "']");
+      if (link) {
+        link.parentNode.hidden = false;
+        list.prepend(link.parentNode);
+        shown += 1;
+      }
+    });
+    // With the crisis answers first, "nothing has all the words" would be said of them too.
+    none.textContent = some && !kinds.length ? none.dataset.nagot : shown || !words.length || loading ? "" : none.dataset.inga;
   }
 
   var asked = false;
@@ -80,10 +94,15 @@
     if (asked || !window.fetch) { return; }
     asked = true;
     loading = true;
+    var reader = document.createElement("script");
+    reader.src = box.dataset.sokfraga;
+    reader.onload = filter;
+    document.head.appendChild(reader);
     fetch(box.dataset.sokdata).then(function (response) {
       return response.ok ? response.json() : null;
     }).then(function (data) {
       if (!data) { return; }
+      searchData = data;
       var byTitle = new Map();
       data.dokument.forEach(function (doc) {
         var words = (doc.sokord || []).concat((doc.fraser || []).map(function (phrase) { return phrase.join(" "); }));
