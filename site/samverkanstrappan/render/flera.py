@@ -249,20 +249,29 @@ def _also(chosen: tuple[str, ...], shown: tuple[str, ...]) -> tuple[AlsoPart, ..
     return tuple(found)
 
 
-def earlier_on_card(chosen: tuple[str, ...], also: tuple[AlsoPart, ...], on_card=()) -> list[dict]:
+def earlier_on_card(
+    chosen: tuple[str, ...], also: tuple[AlsoPart, ...], on_card=(), carers=(), card_services=()
+) -> list[dict]:
     """Each earlier answer of the combined answer's parts (_also) as the handover card lists it
     (partials/kort_ocksa.html): its id, the number of its need on the card, and its part's
     services and the national numbers not already on the card (`on_card`).
     A receptionist came from a caller's answer on a child's drinking: the card, its sms and
-    its QR code had only the combined answer (a persona, session 36)."""
-    flow = store().flow
+    its QR code had only the combined answer (a persona, session 36).
+    A part leaves out the services for närstående (`carers`), which the public page lists in a
+    section of its own; the card has no such section, so an earlier answer with anhörigstöd
+    gets it back here when the card's services (`card_services`) do not have it: 175 cards
+    lost it for a family's money when someone is ill, or a child's disability (session 51)."""
+    flow, services = store().flow, store().verksamheter
+    listed = {service.id for service in card_services}
     found = []
     for answers, service_ids, numbers, *_crisis in also:
         for outcome_id, path, _elsewhere in answers:
             need = behov.need_of_path(flow, tuple(path.split("/")))
             numbered = (chosen.index(need) + 1, need) if need in chosen else None  # as card_kinds
             shown = tuple(number for number in numbers if number not in on_card)
-            found.append({"id": outcome_id, "need": numbered, "services": service_ids, "numbers": shown})
+            kinds = flow.outcomes[outcome_id].verksamheter
+            back = tuple(id for id in carers if services[id].typ in kinds and id not in listed)
+            found.append({"id": outcome_id, "need": numbered, "services": service_ids + back, "numbers": shown})
     return found
 
 
@@ -302,7 +311,9 @@ def combined_handover(lang, behov):
         needs=[(need["id"], need["label"]) for need in found["chosen"]],  # Swedish, as the page is
         kinds_for=found["kinds_for"],
     )
-    staff["card_earlier"] = earlier_on_card(tuple(needs), found["also"], staff["card_numbers"])
+    staff["card_earlier"] = earlier_on_card(
+        tuple(needs), found["also"], staff["card_numbers"], found["carers"], staff["card_services"]
+    )
     staff["card_first_calls"] = first_calls(found["also"])
     others = personal.other_languages(lang, lambda code: url_for("vagvisare.combined", lang=code, behov=behov))
     return render_template("vagvisare/flera_overlamning.html", **found, **staff, other_languages=others)
