@@ -236,6 +236,23 @@ def test_shares_hold_every_url_once_with_a_page_in_all_languages_together(client
     assert flat[start : start + len(versions)] == versions
 
 
+def test_templates_lose_their_indentation_but_never_a_space_or_what_a_pre_shows(client):
+    # render/indent.py: indentation is for the templates' editors (380 bytes of a Ukrainian
+    # combined answer). Where Jinja drops the line break after a block or a comment
+    # (trim_blocks), the indentation was the only space between two tags, and one stays.
+    from jinja2 import DictLoader
+    from samverkanstrappan.render.indent import DropIndent
+
+    environment = client.application.jinja_env.overlay(loader=DictLoader({}))
+    assert any(isinstance(extension, DropIndent) for extension in environment.extensions.values())
+    source = (
+        "<p>\n    <a>x</a>\n    {% if true %}<img>{% endif %}\n    <span>y</span>\n"
+        "    {# varför #}\n\t<b>z</b>\n</p>\n<pre>\n  kvar\n</pre>"
+    )
+    rendered = environment.from_string(source).render()
+    assert rendered == "<p>\n<a>x</a>\n<img> <span>y</span>\n <b>z</b>\n</p>\n<pre>\n  kvar\n</pre>"
+
+
 def test_kept_templates_are_compiled_again_when_edited_and_never_stop_a_build(tmp_path, monkeypatch):
     # The build cache keeps the templates compiled (render/app.py). An edited template must show
     # its new words, and a cache that cannot be made or written only means compiling each time.

@@ -12,6 +12,7 @@ from ..content import catalogs
 from ..content.store import ContentStore
 from ..routes import PREVIEW, TABLE, Router
 from .app import App, KeptTemplates
+from .indent import DropIndent
 
 
 def store() -> ContentStore:
@@ -59,6 +60,7 @@ def create_app(
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.jinja_env.add_extension(DropIndent)
 
     store = ContentStore(content_dir, kommun, translations, parsed)
     app.extensions["content"] = store

@@ -139,7 +139,7 @@ def compiled_as(environment: Environment) -> str:
         jinja2.__version__,
         sys.version,
         *(getattr(environment, name) for name in COMPILE_SETTINGS),
-        sorted(environment.extensions),
+        sorted((name, getattr(extension, "version", "")) for name, extension in environment.extensions.items()),
         getattr(autoescape, "__qualname__", autoescape),
         # Whether a filter or test is given the context is compiled into each call of it: a filter
         # that came to need it was called without it from the kept code (session 32).
