@@ -547,6 +547,22 @@ def test_an_old_persons_money_among_several_needs_reaches_the_pension_authority(
     assert "pensionsmyndigheten" not in cards_and_needs(alone)
 
 
+def test_money_among_several_needs_gives_migrationsverket_for_temporary_protection(client):
+    """A Ukrainian mother with temporary protection chose her son's mood and her lost job. The
+    answer on money says that money to live on then comes from Migrationsverket, not the social
+    services, but the combined answer carries no advice: it had neither that nor the number
+    (a persona, session 49). The answers on money have it as a national number, so every
+    answer and part with them does, and the phone script."""
+    for lang in ("sv", "uk", "ar"):
+        for path in ("utan-arbete/jobb", "utan-arbete/racker-inte", "flera/barn/utan-arbete"):
+            html = client.get(f"/{lang}/vagvisare/{path}/").text
+            assert 'data-nummer="migrationsverket"' in section(html, "nummer"), (lang, path)
+    script = client.get("/sv/vagvisare/manus/").text
+    for outcome in ("utan-arbete", "pengar-racker-inte"):
+        part = script[script.index(f'id="utfall-{outcome}"') :].split("</section>")[0]
+        assert 'href="tel:+46771235235"' in part, outcome
+
+
 def test_coming_home_from_hospital_among_several_needs_has_contacts_for_every_age(client):
     """A combined answer asks nothing more, so "hem från sjukhuset" among several needs has the
     contacts of both ages, as boende has the night's: someone under 65 who had lost their job
