@@ -467,6 +467,24 @@ def test_the_browser_counts_exactly_when_the_list_is_not_full(browser, site_url)
         page.close()
 
 
+def test_the_browser_says_how_many_it_shows_when_it_found_more(browser, site_url):
+    """ "hjälp" finds more pages than the list holds: the status said "Fler än 40 träffar." over
+    a list of 20, and a father wondered where the other 20 were (a persona, session 52)."""
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}/sv/sok/")
+        page.fill("#sok-fraga", "hjälp")
+        page.press("#sok-fraga", "Enter")
+        page.wait_for_selector("#sok-resultat .traffar a", timeout=15_000)
+        listed = page.eval_on_selector_all("#sok-resultat .traffar a", "links => links.length")
+        shows = page.get_attribute("#sok-resultat", "data-forsta").replace("%(antal)s", str(listed))
+        more = page.get_attribute("#sok-resultat", "data-fler").split("%(antal)s")[0]
+        status = page.inner_text("#sok-status")
+        assert listed == 20 and status.startswith(more) and status.endswith(f" {shows}")
+    finally:
+        page.close()
+
+
 def shown_width(page, selector: str) -> float:
     return page.eval_on_selector(selector, "element => element.getBoundingClientRect().width")
 

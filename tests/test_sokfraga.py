@@ -147,6 +147,14 @@ def test_arabic_spelling_variants_and_the_article_are_one_word():
     assert fraga.words("وَالمدرسة", "ar") == fraga.words("مدرسه", "ar")
 
 
+def test_and_written_onto_a_little_arabic_word_is_no_search_word(data):
+    # "ولا" (and not) found the psychiatric emergency's page for a father whose son "drinks and
+    # does not go to school" (a persona, session 52): "لا" is a stop word, "و" written onto it.
+    meaning = fraga.analyse("ابني يشرب الكحول ولا يذهب الى المدرسة", data["ar"])
+    assert "ولا" not in meaning["sok"] and not meaning["kris"]
+    assert meaning["rang"][0][1] == "/ar/vagvisare/barn/alkohol-droger/"
+
+
 def test_every_crisis_phrase_and_its_variants_find_their_outcome_first(store, data, known):
     missed = {}
     for lang, kind, phrase in crisis_phrases(store):

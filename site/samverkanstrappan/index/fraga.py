@@ -39,8 +39,10 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 # Words too common to say what a query is about. Swedish, English and Finnish are Whoosh's
 # lists (sokdata.py adds them); Whoosh has none for Arabic or Ukrainian, so these are ours.
 OWN_STOP_WORDS = {
+    # "و" (and) is written onto the next word: "ولا" (and not) found the psychiatric emergency's
+    # page for a father whose son "drinks and does not go to school" (a persona, session 52).
     "ar": "في من على الى عن مع هذا هذه ذلك التي الذي هو هي انا انت نحن هم كان ان او لا ما ماذا كيف هل "
-    "لي لك عند كل بعض قد ثم لم لن",
+    "لي لك عند كل بعض قد ثم لم لن ولا ولم ولن وفي ومن وما وهو وهي لكن ولكن",
     "uk": "і й та а але в у на з із до за від по про для як що це ці той та я ти ми ви він вона воно вони "
     "мене мені мій моя моє мої не ні чи же би б є",
 }

@@ -133,7 +133,8 @@
       // Candidates past the CHECKED best are taken for noise unless the best fill the list.
       var more = found.unchecked && ordered.length >= maxResults;
       count = more ? out.dataset.fler.replace("%(antal)s", ordered.length) : out.dataset.antal + " " + ordered.length;
-      if (!more && ordered.length > shown.length) { count += " " + out.dataset.forsta.replace("%(antal)s", shown.length); }
+      // "Fler än 40 träffar." over a list of 20 read as if 20 were missing (a persona, session 52).
+      if (ordered.length > shown.length) { count += " " + out.dataset.forsta.replace("%(antal)s", shown.length); }
       var list = document.createElement("ol");
       list.className = "traffar";
       shown.forEach(function (url) {
