@@ -18,7 +18,7 @@ from samverkanstrappan.content.store import ContentStore
 from samverkanstrappan.index import fraga
 from samverkanstrappan.render import create_app
 
-SECTION = re.compile(r'<section data-nod="([^"]+)">(.*?)</section>', re.S)
+SECTION = re.compile(r'<section><h3 id="utfall-([^"]+)"(.*?)</section>', re.S)
 
 
 def staff_pages(site):
@@ -259,6 +259,25 @@ def test_the_phone_scripts_list_puts_the_crisis_answers_first_for_a_callers_word
         page.fill("#manus-filter", "jobb")
         found = page.eval_on_selector_all(".hoppa-till__lista a", shown)
         assert not fraga.analyse("jobb", data)["kris"] and found == [href for href in every if href in found]
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_the_phone_scripts_list_reads_a_short_word_as_a_word(browser, site_url):
+    """A caller's "min son dricker": "son" fitted every "person" and "min" every "minne", and the
+    list showed only the adults' answer on drinking, without the child's (a receptionist
+    persona, session 52). A short word fits a word's beginning, and the search's stop words
+    are no words to find."""
+    shown = 'links => links.filter((a) => a.offsetParent).map((a) => a.getAttribute("href"))'
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}/sv/vagvisare/manus/")
+        page.fill("#manus-filter", "min son dricker")
+        page.locator('.hoppa-till__lista a[href="#utfall-barn-beroende"]').wait_for(state="visible", timeout=5000)
+        assert page.inner_text("#manus-inga") == ""  # every word fits the answers shown
+        page.fill("#manus-filter", "son")
+        assert "#utfall-psykisk-ohalsa-samordning" not in page.eval_on_selector_all(".hoppa-till__lista a", shown)
     finally:
         page.close()
 

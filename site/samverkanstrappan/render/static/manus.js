@@ -33,7 +33,7 @@
     return found;
   }
   var items = [];
-  document.querySelectorAll("section[data-nod] > h3[id^='utfall-']").forEach(function (heading) {
+  document.querySelectorAll("section > h3[id^='utfall-']").forEach(function (heading) {
     var item = document.createElement("li"), link = document.createElement("a"), target = "#" + heading.id;
     link.setAttribute("href", target);
     link.textContent = heading.textContent;
@@ -52,10 +52,16 @@
   // A caller with two needs gets two words ("dricker jobb"): when no outcome has them all, the
   // list shows those with any of them, and says so (a receptionist persona, session 36).
   var loading = false, searchData = null;
+  // A word of three letters or less fits only a word's beginning: a caller's "son" fitted every
+  // "person", and "far" every "avfart" (a receptionist persona, session 49). A longer one fits
+  // anywhere, as Swedish builds words: "psykiatri" is in "barn- och ungdomspsykiatrin".
+  function has(entry, word) {
+    return word.length > 3 ? entry.text.indexOf(word) !== -1 : (" " + entry.text.replace(/[^\p{L}\p{N}]+/gu, " ")).indexOf(" " + word) !== -1;
+  }
   function show(words, test) {
     var shown = 0;
     items.forEach(function (entry) {
-      entry.item.hidden = !words[test](function (word) { return entry.text.indexOf(word) !== -1; });
+      entry.item.hidden = !words[test](function (word) { return has(entry, word); });
       if (!entry.item.hidden) { shown += 1; }
     });
     return shown;
@@ -63,10 +69,13 @@
   // A word that fits nothing as typed loses its ending: a caller's "utskriven" is the
   // outcome's "utskrivning", "demensen" its "demens" (a receptionist persona, session 36).
   function found(word) {
-    return items.some(function (entry) { return entry.text.indexOf(word) !== -1; });
+    return items.some(function (entry) { return has(entry, word); });
   }
   function filter() {
-    var words = box.value.toLowerCase().split(/\s+/).filter(Boolean).map(function (word) {
+    // Once the search data is in, its stop words are no words to find: "min" in "min son
+    // dricker" fitted "minne" and hid the child's answer (a receptionist persona, session 52).
+    var stop = new Set(searchData ? searchData.stopp : []);
+    var words = box.value.toLowerCase().split(/\s+/).filter(function (word) { return word && !stop.has(word); }).map(function (word) {
       return word.length > 5 && !found(word) ? word.slice(0, -2) : word;
     });
     var shown = show(words, "every");
