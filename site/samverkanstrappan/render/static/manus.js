@@ -53,8 +53,8 @@
   // list shows those with any of them, and says so (a receptionist persona, session 36).
   var loading = false, searchData = null;
   // A word of three letters or less fits only a word's beginning: a caller's "son" fitted every
-  // "person", and "far" every "avfart" (a receptionist persona, session 49). A longer one fits
-  // anywhere, as Swedish builds words: "psykiatri" is in "barn- och ungdomspsykiatrin".
+  // "person" and "mor" every "självmord" (receptionist personas, sessions 49 and 52). A longer
+  // one fits anywhere, as Swedish builds words: "psykiatri" is in "barn- och ungdomspsykiatrin".
   function has(entry, word) {
     return word.length > 3 ? entry.text.indexOf(word) !== -1 : (" " + entry.text.replace(/[^\p{L}\p{N}]+/gu, " ")).indexOf(" " + word) !== -1;
   }
