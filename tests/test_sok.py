@@ -451,16 +451,21 @@ def test_a_crisis_search_is_heard_once_with_the_danger_first(browser, site_url):
         page.close()
 
 
+def listed_for(page, site_url: str, query: str) -> int:
+    """How many results the Swedish search page lists for `query`."""
+    page.goto(f"{site_url}/sv/sok/")
+    page.fill("#sok-fraga", query)
+    page.press("#sok-fraga", "Enter")
+    page.wait_for_selector("#sok-resultat .traffar a", timeout=15_000)
+    return page.eval_on_selector_all("#sok-resultat .traffar a", "links => links.length")
+
+
 def test_the_browser_counts_exactly_when_the_list_is_not_full(browser, site_url):
     """ "a-kassa" finds one page, while the "a" makes Pagefind offer far more candidates than
     the browser reads: the status said "Fler än 1 träffar." under a single result."""
     page = browser.new_page()
     try:
-        page.goto(f"{site_url}/sv/sok/")
-        page.fill("#sok-fraga", "a-kassa")
-        page.press("#sok-fraga", "Enter")
-        page.wait_for_selector("#sok-resultat .traffar a", timeout=15_000)
-        listed = page.eval_on_selector_all("#sok-resultat .traffar a", "links => links.length")
+        listed = listed_for(page, site_url, "a-kassa")
         assert 0 < listed < 20
         assert page.inner_text("#sok-status") == f"{page.get_attribute('#sok-resultat', 'data-antal')} {listed}"
     finally:
@@ -472,11 +477,7 @@ def test_the_browser_says_how_many_it_shows_when_it_found_more(browser, site_url
     a list of 20, and a father wondered where the other 20 were (a persona, session 52)."""
     page = browser.new_page()
     try:
-        page.goto(f"{site_url}/sv/sok/")
-        page.fill("#sok-fraga", "hjälp")
-        page.press("#sok-fraga", "Enter")
-        page.wait_for_selector("#sok-resultat .traffar a", timeout=15_000)
-        listed = page.eval_on_selector_all("#sok-resultat .traffar a", "links => links.length")
+        listed = listed_for(page, site_url, "hjälp")
         shows = page.get_attribute("#sok-resultat", "data-forsta").replace("%(antal)s", str(listed))
         more = page.get_attribute("#sok-resultat", "data-fler").split("%(antal)s")[0]
         status = page.inner_text("#sok-status")
