@@ -95,7 +95,9 @@
       }
     });
     // With the crisis answers first, "nothing has all the words" would be said of them too.
-    none.textContent = some && !kinds.length ? none.dataset.nagot : shown || !words.length || loading ? "" : none.dataset.inga;
+    // Neither status while the search data is on its way: without its stop words "min son
+    // dricker" said "Inget har alla orden" a moment before it had them all (session 52).
+    none.textContent = loading || !words.length ? "" : some && !kinds.length ? none.dataset.nagot : shown ? "" : none.dataset.inga;
   }
 
   var asked = false;
