@@ -149,6 +149,42 @@ def test_each_contact_of_a_combined_answer_says_which_needs_it_is_for(pages, bui
     assert checked > 10_000 and wrong == []
 
 
+def test_a_card_names_the_answer_it_is_for_where_a_need_stands_for_several(pages, built_site):
+    """A grandfather's daughter of 40 was coming home from hospital, and the combined answer's
+    "Biståndshandläggare för äldre" said only "Gäller: … hem från sjukhuset"; a mother took the
+    adults' social services for her son's cannabis (two personas, session 53). A card only one
+    of a need's outcomes has names the answer that leads there (behov.whom), and a card for an
+    outcome added with another need names that outcome's answer."""
+    store = content(built_site.name)
+    flow = store.flow
+    leading = behov.answers_leading(flow)
+    whom = behov.whom(flow, ("barn", "hem-fran-sjukhus"), leading)
+    assert whom["bistand-aldre"] == (("hem-fran-sjukhus", ("sjukhus-alder", "aldre"), False),)
+    assert whom["forsakringskassan"] == (("hem-fran-sjukhus", ("sjukhus-alder", "yngre"), False),)
+    assert whom["vardcentral"] == (("barn", None, False), ("hem-fran-sjukhus", None, False))
+    whom = behov.whom(flow, ("beroende", "barn"), leading)
+    assert whom["bup"] == (("barn", ("barn-vad", "alkohol-droger"), True),)
+    assert whom["socialtjanst-barn"] == (("barn", None, False), ("barn", ("barn-vad", "alkohol-droger"), True))
+    assert whom["socialtjanst-vuxen"] == (("beroende", None, False),)
+    # Several answers lead to the night's shelter (no bed, or not sure): the need alone.
+    assert behov.whom(flow, ("boende", "utan-arbete"), leading)["socialjour"] == (("boende", None, False),)
+    langs = {url.split("/")[1] for url in pages}  # a municipality's own (Sjöberga has no Arabic)
+    checked = 0
+    for lang in langs:
+        for needs, kind, question, answer, other in [
+            ("barn/hem-fran-sjukhus", "bistand-aldre", "sjukhus-alder", "aldre", "yngre"),
+            ("barn/hem-fran-sjukhus", "forsakringskassan", "sjukhus-alder", "yngre", "aldre"),
+            ("beroende/barn", "bup", "barn-vad", "alkohol-droger", "skolan"),
+        ]:
+            html = pages[f"/{lang}/vagvisare/flera/{needs}/"][2]
+            card = html[html.index(f'<article class="kort" data-typ="{kind}"') :]
+            said = card[card.index('class="kort__behov"') : card.index("</p>", card.index('class="kort__behov"'))]
+            answers = store.text(lang, question).front_matter["svar"]
+            assert answers[answer] in said and answers[other] not in said, (lang, needs, kind)
+            checked += 1
+    assert checked == 3 * len(langs) and {"sv", "uk"} <= langs
+
+
 def test_a_combined_answer_says_once_that_one_may_ask_for_an_interpreter(pages, built_site):
     """On each of eight cards it was 1.2 kB of a Ukrainian page, which then weighed more than
     50 kB: said once above the contacts, exactly when one of them needs it (render/kort.py),

@@ -78,6 +78,48 @@ def needs_of_kind(flow: Flow, chosen: tuple[str, ...]) -> dict[str, tuple[str, .
     return {kind: tuple(sorted(needs, key=order.__getitem__)) for kind, needs in found.items()}
 
 
+def answers_leading(flow: Flow) -> dict[tuple[str, str], tuple[str, str] | None]:
+    """For each need and each outcome its own questions reach, the one answer that leads there
+    (question id, answer id), or None where several do (boende: no bed tonight, or not sure):
+    a list of answers says less than the need does."""
+    found: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for path in flow.paths():
+        nodes = flow.walk(path) if len(path) > 1 and path[0] in flow.behov else None
+        if nodes and isinstance(nodes[-1], Outcome):
+            found.setdefault((path[0], nodes[-1].id), set()).add((nodes[-2].id, path[-1]))
+    return {key: next(iter(answers)) if len(answers) == 1 else None for key, answers in found.items()}
+
+
+def whom(flow: Flow, chosen: tuple[str, ...], leading: dict) -> dict[str, tuple[tuple[str, tuple | None, bool], ...]]:
+    """Whom each kind's card on a combined answer is for: (need, answer, alone) for each need
+    of needs_of_kind, where `answer` (from answers_leading) narrows the need down.
+    - Only one of a need's own outcomes has the kind: the need, and the answer that leads there
+      ("Biståndshandläggare för äldre" was read as the office for a daughter of 40 coming home
+      from hospital; a receptionist persona, session 53).
+    - An outcome `tillsammans:` adds has the kind: the answer alone (`alone`), which names it
+      ("Barnet dricker alkohol eller tar droger"): a mother whose son smokes cannabis took the
+      adults' social services, "Gäller: Alkohol, droger", for his (a persona, session 53)."""
+
+    def kinds(outcome_id):
+        return getattr(flow.outcomes.get(outcome_id), "verksamheter", ())
+
+    found: dict[str, list] = {}
+    for kind, needs in needs_of_kind(flow, chosen).items():
+        entries = found.setdefault(kind, [])
+        for need in needs:
+            own = [outcome_id for outcome_id in flow.behov[need] if kind in kinds(outcome_id)]
+            if own:
+                narrowed = len(own) == 1 and len(flow.behov[need]) > 1
+                entries.append((need, leading.get((need, own[0])) if narrowed else None, False))
+            for other in chosen:
+                for outcome_id in flow.tillsammans.get(other, {}).get(need, ()):
+                    answer = leading.get((need, outcome_id)) if kind in kinds(outcome_id) else False
+                    entry = (need, answer, True) if answer else (need, None, False)
+                    if answer is not False and entry not in entries:
+                        entries.append(entry)
+    return {kind: tuple(entries) for kind, entries in found.items()}
+
+
 def need_of_path(flow: Flow, answers: tuple[str, ...]) -> str | None:
     """The need a path of answers is about: its first answer that is a need. A path through
     "for someone else" names the need in its second answer."""

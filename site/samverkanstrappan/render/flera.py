@@ -31,6 +31,19 @@ def _need_label(lang: str, need: str, lattlast: bool):
     return text.front_matter["svar"].get(need, need), text.lang
 
 
+def for_whom(lang: str, labels: dict, entry: tuple, lattlast: bool) -> tuple[str, str, str]:
+    """A card's "Gäller:" for one entry of behov.whom, as (need, label, its language): the need
+    as the start question words it, narrowed by an answer ("… – 65 år eller äldre"), or the
+    answer alone."""
+    need, answer_at, alone = entry
+    if answer_at is None:
+        return (need, *labels[need])
+    question_id, answer_id = answer_at
+    text = store().text(lang, question_id, lattlast=lattlast)
+    answer = text.front_matter["svar"][answer_id]
+    return (need, answer, text.lang) if alone else (need, f"{labels[need][0]} – {answer}", labels[need][1])
+
+
 def combined_url(chosen, asked: tuple[str, bool]) -> str:
     """The combined answer of `chosen` needs (one need: where removing the others leaves the
     person, behov.own_answer), from a page of `asked`: the language and lättläst state the
@@ -128,6 +141,10 @@ def _context(lang: str, behov_path: str) -> dict:
     answer = current_app.remember(("flera", chosen), lambda: _answer(chosen))
     asked = (current_lang(), active())
     labels = {need: need_label(lang, need, asked[1]) for need in chosen}
+    served = {
+        kind: tuple(for_whom(lang, labels, entry, asked[1]) for entry in entries)
+        for kind, entries in answer["whom"].items()
+    }
     return {
         **answer,
         "chosen": [
@@ -146,21 +163,19 @@ def _context(lang: str, behov_path: str) -> dict:
             for need in chosen
         ],
         "text": content.text(lang, COMBINED_TEXT, lattlast=asked[1]),
-        **contacts(lang, answer, labels),
+        **contacts(lang, answer, served),
         "add": add_choices(lang, chosen, tuple(outcome.id for outcome in answer["outcomes"])),
         "full": behov.MAX_NEEDS if len(chosen) >= behov.MAX_NEEDS else None,
         "behov_path": behov_path,
     }
 
 
-def contacts(lang: str, answer: dict, labels: dict) -> dict:
+def contacts(lang: str, answer: dict, served: dict) -> dict:
     """The contacts' groups, each (huvudman, the parts of its cards: kort.card_parts), each card
-    with the needs it is for as the page words them ((need id, label, its language), ..., from
-    `labels`: need_label of each chosen need), and
-    whether to say once that one may ask for an interpreter. Worked out here, not in the
+    with whom it is for (`served`: for each kind, (need id, label, its language), ..., for_whom),
+    and whether to say once that one may ask for an interpreter. Worked out here, not in the
     template: asked there of each card's texts, on each of 2,730 pages, it cost the build 0.3 s."""
     services = store().verksamheter
-    served = {kind: tuple((need, *labels[need]) for need in needs) for kind, needs in answer["kinds_for"].items()}
     return {
         # Each group's cards as the fragments they are made of, made in one call (fragments()).
         "contacts": tuple(
@@ -183,6 +198,11 @@ def _answer(chosen: tuple[str, ...]) -> dict:
         "nodes": " ".join(outcome.id for outcome in outcomes),
         "groups": contact_groups(outcomes),
         "kinds_for": behov.needs_of_kind(store().flow, chosen),
+        "whom": behov.whom(
+            store().flow,
+            chosen,
+            current_app.remember(("answers_leading",), lambda: behov.answers_leading(store().flow)),
+        ),
         "numbers": numbers,
         "roles": tuple(dict.fromkeys(role for outcome in outcomes for role in outcome.samordnare)),
         "kanslig": kanslig,
