@@ -16,8 +16,10 @@ MAX_DOCUMENT_WORDS = 40
 
 
 def stop_words(lang: str) -> list[str]:
-    """Whoosh's stop words for the language (the ones its analyzer drops), or our own."""
+    """Whoosh's stop words for the language (the ones its analyzer drops), or our own, and
+    those its list misses (fraga.MORE_STOP_WORDS)."""
     listed = stopwords_for_language(lang) if has_stopwords(lang) else fraga.OWN_STOP_WORDS.get(lang, "").split()
+    listed = [*listed, *fraga.MORE_STOP_WORDS.get(lang, "").split()]
     return sorted({word for text in listed for word in fraga.words(text, lang)})
 
 
