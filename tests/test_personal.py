@@ -50,6 +50,12 @@ def test_the_phone_script_jumps_to_every_outcome_and_prompts_for_safety(client, 
     assert "data-personal" in head and "data-sakerhet" in head and "data-orosanmalan" in head
     # The safety prompt before everything else but the introduction (a receptionist, session 49).
     assert html.index("data-sakerhet") < html.index('class="hoppa-till"') < html.index("data-personal")
+    # With the psychiatric emergency's number, which a receptionist on a call about suicide had
+    # to look for (a persona, session 53), as on every staff card.
+    safety = html[html.index("data-sakerhet") : html.index('class="hoppa-till"')]
+    for service in app.extensions["content"].services("psykiatrisk-akut"):
+        assert all(f'href="tel:{phone.tel}"' in safety for phone in service.telefon)
+    assert app.extensions["content"].services("psykiatrisk-akut")
     # The jump list is made in the browser from the outcomes' headings (the browser test below);
     # without JavaScript, links lead to the questions and to the outcomes.
     assert 'href="#fragor"' in head and 'href="#utfall"' in head and 'id="utfall"' in html
@@ -221,6 +227,11 @@ def test_the_phone_scripts_list_finds_an_outcome_by_the_answers_on_the_way_and_s
         found = page.eval_on_selector_all(".hoppa-till__lista a", shown)
         assert {"#utfall-aldre-minne", "#utfall-utan-arbete"} <= set(found) and "#utfall-akut-fara" not in found
         assert page.inner_text("#manus-inga") == page.get_attribute("#manus-inga", "data-nagot")
+        # A caller's whole sentence: the answer with the most of its words first, not the page's
+        # order (the debts' answer was 14th), and a comma is no part of a word ("jobb,"; a
+        # receptionist persona, session 53).
+        page.fill("#manus-filter", "jag har skulder hos kronofogden, dricker för mycket och har inget jobb")
+        assert page.eval_on_selector_all(".hoppa-till__lista a", shown)[0] == "#utfall-pengar-racker-inte"
         page.fill("#manus-filter", "xyzzyqq")
         assert page.eval_on_selector_all(".hoppa-till__lista a", shown) == []
         # Said once the search words are in (manus.js says nothing while they are on their way;
