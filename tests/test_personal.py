@@ -36,6 +36,25 @@ def test_for_personal_leads_to_everything_staff_need(client):
     assert {"/sv/vagvisare/", "/sv/vagvisare/manus/", "/sv/verksamheter/", "/sv/be-om-sip/"} <= links
 
 
+def test_a_staff_card_links_to_its_twin_in_the_other_voice(client, app):
+    """A receptionist sent a grandfather the card that says "Jag ska snart hem från sjukhuset",
+    in Arabic too: the card in a närstående's words was only linked from the public guide (a
+    persona, session 53). Each staff page with a twin for a närstående links to it, and back."""
+    content = app.extensions["content"]
+    twins = [
+        node_id
+        for node_id in content.flow.first_narstaende_paths()
+        if "sag_sa_har_narstaende" in content.text("sv", node_id).meta
+    ]
+    assert "hem-fran-sjukhus-yngre" in twins
+    for lang in ("sv", "ar"):
+        for node_id in twins:
+            own, theirs = f"/{lang}/vagvisare/utfall/{node_id}/", f"/{lang}/vagvisare/utfall/{node_id}/narstaende/"
+            assert re.search(rf'data-annan-rost[^>]*><a href="{theirs}"', client.get(own).text), own
+            assert re.search(rf'data-annan-rost[^>]*><a href="{own}"', client.get(theirs).text), theirs
+    assert "data-annan-rost" not in client.get("/sv/vagvisare/utfall/akut-fara/").text
+
+
 def test_every_page_links_to_the_staff_entry_in_its_footer(client):
     for url in ("/sv/", "/ar/steg/stafettpinne/", "/en/vagvisare/aldre/minnet/", "/sv/vagvisare/flera/aldre/boende/"):
         footer = client.get(url).text.split('<footer class="sidfot">', 1)[1]

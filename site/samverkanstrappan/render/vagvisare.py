@@ -114,11 +114,17 @@ def handover(lang, node_id, narstaende):
     if outcome is None or path is None:
         abort(404)
     public = url_for("vagvisare.step", svar="/".join(path), lattlast=False)
+    text = store().text(lang, node_id)
+    # The card in the other voice, where there is one: a receptionist sent a grandfather the
+    # card that says "Jag ska snart hem från sjukhuset" (a persona, session 53).
+    other = narstaende or (node_id in _narstaende_paths(flow) and "sag_sa_har_narstaende" in text.meta)
+    other_voice = url_for("vagvisare.handover", lang=lang, node_id=node_id, narstaende=not narstaende)
     return render_template(
         "vagvisare/overlamning.html",
         node=outcome,
-        text=store().text(lang, node_id),
+        text=text,
         narstaende=narstaende,
+        other_voice=other_voice if other else None,
         other_languages=personal.other_languages(
             lang, lambda code: url_for("vagvisare.handover", lang=code, node_id=node_id, narstaende=narstaende)
         ),
