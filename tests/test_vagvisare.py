@@ -464,3 +464,17 @@ def test_a_helpline_with_a_chat_links_to_it_wherever_its_number_is_shown(app, cl
         for id, item in shown:
             links = re.findall(r'<a href="([^"]+)" data-chatt>', item)
             assert links == ([helplines[id].chatt] if id in with_chat else []), (lang, id)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en", "ar", "fi", "uk"])
+def test_a_parent_whose_child_drinks_is_led_from_the_drink_question_to_the_childs_answer(client, lang):
+    """A mother whose son of 16 smokes cannabis chose "Alkohol, droger eller spel om pengar" and
+    was asked about her own mental health; the answer for a child was at the bottom of the
+    adults' answer (a persona, session 53). The question links to it, beside the link for a
+    child whose parent drinks; lättläst to lättläst's."""
+    for prefix in (f"/{lang}", "/sv/lattlast") if lang == "sv" else (f"/{lang}",):
+        question = client.get(f"{prefix}/vagvisare/beroende/").text
+        assert 'data-nod="beroende-psyke"' in question
+        links = re.findall(r'href="([^"]+)"', question.split('class="sidtext"', 1)[1].split("</main>")[0])
+        assert f"{prefix}/vagvisare/barn/alkohol-droger/" in links, (prefix, links)
+        assert f"{prefix}/vagvisare/barn/far-illa/" in links, prefix
